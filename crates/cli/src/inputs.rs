@@ -1,0 +1,76 @@
+//! Reading the user's inputs for any subcommand: expand paths, read in parallel, report each
+//! failure on stderr with the item's name, and keep going.
+
+use indicatif::{ProgressBar, ProgressStyle};
+use newsprism_core::Article;
+use newsprism_ingest::{read_source, sources, IngestError};
+use rayon::prelude::*;
+use std::io::IsTerminal;
+
+/// Counts for the exit code.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Outcome {
+    pub succeeded: usize,
+    pub failed: usize,
+}
+
+impl Outcome {
+    pub fn add(&mut self, other: Outcome) {
+        self.succeeded += other.succeeded;
+        self.failed += other.failed;
+    }
+}
+
+/// Prints one item's failure in the one format all subcommands use.
+pub fn report(e: &IngestError) {
+    eprintln!("newsprism: skipped {e}");
+}
+
+/// Reads all articles from `paths` (files, directories, `-`), in input order.
+/// Failures are reported on stderr and counted in the returned outcome.
+pub fn read_articles(paths: &[String]) -> (Vec<Article>, Outcome) {
+    let (srcs, path_errs) = sources(paths);
+    let mut outcome = Outcome::default();
+    for e in &path_errs {
+        report(e);
+        outcome.failed += 1;
+    }
+    let bar = progress(srcs.len() as u64, "reading");
+    let per_source: Vec<Vec<Result<Article, IngestError>>> = srcs
+        .par_iter()
+        .map(|s| {
+            let r = read_source(s);
+            bar.inc(1);
+            r
+        })
+        .collect();
+    bar.finish_and_clear();
+    let mut articles = Vec::new();
+    for item in per_source.into_iter().flatten() {
+        match item {
+            Ok(a) => articles.push(a),
+            Err(e) => {
+                report(&e);
+                outcome.failed += 1;
+            }
+        }
+    }
+    outcome.succeeded = articles.len();
+    (articles, outcome)
+}
+
+/// A progress bar on stderr when it is a terminal and the job is big enough to watch; hidden
+/// otherwise so pipelines and CI logs stay clean.
+pub fn progress(len: u64, what: &str) -> ProgressBar {
+    if !std::io::stderr().is_terminal() || len < 50 {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len);
+    bar.set_style(
+        ProgressStyle::with_template("{msg:>9} [{bar:40}] {pos}/{len} ({per_sec}, eta {eta})")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .progress_chars("=> "),
+    );
+    bar.set_message(what.to_string());
+    bar
+}

@@ -1,0 +1,40 @@
+//! The `newsprism` command: thin glue over the library crates.
+//!
+//! Each subcommand lives in `cmd/<name>.rs` with its own clap `Args`; shared plumbing (reading
+//! inputs with per-item error reports, output formats, exit codes) is in the sibling modules.
+
+mod cmd;
+mod exit;
+mod inputs;
+mod output;
+
+use clap::{Parser, Subcommand};
+
+/// How online news persuades, and how outlets tell the same story.
+#[derive(Parser)]
+#[command(name = "newsprism", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Genre, framing and paragraph-level persuasion techniques, with cue words.
+    Analyze(cmd::analyze::Args),
+    /// Train the linear models on a labelled SemEval-2023 Task 3 folder.
+    Train(cmd::train::Args),
+    /// Score the model on a labelled folder with the task's official metrics.
+    Eval(cmd::eval::Args),
+}
+
+fn main() {
+    exit::reset_sigpipe();
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Analyze(a) => cmd::analyze::run(a),
+        Command::Train(a) => cmd::train::run(a),
+        Command::Eval(a) => cmd::eval::run(a),
+    };
+    std::process::exit(exit::code(result));
+}

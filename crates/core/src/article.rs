@@ -1,0 +1,129 @@
+//! One article as it enters the pipeline.
+
+use serde::{Deserialize, Serialize};
+
+use crate::Lang;
+
+/// A news article with its lines numbered as in its source.
+///
+/// Lines, not sentences, are the unit because SemEval-2023 Task 3 annotates techniques per line of
+/// the article file and the official submission format refers to line numbers; empty lines keep
+/// their number. For the task's `.txt` layout line 1 is the title; for JSONL input with a separate
+/// `title` field the numbering starts at the first line of `text`.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct Article {
+    /// Task id (digits of `article<ID>.txt`), file stem, or the JSONL `id`.
+    pub id: String,
+    /// Where it came from: a file path, `path:line` for JSONL, or `-` for stdin.
+    pub path: String,
+    pub title: Option<String>,
+    /// Whether line 1 is the title (task layout), so analyses can treat it as a headline.
+    #[serde(default)]
+    pub title_is_line_1: bool,
+    /// The text, one paragraph per line; `lines[0]` is line 1.
+    pub lines: Vec<String>,
+    pub url: Option<String>,
+    /// Outlet or site name, when known.
+    pub source: Option<String>,
+    /// Language declared by the input (JSONL `lang`, HTML `lang`); detection still runs.
+    pub declared_lang: Option<Lang>,
+    /// Publication date/time as given by the input (ISO 8601 when it can be parsed).
+    pub published: Option<String>,
+    pub author: Option<String>,
+    /// Lines removed as site chrome before analysis, with the reason (audit trail).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub removed: Vec<RemovedLine>,
+    /// Where the text says it came from (original, repost, translation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attribution: Option<Attribution>,
+}
+
+impl Article {
+    /// Builds an article from text, one paragraph per line (`\r\n` and `\r` accepted).
+    pub fn from_text(id: impl Into<String>, path: impl Into<String>, text: &str) -> Article {
+        Article {
+            id: id.into(),
+            path: path.into(),
+            lines: split_lines(text),
+            ..Article::default()
+        }
+    }
+
+    /// Non-empty lines with their 1-based numbers.
+    pub fn paragraphs(&self) -> impl Iterator<Item = (u32, &str)> {
+        self.lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+            .map(|(i, l)| (i as u32 + 1, l.as_str()))
+    }
+
+    /// The text of the body, title excluded when it is line 1.
+    pub fn body_text(&self) -> String {
+        let skip = usize::from(self.title_is_line_1);
+        self.lines[skip.min(self.lines.len())..].join("\n")
+    }
+
+    /// Number of whitespace-separated words in all lines.
+    pub fn word_count(&self) -> usize {
+        self.lines.iter().map(|l| l.split_whitespace().count()).sum()
+    }
+}
+
+/// Splits text into lines the way the task files are numbered; a trailing newline adds no line.
+pub fn split_lines(text: &str) -> Vec<String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut lines: Vec<String> = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l).replace('\r', " "))
+        .collect();
+    if lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    lines
+}
+
+/// A line taken out before analysis, kept so an analyst can check nothing real was lost.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct RemovedLine {
+    pub line: u32,
+    pub text: String,
+    /// Why, e.g. `navigation menu`, `share prompt`, `donation plea`, `repeated across source`.
+    pub reason: String,
+}
+
+/// Provenance of an article as stated in its text or metadata.
+#[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
+pub struct Attribution {
+    /// The outlet or agency the text credits ("RT", "AFP", "Le Monde").
+    pub source: Option<String>,
+    pub original_url: Option<String>,
+    /// True when the text says it is a repost or translation of another outlet's article.
+    pub republished: bool,
+    pub original_outlet: Option<String>,
+    /// True when the text says it was translated.
+    #[serde(default)]
+    pub translated: bool,
+    /// The lines that gave this away, for checking.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbering_keeps_empty_lines() {
+        let a = Article::from_text("1", "x", "Title\r\n\r\nFirst.\n\nSecond.\n");
+        assert_eq!(a.lines.len(), 5);
+        let paras: Vec<_> = a.paragraphs().collect();
+        assert_eq!(paras, vec![(1, "Title"), (3, "First."), (5, "Second.")]);
+    }
+
+    #[test]
+    fn bom_and_lone_cr() {
+        assert_eq!(split_lines("\u{feff}a\rb\nc"), vec!["a b", "c"]);
+        assert!(split_lines("").is_empty());
+    }
+}

@@ -1,0 +1,83 @@
+//! Reading real files: formats, ids, and bad input reported per item.
+
+use newsprism_ingest::{read_all, Problem};
+
+fn write(dir: &std::path::Path, rel: &str, bytes: &[u8]) -> String {
+    let p = dir.join(rel);
+    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+    std::fs::write(&p, bytes).unwrap();
+    p.display().to_string()
+}
+
+#[test]
+fn directory_walk_reads_articles_and_skips_label_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    write(d, "en/articles/article42.txt", b"Headline\n\nFirst para.\n\nSecond para.\n");
+    write(d, "en/labels-subtask-3.txt", b"42\t3\tDoubt\n");
+    write(d, "frames.txt", b"Economic\n");
+    write(d, "notes.md", b"ignored");
+    let res = read_all(&[d.display().to_string()]);
+    assert_eq!(res.len(), 1, "{res:?}");
+    let a = res[0].as_ref().unwrap();
+    assert_eq!(a.id, "42");
+    assert_eq!(a.title.as_deref(), Some("Headline"));
+    assert!(a.title_is_line_1);
+    assert_eq!(a.declared_lang.unwrap().as_str(), "en");
+    assert_eq!(a.paragraphs().map(|p| p.0).collect::<Vec<_>>(), vec![1, 3, 5]);
+}
+
+#[test]
+fn jsonl_bad_line_does_not_lose_the_others() {
+    let tmp = tempfile::tempdir().unwrap();
+    let f = write(
+        tmp.path(),
+        "batch.jsonl",
+        b"{\"id\": 7, \"text\": \"One.\\nTwo.\", \"lang\": \"fr\", \"title\": \"T\"}\n{not json}\n\n{\"title\": \"no text\"}\n{\"id\": \"b\", \"text\": \"Three.\"}\n",
+    );
+    let res = read_all(&[f.clone()]);
+    assert_eq!(res.len(), 4);
+    let first = res[0].as_ref().unwrap();
+    assert_eq!(first.id, "7");
+    assert_eq!(first.lines, vec!["One.", "Two."]);
+    assert_eq!(first.declared_lang.unwrap().as_str(), "fr");
+    let e = res[1].as_ref().unwrap_err();
+    assert_eq!(e.item, format!("{f}:2"));
+    assert!(matches!(e.problem, Problem::Json(_)));
+    assert!(matches!(
+        res[2].as_ref().unwrap_err().problem,
+        Problem::MissingField("text")
+    ));
+    assert_eq!(res[3].as_ref().unwrap().id, "b");
+}
+
+#[test]
+fn bad_files_are_named_with_their_problem() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let bin = write(d, "a.txt", b"\x00\x01\x02binary\x00");
+    let latin = write(d, "b.txt", b"caf\xe9 cr\xe8me");
+    let empty = write(d, "c.txt", b"  \n");
+    let missing = d.join("nope.txt").display().to_string();
+    let res = read_all(&[bin.clone(), latin.clone(), empty.clone(), missing.clone()]);
+    let errs: Vec<_> = res.iter().map(|r| r.as_ref().unwrap_err()).collect();
+    // Missing paths are found while expanding, so they come first.
+    assert_eq!(errs[0].item, missing);
+    assert!(matches!(errs[0].problem, Problem::NotFound));
+    assert_eq!(errs[1].item, bin);
+    assert!(matches!(errs[1].problem, Problem::Binary));
+    assert_eq!(errs[2].item, latin);
+    assert!(errs[2].to_string().contains("offset 3"), "{}", errs[2]);
+    assert!(matches!(errs[3].problem, Problem::Empty));
+}
+
+#[test]
+fn plain_text_id_is_the_stem() {
+    let tmp = tempfile::tempdir().unwrap();
+    let f = write(tmp.path(), "my-story.txt", b"Just one paragraph without a title line.");
+    let res = read_all(&[f]);
+    let a = res[0].as_ref().unwrap();
+    assert_eq!(a.id, "my-story");
+    assert!(!a.title_is_line_1);
+    assert_eq!(a.title, None);
+}
