@@ -26,6 +26,12 @@ enum Command {
     Train(cmd::train::Args),
     /// Score the model on a labelled folder with the task's official metrics.
     Eval(cmd::eval::Args),
+    /// Analyse articles and keep them in a store (SQLite + full-text index) for search and serve.
+    Ingest(cmd::ingest::Args),
+    /// Search a store: full text plus filters, as a table or JSON.
+    Search(cmd::search::Args),
+    /// Serve a store's JSON API and web UI over HTTP.
+    Serve(cmd::serve::Args),
 }
 
 fn main() {
@@ -35,6 +41,9 @@ fn main() {
         Command::Analyze(a) => cmd::analyze::run(a),
         Command::Train(a) => cmd::train::run(a),
         Command::Eval(a) => cmd::eval::run(a),
+        Command::Ingest(a) => cmd::ingest::run(a),
+        Command::Search(a) => cmd::search::run(a),
+        Command::Serve(a) => cmd::serve::run(a),
     };
     std::process::exit(exit::code(result));
 }

@@ -2,4 +2,7 @@
 
 pub mod analyze;
 pub mod eval;
+pub mod ingest;
+pub mod search;
+pub mod serve;
 pub mod train;
