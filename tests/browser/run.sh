@@ -38,7 +38,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-"$bin" ingest "$here/fixtures" --db "$work/db"
+"$bin" ingest "$here/fixtures" --db "$work/db" ${NEWSPRISM_MODEL:+--model "$NEWSPRISM_MODEL"}
 port="$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')"
 "$bin" serve --db "$work/db" --addr "127.0.0.1:$port" &
 pid=$!

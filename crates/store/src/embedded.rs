@@ -94,8 +94,47 @@ impl EmbeddedStore {
         store.refresh()?;
         if writable {
             store.catch_up_index()?;
+        } else {
+            store.catch_up_if_unlocked();
         }
         Ok(store)
+    }
+
+    /// A reader that finds the index behind the database (a writer crashed before its index
+    /// commit) catches it up itself when no writer is running; otherwise the running writer will.
+    fn catch_up_if_unlocked(&self) {
+        if self.index.indexed_seq()
+            >= self
+                .facets
+                .read()
+                .unwrap_or_else(|p| p.into_inner())
+                .last_seq()
+        {
+            return;
+        }
+        let Ok(f) = File::options()
+            .write(true)
+            .open(self.dir.join("write.lock"))
+        else {
+            return;
+        };
+        if f.try_lock().is_err() {
+            return;
+        }
+        let caught_up = TextIndex::open(&self.dir.join("index"), true).and_then(|w| loop {
+            let after = w.indexed_seq();
+            let rows = self.with_reader(|c| sqlite::rows_after(c, after, CATCH_UP_STEP, true))?;
+            if rows.is_empty() {
+                return Ok(());
+            }
+            w.add_and_commit(&rows)?;
+        });
+        match caught_up {
+            Ok(()) => {
+                let _ = self.index.reload();
+            }
+            Err(e) => eprintln!("newsprism: could not catch the text index up: {e}"),
+        }
     }
 
     /// The directory this store lives in.
@@ -214,27 +253,37 @@ impl ArticleStore for EmbeddedStore {
             .collect();
         let seqs: Vec<u64> = page.iter().map(|(i, _)| table.row(*i).seq).collect();
         let bodies = self.with_reader(|c| sqlite::bodies(c, &seqs))?;
+        let langs: Vec<&str> = page
+            .iter()
+            .map(|(i, _)| table.lang_of(table.row(*i)))
+            .collect();
+        let snippets = match &query {
+            Some(qq) => {
+                let docs: Vec<(&str, &str)> = langs
+                    .iter()
+                    .copied()
+                    .zip(bodies.iter().map(String::as_str))
+                    .collect();
+                self.index.snippets(qq.as_ref(), &docs)
+            }
+            None => vec![None; page.len()],
+        };
         let hits = page
             .iter()
-            .zip(bodies)
-            .map(|((i, score), body)| {
+            .zip(bodies.iter().zip(snippets))
+            .map(|((i, score), (body, snippet))| {
                 let r = table.row(*i);
-                let lang = table.lang_of(r).to_string();
-                let snippet = query
-                    .as_ref()
-                    .and_then(|qq| self.index.snippet(qq.as_ref(), &lang, &body))
-                    .unwrap_or_else(|| lead(&body, r.title.as_deref()));
                 SearchHit {
                     id: r.doc_id.to_string(),
                     title: r.title.as_deref().map(str::to_string),
                     outlet: table.outlet_of(r).map(str::to_string),
-                    lang,
+                    lang: table.lang_of(r).to_string(),
                     published: r.published.as_deref().map(str::to_string),
                     genre: table.genre_of(r).to_string(),
                     frames: table.frames_of(r),
                     techniques: table.techniques_of(r),
                     score: *score,
-                    snippet,
+                    snippet: snippet.unwrap_or_else(|| lead(body, r.title.as_deref())),
                 }
             })
             .collect();

@@ -10,6 +10,7 @@
 //! indexes every row after that, so a crash between a database commit and an index commit loses
 //! nothing; an index that cannot be opened is deleted and rebuilt from the database.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -187,6 +188,11 @@ impl TextIndex {
         })
     }
 
+    /// Picks up commits made by another writer now rather than after the reload delay.
+    pub fn reload(&self) -> Result<()> {
+        Ok(self.reader.reload()?)
+    }
+
     /// Highest database `seq` the committed index contains.
     pub fn indexed_seq(&self) -> u64 {
         payload_of(&self.index).map_or(0, |p| p.seq)
@@ -241,20 +247,29 @@ impl TextIndex {
         Ok(searcher.search(query, &AllSeqs { field: "seq" })?)
     }
 
-    /// Highlighted excerpt of `text` (indexed under `lang`) for the query.
-    pub fn snippet(&self, query: &dyn Query, lang: &str, text: &str) -> Option<Snippet> {
+    /// Highlighted excerpts for `(lang, text)` pairs (one snippet generator per language, since
+    /// each language's text lives in its own field).
+    pub fn snippets(&self, query: &dyn Query, docs: &[(&str, &str)]) -> Vec<Option<Snippet>> {
         let searcher = self.reader.searcher();
-        let mut gen =
-            SnippetGenerator::create(&searcher, query, self.fields.for_lang(lang)).ok()?;
-        gen.set_max_num_chars(240);
-        let s = gen.snippet(text);
-        if s.fragment().is_empty() {
-            return None;
-        }
-        Some(Snippet {
-            text: s.fragment().to_string(),
-            highlights: s.highlighted().iter().map(|r| [r.start, r.end]).collect(),
-        })
+        let mut gens: HashMap<Field, Option<SnippetGenerator>> = HashMap::new();
+        docs.iter()
+            .map(|(lang, text)| {
+                let field = self.fields.for_lang(lang);
+                let gen = gens.entry(field).or_insert_with(|| {
+                    let mut g = SnippetGenerator::create(&searcher, query, field).ok()?;
+                    g.set_max_num_chars(240);
+                    Some(g)
+                });
+                let s = gen.as_ref()?.snippet(text);
+                if s.fragment().is_empty() {
+                    return None;
+                }
+                Some(Snippet {
+                    text: s.fragment().to_string(),
+                    highlights: s.highlighted().iter().map(|r| [r.start, r.end]).collect(),
+                })
+            })
+            .collect()
     }
 }
 

@@ -22,7 +22,11 @@ fn article(i: usize) -> newsprism_store::NewArticle {
     new(analysis(
         &format!("c{i}"),
         Lang::EN,
-        Some(if i.is_multiple_of(2) { "Even News" } else { "Odd Times" }),
+        Some(if i.is_multiple_of(2) {
+            "Even News"
+        } else {
+            "Odd Times"
+        }),
         Some("2023-01-01"),
         &[&p1, &p2],
         &[Some("Loaded_Language"), None],

@@ -230,3 +230,19 @@ fn missing_store_read_only_is_a_clear_error() {
         .unwrap();
     assert!(e.to_string().contains("no newsprism store"), "{e}");
 }
+
+#[test]
+fn reader_catches_up_a_lagging_index_when_no_writer_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(sample_store(dir.path()));
+    std::fs::remove_dir_all(dir.path().join("index")).unwrap();
+    let ro = EmbeddedStore::open(dir.path(), OpenMode::ReadOnly).unwrap();
+    assert_eq!(ro.stats().unwrap().index_lag, 0);
+    let r = ro
+        .search(&SearchQuery {
+            q: "critics".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    assert_eq!(r.total, 1);
+}

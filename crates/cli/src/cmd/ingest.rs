@@ -9,6 +9,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use anyhow::Context;
+use newsprism_analyze::features::Scratch;
 use newsprism_analyze::Model;
 use newsprism_core::{Article, ArticleAnalysis};
 use newsprism_store::{identity, ArticleStore, EmbeddedStore, NewArticle, OpenMode, PutOutcome};
@@ -42,6 +43,9 @@ pub struct Args {
     pub batch: u32,
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
+    /// Model file [default: the model built into this binary].
+    #[arg(long)]
+    pub model: Option<PathBuf>,
 }
 
 #[derive(Default)]
@@ -55,7 +59,8 @@ struct Counts {
 pub fn run(a: Args) -> anyhow::Result<Outcome> {
     let store = EmbeddedStore::open(&a.db, OpenMode::ReadWrite)
         .with_context(|| format!("opening store {}", a.db.display()))?;
-    let model = Model::load_default().context("loading the analysis model")?;
+    let model = crate::cmd::analyze::load_model(a.model.as_deref())
+        .context("loading the analysis model")?;
     let (articles, mut outcome) = read_articles(&a.paths);
     let mut counts = Counts::default();
     let bar = progress(articles.len() as u64, "storing");
@@ -72,7 +77,7 @@ pub fn run(a: Args) -> anyhow::Result<Outcome> {
         counts.already += chunk.len() - todo.len();
         let analysed: Vec<(&Article, Option<ArticleAnalysis>)> = todo
             .par_iter()
-            .map(|art| (*art, analyse(&model, art)))
+            .map_init(Scratch::default, |s, art| (*art, analyse(&model, art, s)))
             .collect();
         let mut batch = Vec::with_capacity(analysed.len());
         let mut sources = Vec::with_capacity(analysed.len());
@@ -131,6 +136,6 @@ pub fn run(a: Args) -> anyhow::Result<Outcome> {
 }
 
 /// Analyses one article; a panic inside the model is reported as a failure of that article only.
-fn analyse(model: &Model, art: &Article) -> Option<ArticleAnalysis> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| model.analyze(art))).ok()
+fn analyse(model: &Model, art: &Article, s: &mut Scratch) -> Option<ArticleAnalysis> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| model.analyze_with(art, s))).ok()
 }

@@ -29,6 +29,9 @@ pub struct Args {
     /// Bearer token that enables POST /api/articles (default: $NEWSPRISM_TOKEN; none = read-only).
     #[arg(long, value_name = "TOKEN")]
     pub token: Option<String>,
+    /// Model file for POST analysis [default: the model built into this binary].
+    #[arg(long)]
+    pub model: Option<PathBuf>,
     /// Worker threads for the HTTP runtime (default: number of CPUs).
     #[arg(long)]
     pub threads: Option<usize>,
@@ -59,7 +62,8 @@ pub fn run(a: Args) -> anyhow::Result<Outcome> {
     let store: Arc<dyn ArticleStore> = Arc::new(store);
     let mut state = AppState::new(store);
     if let Some(t) = &token {
-        let model = Model::load_default().context("loading the analysis model")?;
+        let model = crate::cmd::analyze::load_model(a.model.as_deref())
+            .context("loading the analysis model")?;
         state = state.with_writes(t, Arc::new(ModelAnalyzer(model)));
     }
     let mut rt = tokio::runtime::Builder::new_multi_thread();

@@ -4,7 +4,7 @@ use axum::extract::{Path, State};
 use maud::{html, Markup};
 use newsprism_store::{OutletProfile, OutletSummary, UNKNOWN_OUTLET};
 
-use super::chart::bars;
+use super::chart::{bars, NARROW, WIDE};
 use super::{lang_name, layout, technique_class, PageResult};
 use crate::api::{blocking, outlet_key};
 use crate::error::ApiError;
@@ -89,10 +89,13 @@ fn render(name: &str, p: &OutletProfile) -> Markup {
                 }
                 div.stat {
                     span.k { "Published" }
+                    @let day = |d: &Option<String>| d.as_deref().map(|d| d.get(..10).unwrap_or(d).to_string());
                     span.v.small {
-                        (p.first_published.as_deref().map(|d| d.get(..10).unwrap_or(d)).unwrap_or("—"))
-                        " → "
-                        (p.last_published.as_deref().map(|d| d.get(..10).unwrap_or(d)).unwrap_or("—"))
+                        @match (day(&p.first_published), day(&p.last_published)) {
+                            (Some(a), Some(b)) if a == b => { (a) }
+                            (Some(a), Some(b)) => { (a) " to " (b) }
+                            _ => { "undated" }
+                        }
                     }
                 }
             }
@@ -102,14 +105,14 @@ fn render(name: &str, p: &OutletProfile) -> Markup {
             @if p.techniques.is_empty() {
                 p.muted { "No persuasion techniques detected in this outlet's articles." }
             } @else {
-                (bars("Share of paragraphs using each technique", &p.techniques, technique_class))
+                (bars("Share of paragraphs using each technique", &p.techniques, WIDE, technique_class))
             }
             div.two {
                 @if !p.frames.is_empty() {
-                    (bars("Share of articles with each frame", &p.frames, |_| "neutral".to_string()))
+                    (bars("Share of articles with each frame", &p.frames, NARROW, |_| "neutral".to_string()))
                 }
                 @if !p.genres.is_empty() {
-                    (bars("Genre of articles", &p.genres, |_| "neutral".to_string()))
+                    (bars("Genre of articles", &p.genres, NARROW, |_| "neutral".to_string()))
                 }
             }
         }
