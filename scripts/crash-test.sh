@@ -5,6 +5,7 @@
 # checks that the store then holds every input exactly once.
 #
 # usage: scripts/crash-test.sh [DATA_DIR]   (default ../shared/data/semeval2023-task3)
+#   NEWSPRISM_MODEL=FILE analyses with that model instead of the one built into the binary.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 data="${1:-$root/../shared/data/semeval2023-task3}"
@@ -19,10 +20,10 @@ trap 'rm -rf "$tmp"' EXIT
 db="$tmp/db"
 
 # Reference: how many distinct articles a full, uninterrupted run stores.
-"$bin" ingest "$data" --db "$tmp/ref" --batch 16 --format jsonl >"$tmp/ref.jsonl" 2>/dev/null || true
+"$bin" ingest "$data" --db "$tmp/ref" ${NEWSPRISM_MODEL:+--model "$NEWSPRISM_MODEL"} --batch 16 --format jsonl >"$tmp/ref.jsonl" 2>/dev/null || true
 expected=$("$bin" search --db "$tmp/ref" --format json --limit 1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
 
-"$bin" ingest "$data" --db "$db" --batch 16 --format jsonl >"$tmp/acks.jsonl" 2>"$tmp/err1" &
+"$bin" ingest "$data" --db "$db" ${NEWSPRISM_MODEL:+--model "$NEWSPRISM_MODEL"} --batch 16 --format jsonl >"$tmp/acks.jsonl" 2>"$tmp/err1" &
 pid=$!
 # Kill once a few batches are acknowledged, but before the end.
 for _ in $(seq 1 600); do
@@ -59,7 +60,7 @@ missing=$(sort -u "$tmp/ids" | comm -23 - <(sort -u "$tmp/stored_ids") | wc -l)
 [ "$missing" -eq 0 ] || { echo "FAIL: $missing acknowledged articles missing"; fail=1; }
 
 # Resume.
-"$bin" ingest "$data" --db "$db" --batch 16 >"$tmp/resume.txt" 2>"$tmp/err2" || true
+"$bin" ingest "$data" --db "$db" ${NEWSPRISM_MODEL:+--model "$NEWSPRISM_MODEL"} --batch 16 >"$tmp/resume.txt" 2>"$tmp/err2" || true
 cat "$tmp/resume.txt"
 final=$("$bin" search --db "$db" --format json --limit 1 | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
 echo "after the rerun the store holds $final articles (expected $expected)"

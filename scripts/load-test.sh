@@ -5,6 +5,7 @@
 # Target: 0 errors and p99 < 50 ms.
 #
 # usage: scripts/load-test.sh [DATA_DIR] [RATE] [SECONDS]
+#   NEWSPRISM_MODEL=FILE analyses with that model instead of the one built into the binary.
 #   DATA_DIR defaults to ../shared/data/semeval2023-task3 (relative to the repository root).
 #   NEWSPRISM_LOAD_DB=DIR reuses (or keeps) a store instead of a temporary one.
 set -euo pipefail
@@ -34,7 +35,7 @@ trap cleanup EXIT
 
 echo "== ingesting $data into $db"
 start=$(date +%s.%N)
-"$bin" ingest "$data" --db "$db" || [ $? -eq 3 ]
+"$bin" ingest "$data" --db "$db" ${NEWSPRISM_MODEL:+--model "$NEWSPRISM_MODEL"} || [ $? -eq 3 ]
 end=$(date +%s.%N)
 echo "ingest took $(echo "$end - $start" | bc 2>/dev/null || echo "?") s"
 

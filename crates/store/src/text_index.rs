@@ -260,14 +260,18 @@ impl TextIndex {
                     g.set_max_num_chars(240);
                     Some(g)
                 });
-                let s = gen.as_ref()?.snippet(text);
-                if s.fragment().is_empty() {
-                    return None;
-                }
-                Some(Snippet {
-                    text: s.fragment().to_string(),
-                    highlights: s.highlighted().iter().map(|r| [r.start, r.end]).collect(),
-                })
+                let gen = gen.as_ref()?;
+                // Paragraph by paragraph, stopping at the first with a match: matches are
+                // usually in the title or lead, and tokenising whole articles for every hit
+                // would dominate the cost of a search.
+                text.split('\n')
+                    .filter(|p| !p.trim().is_empty())
+                    .map(|p| gen.snippet(p))
+                    .find(|s| !s.highlighted().is_empty())
+                    .map(|s| Snippet {
+                        text: s.fragment().to_string(),
+                        highlights: s.highlighted().iter().map(|r| [r.start, r.end]).collect(),
+                    })
             })
             .collect()
     }

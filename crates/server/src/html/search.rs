@@ -66,8 +66,10 @@ fn render(q: &SearchQuery, res: &SearchResults, total_articles: usize) -> Markup
                     fieldset.facet {
                         legend { "Published" }
                         div.dates {
-                            label { "From " input type="date" name="from" value=[q.from.as_deref()] data-autosubmit; }
-                            label { "To " input type="date" name="to" value=[q.to.as_deref()] data-autosubmit; }
+                            label { "From " input type="text" name="from" value=[q.from.as_deref()] placeholder="YYYY-MM-DD"
+                                maxlength="10" size="10" aria-label="Published from (YYYY, YYYY-MM or YYYY-MM-DD)" data-autosubmit; }
+                            label { "To " input type="text" name="to" value=[q.to.as_deref()] placeholder="YYYY-MM-DD"
+                                maxlength="10" size="10" aria-label="Published until (inclusive)" data-autosubmit; }
                         }
                         @if !f.month.is_empty() {
                             ul.months {
@@ -152,7 +154,7 @@ fn month_link(q: &SearchQuery, m: &FacetCount) -> Markup {
         return html! { span.muted { "Undated " span.count { (m.count) } } };
     }
     let mut q2 = q.clone();
-    q2.from = Some(format!("{}-01", m.value));
+    q2.from = Some(m.value.clone());
     q2.to = Some(m.value.clone());
     html! {
         a href={ "/?" (query::to_query_string(&q2)) } { (m.value) " " span.count { (m.count) } }
