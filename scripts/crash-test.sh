@@ -57,7 +57,7 @@ ids_in_store() { "$bin" search --db "$db" --format json --limit 200 --offset "$1
 : >"$tmp/stored_ids"
 for off in $(seq 0 200 $((after + 200))); do ids_in_store "$off" >>"$tmp/stored_ids"; done
 missing=$(sort -u "$tmp/ids" | comm -23 - <(sort -u "$tmp/stored_ids") | wc -l)
-[ "$missing" -eq 0 ] || { echo "FAIL: $missing acknowledged articles missing"; fail=1; }
+if [ "$missing" -eq 0 ]; then echo "all $acked acknowledged articles are in the store"; else echo "FAIL: $missing acknowledged articles missing"; fail=1; fi
 
 # Resume.
 "$bin" ingest "$data" --db "$db" ${NEWSPRISM_MODEL:+--model "$NEWSPRISM_MODEL"} --batch 16 >"$tmp/resume.txt" 2>"$tmp/err2" || true
