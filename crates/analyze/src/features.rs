@@ -73,7 +73,7 @@ impl Default for FeatureConfig {
             shape_weight: 0.3,
             char_min: 3,
             char_max: 5,
-            shape_by_lang: true,
+            shape_by_lang: false,
         }
     }
 }

@@ -414,7 +414,7 @@ impl Model {
         let gi = decide_genre(&gp, &rules.genre_offsets);
         let genre = Prediction {
             label: Genre::ALL[gi].name().to_string(),
-            confidence: gp[gi],
+            confidence: adjusted_probs(&gp, &rules.genre_offsets)[gi],
             cues: self.genre.cues(&x, &explain, gi, CUES),
         };
         let genre_scores = Genre::ALL
@@ -528,6 +528,18 @@ pub fn position(k: usize, n: usize) -> f32 {
     } else {
         k as f32 / (n - 1) as f32
     }
+}
+
+/// Genre probabilities after the calibrated offsets, renormalised: the offsets act as a
+/// class-prior correction (rare satire gets a fair hearing), and this is the posterior the decision
+/// is based on, so it is what `genre.confidence` reports.
+pub fn adjusted_probs(gp: &[f32], offsets: &[f32]) -> [f32; Genre::COUNT] {
+    let mut z = [0f32; Genre::COUNT];
+    for k in 0..Genre::COUNT {
+        z[k] = gp[k].max(1e-6).ln() + offsets[k];
+    }
+    activate(Loss::Softmax, &mut z);
+    z
 }
 
 /// Arg-max of log-probability plus calibrated offset.
