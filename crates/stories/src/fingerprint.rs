@@ -1,0 +1,386 @@
+//! Per-article fingerprints: the compact, comparable summary that clustering, repost detection and
+//! pair similarity all work from, computed once per article in linear time.
+
+use std::collections::HashMap;
+
+use newsprism_core::{Article, Lang};
+
+use crate::actors::entity_keys;
+use crate::text::{tokenize, Kind, Token};
+use crate::translit::fold;
+
+/// A sparse vector: `(key, weight)` sorted by key, keys unique.
+pub type Sparse = Vec<(u64, f32)>;
+
+/// Number of MinHash permutations; 64 gives a Jaccard estimate within about ±0.06.
+pub const MINHASH_LEN: usize = 64;
+
+/// Everything the comparisons need about one text.
+#[derive(Clone, Debug, Default)]
+pub struct Fingerprint {
+    pub lang: Option<Lang>,
+    /// Days since 1970-01-01 of the publication date, when known.
+    pub day: Option<i32>,
+    pub word_count: usize,
+    /// Length of the folded text in bytes.
+    pub folded_len: usize,
+    /// Character 4-grams of the folded text, log-scaled counts.
+    pub chars: Sparse,
+    /// Word stems (folded words of 3+ letters cut to 6), log-scaled counts.
+    pub words: Sparse,
+    /// Named-entity keys (alias canonical names or spelling-tolerant name keys), counts.
+    pub ents: Sparse,
+    /// Figures (exact values), counts.
+    pub nums: Sparse,
+    /// Title word stems (the `title` field, or the first line when it is short).
+    pub title: Sparse,
+    /// MinHash signature of word 3-shingles, for near-duplicate detection.
+    pub minhash: Vec<u32>,
+}
+
+/// A fast, stable 64-bit hash (FxHash-style) with a per-field salt.
+pub fn hash_str(salt: u64, s: &str) -> u64 {
+    let mut h: u64 = salt.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    for b in s.bytes() {
+        h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517C_C1B7_2722_0A95);
+    }
+    h ^ (h >> 29)
+}
+
+pub(crate) const SALT_CHAR: u64 = 1;
+pub(crate) const SALT_WORD: u64 = 2;
+pub(crate) const SALT_ENT: u64 = 3;
+pub(crate) const SALT_NUM: u64 = 4;
+pub(crate) const SALT_TITLE: u64 = 5;
+
+fn to_sparse(map: HashMap<u64, f32>, log: bool) -> Sparse {
+    let mut v: Sparse = map
+        .into_iter()
+        .map(|(k, c)| (k, if log { 1.0 + c.ln() } else { c }))
+        .collect();
+    v.sort_unstable_by_key(|e| e.0);
+    v
+}
+
+/// The stem used for word overlap: the folded word cut to six letters, which merges most
+/// inflections in all the project's languages without a stemmer per language.
+pub fn stem(folded: &str) -> &str {
+    let mut end = folded.len().min(6);
+    while !folded.is_char_boundary(end) {
+        end -= 1;
+    }
+    &folded[..end]
+}
+
+impl Fingerprint {
+    /// Fingerprints an article (title, body, declared language, publication date).
+    pub fn of_article(a: &Article) -> Fingerprint {
+        let body = a.lines.join("\n");
+        let title = a.title.clone().or_else(|| {
+            a.lines
+                .iter()
+                .find(|l| !l.trim().is_empty())
+                .filter(|l| l.chars().count() <= 200)
+                .cloned()
+        });
+        let text = match (&a.title, a.title_is_line_1) {
+            (Some(t), false) => format!("{t}\n{body}"),
+            _ => body,
+        };
+        let mut fp = Fingerprint::of_text(&text, title.as_deref());
+        fp.lang = a.declared_lang.or_else(|| guess_script_lang(&text));
+        fp.day = a.published.as_deref().and_then(parse_day);
+        fp
+    }
+
+    /// Fingerprints raw text; `title` may be `None` (then the first short line or the text up to
+    /// the first double space is used, as in scraped pairs where the title runs into the body).
+    pub fn of_text(text: &str, title: Option<&str>) -> Fingerprint {
+        let toks = tokenize(text);
+        Fingerprint::of_tokens(text, &toks, title)
+    }
+
+    /// Fingerprints already tokenized text (lets callers share one tokenization).
+    pub fn of_tokens(text: &str, toks: &[Token], title: Option<&str>) -> Fingerprint {
+        let mut words: HashMap<u64, f32> = HashMap::new();
+        let mut nums: HashMap<u64, f32> = HashMap::new();
+        let mut folded_words: Vec<&str> = Vec::with_capacity(toks.len());
+        let mut word_count = 0;
+        for t in toks {
+            match t.kind {
+                Kind::Word => {
+                    word_count += 1;
+                    folded_words.push(&t.folded);
+                    if t.folded.len() >= 3 {
+                        *words
+                            .entry(hash_str(SALT_WORD, stem(&t.folded)))
+                            .or_default() += 1.0;
+                    }
+                }
+                Kind::Number { value, .. } => {
+                    word_count += 1;
+                    let key = format!("{value}");
+                    folded_words.push("#");
+                    *nums.entry(hash_str(SALT_NUM, &key)).or_default() += 1.0;
+                }
+                _ => {}
+            }
+        }
+        // Character 4-grams over the folded words joined by spaces.
+        let mut chars: HashMap<u64, f32> = HashMap::new();
+        let joined = folded_words.join(" ");
+        let jb = joined.as_bytes();
+        let padded_len = jb.len();
+        if padded_len >= 4 {
+            let mut h_window = |s: &[u8]| {
+                let mut h: u64 = SALT_CHAR;
+                for &b in s {
+                    h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517C_C1B7_2722_0A95);
+                }
+                *chars.entry(h ^ (h >> 29)).or_default() += 1.0;
+            };
+            for w in jb.windows(4) {
+                h_window(w);
+            }
+        }
+        let ents = entity_keys(toks);
+        let mut ent_map: HashMap<u64, f32> = HashMap::new();
+        for k in ents {
+            *ent_map.entry(hash_str(SALT_ENT, &k)).or_default() += 1.0;
+        }
+        let title_text = title
+            .map(str::to_string)
+            .unwrap_or_else(|| implicit_title(text));
+        let mut tmap: HashMap<u64, f32> = HashMap::new();
+        for w in fold(&title_text).split(' ').filter(|w| w.len() >= 3) {
+            tmap.insert(hash_str(SALT_TITLE, stem(w)), 1.0);
+        }
+        Fingerprint {
+            lang: None,
+            day: None,
+            word_count,
+            folded_len: joined.len(),
+            chars: to_sparse(chars, true),
+            words: to_sparse(words, true),
+            ents: to_sparse(ent_map, true),
+            nums: to_sparse(nums, false),
+            title: to_sparse(tmap, false),
+            minhash: minhash(&folded_words),
+        }
+    }
+}
+
+/// The title of scraped text without a separate title: the first line if short, else the text up
+/// to the first double space, else the first 12 words.
+fn implicit_title(text: &str) -> String {
+    let t = text.trim_start();
+    let first_line = t.lines().next().unwrap_or("");
+    if !first_line.is_empty() && first_line.chars().count() <= 200 && t.contains('\n') {
+        return first_line.to_string();
+    }
+    if let Some(i) = t.find("  ") {
+        if t[..i].chars().count() <= 200 {
+            return t[..i].to_string();
+        }
+    }
+    t.split_whitespace().take(12).collect::<Vec<_>>().join(" ")
+}
+
+/// Language from the script alone, for articles that declare none (Cyrillic → ru, Greek → el,
+/// Georgian → ka); Latin-script languages are left unknown.
+pub fn guess_script_lang(text: &str) -> Option<Lang> {
+    let (mut cyr, mut greek, mut geo, mut latin) = (0usize, 0usize, 0usize, 0usize);
+    for c in text.chars().take(2000) {
+        match c {
+            'a'..='z' | 'A'..='Z' => latin += 1,
+            '\u{0400}'..='\u{04FF}' => cyr += 1,
+            '\u{0370}'..='\u{03FF}' => greek += 1,
+            '\u{10A0}'..='\u{10FF}' => geo += 1,
+            _ => {}
+        }
+    }
+    let max = latin.max(cyr).max(greek).max(geo);
+    if max == 0 || max == latin {
+        None
+    } else if max == cyr {
+        Some(Lang::RU)
+    } else if max == greek {
+        Some(Lang::EL)
+    } else {
+        Some(Lang::KA)
+    }
+}
+
+/// Days since 1970-01-01 of an ISO 8601 date or date-time (`2026-01-05`, `2026-01-05T10:00Z`).
+pub fn parse_day(s: &str) -> Option<i32> {
+    let s = s.trim();
+    let b = s.as_bytes();
+    if b.len() < 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let y: i32 = s.get(0..4)?.parse().ok()?;
+    let m: u32 = s.get(5..7)?.parse().ok()?;
+    let d: u32 = s.get(8..10)?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = if y >= 0 { y } else { y - 399 } / 400;
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy as i32;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// MinHash of word 3-shingles (of the words themselves, so it only sees same-language copies).
+fn minhash(words: &[&str]) -> Vec<u32> {
+    let mut sig = vec![u32::MAX; MINHASH_LEN];
+    if words.len() < 3 {
+        return sig;
+    }
+    for w in words.windows(3) {
+        let base = hash_str(7, w[0])
+            ^ hash_str(8, w[1]).rotate_left(21)
+            ^ hash_str(9, w[2]).rotate_left(42);
+        for (i, slot) in sig.iter_mut().enumerate() {
+            let h = (base ^ (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15))
+                .wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            let v = (h >> 32) as u32;
+            if v < *slot {
+                *slot = v;
+            }
+        }
+    }
+    sig
+}
+
+/// Estimated Jaccard similarity of two MinHash signatures (0 when either text was too short).
+pub fn minhash_jaccard(a: &[u32], b: &[u32]) -> f32 {
+    if a.first() == Some(&u32::MAX) || b.first() == Some(&u32::MAX) {
+        return 0.0;
+    }
+    let same = a.iter().zip(b).filter(|(x, y)| x == y).count();
+    same as f32 / a.len().max(1) as f32
+}
+
+/// Document frequencies over a collection, for IDF weighting.
+#[derive(Clone, Debug, Default)]
+pub struct Idf {
+    pub docs: u32,
+    pub df: HashMap<u64, u32>,
+}
+
+impl Idf {
+    /// Counts document frequencies of every key in every field.
+    pub fn fit<'a>(fps: impl IntoIterator<Item = &'a Fingerprint>) -> Idf {
+        let mut idf = Idf::default();
+        for fp in fps {
+            idf.docs += 1;
+            for v in [&fp.chars, &fp.words, &fp.ents, &fp.nums, &fp.title] {
+                for (k, _) in v {
+                    *idf.df.entry(*k).or_default() += 1;
+                }
+            }
+        }
+        idf
+    }
+
+    /// Smoothed inverse document frequency; unseen keys get the maximum.
+    #[inline]
+    pub fn weight(&self, key: u64) -> f32 {
+        let df = self.df.get(&key).copied().unwrap_or(0);
+        ((self.docs as f32 + 1.0) / (df as f32 + 1.0)).ln() + 1.0
+    }
+}
+
+/// IDF-weighted cosine of two sparse vectors.
+pub fn cosine(a: &Sparse, b: &Sparse, idf: &Idf) -> f32 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let norm = |v: &Sparse| {
+        v.iter()
+            .map(|(k, w)| {
+                let x = w * idf.weight(*k);
+                x * x
+            })
+            .sum::<f32>()
+            .sqrt()
+    };
+    let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                let w = idf.weight(a[i].0);
+                dot += a[i].1 * w * b[j].1 * w;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let d = norm(a) * norm(b);
+    if d > 0.0 {
+        dot / d
+    } else {
+        0.0
+    }
+}
+
+/// IDF-weighted overlap of the key sets: shared weight over the smaller side's weight
+/// (containment), and over the union (Jaccard).
+pub fn overlap(a: &Sparse, b: &Sparse, idf: &Idf) -> (f32, f32) {
+    if a.is_empty() || b.is_empty() {
+        return (0.0, 0.0);
+    }
+    let wa: f32 = a.iter().map(|(k, _)| idf.weight(*k)).sum();
+    let wb: f32 = b.iter().map(|(k, _)| idf.weight(*k)).sum();
+    let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += idf.weight(a[i].0);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let contain = shared / wa.min(wb).max(1e-6);
+    let jacc = shared / (wa + wb - shared).max(1e-6);
+    (contain.min(1.0), jacc.min(1.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days() {
+        assert_eq!(parse_day("1970-01-01"), Some(0));
+        assert_eq!(parse_day("2026-01-05T10:00:00Z"), Some(20458));
+        assert_eq!(parse_day("yesterday"), None);
+        assert_eq!(parse_day("2026-13-01"), None);
+    }
+
+    #[test]
+    fn same_text_is_similar() {
+        let a = Fingerprint::of_text(
+            "Eight police officers were killed in Almaty on Tuesday.",
+            None,
+        );
+        let b = Fingerprint::of_text(
+            "Eight police officers were killed in Almaty on Tuesday.",
+            None,
+        );
+        let c = Fingerprint::of_text("The central bank raised interest rates in Warsaw.", None);
+        let idf = Idf::fit([&a, &b, &c]);
+        assert!(cosine(&a.chars, &b.chars, &idf) > 0.99);
+        assert!(cosine(&a.chars, &c.chars, &idf) < 0.3);
+        assert!(minhash_jaccard(&a.minhash, &b.minhash) > 0.99);
+    }
+}

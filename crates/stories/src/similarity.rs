@@ -1,0 +1,132 @@
+//! How similar two articles are, as the SemEval-2022 Task 8 "overall" score (1 = same story …
+//! 4 = unrelated) and as a same-story probability, from cheap lexical signals only.
+//!
+//! The signals (see [`features`]) are combined by a ridge regression whose coefficients live in
+//! `data/pair_model.json`. They were fitted on the 1,464 SemEval-2022 Task 8 training pairs
+//! (`newsprism compare --pairs train-pairs.jsonl --fit data/pair_model.json`); the ridge penalty
+//! and the feature set were chosen by 5-fold cross-validation on those pairs only, and
+//! `newsprism compare --pairs train-pairs.jsonl --eval` prints the cross-validated Pearson
+//! correlation so the figure can be reproduced.
+
+use std::sync::OnceLock;
+
+use crate::fingerprint::{cosine, minhash_jaccard, overlap, Fingerprint, Idf};
+use crate::fit::Linear;
+
+/// Names of the features, in order, for the model file and reports.
+pub const FEATURE_NAMES: &[&str] = &[
+    "char4_cosine",
+    "word_cosine",
+    "entity_cosine",
+    "entity_containment",
+    "number_jaccard",
+    "number_containment",
+    "title_cosine",
+    "minhash_jaccard",
+    "length_ratio",
+    "cross_lingual",
+    "char4_x_cross",
+    "entity_x_cross",
+    "sqrt_char4",
+    "sqrt_entity",
+    "both_have_numbers",
+    "day_gap",
+];
+
+/// The signals for one pair of articles.
+pub fn features(a: &Fingerprint, b: &Fingerprint, idf: &Idf) -> Vec<f64> {
+    let c4 = cosine(&a.chars, &b.chars, idf) as f64;
+    let wc = cosine(&a.words, &b.words, idf) as f64;
+    let ec = cosine(&a.ents, &b.ents, idf) as f64;
+    let (econt, _) = overlap(&a.ents, &b.ents, idf);
+    let (ncont, njac) = overlap(&a.nums, &b.nums, idf);
+    let tc = cosine(&a.title, &b.title, idf) as f64;
+    let mh = minhash_jaccard(&a.minhash, &b.minhash) as f64;
+    let (la, lb) = (a.folded_len.max(1) as f64, b.folded_len.max(1) as f64);
+    let ratio = la.min(lb) / la.max(lb);
+    let cross = match (a.lang, b.lang) {
+        (Some(x), Some(y)) if x != y => 1.0,
+        _ => 0.0,
+    };
+    let both_nums = f64::from(u8::from(!a.nums.is_empty() && !b.nums.is_empty()));
+    let gap = match (a.day, b.day) {
+        (Some(x), Some(y)) => (f64::from((x - y).abs()) + 1.0).ln(),
+        _ => 0.0,
+    };
+    vec![
+        c4,
+        wc,
+        ec,
+        econt as f64,
+        njac as f64,
+        ncont as f64,
+        tc,
+        mh,
+        ratio,
+        cross,
+        c4 * cross,
+        ec * cross,
+        c4.sqrt(),
+        ec.sqrt(),
+        both_nums,
+        gap,
+    ]
+}
+
+/// The shipped mapping from features to the 1–4 score.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct PairModel {
+    /// How the coefficients were obtained (data, penalty, CV figure).
+    pub fitted_on: String,
+    pub features: Vec<String>,
+    pub linear: Linear,
+}
+
+static MODEL_JSON: &str = include_str!("../data/pair_model.json");
+
+impl PairModel {
+    /// The model shipped in `data/pair_model.json`.
+    pub fn builtin() -> &'static PairModel {
+        static CELL: OnceLock<PairModel> = OnceLock::new();
+        CELL.get_or_init(|| {
+            serde_json::from_str(MODEL_JSON).expect("data/pair_model.json is valid (tested)")
+        })
+    }
+
+    /// Similarity on the task's scale: 1 (same story) … 4 (unrelated).
+    pub fn similarity(&self, x: &[f64]) -> f64 {
+        self.linear.predict(x).clamp(1.0, 4.0)
+    }
+
+    /// Probability-like score that the two articles report the same story: a logistic curve
+    /// centred on 2.5, the midpoint of the scale ("somewhat similar").
+    pub fn same_story(&self, x: &[f64]) -> f64 {
+        let s = self.linear.predict(x);
+        1.0 / (1.0 + (2.2 * (s - 2.5)).exp())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_model_matches_features() {
+        let m = PairModel::builtin();
+        assert_eq!(m.features, FEATURE_NAMES);
+        assert_eq!(m.linear.coef.len(), FEATURE_NAMES.len());
+        let a = Fingerprint::of_text(
+            "Eight police officers were killed in Almaty, the ministry said.",
+            None,
+        );
+        let b = Fingerprint::of_text(
+            "The ministry said eight police officers were killed in Almaty.",
+            None,
+        );
+        let c = Fingerprint::of_text("Bundesliga: Bayern gewinnt gegen Dortmund mit 3:1.", None);
+        let idf = Idf::fit([&a, &b, &c]);
+        let same = m.similarity(&features(&a, &b, &idf));
+        let diff = m.similarity(&features(&a, &c, &idf));
+        assert!(same < diff, "{same} vs {diff}");
+    }
+}
