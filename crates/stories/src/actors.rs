@@ -135,7 +135,7 @@ fn is_common_capitalised(w: &str) -> bool {
 /// Capitalised sequences as `(start token, end token exclusive, folded phrase)`; a
 /// sentence-initial word counts only if the same word also appears capitalised mid-sentence,
 /// or it is an acronym or starts a multi-word name.
-fn sequences(toks: &[Token]) -> Vec<(usize, usize, String)> {
+pub(crate) fn sequences(toks: &[Token]) -> Vec<(usize, usize, String)> {
     let mid_caps: HashSet<&str> = toks
         .iter()
         .filter(|t| t.is_word() && t.cap && !t.sent_start)
@@ -191,7 +191,7 @@ fn sequences(toks: &[Token]) -> Vec<(usize, usize, String)> {
 
 /// Key and kind of a name; short aliases ("UN", "US", "EU") only match acronyms, so French
 /// "Un" or English "us" are not taken for organisations.
-fn resolve(
+pub(crate) fn resolve(
     toks: &[Token],
     start: usize,
     end: usize,

@@ -10,7 +10,7 @@ use crate::text::{tokenize, Kind, Token};
 use crate::translit::fold;
 
 /// A sparse vector: `(key, weight)` sorted by key, keys unique.
-pub type Sparse = Vec<(u64, f32)>;
+pub type Sparse = Vec<(u32, f32)>;
 
 /// Number of MinHash permutations; 64 gives a Jaccard estimate within about ±0.06.
 pub const MINHASH_LEN: usize = 64;
@@ -36,15 +36,32 @@ pub struct Fingerprint {
     pub title: Sparse,
     /// MinHash signature of word 3-shingles, for near-duplicate detection.
     pub minhash: Vec<u32>,
+    /// IDF weight of each name key (set by [`Fingerprint::prepare`]).
+    pub ents_idf: Sparse,
+    /// IDF weight of each figure (set by [`Fingerprint::prepare`]).
+    pub nums_idf: Sparse,
+    /// Whether [`Fingerprint::prepare`] has turned the counts into unit-length TF-IDF vectors.
+    pub prepared: bool,
 }
 
 /// A fast, stable 64-bit hash (FxHash-style) with a per-field salt.
 pub fn hash_str(salt: u64, s: &str) -> u64 {
+    hash_bytes(salt, s.as_bytes())
+}
+
+fn hash_bytes(salt: u64, s: &[u8]) -> u64 {
     let mut h: u64 = salt.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    for b in s.bytes() {
+    for &b in s {
         h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517C_C1B7_2722_0A95);
     }
     h ^ (h >> 29)
+}
+
+/// 32-bit feature key (collisions at this size only blur weights slightly, and halve memory).
+#[inline]
+pub fn key32(salt: u64, s: &str) -> u32 {
+    let h = hash_str(salt, s);
+    (h ^ (h >> 32)) as u32
 }
 
 pub(crate) const SALT_CHAR: u64 = 1;
@@ -53,7 +70,7 @@ pub(crate) const SALT_ENT: u64 = 3;
 pub(crate) const SALT_NUM: u64 = 4;
 pub(crate) const SALT_TITLE: u64 = 5;
 
-fn to_sparse(map: HashMap<u64, f32>, log: bool) -> Sparse {
+fn to_sparse(map: HashMap<u32, f32>, log: bool) -> Sparse {
     let mut v: Sparse = map
         .into_iter()
         .map(|(k, c)| (k, if log { 1.0 + c.ln() } else { c }))
@@ -102,8 +119,8 @@ impl Fingerprint {
 
     /// Fingerprints already tokenized text (lets callers share one tokenization).
     pub fn of_tokens(text: &str, toks: &[Token], title: Option<&str>) -> Fingerprint {
-        let mut words: HashMap<u64, f32> = HashMap::new();
-        let mut nums: HashMap<u64, f32> = HashMap::new();
+        let mut words: HashMap<u32, f32> = HashMap::new();
+        let mut nums: HashMap<u32, f32> = HashMap::new();
         let mut folded_words: Vec<&str> = Vec::with_capacity(toks.len());
         let mut word_count = 0;
         for t in toks {
@@ -112,48 +129,40 @@ impl Fingerprint {
                     word_count += 1;
                     folded_words.push(&t.folded);
                     if t.folded.len() >= 3 {
-                        *words
-                            .entry(hash_str(SALT_WORD, stem(&t.folded)))
-                            .or_default() += 1.0;
+                        *words.entry(key32(SALT_WORD, stem(&t.folded))).or_default() += 1.0;
                     }
                 }
                 Kind::Number { value, .. } => {
                     word_count += 1;
                     let key = format!("{value}");
                     folded_words.push("#");
-                    *nums.entry(hash_str(SALT_NUM, &key)).or_default() += 1.0;
+                    *nums.entry(key32(SALT_NUM, &key)).or_default() += 1.0;
                 }
                 _ => {}
             }
         }
         // Character 4-grams over the folded words joined by spaces.
-        let mut chars: HashMap<u64, f32> = HashMap::new();
+        let mut chars: HashMap<u32, f32> = HashMap::new();
         let joined = folded_words.join(" ");
         let jb = joined.as_bytes();
         let padded_len = jb.len();
         if padded_len >= 4 {
-            let mut h_window = |s: &[u8]| {
-                let mut h: u64 = SALT_CHAR;
-                for &b in s {
-                    h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x517C_C1B7_2722_0A95);
-                }
-                *chars.entry(h ^ (h >> 29)).or_default() += 1.0;
-            };
             for w in jb.windows(4) {
-                h_window(w);
+                let h = hash_bytes(SALT_CHAR, w);
+                *chars.entry((h ^ (h >> 32)) as u32).or_default() += 1.0;
             }
         }
         let ents = entity_keys(toks);
-        let mut ent_map: HashMap<u64, f32> = HashMap::new();
+        let mut ent_map: HashMap<u32, f32> = HashMap::new();
         for k in ents {
-            *ent_map.entry(hash_str(SALT_ENT, &k)).or_default() += 1.0;
+            *ent_map.entry(key32(SALT_ENT, &k)).or_default() += 1.0;
         }
         let title_text = title
             .map(str::to_string)
             .unwrap_or_else(|| implicit_title(text));
-        let mut tmap: HashMap<u64, f32> = HashMap::new();
+        let mut tmap: HashMap<u32, f32> = HashMap::new();
         for w in fold(&title_text).split(' ').filter(|w| w.len() >= 3) {
-            tmap.insert(hash_str(SALT_TITLE, stem(w)), 1.0);
+            tmap.insert(key32(SALT_TITLE, stem(w)), 1.0);
         }
         Fingerprint {
             lang: None,
@@ -166,6 +175,9 @@ impl Fingerprint {
             nums: to_sparse(nums, false),
             title: to_sparse(tmap, false),
             minhash: minhash(&folded_words),
+            ents_idf: Vec::new(),
+            nums_idf: Vec::new(),
+            prepared: false,
         }
     }
 }
@@ -269,11 +281,11 @@ pub fn minhash_jaccard(a: &[u32], b: &[u32]) -> f32 {
 #[derive(Clone, Debug, Default)]
 pub struct Idf {
     pub docs: u32,
-    pub df: HashMap<u64, u32>,
+    pub df: HashMap<u32, u32>,
 }
 
 impl Idf {
-    /// Counts document frequencies of every key in every field.
+    /// Counts document frequencies of every key in every field (before [`Fingerprint::prepare`]).
     pub fn fit<'a>(fps: impl IntoIterator<Item = &'a Fingerprint>) -> Idf {
         let mut idf = Idf::default();
         for fp in fps {
@@ -289,62 +301,87 @@ impl Idf {
 
     /// Smoothed inverse document frequency; unseen keys get the maximum.
     #[inline]
-    pub fn weight(&self, key: u64) -> f32 {
+    pub fn weight(&self, key: u32) -> f32 {
         let df = self.df.get(&key).copied().unwrap_or(0);
         ((self.docs as f32 + 1.0) / (df as f32 + 1.0)).ln() + 1.0
     }
 }
 
-/// IDF-weighted cosine of two sparse vectors.
-pub fn cosine(a: &Sparse, b: &Sparse, idf: &Idf) -> f32 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
+fn weigh(v: &mut Sparse, idf: &Idf) {
+    let mut norm = 0.0f32;
+    for (k, w) in v.iter_mut() {
+        *w *= idf.weight(*k);
+        norm += *w * *w;
     }
-    let norm = |v: &Sparse| {
-        v.iter()
-            .map(|(k, w)| {
-                let x = w * idf.weight(*k);
-                x * x
-            })
-            .sum::<f32>()
-            .sqrt()
-    };
+    let norm = norm.sqrt();
+    if norm > 0.0 {
+        for (_, w) in v.iter_mut() {
+            *w /= norm;
+        }
+    }
+}
+
+impl Fingerprint {
+    /// Turns counts into unit-length TF-IDF vectors so that every later comparison is a plain
+    /// merge of two sorted lists. Idempotent.
+    pub fn prepare(&mut self, idf: &Idf) {
+        if self.prepared {
+            return;
+        }
+        self.ents_idf = self
+            .ents
+            .iter()
+            .map(|(k, _)| (*k, idf.weight(*k)))
+            .collect();
+        self.nums_idf = self
+            .nums
+            .iter()
+            .map(|(k, _)| (*k, idf.weight(*k)))
+            .collect();
+        for v in [
+            &mut self.chars,
+            &mut self.words,
+            &mut self.ents,
+            &mut self.title,
+        ] {
+            weigh(v, idf);
+        }
+        self.prepared = true;
+    }
+}
+
+/// Cosine of two prepared (unit-length) sparse vectors.
+pub fn cosine(a: &Sparse, b: &Sparse) -> f32 {
     let (mut i, mut j, mut dot) = (0, 0, 0.0f32);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                let w = idf.weight(a[i].0);
-                dot += a[i].1 * w * b[j].1 * w;
+                dot += a[i].1 * b[j].1;
                 i += 1;
                 j += 1;
             }
         }
     }
-    let d = norm(a) * norm(b);
-    if d > 0.0 {
-        dot / d
-    } else {
-        0.0
-    }
+    dot.min(1.0)
 }
 
-/// IDF-weighted overlap of the key sets: shared weight over the smaller side's weight
-/// (containment), and over the union (Jaccard).
-pub fn overlap(a: &Sparse, b: &Sparse, idf: &Idf) -> (f32, f32) {
+/// Weighted overlap of two key sets whose weights are IDF values: shared weight over the
+/// smaller side's weight (containment), and over the union (Jaccard).
+pub fn overlap(a: &Sparse, b: &Sparse) -> (f32, f32) {
     if a.is_empty() || b.is_empty() {
         return (0.0, 0.0);
     }
-    let wa: f32 = a.iter().map(|(k, _)| idf.weight(*k)).sum();
-    let wb: f32 = b.iter().map(|(k, _)| idf.weight(*k)).sum();
+    let wa: f32 = a.iter().map(|e| e.1).sum();
+    let wb: f32 = b.iter().map(|e| e.1).sum();
     let (mut i, mut j, mut shared) = (0, 0, 0.0f32);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                shared += idf.weight(a[i].0);
+                shared += a[i].1;
                 i += 1;
                 j += 1;
             }
@@ -353,6 +390,14 @@ pub fn overlap(a: &Sparse, b: &Sparse, idf: &Idf) -> (f32, f32) {
     let contain = shared / wa.min(wb).max(1e-6);
     let jacc = shared / (wa + wb - shared).max(1e-6);
     (contain.min(1.0), jacc.min(1.0))
+}
+
+/// Prepares a batch of fingerprints with IDF fitted on the batch itself.
+pub fn prepare_all(fps: &mut [Fingerprint]) -> Idf {
+    use rayon::prelude::*;
+    let idf = Idf::fit(fps.iter());
+    fps.par_iter_mut().for_each(|f| f.prepare(&idf));
+    idf
 }
 
 #[cfg(test)]
@@ -378,9 +423,11 @@ mod tests {
             None,
         );
         let c = Fingerprint::of_text("The central bank raised interest rates in Warsaw.", None);
-        let idf = Idf::fit([&a, &b, &c]);
-        assert!(cosine(&a.chars, &b.chars, &idf) > 0.99);
-        assert!(cosine(&a.chars, &c.chars, &idf) < 0.3);
+        let mut v = vec![a, b, c];
+        prepare_all(&mut v);
+        let (a, b, c) = (&v[0], &v[1], &v[2]);
+        assert!(cosine(&a.chars, &b.chars) > 0.99);
+        assert!(cosine(&a.chars, &c.chars) < 0.3);
         assert!(minhash_jaccard(&a.minhash, &b.minhash) > 0.99);
     }
 }

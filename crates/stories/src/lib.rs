@@ -14,6 +14,8 @@
 
 pub mod actors;
 pub mod aliases;
+pub mod claims;
+pub mod cluster;
 pub mod fingerprint;
 pub mod fit;
 pub mod numbers;

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use newsprism_core::Lang;
 
-use crate::fingerprint::{Fingerprint, Idf};
+use crate::fingerprint::{prepare_all, Fingerprint};
 use crate::fit::{cross_val_predict, pearson, ridge, Linear};
 use crate::similarity::{features, PairModel, FEATURE_NAMES};
 
@@ -58,17 +58,17 @@ fn fingerprint(text: &str, title: Option<&str>, lang: Option<&str>) -> Fingerpri
 /// Features of every pair, with IDF fitted on all texts of the batch (the batch is the
 /// collection the pairs were drawn from).
 pub fn pair_features(recs: &[PairRecord]) -> Vec<Vec<f64>> {
-    let fps: Vec<(Fingerprint, Fingerprint)> = recs
+    let mut fps: Vec<Fingerprint> = recs
         .par_iter()
-        .map(|r| {
-            (
+        .flat_map_iter(|r| {
+            [
                 fingerprint(&r.text1, r.title1.as_deref(), r.lang1.as_deref()),
                 fingerprint(&r.text2, r.title2.as_deref(), r.lang2.as_deref()),
-            )
+            ]
         })
         .collect();
-    let idf = Idf::fit(fps.iter().flat_map(|(a, b)| [a, b]));
-    fps.par_iter().map(|(a, b)| features(a, b, &idf)).collect()
+    prepare_all(&mut fps);
+    fps.par_chunks(2).map(|p| features(&p[0], &p[1])).collect()
 }
 
 /// Scores pairs with a model.

@@ -10,7 +10,7 @@
 
 use std::sync::OnceLock;
 
-use crate::fingerprint::{cosine, minhash_jaccard, overlap, Fingerprint, Idf};
+use crate::fingerprint::{cosine, minhash_jaccard, overlap, Fingerprint};
 use crate::fit::Linear;
 
 /// Names of the features, in order, for the model file and reports.
@@ -33,14 +33,15 @@ pub const FEATURE_NAMES: &[&str] = &[
     "day_gap",
 ];
 
-/// The signals for one pair of articles.
-pub fn features(a: &Fingerprint, b: &Fingerprint, idf: &Idf) -> Vec<f64> {
-    let c4 = cosine(&a.chars, &b.chars, idf) as f64;
-    let wc = cosine(&a.words, &b.words, idf) as f64;
-    let ec = cosine(&a.ents, &b.ents, idf) as f64;
-    let (econt, _) = overlap(&a.ents, &b.ents, idf);
-    let (ncont, njac) = overlap(&a.nums, &b.nums, idf);
-    let tc = cosine(&a.title, &b.title, idf) as f64;
+/// The signals for one pair of prepared fingerprints (see [`Fingerprint::prepare`]).
+pub fn features(a: &Fingerprint, b: &Fingerprint) -> Vec<f64> {
+    debug_assert!(a.prepared && b.prepared);
+    let c4 = cosine(&a.chars, &b.chars) as f64;
+    let wc = cosine(&a.words, &b.words) as f64;
+    let ec = cosine(&a.ents, &b.ents) as f64;
+    let (econt, _) = overlap(&a.ents_idf, &b.ents_idf);
+    let (ncont, njac) = overlap(&a.nums_idf, &b.nums_idf);
+    let tc = cosine(&a.title, &b.title) as f64;
     let mh = minhash_jaccard(&a.minhash, &b.minhash) as f64;
     let (la, lb) = (a.folded_len.max(1) as f64, b.folded_len.max(1) as f64);
     let ratio = la.min(lb) / la.max(lb);
@@ -124,9 +125,10 @@ mod tests {
             None,
         );
         let c = Fingerprint::of_text("Bundesliga: Bayern gewinnt gegen Dortmund mit 3:1.", None);
-        let idf = Idf::fit([&a, &b, &c]);
-        let same = m.similarity(&features(&a, &b, &idf));
-        let diff = m.similarity(&features(&a, &c, &idf));
+        let mut v = vec![a, b, c];
+        crate::fingerprint::prepare_all(&mut v);
+        let same = m.similarity(&features(&v[0], &v[1]));
+        let diff = m.similarity(&features(&v[0], &v[2]));
         assert!(same < diff, "{same} vs {diff}");
     }
 }
