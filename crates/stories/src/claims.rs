@@ -154,7 +154,7 @@ fn subject_of(w: &str) -> Option<&'static str> {
     if any_prefix(
         w,
         &[
-            "polic", "polizi", "politsei", "gendarm", "silovik", "militsi",
+            "polic", "polizi", "politse", "gendarm", "silovik", "militsi",
         ],
     ) {
         Some("police")
@@ -177,6 +177,30 @@ fn subject_of(w: &str) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// Nouns for "people" in the project's languages (folded).
+fn is_people(w: &str) -> bool {
+    any_prefix(
+        w,
+        &[
+            "people",
+            "person",
+            "resident",
+            "menschen",
+            "persone",
+            "osob",
+            "ludzi",
+            "chelov",
+            "lyud",
+            "zhitel",
+            "mieszkan",
+            "habitant",
+            "abitant",
+            "einwohner",
+            "individu",
+        ],
+    ) || w == "personas"
 }
 
 fn is_month(w: &str) -> bool {
@@ -260,9 +284,16 @@ fn figures_in(text: &str, toks: &[Token], line: u32, out: &mut Vec<Figure>) {
             before.push(t2);
         }
         let in_after = after.iter().find_map(|t| quantity_of(&t.folded));
-        let quantity = percent_or_money(text, toks, i)
-            .or(in_after)
-            .or_else(|| before.iter().find_map(|t| quantity_of(&t.folded)));
+        // A verb before the figure ("погибли 8 человек") only counts when the figure counts
+        // people: "подожгли около 40 автомобилей" must not become 40 protesters.
+        let counts_people = after
+            .first()
+            .is_none_or(|t| is_people(&t.folded) || subject_of(&t.folded).is_some());
+        let quantity = percent_or_money(text, toks, i).or(in_after).or_else(|| {
+            counts_people
+                .then(|| before.iter().find_map(|t| quantity_of(&t.folded)))
+                .flatten()
+        });
         let Some(quantity) = quantity else { continue };
         // Who was counted: in the words after the figure ("8 policiers tués"), or before it when
         // the verb came first ("погибли 8 полицейских"); never from an earlier figure's words.
@@ -393,7 +424,10 @@ fn quotes_in(text: &str, toks: &[Token], line: u32, out: &mut Vec<Quote>) {
         if words < 4 {
             continue;
         }
-        let quote = text[toks[open].end..toks[close].start].trim().to_string();
+        let quote = text[toks[open].end..toks[close].start]
+            .trim()
+            .trim_end_matches([',', ' '])
+            .to_string();
         // Outside the quote, within the sentence: up to 15 tokens either side.
         let sentence_after = toks[close + 1..]
             .iter()

@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 
 use crate::fingerprint::{hash_str, Fingerprint, MINHASH_LEN};
-use crate::similarity::{features, PairModel};
+use crate::similarity::{same_story, PairModel};
 
 /// Knobs of the clustering; the defaults suit a day or a week of news.
 #[derive(Clone, Debug)]
@@ -125,7 +125,7 @@ pub fn link(fps: &[Fingerprint], model: &PairModel, p: &Params) -> Vec<Edge> {
                                 return None;
                             }
                         }
-                        let prob = model.same_story(&features(a, b));
+                        let prob = same_story(model, a, b);
                         (prob >= p.min_same_story).then_some(Edge {
                             a: i as u32,
                             b: j,

@@ -40,6 +40,9 @@ pub struct Fingerprint {
     pub ents_idf: Sparse,
     /// IDF weight of each figure (set by [`Fingerprint::prepare`]).
     pub nums_idf: Sparse,
+    /// Keys of the distinctive figures (not years, at least 10), sorted: the figures that make an
+    /// event recognisable across languages.
+    pub figures: Vec<u32>,
     /// Whether [`Fingerprint::prepare`] has turned the counts into unit-length TF-IDF vectors.
     pub prepared: bool,
 }
@@ -122,6 +125,7 @@ impl Fingerprint {
         let mut words: HashMap<u32, f32> = HashMap::new();
         let mut nums: HashMap<u32, f32> = HashMap::new();
         let mut folded_words: Vec<&str> = Vec::with_capacity(toks.len());
+        let mut figures: Vec<u32> = Vec::new();
         let mut word_count = 0;
         for t in toks {
             match t.kind {
@@ -132,11 +136,15 @@ impl Fingerprint {
                         *words.entry(key32(SALT_WORD, stem(&t.folded))).or_default() += 1.0;
                     }
                 }
-                Kind::Number { value, .. } => {
+                Kind::Number { value, year_like } => {
                     word_count += 1;
                     let key = format!("{value}");
                     folded_words.push("#");
-                    *nums.entry(key32(SALT_NUM, &key)).or_default() += 1.0;
+                    let k = key32(SALT_NUM, &key);
+                    *nums.entry(k).or_default() += 1.0;
+                    if !year_like && value >= 10.0 {
+                        figures.push(k);
+                    }
                 }
                 _ => {}
             }
@@ -177,6 +185,11 @@ impl Fingerprint {
             minhash: minhash(&folded_words),
             ents_idf: Vec::new(),
             nums_idf: Vec::new(),
+            figures: {
+                figures.sort_unstable();
+                figures.dedup();
+                figures
+            },
             prepared: false,
         }
     }

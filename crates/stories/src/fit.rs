@@ -66,6 +66,48 @@ pub fn ridge(xs: &[Vec<f64>], ys: &[f64], lambda: f64) -> Linear {
     }
 }
 
+/// Ridge regression with sign constraints: `signs[i]` is -1 (coefficient must be ≤ 0), +1 (≥ 0)
+/// or 0 (free). Features whose fitted sign is wrong are dropped and the rest refitted, until all
+/// signs hold (a simple active-set heuristic). Constraining overlap signals to "more overlap ⇒
+/// more similar" keeps the mapping sane outside the training distribution (e.g. cross-lingual
+/// pairs with perfect name overlap but no shared words).
+pub fn ridge_signed(xs: &[Vec<f64>], ys: &[f64], lambda: f64, signs: &[i8]) -> Linear {
+    let d = signs.len();
+    let mut active: Vec<usize> = (0..d).collect();
+    loop {
+        let sub: Vec<Vec<f64>> = xs
+            .iter()
+            .map(|x| active.iter().map(|&i| x[i]).collect())
+            .collect();
+        let m = ridge(&sub, ys, lambda);
+        let worst = active
+            .iter()
+            .enumerate()
+            .filter(|(k, &i)| f64::from(signs[i]) * m.coef[*k] < 0.0)
+            .max_by(|a, b| (m.coef[a.0].abs()).total_cmp(&m.coef[b.0].abs()))
+            .map(|(k, _)| k);
+        match worst {
+            Some(k) => {
+                active.remove(k);
+            }
+            None => {
+                let mut full = Linear {
+                    mean: vec![0.0; d],
+                    sd: vec![1.0; d],
+                    coef: vec![0.0; d],
+                    bias: m.bias,
+                };
+                for (k, &i) in active.iter().enumerate() {
+                    full.mean[i] = m.mean[k];
+                    full.sd[i] = m.sd[k];
+                    full.coef[i] = m.coef[k];
+                }
+                return full;
+            }
+        }
+    }
+}
+
 /// Gaussian elimination with partial pivoting on an augmented matrix.
 fn solve(mut a: Vec<Vec<f64>>) -> Vec<f64> {
     let d = a.len();

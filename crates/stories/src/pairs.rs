@@ -7,8 +7,8 @@ use serde::{Deserialize, Serialize};
 use newsprism_core::Lang;
 
 use crate::fingerprint::{prepare_all, Fingerprint};
-use crate::fit::{cross_val_predict, pearson, ridge, Linear};
-use crate::similarity::{features, PairModel, FEATURE_NAMES};
+use crate::fit::{cross_val_predict, pearson, ridge_signed, Linear};
+use crate::similarity::{features, PairModel, FEATURE_NAMES, FEATURE_SIGNS};
 
 /// One input line of `compare --pairs`.
 #[derive(Clone, Debug, Deserialize)]
@@ -129,10 +129,12 @@ pub fn cross_validate(recs: &[PairRecord], k: usize, lambdas: &[f64]) -> Option<
     let groups: Vec<u64> = idx.iter().map(|&i| group_of(&recs[i])).collect();
     let mut best: Option<CvReport> = None;
     for &lambda in lambdas {
-        let pred: Vec<f64> = cross_val_predict(&xs, &ys, &groups, k, |x, y| ridge(x, y, lambda))
-            .into_iter()
-            .map(|p| p.clamp(1.0, 4.0))
-            .collect();
+        let pred: Vec<f64> = cross_val_predict(&xs, &ys, &groups, k, |x, y| {
+            ridge_signed(x, y, lambda, FEATURE_SIGNS)
+        })
+        .into_iter()
+        .map(|p| p.clamp(1.0, 4.0))
+        .collect();
         let r = pearson(&pred, &ys);
         if best.as_ref().is_none_or(|b| r > b.pearson) {
             let mut langs: std::collections::BTreeMap<String, (Vec<f64>, Vec<f64>)> =
@@ -172,7 +174,7 @@ pub fn fit_model(recs: &[PairRecord], lambda: f64, note: &str) -> PairModel {
     let (idx, ys) = labelled(recs);
     let all = pair_features(recs);
     let xs: Vec<Vec<f64>> = idx.iter().map(|&i| all[i].clone()).collect();
-    let linear: Linear = ridge(&xs, &ys, lambda);
+    let linear: Linear = ridge_signed(&xs, &ys, lambda, FEATURE_SIGNS);
     PairModel {
         fitted_on: note.to_string(),
         features: FEATURE_NAMES.iter().map(|s| s.to_string()).collect(),
