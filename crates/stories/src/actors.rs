@@ -132,6 +132,66 @@ fn is_common_capitalised(w: &str) -> bool {
     )
 }
 
+/// Job titles and honorifics that precede names (folded prefixes).
+fn is_title(w: &str) -> bool {
+    const TITLES: &[&str] = &[
+        "minist",
+        "interior",
+        "interieur",
+        "innen",
+        "president",
+        "prezydent",
+        "prezident",
+        "premier",
+        "prime",
+        "chancellor",
+        "kanzler",
+        "spokes",
+        "sprecher",
+        "general",
+        "secretar",
+        "sekretar",
+        "governor",
+        "gouverneur",
+        "gubernator",
+        "mayor",
+        "maire",
+        "burgermeister",
+        "foreign",
+        "defen",
+        "deputy",
+        "chief",
+        "head",
+        "senator",
+        "colonel",
+        "oberst",
+        "king",
+        "queen",
+        "pope",
+        "sheikh",
+        "prof",
+        "dr",
+        "mr",
+        "mrs",
+        "ms",
+        "sir",
+        "lord",
+        "judge",
+        "richter",
+        "juge",
+        "ambassador",
+        "botschafter",
+        "ambassadeur",
+        "commissioner",
+        "kommissar",
+        "commissaire",
+        "leader",
+        "opposition",
+        "first",
+    ];
+    TITLES.iter().any(|t| w.starts_with(t))
+}
+
 /// Capitalised sequences as `(start token, end token exclusive, folded phrase)`; a
 /// sentence-initial word counts only if the same word also appears capitalised mid-sentence,
 /// or it is an acronym or starts a multi-word name.
@@ -146,7 +206,7 @@ pub(crate) fn sequences(toks: &[Token]) -> Vec<(usize, usize, String)> {
             && t.cap
             && t.folded.len() >= 2
             && !is_common_capitalised(&t.folded)
-            && (t.acronym || t.folded.len() >= 3 || t.folded.chars().any(|c| !c.is_ascii()))
+            && (t.acronym || t.folded.len() >= 3 || !t.folded.is_ascii())
     };
     let mut out = Vec::new();
     let mut i = 0;
@@ -170,6 +230,15 @@ pub(crate) fn sequences(toks: &[Token]) -> Vec<(usize, usize, String)> {
             } else {
                 break;
             }
+        }
+        // Titles in front of a name ("Interior Minister Aldan Serik", "President Tokayev") are
+        // not part of it; "Interior Ministry of Talvoria" keeps its words (a connector follows).
+        let mut start = start;
+        while start + 1 < end
+            && is_title(&toks[start].folded)
+            && !is_connector(&toks[start + 1].folded)
+        {
+            start += 1;
         }
         let first = &toks[start];
         let keep = !first.sent_start

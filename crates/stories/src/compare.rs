@@ -127,15 +127,15 @@ fn quote_stems(q: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// Value, hedge, outlets and evidence of one reported figure.
+type ValueReports = (f64, Option<Hedge>, BTreeSet<String>, Vec<Evidence>);
+
 /// Compares the claims of a story's articles.
 pub fn compare(sources: &[Source]) -> Comparison {
     let mut out = Comparison::default();
 
     // Figures: group by (quantity, value).
-    let mut by_value: BTreeMap<
-        (String, String),
-        (f64, Option<Hedge>, BTreeSet<String>, Vec<Evidence>),
-    > = BTreeMap::new();
+    let mut by_value: BTreeMap<(String, String), ValueReports> = BTreeMap::new();
     for s in sources {
         for f in &s.claims.figures {
             let e = by_value

@@ -1,6 +1,9 @@
 //! Least-squares fitting and cross-validation for the pair-similarity mapping, small enough to
 //! live here instead of pulling in a linear-algebra crate.
 
+// Matrix code reads best with explicit indices.
+#![allow(clippy::needless_range_loop)]
+
 /// A fitted linear model over standardised features: `y = bias + Σ coef_i · (x_i − mean_i) / sd_i`.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Linear {

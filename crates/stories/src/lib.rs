@@ -22,6 +22,7 @@ pub mod fit;
 pub mod numbers;
 pub mod outlet;
 pub mod pairs;
+pub mod pairwise;
 pub mod reposts;
 pub mod similarity;
 pub mod story;
