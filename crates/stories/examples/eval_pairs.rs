@@ -37,11 +37,10 @@ fn main() {
     };
     println!("{}", serde_json::to_string_pretty(&r).unwrap_or_default());
     if let Some(out) = args.next() {
-        let note = format!(
-            "ridge regression on all {} labelled pairs of SemEval-2022 Task 8 train-pairs.jsonl, \
-             lambda {} chosen by 5-fold CV (CV Pearson {:.3})",
-            r.pairs, r.lambda, r.pearson
-        );
+        let file = std::path::Path::new(&path)
+            .file_name()
+            .map_or(path.clone(), |f| f.to_string_lossy().into_owned());
+        let note = newsprism_stories::pairs::fit_note(&r, &file);
         let m = fit_model(&recs, r.lambda, &note);
         let json = serde_json::to_string_pretty(&m).unwrap_or_default();
         if let Err(e) = std::fs::write(&out, json + "\n") {

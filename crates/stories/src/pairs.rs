@@ -169,6 +169,16 @@ pub fn cross_validate(recs: &[PairRecord], k: usize, lambdas: &[f64]) -> Option<
     best
 }
 
+/// The provenance line stored in a fitted model file.
+pub fn fit_note(r: &CvReport, file: &str) -> String {
+    format!(
+        "sign-constrained ridge regression on all {} labelled pairs of {file}, penalty {} chosen \
+         by {}-fold cross-validation (CV Pearson {:.3}); refit with \
+         `newsprism compare --pairs {file} --fit crates/stories/data/pair_model.json`",
+        r.pairs, r.lambda, r.folds, r.pearson
+    )
+}
+
 /// Fits the shipped model on all labelled pairs with penalty `lambda`.
 pub fn fit_model(recs: &[PairRecord], lambda: f64, note: &str) -> PairModel {
     let (idx, ys) = labelled(recs);

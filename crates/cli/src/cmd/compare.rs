@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context};
 use newsprism_core::Article;
-use newsprism_stories::pairs::{cross_validate, fit_model, score, PairRecord, LAMBDAS};
+use newsprism_stories::pairs::{cross_validate, fit_model, fit_note, score, PairRecord, LAMBDAS};
 use newsprism_stories::pairwise::{compare_two, TwoWay};
 use newsprism_stories::similarity::PairModel;
 
@@ -239,15 +239,8 @@ fn run_pairs(a: &Args, path: &PathBuf) -> anyhow::Result<Outcome> {
             }
         }
         if let Some(out) = &a.fit {
-            let note = format!(
-                "sign-constrained ridge regression on all {} labelled pairs of {}, penalty {} \
-                 chosen by 5-fold cross-validation (CV Pearson {:.3})",
-                r.pairs,
-                path.file_name()
-                    .map_or(name.clone(), |f| f.to_string_lossy().into_owned()),
-                r.lambda,
-                r.pearson
-            );
+            let file = path.file_name().map_or(name.clone(), |f| f.to_string_lossy().into_owned());
+            let note = fit_note(&r, &file);
             let m = fit_model(&recs, r.lambda, &note);
             let json = serde_json::to_string_pretty(&m)?;
             std::fs::write(out, json + "\n")
