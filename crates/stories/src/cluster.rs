@@ -139,10 +139,22 @@ pub fn link(fps: &[Fingerprint], model: &PairModel, p: &Params) -> Vec<Edge> {
         .collect()
 }
 
-/// Connected components of the link graph, each sorted by index; largest first, then by first
-/// member, so output order is stable.
+/// Links two groups of sizes `a` and `b` need before they merge: 30 % of the possible pairs,
+/// counting at most 20 partners per member of the smaller group (candidate generation scores a
+/// bounded number of partners per article, so big stories are never fully linked).
+fn links_needed(a: usize, b: usize) -> u32 {
+    let possible = (a * b).min(20 * a.min(b)) as f64;
+    ((0.3 * possible).ceil() as u32).max(1)
+}
+
+/// Stories from links: groups are merged in order of link strength, and two groups merge only
+/// when enough links join them ([`links_needed`]). Plain connected components (single linkage)
+/// would chain a whole topic into one "story" through a path of pairwise-similar articles; this
+/// average-linkage-like rule keeps stories to articles that are similar to each other.
+///
+/// Returns groups sorted by index, largest first, then by first member, so output order is
+/// stable.
 pub fn components(n: usize, edges: &[Edge]) -> Vec<Vec<usize>> {
-    let mut parent: Vec<usize> = (0..n).collect();
     fn find(parent: &mut [usize], mut x: usize) -> usize {
         while parent[x] != x {
             parent[x] = parent[parent[x]];
@@ -150,13 +162,61 @@ pub fn components(n: usize, edges: &[Edge]) -> Vec<Vec<usize>> {
         }
         x
     }
+    let mut parent: Vec<usize> = (0..n).collect();
+    let mut size = vec![1usize; n];
+    // Links between current groups, kept for group roots only.
+    let mut adj: Vec<HashMap<usize, u32>> = vec![HashMap::new(); n];
     for e in edges {
-        let (ra, rb) = (
-            find(&mut parent, e.a as usize),
-            find(&mut parent, e.b as usize),
-        );
-        if ra != rb {
-            parent[ra.max(rb)] = ra.min(rb);
+        let (a, b) = (e.a as usize, e.b as usize);
+        if a == b || a >= n || b >= n {
+            continue;
+        }
+        *adj[a].entry(b).or_default() += 1;
+        *adj[b].entry(a).or_default() += 1;
+    }
+    let mut order: Vec<&Edge> = edges.iter().collect();
+    order.sort_by(|x, y| {
+        y.same_story
+            .total_cmp(&x.same_story)
+            .then((x.a, x.b).cmp(&(y.a, y.b)))
+    });
+    // Merges can enable others (two groups gain links as they grow), so repeat a few passes.
+    for _ in 0..4 {
+        let mut merged = false;
+        for e in &order {
+            let (ra, rb) = (
+                find(&mut parent, e.a as usize),
+                find(&mut parent, e.b as usize),
+            );
+            if ra == rb {
+                continue;
+            }
+            let links = adj[ra].get(&rb).copied().unwrap_or(0);
+            if links < links_needed(size[ra], size[rb]) {
+                continue;
+            }
+            let (big, small) = if adj[ra].len() >= adj[rb].len() {
+                (ra, rb)
+            } else {
+                (rb, ra)
+            };
+            parent[small] = big;
+            size[big] += size[small];
+            let moved = std::mem::take(&mut adj[small]);
+            adj[big].remove(&small);
+            for (c, cnt) in moved {
+                if c == big {
+                    continue;
+                }
+                *adj[big].entry(c).or_default() += cnt;
+                let other = &mut adj[c];
+                other.remove(&small);
+                *other.entry(big).or_default() += cnt;
+            }
+            merged = true;
+        }
+        if !merged {
+            break;
         }
     }
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -167,4 +227,29 @@ pub fn components(n: usize, edges: &[Edge]) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = groups.into_values().collect();
     out.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn e(a: u32, b: u32) -> Edge {
+        Edge {
+            a,
+            b,
+            same_story: 0.9,
+        }
+    }
+
+    #[test]
+    fn dense_groups_merge_chains_do_not() {
+        // 0-1-2-3 fully linked; 3-4-5-6-7 a chain hanging off it.
+        let mut edges = vec![e(0, 1), e(0, 2), e(0, 3), e(1, 2), e(1, 3), e(2, 3)];
+        edges.extend([e(3, 4), e(4, 5), e(5, 6), e(6, 7)]);
+        let g = components(8, &edges);
+        assert_eq!(g[0], vec![0, 1, 2, 3]);
+        assert!(g.iter().all(|x| x.len() <= 4), "{g:?}");
+        assert_eq!(g.iter().map(Vec::len).sum::<usize>(), 8);
+        assert_eq!(components(0, &[]), Vec::<Vec<usize>>::new());
+    }
 }

@@ -43,6 +43,9 @@ pub struct Fingerprint {
     /// Keys of the distinctive figures (not years, at least 10), sorted: the figures that make an
     /// event recognisable across languages.
     pub figures: Vec<u32>,
+    /// Name keys that are rare in the collection (set by [`Fingerprint::prepare`]; see
+    /// [`Idf::specific_cap`]), sorted.
+    pub rare_ents: Vec<u32>,
     /// Whether [`Fingerprint::prepare`] has turned the counts into unit-length TF-IDF vectors.
     pub prepared: bool,
 }
@@ -185,6 +188,7 @@ impl Fingerprint {
             minhash: minhash(&folded_words),
             ents_idf: Vec::new(),
             nums_idf: Vec::new(),
+            rare_ents: Vec::new(),
             figures: {
                 figures.sort_unstable();
                 figures.dedup();
@@ -312,6 +316,18 @@ impl Idf {
         idf
     }
 
+    /// Most documents a key may appear in and still identify an event: 1 % of the collection, at
+    /// least 5 (so "Russia" in a thousand articles is not specific, but the name of the town in the
+    /// four articles of a small collection is).
+    pub fn specific_cap(&self) -> u32 {
+        (self.docs / 100).max(5)
+    }
+
+    /// Document frequency of a key.
+    pub fn df(&self, key: u32) -> u32 {
+        self.df.get(&key).copied().unwrap_or(0)
+    }
+
     /// Smoothed inverse document frequency; unseen keys get the maximum.
     #[inline]
     pub fn weight(&self, key: u32) -> f32 {
@@ -351,6 +367,14 @@ impl Fingerprint {
             .iter()
             .map(|(k, _)| (*k, idf.weight(*k)))
             .collect();
+        let cap = idf.specific_cap();
+        self.rare_ents = self
+            .ents
+            .iter()
+            .map(|e| e.0)
+            .filter(|&k| idf.df(k) <= cap)
+            .collect();
+        self.figures.retain(|&k| idf.df(k) <= cap);
         for v in [
             &mut self.chars,
             &mut self.words,

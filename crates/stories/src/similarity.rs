@@ -91,6 +91,23 @@ pub fn features(a: &Fingerprint, b: &Fingerprint) -> Vec<f64> {
     ]
 }
 
+/// Number of keys two sorted key lists share.
+fn count_shared(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
 /// Number of keys two sorted sparse vectors share.
 fn shared(a: &[(u32, f32)], b: &[(u32, f32)]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
@@ -108,8 +125,9 @@ fn shared(a: &[(u32, f32)], b: &[(u32, f32)]) -> usize {
     n
 }
 
-/// Whether two articles share the specifics of one event: at least three names (half of the
-/// smaller side's name weight) and at least one distinctive figure.
+/// Whether two articles share the specifics of one event: at least three names that are rare in
+/// the collection (and half of the smaller side's name weight) and at least one distinctive,
+/// rare figure (see [`crate::fingerprint::Idf::specific_cap`]).
 ///
 /// The regression above learns from SemEval pairs, whose only cross-lingual pairs are German–
 /// English; for other language pairs (French–Russian, Greek–English) it sees almost no shared
@@ -117,7 +135,7 @@ fn shared(a: &[(u32, f32)], b: &[(u32, f32)]) -> usize {
 /// rule is what makes cross-language stories link; it is deliberately strict (names *and*
 /// figures) because common names alone (a country, a president) are shared by many events.
 pub fn shares_event_specifics(a: &Fingerprint, b: &Fingerprint) -> bool {
-    let names = shared(&a.ents_idf, &b.ents_idf);
+    let names = count_shared(&a.rare_ents, &b.rare_ents);
     if names < 3 {
         return false;
     }
