@@ -55,7 +55,7 @@ fn main() {
     let events = (n / 5).max(1);
     let ev: Vec<(Vec<String>, Vec<u32>, u32)> = (0..events)
         .map(|_| {
-            let names = (0..3).map(|_| cap(&word(&mut rng, 3))).collect();
+            let names = (0..3).map(|_| cap(&word(&mut rng, 4))).collect();
             let nums = (0..2).map(|_| 11 + rng.below(5000) as u32).collect();
             (names, nums, rng.below(60) as u32)
         })

@@ -9,6 +9,7 @@
 use rayon::prelude::*;
 use std::collections::HashMap;
 
+use crate::fasthash::FastMap;
 use crate::fingerprint::{hash_str, Fingerprint, MINHASH_LEN};
 use crate::similarity::{same_story, PairModel};
 
@@ -72,7 +73,7 @@ fn keys(fp: &Fingerprint, out: &mut Vec<(u32, u32)>) {
 /// Scored same-story links between prepared fingerprints.
 pub fn link(fps: &[Fingerprint], model: &PairModel, p: &Params) -> Vec<Edge> {
     let n = fps.len();
-    let mut postings: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut postings: FastMap<u32, Vec<u32>> = FastMap::default();
     let mut buf = Vec::new();
     let mut per_doc: Vec<Vec<(u32, u32)>> = Vec::with_capacity(n);
     for (i, fp) in fps.iter().enumerate() {
@@ -165,7 +166,7 @@ pub fn components(n: usize, edges: &[Edge]) -> Vec<Vec<usize>> {
     let mut parent: Vec<usize> = (0..n).collect();
     let mut size = vec![1usize; n];
     // Links between current groups, kept for group roots only.
-    let mut adj: Vec<HashMap<usize, u32>> = vec![HashMap::new(); n];
+    let mut adj: Vec<FastMap<usize, u32>> = vec![FastMap::default(); n];
     for e in edges {
         let (a, b) = (e.a as usize, e.b as usize);
         if a == b || a >= n || b >= n {

@@ -1,11 +1,10 @@
 //! Per-article fingerprints: the compact, comparable summary that clustering, repost detection and
 //! pair similarity all work from, computed once per article in linear time.
 
-use std::collections::HashMap;
-
 use newsprism_core::{Article, Lang};
 
 use crate::actors::entity_keys;
+use crate::fasthash::FastMap;
 use crate::text::{tokenize, Kind, Token};
 use crate::translit::fold;
 
@@ -76,13 +75,23 @@ pub(crate) const SALT_ENT: u64 = 3;
 pub(crate) const SALT_NUM: u64 = 4;
 pub(crate) const SALT_TITLE: u64 = 5;
 
-fn to_sparse(map: HashMap<u32, f32>, log: bool) -> Sparse {
-    let mut v: Sparse = map
-        .into_iter()
-        .map(|(k, c)| (k, if log { 1.0 + c.ln() } else { c }))
-        .collect();
-    v.sort_unstable_by_key(|e| e.0);
-    v
+/// Counts keys (sorting beats hashing for a few hundred small keys) into a sparse vector of
+/// raw or log-scaled counts.
+fn counted(mut keys: Vec<u32>, log: bool) -> Sparse {
+    keys.sort_unstable();
+    let mut out: Sparse = Vec::with_capacity(keys.len());
+    for k in keys {
+        match out.last_mut() {
+            Some((last, c)) if *last == k => *c += 1.0,
+            _ => out.push((k, 1.0)),
+        }
+    }
+    if log {
+        for (_, c) in out.iter_mut() {
+            *c = 1.0 + c.ln();
+        }
+    }
+    out
 }
 
 /// The stem used for word overlap: the folded word cut to six letters, which merges most
@@ -125,8 +134,8 @@ impl Fingerprint {
 
     /// Fingerprints already tokenized text (lets callers share one tokenization).
     pub fn of_tokens(text: &str, toks: &[Token], title: Option<&str>) -> Fingerprint {
-        let mut words: HashMap<u32, f32> = HashMap::new();
-        let mut nums: HashMap<u32, f32> = HashMap::new();
+        let mut words: Vec<u32> = Vec::with_capacity(toks.len());
+        let mut nums: Vec<u32> = Vec::new();
         let mut folded_words: Vec<&str> = Vec::with_capacity(toks.len());
         let mut figures: Vec<u32> = Vec::new();
         let mut word_count = 0;
@@ -136,7 +145,7 @@ impl Fingerprint {
                     word_count += 1;
                     folded_words.push(&t.folded);
                     if t.folded.len() >= 3 {
-                        *words.entry(key32(SALT_WORD, stem(&t.folded))).or_default() += 1.0;
+                        words.push(key32(SALT_WORD, stem(&t.folded)));
                     }
                 }
                 Kind::Number { value, year_like } => {
@@ -144,7 +153,7 @@ impl Fingerprint {
                     let key = format!("{value}");
                     folded_words.push("#");
                     let k = key32(SALT_NUM, &key);
-                    *nums.entry(k).or_default() += 1.0;
+                    nums.push(k);
                     if !year_like && value >= 10.0 {
                         figures.push(k);
                     }
@@ -153,38 +162,39 @@ impl Fingerprint {
             }
         }
         // Character 4-grams over the folded words joined by spaces.
-        let mut chars: HashMap<u32, f32> = HashMap::new();
+        let mut chars: Vec<u32> = Vec::new();
         let joined = folded_words.join(" ");
         let jb = joined.as_bytes();
         let padded_len = jb.len();
         if padded_len >= 4 {
             for w in jb.windows(4) {
                 let h = hash_bytes(SALT_CHAR, w);
-                *chars.entry((h ^ (h >> 32)) as u32).or_default() += 1.0;
+                chars.push((h ^ (h >> 32)) as u32);
             }
         }
         let ents = entity_keys(toks);
-        let mut ent_map: HashMap<u32, f32> = HashMap::new();
-        for k in ents {
-            *ent_map.entry(key32(SALT_ENT, &k)).or_default() += 1.0;
-        }
+        let ent_keys: Vec<u32> = ents.iter().map(|k| key32(SALT_ENT, k)).collect();
         let title_text = title
             .map(str::to_string)
             .unwrap_or_else(|| implicit_title(text));
-        let mut tmap: HashMap<u32, f32> = HashMap::new();
+        let mut tkeys: Vec<u32> = Vec::new();
         for w in fold(&title_text).split(' ').filter(|w| w.len() >= 3) {
-            tmap.insert(key32(SALT_TITLE, stem(w)), 1.0);
+            tkeys.push(key32(SALT_TITLE, stem(w)));
         }
         Fingerprint {
             lang: None,
             day: None,
             word_count,
             folded_len: joined.len(),
-            chars: to_sparse(chars, true),
-            words: to_sparse(words, true),
-            ents: to_sparse(ent_map, true),
-            nums: to_sparse(nums, false),
-            title: to_sparse(tmap, false),
+            chars: counted(chars, true),
+            words: counted(words, true),
+            ents: counted(ent_keys, true),
+            nums: counted(nums, false),
+            title: {
+                tkeys.sort_unstable();
+                tkeys.dedup();
+                tkeys.into_iter().map(|k| (k, 1.0)).collect()
+            },
             minhash: minhash(&folded_words),
             ents_idf: Vec::new(),
             nums_idf: Vec::new(),
@@ -298,7 +308,7 @@ pub fn minhash_jaccard(a: &[u32], b: &[u32]) -> f32 {
 #[derive(Clone, Debug, Default)]
 pub struct Idf {
     pub docs: u32,
-    pub df: HashMap<u32, u32>,
+    pub df: FastMap<u32, u32>,
 }
 
 impl Idf {

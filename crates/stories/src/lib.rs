@@ -17,6 +17,7 @@ pub mod aliases;
 pub mod claims;
 pub mod cluster;
 pub mod compare;
+pub mod fasthash;
 pub mod fingerprint;
 pub mod fit;
 pub mod numbers;
