@@ -372,3 +372,19 @@ pub fn outlet_profiles(analyses: &[ArticleAnalysis]) -> Vec<OutletProfile> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hedges_decide_conflicts() {
+        assert!(compatible((200.0, Some(Hedge::AtLeast)), (225.0, None)));
+        assert!(!compatible((200.0, None), (225.0, None)));
+        assert!(compatible((200.0, Some(Hedge::About)), (210.0, None)));
+        assert!(!compatible((1200.0, None), (2000.0, Some(Hedge::AtLeast))));
+        assert!(compatible((50.0, None), (100.0, Some(Hedge::AtMost))));
+        assert_eq!(fmt_value(1200.0), "1200");
+        assert_eq!(fmt_value(1.5), "1.5");
+    }
+}

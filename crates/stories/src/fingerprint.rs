@@ -327,10 +327,10 @@ impl Idf {
     }
 
     /// Most documents a key may appear in and still identify an event: 1 % of the collection, at
-    /// least 5 (so "Russia" in a thousand articles is not specific, but the name of the town in the
-    /// four articles of a small collection is).
+    /// least 50 (so "Russia" in thousands of articles is not specific, but the name of the town
+    /// in every article of a small collection is).
     pub fn specific_cap(&self) -> u32 {
-        (self.docs / 100).max(5)
+        (self.docs / 100).max(50)
     }
 
     /// Document frequency of a key.

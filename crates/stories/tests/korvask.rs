@@ -120,3 +120,73 @@ fn corroborated_single_source_and_conflicting_claims() {
     let values: Vec<f64> = arrested.values.iter().map(|v| v.value).collect();
     assert_eq!(values, [1200.0, 2000.0]);
 }
+
+#[test]
+fn copies_and_credited_reposts_link_to_the_original() {
+    let mut arts = articles();
+    let mut copy = arts[0].clone();
+    copy.id = "copy".into();
+    copy.source = Some("Aggregator One".into());
+    copy.url = None;
+    copy.published = Some("2026-03-02T20:00:00Z".into());
+    let mut credited = arts[1].clone();
+    credited.id = "credited".into();
+    credited.source = Some("Blog Two".into());
+    credited.url = None;
+    credited.published = Some("2026-03-02T21:00:00Z".into());
+    credited.lines.push("Source : Le Courrier du Matin".into());
+    credited.attribution = Some(newsprism_core::Attribution {
+        source: Some("Le Courrier du Matin".into()),
+        republished: true,
+        ..Default::default()
+    });
+    arts.push(copy);
+    arts.push(credited);
+    let s = &build_stories(&arts, None, &Options::default())[0];
+    let find = |id: &str| s.members.iter().find(|m| m.id == id).unwrap();
+    let copy = find("copy").repost.as_ref().expect("copy detected");
+    assert_eq!(
+        (copy.of.as_str(), copy.kind),
+        ("northwind-0302", RepostKind::Duplicate)
+    );
+    let credited = find("credited")
+        .repost
+        .as_ref()
+        .expect("credited repost detected");
+    assert_eq!(
+        (credited.of.as_str(), credited.kind),
+        ("courrier-0302", RepostKind::Attributed)
+    );
+    assert_eq!(s.members.len(), 6);
+    assert_eq!(
+        s.independent_outlets.len(),
+        3,
+        "{:?}",
+        s.independent_outlets
+    );
+}
+
+#[test]
+fn two_articles_side_by_side() {
+    let arts = articles();
+    let r = newsprism_stories::pairwise::compare_two(&arts[0], &arts[1], None);
+    assert!(r.same_story >= 0.5, "{}", r.same_story);
+    assert!(r.repost.is_none());
+    assert!(
+        r.shared_actors.iter().any(|a| a == "Korvask"),
+        "{:?}",
+        r.shared_actors
+    );
+    assert!(r
+        .comparison
+        .conflicts
+        .iter()
+        .any(|c| c.quantity == "arrested"));
+    let unrelated = newsprism_stories::pairwise::compare_two(&arts[0], &arts[4], None);
+    assert!(unrelated.same_story < 0.5 && unrelated.similarity > r.similarity);
+    let translation = newsprism_stories::pairwise::compare_two(&arts[0], &arts[3], None);
+    assert_eq!(
+        translation.repost,
+        Some(("b".into(), RepostKind::Translation, "a".into()))
+    );
+}
