@@ -21,7 +21,12 @@ use crate::inputs::{read_articles, Outcome};
 pub struct Args {
     /// The two articles (files, or `-` for one of them on stdin); a JSONL file contributes its
     /// first article.
-    #[arg(num_args = 0..=2, conflicts_with = "pairs")]
+    #[arg(
+        num_args = 2,
+        value_names = ["A", "B"],
+        required_unless_present = "pairs",
+        conflicts_with = "pairs"
+    )]
     articles: Vec<String>,
     /// JSONL of pairs (pair_id, text1, text2, optional title1/title2/lang1/lang2); writes one line
     /// per pair with pair_id, same_story (probability) and similarity (1 same … 4 unrelated).
@@ -239,7 +244,9 @@ fn run_pairs(a: &Args, path: &PathBuf) -> anyhow::Result<Outcome> {
             }
         }
         if let Some(out) = &a.fit {
-            let file = path.file_name().map_or(name.clone(), |f| f.to_string_lossy().into_owned());
+            let file = path
+                .file_name()
+                .map_or(name.clone(), |f| f.to_string_lossy().into_owned());
             let note = fit_note(&r, &file);
             let m = fit_model(&recs, r.lambda, &note);
             let json = serde_json::to_string_pretty(&m)?;
