@@ -96,6 +96,9 @@ pub struct CvReport {
     pub by_lang: Vec<(String, usize, f64)>,
     /// Pearson of the char 4-gram cosine alone, as a baseline.
     pub baseline_char4: f64,
+    /// Pooled Pearson when each language pair is predicted by a model fitted on the other
+    /// language pairs only: an estimate for language pairs never seen in training.
+    pub leave_language_pair_out: f64,
 }
 
 /// Labelled pairs only.
@@ -150,6 +153,34 @@ pub fn cross_validate(recs: &[PairRecord], k: usize, lambdas: &[f64]) -> Option<
                 e.1.push(ys[j]);
             }
             let base: Vec<f64> = xs.iter().map(|x| -x[0]).collect();
+            let lang_of = |i: usize| {
+                format!(
+                    "{}-{}",
+                    recs[i].lang1.as_deref().unwrap_or("?"),
+                    recs[i].lang2.as_deref().unwrap_or("?")
+                )
+            };
+            let keys: Vec<String> = idx.iter().map(|&i| lang_of(i)).collect();
+            let mut lolo = vec![0.0; xs.len()];
+            let distinct: std::collections::BTreeSet<&String> = keys.iter().collect();
+            for held in distinct {
+                let (mut tx, mut ty) = (Vec::new(), Vec::new());
+                for j in 0..xs.len() {
+                    if &keys[j] != held {
+                        tx.push(xs[j].clone());
+                        ty.push(ys[j]);
+                    }
+                }
+                if tx.is_empty() {
+                    continue;
+                }
+                let m = ridge_signed(&tx, &ty, lambda, FEATURE_SIGNS);
+                for j in 0..xs.len() {
+                    if &keys[j] == held {
+                        lolo[j] = m.predict(&xs[j]).clamp(1.0, 4.0);
+                    }
+                }
+            }
             best = Some(CvReport {
                 pairs: idx.len(),
                 folds: k,
@@ -163,6 +194,7 @@ pub fn cross_validate(recs: &[PairRecord], k: usize, lambdas: &[f64]) -> Option<
                     })
                     .collect(),
                 baseline_char4: pearson(&base, &ys),
+                leave_language_pair_out: pearson(&lolo, &ys),
             });
         }
     }

@@ -36,12 +36,16 @@ pub const FEATURE_NAMES: &[&str] = &[
     "sqrt_entity_x_cross",
     "log_shared_entities_x_cross",
     "number_containment_x_cross",
+    "sqrt_word",
+    "word_squared",
+    "char4_squared",
+    "title_squared",
 ];
 
 /// Required sign of each feature's coefficient (the target is 1 = same … 4 = unrelated, so
 /// overlap signals must have coefficients ≤ 0); 0 leaves it free. See [`crate::fit::ridge_signed`].
 pub const FEATURE_SIGNS: &[i8] = &[
-    -1, -1, -1, -1, -1, -1, -1, -1, -1, 0, -1, -1, -1, -1, 0, 1, -1, -1, -1, -1, -1,
+    -1, -1, -1, -1, -1, -1, -1, -1, -1, 0, -1, -1, -1, -1, 0, 1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
 ];
 
 /// The signals for one pair of prepared fingerprints (see [`Fingerprint::prepare`]).
@@ -88,6 +92,10 @@ pub fn features(a: &Fingerprint, b: &Fingerprint) -> Vec<f64> {
         ec.sqrt() * cross,
         shared_ents * cross,
         ncont as f64 * cross,
+        wc.sqrt(),
+        wc * wc,
+        c4 * c4,
+        tc * tc,
     ]
 }
 

@@ -239,6 +239,11 @@ fn run_pairs(a: &Args, path: &PathBuf) -> anyhow::Result<Outcome> {
                 "baseline (character 4-gram TF-IDF cosine alone): {:.3}",
                 r.baseline_char4
             )?;
+            writeln!(
+                w,
+                "each language pair predicted from the others only: {:.3}",
+                r.leave_language_pair_out
+            )?;
             for (l, n, p) in &r.by_lang {
                 writeln!(w, "  {l:<6} {n:>5} pairs  {p:.3}")?;
             }
