@@ -8,6 +8,8 @@
 //! names, figures and day, wrapped in Zipf-distributed filler vocabulary — then times
 //! fingerprinting, IDF, candidate generation, scoring and grouping, and prints articles/s and how
 //! well the groups match the events (pairwise precision/recall over grouped articles).
+//! `--write FILE` also saves the articles as JSONL so the CLI can be timed on the same input:
+//! `RAYON_NUM_THREADS=2 newsprism stories FILE --format jsonl > /dev/null`.
 use std::time::Instant;
 
 use newsprism_core::Article;
@@ -46,10 +48,13 @@ fn cap(w: &str) -> String {
 }
 
 fn main() {
-    let n: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(100_000);
+    let args: Vec<String> = std::env::args().collect();
+    let n: usize = args.get(1).and_then(|a| a.parse().ok()).unwrap_or(100_000);
+    // `--write FILE`: also save the articles as JSONL, to time `newsprism stories FILE` end to end.
+    let write_to = args
+        .iter()
+        .position(|a| a == "--write")
+        .and_then(|i| args.get(i + 1));
     let mut rng = Rng(42);
     let vocab: Vec<String> = (0..5000).map(|i| word(&mut rng, 2 + i % 3)).collect();
     let events = (n / 5).max(1);
@@ -95,6 +100,21 @@ fn main() {
             }
         })
         .collect();
+    if let Some(path) = write_to {
+        let mut out = String::new();
+        for a in &articles {
+            let rec = serde_json::json!({
+                "id": a.id, "title": a.title, "text": a.lines.join("\n"),
+                "source": a.source, "published": a.published,
+            });
+            out.push_str(&rec.to_string());
+            out.push('\n');
+        }
+        if let Err(e) = std::fs::write(path, out) {
+            eprintln!("{path}: {e}");
+            std::process::exit(1);
+        }
+    }
     let threads = rayon::current_num_threads();
     let t0 = Instant::now();
     let mut fps: Vec<Fingerprint> = articles.par_iter().map(Fingerprint::of_article).collect();
