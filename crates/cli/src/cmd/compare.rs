@@ -268,3 +268,45 @@ fn run_pairs(a: &Args, path: &PathBuf) -> anyhow::Result<Outcome> {
     w.flush()?;
     Ok(outcome)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_mode_scores_good_lines_and_reports_bad_ones() {
+        let tmp = std::env::temp_dir();
+        let input = tmp.join(format!("newsprism-pairs-in-{}.jsonl", std::process::id()));
+        let output = tmp.join(format!("newsprism-pairs-out-{}.jsonl", std::process::id()));
+        std::fs::write(
+            &input,
+            b"{\"pair_id\": \"p1\", \"text1\": \"Eight police officers killed in Korvask.\", \"text2\": \"Huit policiers tues a Korvask.\", \"lang1\": \"en\", \"lang2\": \"fr\"}\n\
+              {\"pair_id\": 2, \"text1\": \"x\"}\n\xff\n\n",
+        )
+        .unwrap();
+        let args = Args {
+            articles: vec![],
+            pairs: Some(input.clone()),
+            eval: false,
+            fit: None,
+            format: None,
+            no_profiles: true,
+            model: None,
+            out: Some(output.clone()),
+        };
+        let outcome = run(args).unwrap();
+        let text = std::fs::read_to_string(&output).unwrap();
+        std::fs::remove_file(&input).ok();
+        std::fs::remove_file(&output).ok();
+        assert_eq!((outcome.succeeded, outcome.failed), (1, 2));
+        let lines: Vec<serde_json::Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0]["pair_id"], "p1");
+        let sim = lines[0]["similarity"].as_f64().unwrap();
+        assert!((1.0..=4.0).contains(&sim));
+        assert!(lines[0]["same_story"].as_f64().is_some());
+    }
+}

@@ -308,3 +308,39 @@ fn write_profiles(w: &mut impl Write, ps: &[OutletProfile]) -> std::io::Result<(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn example_folder_gives_one_story_with_a_translation() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/stories");
+        let out =
+            std::env::temp_dir().join(format!("newsprism-stories-{}.json", std::process::id()));
+        let args = Args {
+            paths: vec![dir.to_string()],
+            format: Some(Format::Json),
+            min_articles: 2,
+            compare: true,
+            no_profiles: true,
+            model: None,
+            threshold: 0.5,
+            max_day_gap: 3,
+            out: Some(out.clone()),
+        };
+        let outcome = run(args).unwrap();
+        assert_eq!((outcome.succeeded, outcome.failed), (5, 0));
+        let stories: Vec<Story> =
+            serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+        std::fs::remove_file(&out).ok();
+        assert_eq!(stories.len(), 1);
+        assert_eq!(stories[0].members.len(), 4);
+        assert_eq!(stories[0].independent_outlets.len(), 3);
+        let mut table = Vec::new();
+        write_story(&mut table, &stories[0]).unwrap();
+        let table = String::from_utf8(table).unwrap();
+        assert!(table.contains("translation of northwind-0302"), "{table}");
+        assert!(table.contains("≠ arrested: 1200"), "{table}");
+    }
+}
