@@ -46,185 +46,102 @@ fn is_connector(w: &str) -> bool {
 
 /// Words that are capitalised for grammar, not because they name someone.
 fn is_common_capitalised(w: &str) -> bool {
-    matches!(
-        w,
-        "i" | "the"
-            | "a"
-            | "an"
-            | "le"
-            | "la"
-            | "les"
-            | "il"
-            | "lo"
-            | "el"
-            | "los"
-            | "las"
-            | "der"
-            | "die"
-            | "das"
-            | "ein"
-            | "eine"
-            | "un"
-            | "une"
-            | "mr"
-            | "mrs"
-            | "ms"
-            | "dr"
-            | "m"
-            | "mme"
-            | "herr"
-            | "frau"
-            | "pan"
-            | "pani"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "lundi"
-            | "mardi"
-            | "mercredi"
-            | "jeudi"
-            | "vendredi"
-            | "samedi"
-            | "dimanche"
-            | "montag"
-            | "dienstag"
-            | "mittwoch"
-            | "donnerstag"
-            | "freitag"
-            | "samstag"
-            | "sonntag"
-            | "but"
-            | "and"
-            | "in"
-            | "on"
-            | "at"
-            | "this"
-            | "that"
-            | "it"
-            | "he"
-            | "she"
-            | "we"
-            | "they"
-            | "et"
-            | "mais"
-            | "dans"
-            | "selon"
-            | "und"
-            | "aber"
-            | "im"
-            | "am"
-            | "e"
-            | "ma"
-            | "per"
-            | "w"
-            | "na"
-            | "v"
-            | "po"
-            | "no"
-            | "ne"
-            | "eto"
-            | "kak"
-            | "chto"
-    )
+    #[rustfmt::skip]
+    const WORDS: &[&str] = &[
+        "i", "the", "a", "an", "le", "la", "les", "il", "lo", "el", "los", "las", "der", "die",
+        "das", "ein", "eine", "un", "une", "mr", "mrs", "ms", "dr", "m", "mme", "herr", "frau",
+        "pan", "pani", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+        "sunday", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "but",
+        "and", "in", "on", "at", "this", "that", "it", "he", "she", "we", "they", "et", "mais",
+        "dans", "selon", "und", "aber", "im", "am", "e", "ma", "per", "w", "na", "v", "po",
+        "no", "ne", "eto", "kak", "chto", "january", "february", "march", "april", "may",
+        "june", "july", "august", "september", "october", "november", "december", "januar",
+        "februar", "marz", "juni", "juli", "oktober", "dezember", "today", "yesterday", "heute",
+        "gestern",
+    ];
+    WORDS.contains(&w)
 }
 
 /// Job titles and honorifics that precede names (folded prefixes).
 fn is_title(w: &str) -> bool {
+    #[rustfmt::skip]
     const TITLES: &[&str] = &[
-        "minist",
-        "interior",
-        "interieur",
-        "innen",
-        "president",
-        "prezydent",
-        "prezident",
-        "premier",
-        "prime",
-        "chancellor",
-        "kanzler",
-        "spokes",
-        "sprecher",
-        "general",
-        "secretar",
-        "sekretar",
-        "governor",
-        "gouverneur",
-        "gubernator",
-        "mayor",
-        "maire",
-        "burgermeister",
-        "foreign",
-        "defen",
-        "deputy",
-        "chief",
-        "head",
-        "senator",
-        "colonel",
-        "oberst",
-        "king",
-        "queen",
-        "pope",
-        "sheikh",
-        "prof",
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-        "sir",
-        "lord",
-        "judge",
-        "richter",
-        "juge",
-        "ambassador",
-        "botschafter",
-        "ambassadeur",
-        "commissioner",
-        "kommissar",
-        "commissaire",
-        "leader",
-        "opposition",
-        "first",
+        "minist", "interior", "interieur", "innen", "president", "prezydent", "prezident",
+        "premier", "prime", "chancellor", "kanzler", "spokes", "sprecher", "general",
+        "secretar", "sekretar", "governor", "gouverneur", "gubernator", "mayor", "maire",
+        "burgermeister", "foreign", "defen", "deputy", "chief", "head", "senator", "colonel",
+        "oberst", "king", "queen", "pope", "sheikh", "prof", "dr", "mr", "mrs", "ms", "sir",
+        "lord", "judge", "richter", "juge", "ambassador", "botschafter", "ambassadeur",
+        "commissioner", "kommissar", "commissaire", "leader", "opposition", "first", "officer",
+        "sheriff", "undersheriff", "sergeant", "lieutenant", "captain", "detective", "agent",
+        "rep", "sen",
     ];
     TITLES.iter().any(|t| w.starts_with(t))
+}
+
+/// Marks the tokens of sentences written in Title Case or ALL CAPS (headlines, shouting), where
+/// capitalisation does not signal names: at least four words of 4+ letters, 60 % of them
+/// capitalised.
+fn headline_tokens(toks: &[Token]) -> Vec<bool> {
+    let mut out = vec![false; toks.len()];
+    let mut start = 0;
+    for end in 0..=toks.len() {
+        if end < toks.len() && toks[end].kind != Kind::Stop {
+            continue;
+        }
+        let long: Vec<&Token> = toks[start..end]
+            .iter()
+            .filter(|t| t.is_word() && t.folded.len() >= 4)
+            .collect();
+        let caps = long.iter().filter(|t| t.cap).count();
+        if long.len() >= 4 && caps * 10 >= long.len() * 6 {
+            out[start..end].iter_mut().for_each(|h| *h = true);
+        }
+        start = end + 1;
+    }
+    out
 }
 
 /// Capitalised sequences as `(start token, end token exclusive, folded phrase)`; a
 /// sentence-initial word counts only if the same word also appears capitalised mid-sentence,
 /// or it is an acronym or starts a multi-word name.
 pub(crate) fn sequences(toks: &[Token]) -> Vec<(usize, usize, String)> {
+    let headline = headline_tokens(toks);
     let mid_caps: HashSet<&str> = toks
         .iter()
-        .filter(|t| t.is_word() && t.cap && !t.sent_start)
-        .map(|t| t.folded.as_str())
+        .zip(&headline)
+        .filter(|(t, h)| t.is_word() && t.cap && !t.sent_start && !**h)
+        .map(|(t, _)| t.folded.as_str())
         .collect();
-    let name_word = |t: &Token| {
+    // In Title Case or ALL CAPS sentences capitals say nothing: only words seen capitalised in
+    // ordinary sentences count there.
+    let name_word_at = |k: usize| {
+        let t = &toks[k];
         t.kind == Kind::Word
             && t.cap
             && t.folded.len() >= 2
             && !is_common_capitalised(&t.folded)
             && (t.acronym || t.folded.len() >= 3 || !t.folded.is_ascii())
+            && (!headline[k] || mid_caps.contains(t.folded.as_str()))
     };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if !name_word(&toks[i]) {
+        if !name_word_at(i) {
             i += 1;
             continue;
         }
         let start = i;
         let mut end = i + 1;
         loop {
-            if end < toks.len() && name_word(&toks[end]) && !toks[end].sent_start {
+            if end < toks.len() && name_word_at(end) && !toks[end].sent_start {
                 end += 1;
             } else if end + 1 < toks.len()
                 && toks[end].is_word()
                 && !toks[end].cap
                 && is_connector(&toks[end].folded)
-                && name_word(&toks[end + 1])
+                && name_word_at(end + 1)
             {
                 end += 2;
             } else {
@@ -240,6 +157,21 @@ pub(crate) fn sequences(toks: &[Token]) -> Vec<(usize, usize, String)> {
         {
             start += 1;
         }
+        // Shouting: a run of three or more ALL-CAPS words is not a name, and an ALL-CAPS word
+        // after a normal name ("Stephen Paddock LEFT") is not part of it.
+        let all_caps = toks[start..end]
+            .iter()
+            .filter(|t| t.is_word())
+            .all(|t| t.acronym);
+        if all_caps && end - start >= 3 {
+            i = end;
+            continue;
+        }
+        let run_end = end;
+        let mut end = end;
+        while end - start > 1 && toks[end - 1].acronym && !toks[end - 2].acronym {
+            end -= 1;
+        }
         let first = &toks[start];
         let keep = !first.sent_start
             || first.acronym
@@ -253,7 +185,7 @@ pub(crate) fn sequences(toks: &[Token]) -> Vec<(usize, usize, String)> {
                 .join(" ");
             out.push((start, end, phrase));
         }
-        i = end;
+        i = run_end;
     }
     out
 }
