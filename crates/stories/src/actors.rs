@@ -168,7 +168,6 @@ pub(crate) fn sequences(toks: &[Token]) -> Vec<(usize, usize, String)> {
             continue;
         }
         let run_end = end;
-        let mut end = end;
         while end - start > 1 && toks[end - 1].acronym && !toks[end - 2].acronym {
             end -= 1;
         }
