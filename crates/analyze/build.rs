@@ -3,7 +3,8 @@
 //! train one.
 
 fn main() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../models/newsprism.model");
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../models/newsprism.model");
     println!("cargo::rustc-check-cfg=cfg(has_default_model)");
     println!("cargo::rerun-if-changed={}", path.display());
     if path.exists() {

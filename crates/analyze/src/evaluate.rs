@@ -8,8 +8,8 @@ use newsprism_ingest::dataset::Dataset;
 use rayon::prelude::*;
 
 use crate::features::Scratch;
-use crate::metrics::{macro_f1, Counts};
-use crate::train::{scores_from, Scores};
+use crate::metrics::Counts;
+use crate::metrics::{ScoreAcc, Scores};
 use crate::Model;
 
 /// Analyses every article of `ds` and scores the predictions per language and on average.
@@ -19,32 +19,38 @@ pub fn evaluate(model: &Model, ds: &Dataset) -> Scores {
         .par_iter()
         .map_init(Scratch::default, |s, a| model.analyze_with(&a.article, s))
         .collect();
-    type Acc = (Vec<usize>, Vec<usize>, Counts, Counts, usize, usize);
-    let mut per: BTreeMap<Lang, Acc> = BTreeMap::new();
+    let mut per: BTreeMap<Lang, ScoreAcc> = BTreeMap::new();
     for (a, an) in ds.articles.iter().zip(&analyses) {
         let e = per.entry(a.lang).or_default();
-        e.4 += 1;
+        e.articles += 1;
         if let Some(g) = a.genre {
-            e.0.push(g.index());
-            e.1.push(Genre::from_name(&an.genre.label).map_or(0, |g| g.index()));
+            e.genre_gold.push(g.index());
+            e.genre_pred
+                .push(Genre::from_name(&an.genre.label).map_or(0, |g| g.index()));
         }
         if let Some(fs) = a.frames {
-            let pred: LabelSet<Frame> = an.frames.iter().filter_map(|p| Frame::from_name(&p.label)).collect();
-            e.2.add(Counts::of_sets(fs.bits(), pred.bits()));
+            let pred: LabelSet<Frame> = an
+                .frames
+                .iter()
+                .filter_map(|p| Frame::from_name(&p.label))
+                .collect();
+            e.frames.add(Counts::of_sets(fs.bits(), pred.bits()));
         }
         for &(line, gold) in &a.techniques {
             let pred: LabelSet<Technique> = an
                 .paragraphs
                 .iter()
                 .find(|p| p.line == line)
-                .map(|p| p.techniques.iter().filter_map(|t| Technique::from_name(&t.label)).collect())
+                .map(|p| {
+                    p.techniques
+                        .iter()
+                        .filter_map(|t| Technique::from_name(&t.label))
+                        .collect()
+                })
                 .unwrap_or_default();
-            e.3.add(Counts::of_sets(gold.bits(), pred.bits()));
-            e.5 += 1;
+            e.techniques.add(Counts::of_sets(gold.bits(), pred.bits()));
+            e.lines += 1;
         }
     }
-    scores_from(
-        per.into_iter()
-            .map(|(l, (gg, gp, fc, tc, n, nl))| (l, macro_f1(&gg, &gp, Genre::COUNT), fc.f1(), tc.f1(), n, nl)),
-    )
+    Scores::from_accumulators(per)
 }

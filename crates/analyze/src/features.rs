@@ -57,6 +57,9 @@ pub struct FeatureConfig {
     pub shape_weight: f32,
     pub char_min: usize,
     pub char_max: usize,
+    /// Also emit each shape feature conjoined with the language, so that e.g. how paragraph
+    /// length relates to technique count can differ per language.
+    pub shape_by_lang: bool,
 }
 
 impl Default for FeatureConfig {
@@ -70,6 +73,7 @@ impl Default for FeatureConfig {
             shape_weight: 0.3,
             char_min: 3,
             char_max: 5,
+            shape_by_lang: true,
         }
     }
 }
@@ -119,7 +123,13 @@ pub trait Featurizer: Sync {
         out: &mut SparseVec,
         explain: Option<&mut Explain>,
     );
-    fn article(&self, a: &ArticleInput, s: &mut Scratch, out: &mut SparseVec, explain: Option<&mut Explain>);
+    fn article(
+        &self,
+        a: &ArticleInput,
+        s: &mut Scratch,
+        out: &mut SparseVec,
+        explain: Option<&mut Explain>,
+    );
 }
 
 /// What a featurizer records so that cue terms can be named.
@@ -156,7 +166,9 @@ pub struct NgramFeaturizer {
 impl NgramFeaturizer {
     pub fn new(config: FeatureConfig, idf: Option<Vec<f32>>) -> Self {
         let dim = 1usize << config.bits;
-        let idf = idf.filter(|v| v.len() == dim).unwrap_or_else(|| vec![1.0; dim]);
+        let idf = idf
+            .filter(|v| v.len() == dim)
+            .unwrap_or_else(|| vec![1.0; dim]);
         NgramFeaturizer {
             mask: (dim - 1) as u32,
             config,
@@ -214,8 +226,16 @@ impl NgramFeaturizer {
                 }
                 let ns = NS_CHAR | ((n as u8) << 4);
                 for k in 0..=(nchars - n) {
-                    let end = if k + n < nchars { starts[k + n] } else { padded.len() };
-                    raw.push((self.bucket(hash(ns, &padded[starts[k]..end])), 1.0, i as u32));
+                    let end = if k + n < nchars {
+                        starts[k + n]
+                    } else {
+                        padded.len()
+                    };
+                    raw.push((
+                        self.bucket(hash(ns, &padded[starts[k]..end])),
+                        1.0,
+                        i as u32,
+                    ));
                 }
             }
         }
@@ -223,7 +243,9 @@ impl NgramFeaturizer {
 
     /// Merges `s.raw` entries of one family into `s.out`: sublinear tf × idf, L2-normalised, × weight.
     fn flush_block(&self, s: &mut Scratch, weight: f32) {
-        let Scratch { raw, block, out, .. } = s;
+        let Scratch {
+            raw, block, out, ..
+        } = s;
         if raw.is_empty() {
             return;
         }
@@ -241,7 +263,11 @@ impl NgramFeaturizer {
             e.1 = (1.0 + e.1.ln()) * self.idf[e.0 as usize];
             norm += e.1 * e.1;
         }
-        let scale = if norm > 0.0 { weight / norm.sqrt() } else { 0.0 };
+        let scale = if norm > 0.0 {
+            weight / norm.sqrt()
+        } else {
+            0.0
+        };
         for e in block.iter() {
             out.push((e.0, e.1 * scale, e.2));
         }
@@ -249,10 +275,15 @@ impl NgramFeaturizer {
 
     fn shape(&self, text: &str, s: &mut Scratch, extra: &[(&str, f32)], lang: Option<Lang>) {
         let w = self.config.shape_weight;
+        let lang_tag = lang.filter(|_| self.config.shape_by_lang);
         let push = |s: &mut Scratch, name: &str, v: f32| {
             if v != 0.0 {
                 let b = self.bucket(hash(NS_SHAPE, name.as_bytes()));
                 s.out.push((b, v * w, NO_ORIGIN));
+                if let Some(l) = lang_tag {
+                    let h = hash_pair(NS_SHAPE, name.as_bytes(), l.as_str().as_bytes());
+                    s.out.push((self.bucket(h), v * w, NO_ORIGIN));
+                }
             }
         };
         let n_words = s.tokens.len() as f32;
@@ -271,7 +302,11 @@ impl NgramFeaturizer {
         push(s, "quest", (1.0 + quest).ln());
         push(s, "quotes", (1.0 + quotes).ln());
         push(s, "caps", (1.0 + caps).ln());
-        push(s, "digits", f32::from(text.chars().any(|c| c.is_ascii_digit())));
+        push(
+            s,
+            "digits",
+            f32::from(text.chars().any(|c| c.is_ascii_digit())),
+        );
         push(s, "colon", f32::from(text.contains(':')));
         let len_bin = match n_words as u32 {
             0..=5 => "len:0-5",
@@ -314,7 +349,11 @@ impl NgramFeaturizer {
 
     fn record_words(s: &Scratch, explain: &mut Option<&mut Explain>) {
         if let Some(e) = explain.as_deref_mut() {
-            e.words = s.tokens.iter().map(|t| t.as_str(&s.norm).to_string()).collect();
+            e.words = s
+                .tokens
+                .iter()
+                .map(|t| t.as_str(&s.norm).to_string())
+                .collect();
         }
     }
 }
@@ -364,7 +403,13 @@ impl Featurizer for NgramFeaturizer {
         self.finish(s, out, explain);
     }
 
-    fn article(&self, a: &ArticleInput, s: &mut Scratch, out: &mut SparseVec, mut explain: Option<&mut Explain>) {
+    fn article(
+        &self,
+        a: &ArticleInput,
+        s: &mut Scratch,
+        out: &mut SparseVec,
+        mut explain: Option<&mut Explain>,
+    ) {
         s.out.clear();
         s.raw.clear();
         if let Some(t) = a.title {
@@ -402,4 +447,3 @@ impl Featurizer for NgramFeaturizer {
         self.finish(s, out, explain);
     }
 }
-

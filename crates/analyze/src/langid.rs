@@ -4,7 +4,7 @@
 //! article-length text, which is what we classify (one guess per article, not per sentence). Both
 //! cover all of en fr de it pl ru es el ka.
 
-use newsprism_core::{LangGuess, Lang};
+use newsprism_core::{Lang, LangGuess};
 
 /// How much of a long article is looked at; enough for a confident guess, bounded for speed.
 const SAMPLE_BYTES: usize = 4000;
@@ -95,7 +95,11 @@ mod tests {
         ];
         for (want, text) in cases {
             let g = detect(text);
-            assert_eq!(g.code.map(|l| l.to_string()).as_deref(), Some(want), "{text}");
+            assert_eq!(
+                g.code.map(|l| l.to_string()).as_deref(),
+                Some(want),
+                "{text}"
+            );
             assert!(g.confidence > 0.5);
         }
         assert_eq!(detect("").code, None);

@@ -4,6 +4,7 @@
 //! - [`features`]: hashed word, bigram, character n-gram, context and shape features (the seam
 //!   where other tiers plug in);
 //! - [`linear`]: multi-label and multinomial logistic regression over those features;
+//! - [`stack`]: a second stage that re-scores techniques from first-stage scores in context;
 //! - [`calibrate`]: thresholds and class offsets fitted on cross-validated predictions;
 //! - [`model`]: the shipped model, its binary file format and [`Model::analyze`];
 //! - [`train`]: the training pipeline behind `newsprism train`;
@@ -18,8 +19,10 @@ pub mod langid;
 pub mod linear;
 pub mod metrics;
 pub mod model;
+pub mod stack;
 pub mod text;
 pub mod train;
 
+pub use metrics::Scores;
 pub use model::{Model, ModelError, ModelMeta};
-pub use train::{train, Scores, TrainOptions};
+pub use train::{train, TrainOptions};

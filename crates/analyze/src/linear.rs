@@ -28,6 +28,9 @@ pub struct TrainConfig {
     pub l2: f32,
     /// Positive examples of rare labels are up-weighted by `min(cap, sqrt(neg/pos))`.
     pub pos_weight_cap: f32,
+    /// Return the average of the weights after each epoch of the second half of training rather
+    /// than the last weights: smooths out the noise of the final SGD steps.
+    pub average: bool,
     pub seed: u64,
 }
 
@@ -38,6 +41,7 @@ impl Default for TrainConfig {
             lr: 0.5,
             l2: 1e-5,
             pos_weight_cap: 3.0,
+            average: true,
             seed: 42,
         }
     }
@@ -135,7 +139,9 @@ pub fn train(
     let mut z = vec![0f32; labels];
     let mut g = vec![0f32; labels];
     let bias_lr = cfg.lr * 0.05;
-    for _epoch in 0..cfg.epochs {
+    let avg_from = cfg.epochs / 2;
+    let mut avg: Option<(Vec<f32>, Vec<f32>, f32)> = None;
+    for epoch in 0..cfg.epochs {
         shuffle(&mut order, &mut rng);
         for &i in &order {
             let x = xs[i];
@@ -165,6 +171,19 @@ pub fn train(
                 }
             }
         }
+        if cfg.average && epoch >= avg_from {
+            let (aw, ab, n) =
+                avg.get_or_insert_with(|| (vec![0.0; head.w.len()], vec![0.0; labels], 0.0));
+            aw.iter_mut().zip(&head.w).for_each(|(a, w)| *a += w);
+            ab.iter_mut().zip(&head.b).for_each(|(a, b)| *a += b);
+            *n += 1.0;
+        }
+    }
+    if let Some((mut aw, mut ab, n)) = avg {
+        aw.iter_mut().for_each(|a| *a /= n);
+        ab.iter_mut().for_each(|a| *a /= n);
+        head.w = aw;
+        head.b = ab;
     }
     head
 }

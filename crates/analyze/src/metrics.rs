@@ -91,7 +91,14 @@ mod tests {
     #[test]
     fn micro_counts() {
         let c = micro(&[0b011, 0b100, 0], &[0b001, 0b110, 0b1]);
-        assert_eq!(c, Counts { tp: 2, fp: 2, fn_: 1 });
+        assert_eq!(
+            c,
+            Counts {
+                tp: 2,
+                fp: 2,
+                fn_: 1
+            }
+        );
         assert!((c.f1() - 4.0 / 7.0).abs() < 1e-9);
     }
 
@@ -102,5 +109,62 @@ mod tests {
         let f0 = 2.0 / 3.0;
         let f1 = 0.8;
         assert!((f - (f0 + f1) / 2.0).abs() < 1e-9, "{f}");
+    }
+}
+
+/// Scores per language and their mean over languages (the task ranks on per-language scores; the
+/// project's acceptance figures are means over languages).
+#[derive(Clone, Debug, Default, Serialize, serde::Deserialize)]
+pub struct Scores {
+    pub per_language: std::collections::BTreeMap<String, LangScores>,
+    pub mean: LangScores,
+}
+
+#[derive(Clone, Copy, Debug, Default, Serialize, serde::Deserialize)]
+pub struct LangScores {
+    pub subtask1_macro_f1: f64,
+    pub subtask2_micro_f1: f64,
+    pub subtask3_micro_f1: f64,
+    pub articles: usize,
+    pub annotated_lines: usize,
+}
+
+/// Accumulates gold and predicted labels of one language.
+#[derive(Default)]
+pub struct ScoreAcc {
+    pub genre_gold: Vec<usize>,
+    pub genre_pred: Vec<usize>,
+    pub frames: Counts,
+    pub techniques: Counts,
+    pub articles: usize,
+    pub lines: usize,
+}
+
+impl Scores {
+    pub fn from_accumulators(
+        per: std::collections::BTreeMap<newsprism_core::Lang, ScoreAcc>,
+    ) -> Scores {
+        let mut s = Scores::default();
+        for (l, a) in per {
+            s.per_language.insert(
+                l.to_string(),
+                LangScores {
+                    subtask1_macro_f1: macro_f1(&a.genre_gold, &a.genre_pred, 3),
+                    subtask2_micro_f1: a.frames.f1(),
+                    subtask3_micro_f1: a.techniques.f1(),
+                    articles: a.articles,
+                    annotated_lines: a.lines,
+                },
+            );
+        }
+        let k = s.per_language.len().max(1) as f64;
+        for v in s.per_language.values() {
+            s.mean.subtask1_macro_f1 += v.subtask1_macro_f1 / k;
+            s.mean.subtask2_micro_f1 += v.subtask2_micro_f1 / k;
+            s.mean.subtask3_micro_f1 += v.subtask3_micro_f1 / k;
+            s.mean.articles += v.articles;
+            s.mean.annotated_lines += v.annotated_lines;
+        }
+        s
     }
 }

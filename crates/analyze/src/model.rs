@@ -16,16 +16,18 @@
 use std::path::Path;
 
 use newsprism_core::{
-    Article, ArticleAnalysis, Frame, Genre, Label, LangGuess, ParagraphAnalysis, Prediction, Technique,
+    Article, ArticleAnalysis, Frame, Genre, Label, LangGuess, ParagraphAnalysis, Prediction,
+    Technique,
 };
 use serde::{Deserialize, Serialize};
 
 use crate::features::{
-    ArticleInput, Explain, FeatureConfig, Featurizer, NgramFeaturizer, ParagraphInput, Scratch, SparseVec,
-    NO_ORIGIN,
+    ArticleInput, Explain, FeatureConfig, Featurizer, NgramFeaturizer, ParagraphInput, Scratch,
+    SparseVec, NO_ORIGIN,
 };
-use crate::linear::{activate, LinearHead, Loss};
 use crate::langid;
+use crate::linear::{activate, LinearHead, Loss};
+use crate::stack::{stack_features, STACK_DIM};
 
 const MAGIC: &[u8; 7] = b"NPRISM\0";
 const VERSION: u8 = 1;
@@ -60,6 +62,9 @@ pub struct ModelMeta {
     pub rules_by_lang: std::collections::BTreeMap<String, Rules>,
     /// What it was trained on, for `newsprism eval`/`--version` style reporting.
     pub trained_on: TrainedOn,
+    /// Whether a stacked second-stage technique head follows the three heads in the file.
+    #[serde(default)]
+    pub stacked: bool,
     /// Cross-validated scores measured when the model was trained, if any.
     #[serde(default)]
     pub cv: Option<serde_json::Value>,
@@ -120,12 +125,11 @@ impl QuantHead {
             let (_, q, _) = abs.select_nth_unstable_by(k, |a, b| a.total_cmp(b));
             *s = (*q / 127.0).max(1e-12);
         }
-        let w = h
-            .w
-            .iter()
-            .enumerate()
-            .map(|(i, &v)| (v / scale[i % l]).round().clamp(-127.0, 127.0) as i8)
-            .collect();
+        let w =
+            h.w.iter()
+                .enumerate()
+                .map(|(i, &v)| (v / scale[i % l]).round().clamp(-127.0, 127.0) as i8)
+                .collect();
         QuantHead {
             labels: l,
             dim: h.dim,
@@ -206,13 +210,18 @@ pub struct Model {
     technique: QuantHead,
     frame: QuantHead,
     genre: QuantHead,
+    /// Second-stage technique head over [`crate::stack`] features, when trained.
+    stack: Option<QuantHead>,
 }
 
 /// Cue terms reported per prediction.
 const CUES: usize = 5;
 
 #[cfg(has_default_model)]
-static DEFAULT_MODEL: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../models/newsprism.model"));
+static DEFAULT_MODEL: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../models/newsprism.model"
+));
 
 impl Model {
     pub fn new(
@@ -221,14 +230,18 @@ impl Model {
         technique: QuantHead,
         frame: QuantHead,
         genre: QuantHead,
+        stack: Option<QuantHead>,
     ) -> Model {
         let featurizer = NgramFeaturizer::new(meta.features.clone(), Some(idf));
+        let mut meta = meta;
+        meta.stacked = stack.is_some();
         Model {
             meta,
             featurizer,
             technique,
             frame,
             genre,
+            stack,
         }
     }
 
@@ -271,7 +284,10 @@ impl Model {
                 .iter()
                 .map(|&v| (v * 16.0).round().clamp(0.0, 255.0) as u8),
         );
-        for h in [&self.technique, &self.frame, &self.genre] {
+        for h in [&self.technique, &self.frame, &self.genre]
+            .into_iter()
+            .chain(&self.stack)
+        {
             out.extend_from_slice(&(h.labels as u32).to_le_bytes());
             out.extend_from_slice(&(h.dim as u32).to_le_bytes());
             for v in h.scale.iter().chain(&h.bias) {
@@ -315,17 +331,21 @@ impl Model {
             .iter()
             .map(|&q| q as f32 / 16.0)
             .collect();
-        let mut heads = Vec::with_capacity(3);
-        for (name_h, want, loss) in [
-            ("technique", Technique::COUNT, Loss::Binary),
-            ("frame", Frame::COUNT, Loss::Binary),
-            ("genre", Genre::COUNT, Loss::Softmax),
-        ] {
+        let mut heads = Vec::with_capacity(4);
+        let mut layout = vec![
+            ("technique", Technique::COUNT, dim, Loss::Binary),
+            ("frame", Frame::COUNT, dim, Loss::Binary),
+            ("genre", Genre::COUNT, dim, Loss::Softmax),
+        ];
+        if meta.stacked {
+            layout.push(("stack", Technique::COUNT, STACK_DIM, Loss::Binary));
+        }
+        for (name_h, want, want_dim, loss) in layout {
             let labels = r.u32().ok_or_else(|| corrupt("truncated head"))? as usize;
             let hdim = r.u32().ok_or_else(|| corrupt("truncated head"))? as usize;
-            if labels != want || hdim != dim {
+            if labels != want || hdim != want_dim {
                 return Err(corrupt(&format!(
-                    "{name_h} head has {labels} labels × {hdim} features, expected {want} × {dim}"
+                    "{name_h} head has {labels} labels × {hdim} features, expected {want} × {want_dim}"
                 )));
             }
             let mut floats = Vec::with_capacity(2 * labels);
@@ -333,14 +353,14 @@ impl Model {
                 floats.push(r.f32().ok_or_else(|| corrupt("truncated head"))?);
             }
             let w = r
-                .take(dim * labels)
+                .take(hdim * labels)
                 .ok_or_else(|| corrupt("truncated weights"))?
                 .iter()
                 .map(|&b| b as i8)
                 .collect();
             heads.push(QuantHead {
                 labels,
-                dim,
+                dim: hdim,
                 loss,
                 bias: floats.split_off(labels),
                 scale: floats,
@@ -350,10 +370,11 @@ impl Model {
         if !meta.rules.valid() || !meta.rules_by_lang.values().all(Rules::valid) {
             return Err(corrupt("threshold tables do not match the label sets"));
         }
+        let stack = if meta.stacked { heads.pop() } else { None };
         let genre = heads.pop().ok_or_else(|| corrupt("missing head"))?;
         let frame = heads.pop().ok_or_else(|| corrupt("missing head"))?;
         let technique = heads.pop().ok_or_else(|| corrupt("missing head"))?;
-        Ok(Model::new(meta, idf, technique, frame, genre))
+        Ok(Model::new(meta, idf, technique, frame, genre, stack))
     }
 
     /// The decision rules for a language: its own when it was trained on, else the global ones.
@@ -419,27 +440,46 @@ impl Model {
 
         // Paragraph level: techniques, with the genre as context.
         let extra = genre_context(&gp);
-        let mut paragraphs = Vec::with_capacity(view.lines.len());
-        let mut tp = [0f32; Technique::COUNT];
+        let n = view.lines.len();
+        let mut xs: Vec<SparseVec> = Vec::with_capacity(n);
+        let mut explains: Vec<Explain> = Vec::with_capacity(n);
+        let mut p1 = vec![[0f32; Technique::COUNT]; n];
         for (k, &(line, text)) in view.lines.iter().enumerate() {
             let input = ParagraphInput {
                 text,
                 prev: k.checked_sub(1).map(|j| view.lines[j].1),
                 next: view.lines.get(k + 1).map(|l| l.1),
                 is_title: line == 1 && article.title_is_line_1,
-                position: position(k, view.lines.len()),
+                position: position(k, n),
                 lang: lang_code,
                 extra: &extra,
             };
-            self.featurizer.paragraph(&input, s, &mut x, Some(&mut explain));
-            self.technique.probs(&x, &mut tp);
+            let mut x = SparseVec::default();
+            let mut e = Explain::default();
+            self.featurizer.paragraph(&input, s, &mut x, Some(&mut e));
+            self.technique.probs(&x, &mut p1[k]);
+            xs.push(x);
+            explains.push(e);
+        }
+        let mut paragraphs = Vec::with_capacity(n);
+        let mut sx = SparseVec::default();
+        for (k, &(line, text)) in view.lines.iter().enumerate() {
+            let tp = match &self.stack {
+                Some(st) => {
+                    let mut tp = [0f32; Technique::COUNT];
+                    stack_features(&p1, k, &gp, line == 1 && article.title_is_line_1, &mut sx);
+                    st.probs(&sx, &mut tp);
+                    tp
+                }
+                None => p1[k],
+            };
             let mut techniques: Vec<Prediction> = Technique::ALL
                 .iter()
                 .filter(|t| tp[t.index()] >= rules.technique_thresholds[t.index()])
                 .map(|t| Prediction {
                     label: t.name().to_string(),
                     confidence: tp[t.index()],
-                    cues: self.technique.cues(&x, &explain, t.index(), CUES),
+                    cues: self.technique.cues(&xs[k], &explains[k], t.index(), CUES),
                 })
                 .collect();
             techniques.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
@@ -552,9 +592,11 @@ impl<'a> Reader<'a> {
         Some(s)
     }
     fn u32(&mut self) -> Option<u32> {
-        self.take(4).map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+        self.take(4)
+            .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
     }
     fn f32(&mut self) -> Option<f32> {
-        self.take(4).map(|s| f32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+        self.take(4)
+            .map(|s| f32::from_le_bytes([s[0], s[1], s[2], s[3]]))
     }
 }

@@ -20,9 +20,8 @@ pub fn normalize_into(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
             '\u{2018}' | '\u{2019}' | '\u{201b}' | '`' | '\u{b4}' => out.push('\''),
-            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}' | '\u{2039}' | '\u{203a}' => {
-                out.push('"')
-            }
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{ab}' | '\u{bb}' | '\u{2039}'
+            | '\u{203a}' => out.push('"'),
             '\u{2013}' | '\u{2014}' | '\u{2212}' => out.push('-'),
             'ё' | 'Ё' => out.push('е'),
             c if c.is_uppercase() => out.extend(c.to_lowercase()),
@@ -39,9 +38,8 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     let mut last_end = 0usize;
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
-        let inner_apostrophe = c == '\''
-            && start.is_some()
-            && it.peek().is_some_and(|(_, n)| n.is_alphanumeric());
+        let inner_apostrophe =
+            c == '\'' && start.is_some() && it.peek().is_some_and(|(_, n)| n.is_alphanumeric());
         if c.is_alphanumeric() || inner_apostrophe {
             if start.is_none() {
                 start = Some(i);

@@ -25,10 +25,16 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::calibrate;
-use crate::features::{ArticleInput, FeatureConfig, Featurizer, NgramFeaturizer, ParagraphInput, Scratch, SparseVec};
+use crate::features::{
+    ArticleInput, FeatureConfig, Featurizer, NgramFeaturizer, ParagraphInput, Scratch, SparseVec,
+};
 use crate::linear::{self, Loss, TrainConfig};
-use crate::metrics::{macro_f1, micro, Counts};
-use crate::model::{decide_genre, genre_context, position, ArticleView, Model, ModelMeta, QuantHead, Rules, TrainedOn};
+use crate::metrics::{micro, Counts, ScoreAcc, Scores};
+use crate::model::{
+    decide_genre, genre_context, position, ArticleView, Model, ModelMeta, QuantHead, Rules,
+    TrainedOn,
+};
+use crate::stack::{stack_features, STACK_DIM};
 
 /// Knobs of a training run; the defaults reproduce the shipped model.
 #[derive(Clone, Debug, Serialize, serde::Deserialize)]
@@ -37,6 +43,9 @@ pub struct TrainOptions {
     pub features: FeatureConfig,
     pub technique: TrainConfig,
     pub article: TrainConfig,
+    /// Train the second-stage technique head (see [`crate::stack`]).
+    pub stacking: bool,
+    pub stack: TrainConfig,
     /// Folds used to calibrate decision rules and report scores.
     pub folds: usize,
     /// Labels with fewer positives keep the global threshold.
@@ -61,7 +70,17 @@ impl Default for TrainOptions {
                 lr: 0.5,
                 l2: 1e-5,
                 pos_weight_cap: 2.0,
+                average: true,
                 seed: 7,
+            },
+            stacking: true,
+            stack: TrainConfig {
+                epochs: 10,
+                lr: 1.0,
+                l2: 1e-4,
+                pos_weight_cap: 3.0,
+                average: true,
+                seed: 11,
             },
             folds: 5,
             min_positives: 40,
@@ -71,23 +90,6 @@ impl Default for TrainOptions {
             seed: 13,
         }
     }
-}
-
-/// Cross-validated scores: per language and the mean over languages, for each subtask.
-#[derive(Clone, Debug, Default, Serialize, serde::Deserialize)]
-pub struct Scores {
-    /// language → (subtask1 macro-F1, subtask2 micro-F1, subtask3 micro-F1)
-    pub per_language: BTreeMap<String, LangScores>,
-    pub mean: LangScores,
-}
-
-#[derive(Clone, Copy, Debug, Default, Serialize, serde::Deserialize)]
-pub struct LangScores {
-    pub subtask1_macro_f1: f64,
-    pub subtask2_micro_f1: f64,
-    pub subtask3_micro_f1: f64,
-    pub articles: usize,
-    pub annotated_lines: usize,
 }
 
 /// Featurised training data.
@@ -107,7 +109,9 @@ pub fn train(ds: &Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)) -> 
     let k = opts.folds.max(2);
 
     // Article heads, out of fold.
-    log(&format!("genre and frame heads: {k}-fold out-of-fold predictions"));
+    log(&format!(
+        "genre and frame heads: {k}-fold out-of-fold predictions"
+    ));
     let fold_art: Vec<(Vec<f32>, Vec<f32>)> = (0..k)
         .into_par_iter()
         .map(|f| {
@@ -115,8 +119,14 @@ pub fn train(ds: &Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)) -> 
             let mut gp = vec![0f32; n_art * Genre::COUNT];
             let mut fp = vec![0f32; n_art * Frame::COUNT];
             for i in (0..n_art).filter(|&i| prep.fold[i] == f) {
-                g.probs(&prep.art_x[i], &mut gp[i * Genre::COUNT..(i + 1) * Genre::COUNT]);
-                fr.probs(&prep.art_x[i], &mut fp[i * Frame::COUNT..(i + 1) * Frame::COUNT]);
+                g.probs(
+                    &prep.art_x[i],
+                    &mut gp[i * Genre::COUNT..(i + 1) * Genre::COUNT],
+                );
+                fr.probs(
+                    &prep.art_x[i],
+                    &mut fp[i * Frame::COUNT..(i + 1) * Frame::COUNT],
+                );
             }
             (gp, fp)
         })
@@ -131,33 +141,105 @@ pub fn train(ds: &Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)) -> 
         }
     }
 
-    // Paragraph features, with out-of-fold genre context.
+    // Paragraph features (every non-empty line), with out-of-fold genre context.
     log("featurising paragraphs");
-    let para_x = paragraph_features(&prep, &oof_genre);
-    log(&format!("technique head: {k}-fold out-of-fold predictions"));
-    let lines_fold: Vec<usize> = prep.lines.iter().map(|l| prep.fold[l.0]).collect();
+    let para = paragraph_features(&prep, &oof_genre);
     let ys: Vec<u32> = prep.lines.iter().map(|l| l.2).collect();
     let dim = prep.featurizer.dim();
-    let fold_tech: Vec<Vec<f32>> = (0..k)
+    let empty = SparseVec::default();
+    let ann_x = |j: usize| para.ann[j].map_or(&empty, |i| &para.x[i]);
+    let train_stage1 = |keep: &(dyn Fn(usize) -> bool + Sync)| {
+        let (xs, y): (Vec<&SparseVec>, Vec<u32>) = (0..prep.lines.len())
+            .filter(|&j| keep(prep.lines[j].0))
+            .map(|j| (ann_x(j), ys[j]))
+            .unzip();
+        QuantHead::quantize(&linear::train(
+            &xs,
+            &y,
+            Technique::COUNT,
+            dim,
+            Loss::Binary,
+            &opts.technique,
+        ))
+    };
+    log(&format!(
+        "technique head: {k}-fold out-of-fold predictions for every line"
+    ));
+    let fold_p1: Vec<Vec<(usize, [f32; Technique::COUNT])>> = (0..k)
         .into_par_iter()
         .map(|f| {
-            let idx: Vec<usize> = (0..para_x.len()).filter(|&i| lines_fold[i] != f).collect();
-            let xs: Vec<&SparseVec> = idx.iter().map(|&i| &para_x[i]).collect();
-            let y: Vec<u32> = idx.iter().map(|&i| ys[i]).collect();
-            let h = QuantHead::quantize(&linear::train(&xs, &y, Technique::COUNT, dim, Loss::Binary, &opts.technique));
-            let mut p = vec![0f32; para_x.len() * Technique::COUNT];
-            for i in (0..para_x.len()).filter(|&i| lines_fold[i] == f) {
-                h.probs(&para_x[i], &mut p[i * Technique::COUNT..(i + 1) * Technique::COUNT]);
+            let h = train_stage1(&|ai| prep.fold[ai] != f);
+            let mut out = Vec::new();
+            for ai in (0..n_art).filter(|&ai| prep.fold[ai] == f) {
+                for i in para.art_range[ai].clone() {
+                    let mut p = [0f32; Technique::COUNT];
+                    h.probs(&para.x[i], &mut p);
+                    out.push((i, p));
+                }
             }
-            p
+            out
         })
         .collect();
-    let mut oof_tech = vec![0f32; para_x.len() * Technique::COUNT];
-    for (f, p) in fold_tech.iter().enumerate() {
-        for i in (0..para_x.len()).filter(|&i| lines_fold[i] == f) {
-            let r = i * Technique::COUNT..(i + 1) * Technique::COUNT;
-            oof_tech[r.clone()].copy_from_slice(&p[r]);
+    let mut p1 = vec![[0f32; Technique::COUNT]; para.x.len()];
+    for (i, p) in fold_p1.into_iter().flatten() {
+        p1[i] = p;
+    }
+    let oof_tech: Vec<f32>;
+    let mut stack_x: Vec<SparseVec> = Vec::new();
+    if opts.stacking {
+        log(&format!(
+            "stacked technique head: {k}-fold out-of-fold predictions"
+        ));
+        stack_x = prep
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(j, &(ai, line, _))| {
+                let mut sx = SparseVec::default();
+                let r = para.art_range[ai].clone();
+                let is_title = line == 1 && prep.articles[ai].article.title_is_line_1;
+                let g = &oof_genre[ai * 3..ai * 3 + 3];
+                match para.ann[j] {
+                    Some(i) => stack_features(&p1[r.clone()], i - r.start, g, is_title, &mut sx),
+                    None => stack_features(&[[0.0; Technique::COUNT]], 0, g, is_title, &mut sx),
+                }
+                sx
+            })
+            .collect();
+        let train_stage2 = |keep: &(dyn Fn(usize) -> bool + Sync)| {
+            let (xs, y): (Vec<&SparseVec>, Vec<u32>) = (0..prep.lines.len())
+                .filter(|&j| keep(prep.lines[j].0))
+                .map(|j| (&stack_x[j], ys[j]))
+                .unzip();
+            QuantHead::quantize(&linear::train(
+                &xs,
+                &y,
+                Technique::COUNT,
+                STACK_DIM,
+                Loss::Binary,
+                &opts.stack,
+            ))
+        };
+        let heads: Vec<QuantHead> = (0..k)
+            .into_par_iter()
+            .map(|f| train_stage2(&|ai| prep.fold[ai] != f))
+            .collect();
+        let mut o = vec![0f32; prep.lines.len() * Technique::COUNT];
+        for (j, &(ai, _, _)) in prep.lines.iter().enumerate() {
+            heads[prep.fold[ai]].probs(
+                &stack_x[j],
+                &mut o[j * Technique::COUNT..(j + 1) * Technique::COUNT],
+            );
         }
+        oof_tech = o;
+    } else {
+        let mut o = vec![0f32; prep.lines.len() * Technique::COUNT];
+        for j in 0..prep.lines.len() {
+            if let Some(i) = para.ann[j] {
+                o[j * Technique::COUNT..(j + 1) * Technique::COUNT].copy_from_slice(&p1[i]);
+            }
+        }
+        oof_tech = o;
     }
 
     // Decision rules on all out-of-fold predictions (for the shipped model) ...
@@ -184,8 +266,12 @@ pub fn train(ds: &Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)) -> 
                     let mut r = fit_rules(&prep, &oof, &keep_l, opts.min_positives_lang);
                     if !opts.per_language_technique_thresholds {
                         let (tp, tg) = technique_rows(&prep, &oof, &keep_l);
-                        r.technique_thresholds =
-                            calibrate::shifted(&tp, &tg, Technique::COUNT, &global.technique_thresholds);
+                        r.technique_thresholds = calibrate::shifted(
+                            &tp,
+                            &tg,
+                            Technique::COUNT,
+                            &global.technique_thresholds,
+                        );
                     }
                     (l, r)
                 })
@@ -198,7 +284,12 @@ pub fn train(ds: &Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)) -> 
     log("calibrating decision rules");
     let (final_rules, fold_rules) = rayon::join(
         || rule_set(&|_| true),
-        || (0..k).into_par_iter().map(|f| rule_set(&|i| prep.fold[i] != f)).collect::<Vec<_>>(),
+        || {
+            (0..k)
+                .into_par_iter()
+                .map(|f| rule_set(&|i| prep.fold[i] != f))
+                .collect::<Vec<_>>()
+        },
     );
 
     // ... and scores with cross-fitted rules.
@@ -209,10 +300,22 @@ pub fn train(ds: &Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)) -> 
     let ((genre_head, frame_head), tech_head) = rayon::join(
         || train_article_heads(&prep, opts, all),
         || {
-            let xs: Vec<&SparseVec> = para_x.iter().collect();
-            QuantHead::quantize(&linear::train(&xs, &ys, Technique::COUNT, dim, Loss::Binary, &opts.technique))
+            let stage1 = train_stage1(&|_| true);
+            let stage2 = opts.stacking.then(|| {
+                let xs: Vec<&SparseVec> = stack_x.iter().collect();
+                QuantHead::quantize(&linear::train(
+                    &xs,
+                    &ys,
+                    Technique::COUNT,
+                    STACK_DIM,
+                    Loss::Binary,
+                    &opts.stack,
+                ))
+            });
+            (stage1, stage2)
         },
     );
+    let (tech_head, stack_head) = tech_head;
     let mut languages: Vec<String> = prep.articles.iter().map(|a| a.lang.to_string()).collect();
     languages.sort();
     languages.dedup();
@@ -229,9 +332,17 @@ pub fn train(ds: &Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)) -> 
             paragraphs: prep.lines.len(),
             languages,
         },
+        stacked: stack_head.is_some(),
         cv: serde_json::to_value(&scores).ok(),
     };
-    let model = Model::new(meta, prep.featurizer.idf.clone(), tech_head, frame_head, genre_head);
+    let model = Model::new(
+        meta,
+        prep.featurizer.idf.clone(),
+        tech_head,
+        frame_head,
+        genre_head,
+        stack_head,
+    );
     (model, scores)
 }
 
@@ -255,8 +366,14 @@ impl RuleSet {
 }
 
 /// Out-of-fold technique probabilities and gold sets of the selected articles' annotated lines.
-fn technique_rows(prep: &Prepared, oof: &Oof, keep: &(dyn Fn(usize) -> bool + Sync)) -> (Vec<f32>, Vec<u32>) {
-    let tl: Vec<usize> = (0..prep.lines.len()).filter(|&i| keep(prep.lines[i].0)).collect();
+fn technique_rows(
+    prep: &Prepared,
+    oof: &Oof,
+    keep: &(dyn Fn(usize) -> bool + Sync),
+) -> (Vec<f32>, Vec<u32>) {
+    let tl: Vec<usize> = (0..prep.lines.len())
+        .filter(|&i| keep(prep.lines[i].0))
+        .collect();
     let tp = tl
         .iter()
         .flat_map(|&i| oof.tech[i * Technique::COUNT..(i + 1) * Technique::COUNT].to_vec())
@@ -265,13 +382,21 @@ fn technique_rows(prep: &Prepared, oof: &Oof, keep: &(dyn Fn(usize) -> bool + Sy
 }
 
 /// Fits decision rules on the out-of-fold predictions of the articles `keep` selects.
-fn fit_rules(prep: &Prepared, oof: &Oof, keep: &(dyn Fn(usize) -> bool + Sync), min_pos: usize) -> Rules {
+fn fit_rules(
+    prep: &Prepared,
+    oof: &Oof,
+    keep: &(dyn Fn(usize) -> bool + Sync),
+    min_pos: usize,
+) -> Rules {
     let n_art = prep.articles.len();
     let g: Vec<(usize, usize)> = (0..n_art)
         .filter(|&i| keep(i))
         .filter_map(|i| prep.articles[i].genre.map(|x| (i, x.index())))
         .collect();
-    let gp: Vec<f32> = g.iter().flat_map(|x| oof.genre[x.0 * 3..x.0 * 3 + 3].to_vec()).collect();
+    let gp: Vec<f32> = g
+        .iter()
+        .flat_map(|x| oof.genre[x.0 * 3..x.0 * 3 + 3].to_vec())
+        .collect();
     let gg: Vec<usize> = g.iter().map(|x| x.1).collect();
     let fr: Vec<(usize, u32)> = (0..n_art)
         .filter(|&i| keep(i))
@@ -307,7 +432,12 @@ fn prepare<'a>(ds: &'a Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)
             |(mut df, mut s, mut x), a| {
                 let view = ArticleView::new(&a.article);
                 for &(_, text) in &view.lines {
-                    plain.paragraph(&para_input(text, None, None, false, 0.0, None, &[]), &mut s, &mut x, None);
+                    plain.paragraph(
+                        &para_input(text, None, None, false, 0.0, None, &[]),
+                        &mut s,
+                        &mut x,
+                        None,
+                    );
                     for &i in &x.idx {
                         df[i as usize] += 1;
                     }
@@ -373,7 +503,11 @@ fn prepare<'a>(ds: &'a Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)
     let lines = articles
         .iter()
         .enumerate()
-        .flat_map(|(i, a)| a.techniques.iter().map(move |(ln, set)| (i, *ln, set.bits())))
+        .flat_map(|(i, a)| {
+            a.techniques
+                .iter()
+                .map(move |(ln, set)| (i, *ln, set.bits()))
+        })
         .collect();
     Prepared {
         featurizer,
@@ -411,8 +545,16 @@ fn para_input<'a>(
     }
 }
 
-/// Features of every annotated line, built exactly as `Model::analyze` builds them.
-fn paragraph_features(prep: &Prepared, genre_probs: &[f32]) -> Vec<SparseVec> {
+/// Features of every non-empty line of every article, built exactly as `Model::analyze` builds them.
+struct ParagraphData {
+    x: Vec<SparseVec>,
+    /// Per article, its lines' range in `x`.
+    art_range: Vec<std::ops::Range<usize>>,
+    /// Per annotated line (as in `Prepared::lines`), its index in `x` (`None` if the line is empty).
+    ann: Vec<Option<usize>>,
+}
+
+fn paragraph_features(prep: &Prepared, genre_probs: &[f32]) -> ParagraphData {
     let per_article: Vec<Vec<(u32, SparseVec)>> = prep
         .articles
         .par_iter()
@@ -420,12 +562,8 @@ fn paragraph_features(prep: &Prepared, genre_probs: &[f32]) -> Vec<SparseVec> {
         .map_init(Scratch::default, |s, (ai, a)| {
             let view = ArticleView::new(&a.article);
             let extra = genre_context(&genre_probs[ai * 3..ai * 3 + 3]);
-            let wanted: std::collections::HashSet<u32> = a.techniques.iter().map(|t| t.0).collect();
-            let mut out = Vec::new();
+            let mut out = Vec::with_capacity(view.lines.len());
             for (k, &(line, text)) in view.lines.iter().enumerate() {
-                if !wanted.contains(&line) {
-                    continue;
-                }
                 let mut x = SparseVec::default();
                 let input = para_input(
                     text,
@@ -442,24 +580,39 @@ fn paragraph_features(prep: &Prepared, genre_probs: &[f32]) -> Vec<SparseVec> {
             out
         })
         .collect();
-    // Align with `prep.lines`; an annotated line that is empty in the file gets empty features.
-    let mut out = Vec::with_capacity(prep.lines.len());
-    for &(ai, line, _) in &prep.lines {
-        let x = per_article[ai]
-            .iter()
-            .find(|(l, _)| *l == line)
-            .map(|(_, x)| x.clone())
-            .unwrap_or_default();
-        out.push(x);
+    let mut x = Vec::new();
+    let mut art_range = Vec::with_capacity(per_article.len());
+    let mut index: std::collections::HashMap<(usize, u32), usize> =
+        std::collections::HashMap::new();
+    for (ai, lines) in per_article.into_iter().enumerate() {
+        let start = x.len();
+        for (line, v) in lines {
+            index.insert((ai, line), x.len());
+            x.push(v);
+        }
+        art_range.push(start..x.len());
     }
-    out
+    let ann = prep
+        .lines
+        .iter()
+        .map(|&(ai, line, _)| index.get(&(ai, line)).copied())
+        .collect();
+    ParagraphData { x, art_range, ann }
 }
 
-fn train_article_heads(prep: &Prepared, opts: &TrainOptions, keep: impl Fn(usize) -> bool) -> (QuantHead, QuantHead) {
+fn train_article_heads(
+    prep: &Prepared,
+    opts: &TrainOptions,
+    keep: impl Fn(usize) -> bool,
+) -> (QuantHead, QuantHead) {
     let dim = prep.featurizer.dim();
     let (gx, gy): (Vec<&SparseVec>, Vec<u32>) = (0..prep.articles.len())
         .filter(|&i| keep(i))
-        .filter_map(|i| prep.articles[i].genre.map(|g| (&prep.art_x[i], 1u32 << g.index())))
+        .filter_map(|i| {
+            prep.articles[i]
+                .genre
+                .map(|g| (&prep.art_x[i], 1u32 << g.index()))
+        })
         .unzip();
     let (fx, fy): (Vec<&SparseVec>, Vec<u32>) = (0..prep.articles.len())
         .filter(|&i| keep(i))
@@ -478,21 +631,22 @@ fn score_oof(
     ys: &[u32],
     fold_rules: &[RuleSet],
 ) -> Scores {
-    let mut per: BTreeMap<Lang, (Vec<usize>, Vec<usize>, Counts, Counts, usize, usize)> = BTreeMap::new();
+    let mut per: BTreeMap<Lang, ScoreAcc> = BTreeMap::new();
     for (i, a) in prep.articles.iter().enumerate() {
         let r = fold_rules[prep.fold[i]].for_lang(a.lang);
         let e = per.entry(a.lang).or_default();
-        e.4 += 1;
+        e.articles += 1;
         if let Some(g) = a.genre {
-            e.0.push(g.index());
-            e.1.push(decide_genre(&oof_genre[i * 3..i * 3 + 3], &r.genre_offsets));
+            e.genre_gold.push(g.index());
+            e.genre_pred
+                .push(decide_genre(&oof_genre[i * 3..i * 3 + 3], &r.genre_offsets));
         }
         if let Some(fs) = a.frames {
             let p = &oof_frame[i * Frame::COUNT..(i + 1) * Frame::COUNT];
             let pred = (0..Frame::COUNT)
                 .filter(|&l| p[l] >= r.frame_thresholds[l])
                 .fold(0u32, |b, l| b | 1 << l);
-            e.2.add(micro(&[fs.bits()], &[pred]));
+            e.frames.add(micro(&[fs.bits()], &[pred]));
         }
     }
     for (j, &(ai, _, _)) in prep.lines.iter().enumerate() {
@@ -502,36 +656,8 @@ fn score_oof(
             .filter(|&l| p[l] >= r.technique_thresholds[l])
             .fold(0u32, |b, l| b | 1 << l);
         let e = per.entry(prep.articles[ai].lang).or_default();
-        e.3.add(Counts::of_sets(ys[j], pred));
-        e.5 += 1;
+        e.techniques.add(Counts::of_sets(ys[j], pred));
+        e.lines += 1;
     }
-    scores_from(per.into_iter().map(|(l, (gg, gp, fc, tc, n, nl))| {
-        (l, macro_f1(&gg, &gp, Genre::COUNT), fc.f1(), tc.f1(), n, nl)
-    }))
-}
-
-/// Builds per-language scores and their mean.
-pub fn scores_from(rows: impl Iterator<Item = (Lang, f64, f64, f64, usize, usize)>) -> Scores {
-    let mut s = Scores::default();
-    for (l, s1, s2, s3, n, nl) in rows {
-        s.per_language.insert(
-            l.to_string(),
-            LangScores {
-                subtask1_macro_f1: s1,
-                subtask2_micro_f1: s2,
-                subtask3_micro_f1: s3,
-                articles: n,
-                annotated_lines: nl,
-            },
-        );
-    }
-    let k = s.per_language.len().max(1) as f64;
-    for v in s.per_language.values() {
-        s.mean.subtask1_macro_f1 += v.subtask1_macro_f1 / k;
-        s.mean.subtask2_micro_f1 += v.subtask2_micro_f1 / k;
-        s.mean.subtask3_micro_f1 += v.subtask3_micro_f1 / k;
-        s.mean.articles += v.articles;
-        s.mean.annotated_lines += v.annotated_lines;
-    }
-    s
+    Scores::from_accumulators(per)
 }

@@ -37,8 +37,10 @@ fn dataset(root: &Path) {
             (
                 format!("Crime wave shows the mayor has failed, part {i}"),
                 vec![
-                    "Everyone knows the mayor has failed and the streets are no longer safe.".to_string(),
-                    "These traitors and their disgraceful lies are a disgrace to the nation.".to_string(),
+                    "Everyone knows the mayor has failed and the streets are no longer safe."
+                        .to_string(),
+                    "These traitors and their disgraceful lies are a disgrace to the nation."
+                        .to_string(),
                     "Police arrested more criminals than ever, yet nothing changes.".to_string(),
                 ],
                 "opinion",
@@ -96,19 +98,30 @@ fn train_save_load_analyse() {
     };
     let a = model.analyze(&article);
     let b = loaded.analyze(&article);
-    assert_eq!(a, b, "a saved and reloaded model must give identical results");
+    assert_eq!(
+        a, b,
+        "a saved and reloaded model must give identical results"
+    );
     assert_eq!(a.lang.code.map(|l| l.to_string()).as_deref(), Some("en"));
     assert_eq!(a.genre.label, "opinion");
-    assert_eq!(a.paragraphs.iter().map(|p| p.line).collect::<Vec<_>>(), vec![1, 3, 4]);
+    assert_eq!(
+        a.paragraphs.iter().map(|p| p.line).collect::<Vec<_>>(),
+        vec![1, 3, 4]
+    );
     let p3 = &a.paragraphs[1];
     let labels: Vec<&str> = p3.techniques.iter().map(|t| t.label.as_str()).collect();
     assert!(labels.contains(&"Name_Calling-Labeling"), "{labels:?}");
     let cues = &p3.techniques[0].cues;
     assert!(
-        cues.iter().any(|c| c.contains("traitor") || c.contains("disgrace")),
+        cues.iter()
+            .any(|c| c.contains("traitor") || c.contains("disgrace")),
         "cues should name the telling words: {cues:?}"
     );
-    assert!(a.paragraphs[2].techniques.is_empty(), "{:?}", a.paragraphs[2]);
+    assert!(
+        a.paragraphs[2].techniques.is_empty(),
+        "{:?}",
+        a.paragraphs[2]
+    );
 
     // The evaluation path scores the same folder through `analyze`.
     let s = evaluate(&loaded, &ds);

@@ -17,7 +17,11 @@ pub enum Format {
     Semeval,
 }
 
-pub fn write_analyses(w: &mut impl Write, format: Format, items: &[ArticleAnalysis]) -> anyhow::Result<()> {
+pub fn write_analyses(
+    w: &mut impl Write,
+    format: Format,
+    items: &[ArticleAnalysis],
+) -> anyhow::Result<()> {
     match format {
         Format::Json => {
             serde_json::to_writer_pretty(&mut *w, items)?;
@@ -48,13 +52,25 @@ fn clip(s: &str, n: usize) -> String {
 }
 
 fn write_table(w: &mut impl Write, a: &ArticleAnalysis) -> std::io::Result<()> {
-    let lang = a.lang.code.map(|l| l.to_string()).unwrap_or_else(|| "??".into());
-    writeln!(w, "── {} ─ {} ({lang}, {:.2}) ─ {} words", a.id, a.path, a.lang.confidence, a.word_count)?;
+    let lang = a
+        .lang
+        .code
+        .map(|l| l.to_string())
+        .unwrap_or_else(|| "??".into());
+    writeln!(
+        w,
+        "── {} ─ {} ({lang}, {:.2}) ─ {} words",
+        a.id, a.path, a.lang.confidence, a.word_count
+    )?;
     if let Some(t) = &a.title {
         writeln!(w, "   {}", clip(t, 100))?;
     }
     if let Some(at) = &a.attribution {
-        let src = at.original_outlet.as_deref().or(at.source.as_deref()).unwrap_or("?");
+        let src = at
+            .original_outlet
+            .as_deref()
+            .or(at.source.as_deref())
+            .unwrap_or("?");
         let kind = if at.translated {
             "translated repost of"
         } else if at.republished {
@@ -71,20 +87,41 @@ fn write_table(w: &mut impl Write, a: &ArticleAnalysis) -> std::io::Result<()> {
         a.genre.confidence,
         a.genre.cues.join(", ")
     )?;
-    let frames: Vec<String> = a.frames.iter().map(|f| format!("{} ({:.2})", f.label, f.confidence)).collect();
-    writeln!(w, "   frames: {}", if frames.is_empty() { "-".into() } else { frames.join(", ") })?;
+    let frames: Vec<String> = a
+        .frames
+        .iter()
+        .map(|f| format!("{} ({:.2})", f.label, f.confidence))
+        .collect();
+    writeln!(
+        w,
+        "   frames: {}",
+        if frames.is_empty() {
+            "-".into()
+        } else {
+            frames.join(", ")
+        }
+    )?;
     let n_tech: usize = a.paragraphs.iter().map(|p| p.techniques.len()).sum();
     writeln!(
         w,
         "   techniques: {n_tech} in {} of {} paragraphs ({:.1} per 1,000 words)",
-        a.paragraphs.iter().filter(|p| !p.techniques.is_empty()).count(),
+        a.paragraphs
+            .iter()
+            .filter(|p| !p.techniques.is_empty())
+            .count(),
         a.paragraphs.len(),
         a.technique_density()
     )?;
     for p in a.paragraphs.iter().filter(|p| !p.techniques.is_empty()) {
         writeln!(w, "   {:>4} │ {}", p.line, clip(&p.text, 96))?;
         for t in &p.techniques {
-            writeln!(w, "        │   {:<34} {:.2}  {}", t.label, t.confidence, t.cues.join(", "))?;
+            writeln!(
+                w,
+                "        │   {:<34} {:.2}  {}",
+                t.label,
+                t.confidence,
+                t.cues.join(", ")
+            )?;
         }
     }
     if !a.removed.is_empty() {

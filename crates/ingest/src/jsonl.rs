@@ -53,7 +53,9 @@ impl JsonlRecord {
             (_, Some(_)) => {
                 return Err(IngestError::new(
                     item,
-                    Problem::Other("`html` records are not supported by this build; give `text`".into()),
+                    Problem::Other(
+                        "`html` records are not supported by this build; give `text`".into(),
+                    ),
                 ))
             }
             (Some(_), None) => return Err(IngestError::new(item, Problem::Empty)),
@@ -62,7 +64,10 @@ impl JsonlRecord {
         Ok(Article {
             id,
             path: item.to_string(),
-            title: self.title.map(|t| t.trim().to_string()).filter(|t| !t.is_empty()),
+            title: self
+                .title
+                .map(|t| t.trim().to_string())
+                .filter(|t| !t.is_empty()),
             title_is_line_1: false,
             lines: split_lines(&text),
             url: self.url,

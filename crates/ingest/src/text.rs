@@ -16,7 +16,8 @@ pub(crate) fn read_text(source: &Source, name: &str, bytes: &[u8]) -> Result<Art
         Source::File { path, .. } => article_id(path),
     };
     let lines = split_lines(text);
-    let title_is_line_1 = lines.len() >= 2 && lines[1].trim().is_empty() && !lines[0].trim().is_empty();
+    let title_is_line_1 =
+        lines.len() >= 2 && lines[1].trim().is_empty() && !lines[0].trim().is_empty();
     Ok(Article {
         id,
         path: name.to_string(),

@@ -13,7 +13,11 @@ fn write(dir: &std::path::Path, rel: &str, bytes: &[u8]) -> String {
 fn directory_walk_reads_articles_and_skips_label_files() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
-    write(d, "en/articles/article42.txt", b"Headline\n\nFirst para.\n\nSecond para.\n");
+    write(
+        d,
+        "en/articles/article42.txt",
+        b"Headline\n\nFirst para.\n\nSecond para.\n",
+    );
     write(d, "en/labels-subtask-3.txt", b"42\t3\tDoubt\n");
     write(d, "frames.txt", b"Economic\n");
     write(d, "notes.md", b"ignored");
@@ -24,7 +28,10 @@ fn directory_walk_reads_articles_and_skips_label_files() {
     assert_eq!(a.title.as_deref(), Some("Headline"));
     assert!(a.title_is_line_1);
     assert_eq!(a.declared_lang.unwrap().as_str(), "en");
-    assert_eq!(a.paragraphs().map(|p| p.0).collect::<Vec<_>>(), vec![1, 3, 5]);
+    assert_eq!(
+        a.paragraphs().map(|p| p.0).collect::<Vec<_>>(),
+        vec![1, 3, 5]
+    );
 }
 
 #[test]
@@ -35,7 +42,7 @@ fn jsonl_bad_line_does_not_lose_the_others() {
         "batch.jsonl",
         b"{\"id\": 7, \"text\": \"One.\\nTwo.\", \"lang\": \"fr\", \"title\": \"T\"}\n{not json}\n\n{\"title\": \"no text\"}\n{\"id\": \"b\", \"text\": \"Three.\"}\n",
     );
-    let res = read_all(&[f.clone()]);
+    let res = read_all(std::slice::from_ref(&f));
     assert_eq!(res.len(), 4);
     let first = res[0].as_ref().unwrap();
     assert_eq!(first.id, "7");
@@ -74,7 +81,11 @@ fn bad_files_are_named_with_their_problem() {
 #[test]
 fn plain_text_id_is_the_stem() {
     let tmp = tempfile::tempdir().unwrap();
-    let f = write(tmp.path(), "my-story.txt", b"Just one paragraph without a title line.");
+    let f = write(
+        tmp.path(),
+        "my-story.txt",
+        b"Just one paragraph without a title line.",
+    );
     let res = read_all(&[f]);
     let a = res[0].as_ref().unwrap();
     assert_eq!(a.id, "my-story");

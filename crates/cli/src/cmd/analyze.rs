@@ -53,11 +53,13 @@ pub fn analyze_all(model: &Model, articles: &[newsprism_core::Article]) -> Vec<A
 }
 
 pub fn run(a: Args) -> anyhow::Result<Outcome> {
-    let format = a.format.unwrap_or(if std::io::stdout().is_terminal() && a.out.is_none() {
-        Format::Table
-    } else {
-        Format::Jsonl
-    });
+    let format = a
+        .format
+        .unwrap_or(if std::io::stdout().is_terminal() && a.out.is_none() {
+            Format::Table
+        } else {
+            Format::Jsonl
+        });
     if format == Format::Semeval && a.out.is_none() {
         bail!("--format semeval writes three files: give the folder with --out DIR");
     }
@@ -72,7 +74,10 @@ pub fn run(a: Args) -> anyhow::Result<Outcome> {
         }
         _ => {
             let mut w: Box<dyn Write> = match &a.out {
-                Some(p) => Box::new(std::fs::File::create(p).with_context(|| format!("creating {}", p.display()))?),
+                Some(p) => Box::new(
+                    std::fs::File::create(p)
+                        .with_context(|| format!("creating {}", p.display()))?,
+                ),
                 None => Box::new(std::io::stdout().lock()),
             };
             let mut w = std::io::BufWriter::new(&mut w);

@@ -30,7 +30,11 @@ pub fn run(a: Args) -> anyhow::Result<Outcome> {
         bail!("{}: no labelled articles found", a.data_dir.display());
     }
     let scores = evaluate(&model, &ds);
-    print_scores(&scores, a.json, &format!("official metrics on {}", a.data_dir.display()))?;
+    print_scores(
+        &scores,
+        a.json,
+        &format!("official metrics on {}", a.data_dir.display()),
+    )?;
     Ok(Outcome {
         succeeded: ds.articles.len(),
         failed: ds.problems.len(),

@@ -80,11 +80,20 @@ pub fn print_scores(s: &Scores, json: bool, title: &str) -> anyhow::Result<()> {
         "{:<6} {:>8} {:>8} {:>12} {:>12} {:>12}",
         "lang", "articles", "lines", "ST1 macroF1", "ST2 microF1", "ST3 microF1"
     )?;
-    for (l, v) in s.per_language.iter().chain(std::iter::once((&"mean".to_string(), &s.mean))) {
+    for (l, v) in s
+        .per_language
+        .iter()
+        .chain(std::iter::once((&"mean".to_string(), &s.mean)))
+    {
         writeln!(
             out,
             "{:<6} {:>8} {:>8} {:>12.3} {:>12.3} {:>12.3}",
-            l, v.articles, v.annotated_lines, v.subtask1_macro_f1, v.subtask2_micro_f1, v.subtask3_micro_f1
+            l,
+            v.articles,
+            v.annotated_lines,
+            v.subtask1_macro_f1,
+            v.subtask2_micro_f1,
+            v.subtask3_micro_f1
         )?;
     }
     Ok(())
