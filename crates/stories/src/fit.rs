@@ -145,6 +145,39 @@ fn solve(mut a: Vec<Vec<f64>>) -> Vec<f64> {
         .collect()
 }
 
+/// One-feature logistic regression `P(y) = σ(a + b·x)` by Newton's method (with a tiny ridge
+/// so separable data stays finite). Returns `(a, b)`.
+pub fn logistic_1d(xs: &[f64], ys: &[bool]) -> (f64, f64) {
+    let (mut a, mut b) = (0.0f64, 0.0f64);
+    for _ in 0..50 {
+        let (mut ga, mut gb, mut haa, mut hab, mut hbb) = (0.0, 0.0, 1e-6, 0.0, 1e-6);
+        for (&x, &y) in xs.iter().zip(ys) {
+            let p = 1.0 / (1.0 + (-(a + b * x)).exp());
+            let r = p - f64::from(u8::from(y));
+            ga += r;
+            gb += r * x;
+            let w = (p * (1.0 - p)).max(1e-9);
+            haa += w;
+            hab += w * x;
+            hbb += w * x * x;
+        }
+        gb += 1e-3 * b;
+        hbb += 1e-3;
+        let det = haa * hbb - hab * hab;
+        if det.abs() < 1e-12 {
+            break;
+        }
+        let da = (hbb * ga - hab * gb) / det;
+        let db = (haa * gb - hab * ga) / det;
+        a -= da;
+        b -= db;
+        if da.abs() + db.abs() < 1e-9 {
+            break;
+        }
+    }
+    (a, b)
+}
+
 /// Pearson correlation; 0 when either side is constant.
 pub fn pearson(a: &[f64], b: &[f64]) -> f64 {
     let n = a.len().min(b.len());
@@ -212,5 +245,13 @@ mod tests {
         }
         assert!((pearson(&ys, &ys) - 1.0).abs() < 1e-12);
         assert_eq!(pearson(&[1.0, 1.0], &[1.0, 2.0]), 0.0);
+        let xs: Vec<f64> = (0..200).map(|i| f64::from(i) / 50.0).collect();
+        let ys: Vec<bool> = xs
+            .iter()
+            .enumerate()
+            .map(|(i, &x)| x < 2.0 || i % 7 == 0)
+            .collect();
+        let (a, b) = logistic_1d(&xs, &ys);
+        assert!(b < 0.0 && (-a / b - 2.0).abs() < 0.5, "{a} {b}");
     }
 }

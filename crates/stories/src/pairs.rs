@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use newsprism_core::Lang;
 
 use crate::fingerprint::{prepare_all, Fingerprint};
-use crate::fit::{cross_val_predict, pearson, ridge_signed, Linear};
+use crate::fit::{cross_val_predict, logistic_1d, pearson, ridge_signed, Linear};
 use crate::similarity::{features, PairModel, FEATURE_NAMES, FEATURE_SIGNS};
 
 /// One input line of `compare --pairs`.
@@ -217,10 +217,20 @@ pub fn fit_model(recs: &[PairRecord], lambda: f64, note: &str) -> PairModel {
     let all = pair_features(recs);
     let xs: Vec<Vec<f64>> = idx.iter().map(|&i| all[i].clone()).collect();
     let linear: Linear = ridge_signed(&xs, &ys, lambda, FEATURE_SIGNS);
+    // The same-story curve is fitted on out-of-fold similarities, as the model will see new pairs.
+    let groups: Vec<u64> = idx.iter().map(|&i| group_of(&recs[i])).collect();
+    let oof: Vec<f64> = cross_val_predict(&xs, &ys, &groups, 5, |x, y| {
+        ridge_signed(x, y, lambda, FEATURE_SIGNS)
+    })
+    .into_iter()
+    .map(|p| p.clamp(1.0, 4.0))
+    .collect();
+    let same: Vec<bool> = ys.iter().map(|&y| y <= 2.0).collect();
     PairModel {
         fitted_on: note.to_string(),
         features: FEATURE_NAMES.iter().map(|s| s.to_string()).collect(),
         linear,
+        same_story_logit: logistic_1d(&oof, &same),
     }
 }
 

@@ -180,6 +180,15 @@ pub struct PairModel {
     pub fitted_on: String,
     pub features: Vec<String>,
     pub linear: Linear,
+    /// `(a, b)` of `P(same story) = 1 / (1 + exp(-(a + b · similarity)))`, fitted on
+    /// out-of-fold similarities against "human overall ≤ 2" (somewhat similar or closer).
+    #[serde(default = "default_logit")]
+    pub same_story_logit: (f64, f64),
+}
+
+/// A curve centred on 2.5, the middle of the scale, for model files without a fitted one.
+fn default_logit() -> (f64, f64) {
+    (5.5, -2.2)
 }
 
 static MODEL_JSON: &str = include_str!("../data/pair_model.json");
@@ -198,11 +207,12 @@ impl PairModel {
         self.linear.predict(x).clamp(1.0, 4.0)
     }
 
-    /// Probability-like score that the two articles report the same story: a logistic curve
-    /// centred on 2.5, the midpoint of the scale ("somewhat similar").
+    /// Probability that the two articles report the same story (human "overall" ≤ 2), from the
+    /// similarity through the fitted logistic curve.
     pub fn same_story(&self, x: &[f64]) -> f64 {
-        let s = self.linear.predict(x);
-        1.0 / (1.0 + (2.2 * (s - 2.5)).exp())
+        let s = self.similarity(x);
+        let (a, b) = self.same_story_logit;
+        1.0 / (1.0 + (-(a + b * s)).exp())
     }
 }
 
