@@ -75,7 +75,8 @@ fn quantity_of(w: &str) -> Option<&'static str> {
     ];
     const KILLED: &[&str] = &[
         "kill", "death", "deces", "getot", "starb", "uccis", "decedu", "zabit", "zabic", "zgin",
-        "pogib", "ubit", "ubiy", "smert", "fallec", "fatalit", "ofiar", "zhertv", "victim",
+        "pogib", "ubit", "ubiy", "smert", "fallec", "fatalit", "ofiar", "zhertv", "victim", "muri",
+        "asesinad", "morir",
     ];
     const INJURED: &[&str] = &[
         "injur",
@@ -536,6 +537,50 @@ mod tests {
             vec![("arrested".into(), 2000.0), ("money".into(), 1_500_000.0)]
         );
         assert!(figs("The meeting began at 10:30 in 2022.").is_empty());
+    }
+
+    #[test]
+    fn figures_in_more_languages() {
+        assert_eq!(
+            figs("Bei den Zusammenstößen wurden zwölf Menschen getötet."),
+            vec![("killed".into(), 12.0)]
+        );
+        assert_eq!(
+            figs("W starciach zginęło 5 osób, a 40 zostało rannych."),
+            vec![("killed".into(), 5.0), ("injured".into(), 40.0)]
+        );
+        assert_eq!(
+            figs("Sono morte 3 persone e 1.200 sono state arrestate."),
+            vec![("killed".into(), 3.0), ("arrested".into(), 1200.0)]
+        );
+        assert_eq!(
+            figs("Murieron 4 personas y hubo 2.000 detenidos."),
+            vec![("killed".into(), 4.0), ("arrested".into(), 2000.0)]
+        );
+    }
+
+    #[test]
+    fn quotes_in_more_languages() {
+        let a = Article::from_text(
+            "t",
+            "t",
+            "\u{201e}Wir werden die Ordnung wiederherstellen\u{201c}, sagte Innenminister Karl Weber.\n\
+             \u{201e}Sytuacja jest pod pełną kontrolą policji\u{201d} \u{2013} powiedział Jan Kowalski.\n\
+             \"La situación está bajo control total\", dijo María López.",
+        );
+        let q = extract(&a).quotes;
+        let got: Vec<(Option<&str>, Option<&str>)> = q
+            .iter()
+            .map(|q| (q.speaker.as_deref(), q.verb.as_deref()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (Some("Karl Weber"), Some("sagte")),
+                (Some("Jan Kowalski"), Some("powiedział")),
+                (Some("María López"), Some("dijo")),
+            ]
+        );
     }
 
     #[test]
