@@ -64,11 +64,19 @@ fn is_group_sep(c: char) -> bool {
     )
 }
 
-/// Splits `text` into tokens. Linear in the length of the text.
+/// Only this many bytes of a text are tokenized: enough for any news article, and it bounds time
+/// and memory when a scraped "article" is a multi-megabyte dump.
+pub const MAX_TEXT_BYTES: usize = 200_000;
+
+/// Splits `text` (its first [`MAX_TEXT_BYTES`]) into tokens. Linear in the length of the text.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut cut = text.len().min(MAX_TEXT_BYTES);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let chars: Vec<(usize, char)> = text[..cut].char_indices().collect();
     let n = chars.len();
-    let byte_at = |i: usize| if i < n { chars[i].0 } else { text.len() };
+    let byte_at = |i: usize| if i < n { chars[i].0 } else { cut };
     let mut out: Vec<Token> = Vec::with_capacity(n / 5);
     let mut sent_start = true;
     let mut i = 0;
@@ -256,6 +264,16 @@ mod tests {
         assert_eq!(numbers("12,345.6"), vec![12345.6]);
         assert_eq!(numbers("3 тысячи человек"), vec![3000.0]);
         assert_eq!(numbers("on 5, 6 and 7"), vec![5.0, 6.0, 7.0]);
+    }
+
+    #[test]
+    fn huge_text_is_cut() {
+        let text = "Ab ".repeat(200_000);
+        let t = tokenize(&text);
+        assert!(t.len() <= MAX_TEXT_BYTES / 3 + 1);
+        assert!(t.last().unwrap().end <= MAX_TEXT_BYTES);
+        let text = "é".repeat(150_000);
+        assert_eq!(tokenize(&text).len(), 1);
     }
 
     #[test]
