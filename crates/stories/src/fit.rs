@@ -14,6 +14,7 @@ pub struct Linear {
 }
 
 impl Linear {
+    /// The model's output for one feature vector (features constant in training are ignored).
     pub fn predict(&self, x: &[f64]) -> f64 {
         let mut y = self.bias;
         for i in 0..self.coef.len() {

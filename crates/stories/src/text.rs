@@ -39,9 +39,11 @@ pub struct Token {
 }
 
 impl Token {
+    /// Whether this is a word (not a number, punctuation or quote).
     pub fn is_word(&self) -> bool {
         self.kind == Kind::Word
     }
+    /// The parsed value when this token is a figure.
     pub fn number(&self) -> Option<f64> {
         match self.kind {
             Kind::Number { value, .. } => Some(value),
