@@ -42,6 +42,10 @@ pub struct Fingerprint {
     /// Keys of the distinctive figures (not years, at least 10), sorted: the figures that make an
     /// event recognisable across languages.
     pub figures: Vec<u32>,
+    /// Figure keys in order of first appearance (at most 64): translations keep the order.
+    pub num_order: Vec<u32>,
+    /// Non-empty lines (paragraphs): translations keep the paragraphing.
+    pub paragraphs: u32,
     /// Name keys that are rare in the collection (set by [`Fingerprint::prepare`]; see
     /// [`Idf::specific_cap`]), sorted.
     pub rare_ents: Vec<u32>,
@@ -138,6 +142,7 @@ impl Fingerprint {
         let mut nums: Vec<u32> = Vec::new();
         let mut folded_words: Vec<&str> = Vec::with_capacity(toks.len());
         let mut figures: Vec<u32> = Vec::new();
+        let mut num_order: Vec<u32> = Vec::new();
         let mut word_count = 0;
         for t in toks {
             match t.kind {
@@ -154,6 +159,9 @@ impl Fingerprint {
                     folded_words.push("#");
                     let k = key32(SALT_NUM, &key);
                     nums.push(k);
+                    if num_order.len() < 64 && !num_order.contains(&k) {
+                        num_order.push(k);
+                    }
                     if !year_like && value >= 10.0 {
                         figures.push(k);
                     }
@@ -199,6 +207,8 @@ impl Fingerprint {
             ents_idf: Vec::new(),
             nums_idf: Vec::new(),
             rare_ents: Vec::new(),
+            num_order,
+            paragraphs: text.lines().filter(|l| !l.trim().is_empty()).count() as u32,
             figures: {
                 figures.sort_unstable();
                 figures.dedup();

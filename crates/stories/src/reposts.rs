@@ -66,7 +66,33 @@ pub fn translation(a: &Fingerprint, b: &Fingerprint) -> Option<f32> {
     let (ents, _) = overlap(&a.ents_idf, &b.ents_idf);
     let (wa, wb) = (a.word_count.max(1) as f32, b.word_count.max(1) as f32);
     let ratio = wa.min(wb) / wa.max(wb);
-    (ents >= 0.6 && ratio >= 0.6).then_some((ents + ratio) / 2.0)
+    // Structure: the shared figures come in the same order, and the paragraphing is kept.
+    let order = same_order(&a.num_order, &b.num_order);
+    let (pa, pb) = (a.paragraphs.max(1), b.paragraphs.max(1));
+    let paragraphs_kept = pa.abs_diff(pb) <= 1 || pa.min(pb) as f32 / pa.max(pb) as f32 >= 0.75;
+    (ents >= 0.6 && ratio >= 0.6 && order >= 0.8 && paragraphs_kept)
+        .then_some((ents + ratio + order) / 3.0)
+}
+
+/// Share of the figures common to both lists that appear in the same relative order (longest
+/// common subsequence over the common figures).
+fn same_order(a: &[u32], b: &[u32]) -> f32 {
+    let a: Vec<u32> = a.iter().copied().filter(|k| b.contains(k)).collect();
+    let b: Vec<u32> = b.iter().copied().filter(|k| a.contains(k)).collect();
+    if a.is_empty() {
+        return 0.0;
+    }
+    let mut dp = vec![vec![0u32; b.len() + 1]; a.len() + 1];
+    for i in 0..a.len() {
+        for j in 0..b.len() {
+            dp[i + 1][j + 1] = if a[i] == b[j] {
+                dp[i][j] + 1
+            } else {
+                dp[i][j + 1].max(dp[i + 1][j])
+            };
+        }
+    }
+    dp[a.len()][b.len()] as f32 / a.len() as f32
 }
 
 /// Sort key for "earliest": the publication string when it looks like ISO 8601 (which sorts
@@ -126,4 +152,35 @@ pub fn detect(
         }
     }
     links
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fingerprint::prepare_all;
+    use newsprism_core::Lang;
+
+    fn fp(text: &str, lang: Lang) -> Fingerprint {
+        let mut f = Fingerprint::of_text(text, None);
+        f.lang = Some(lang);
+        f
+    }
+
+    #[test]
+    fn translation_needs_same_figures_in_the_same_order() {
+        let en = "Police in Korvask said 317 people were hurt and 1,200 detained.\nMinister Aldan Serik spoke in Talvoria.";
+        let fr = "À Korvask, la police fait état de 317 blessés et 1 200 interpellations.\nLe ministre Aldan Serik a parlé en Talvorie.";
+        let ru = "В Корваске задержаны 1200 человек, ранены 317, сообщила полиция.\nМинистр Алдан Серик выступил в Талвории.";
+        let mut v = vec![fp(en, Lang::EN), fp(fr, Lang::FR), fp(ru, Lang::RU)];
+        prepare_all(&mut v);
+        assert!(translation(&v[0], &v[1]).is_some());
+        assert!(
+            translation(&v[0], &v[2]).is_none(),
+            "figures in another order"
+        );
+        assert!(duplicate(&v[0], &v[1]).is_none());
+        assert_eq!(same_order(&[1, 2, 3], &[1, 2, 3]), 1.0);
+        assert_eq!(same_order(&[1, 2], &[2, 1]), 0.5);
+        assert_eq!(same_order(&[1], &[2]), 0.0);
+    }
 }
