@@ -149,7 +149,7 @@ fn links_needed(a: usize, b: usize) -> u32 {
 }
 
 /// Stories from links: groups are merged in order of link strength, and two groups merge only
-/// when enough links join them ([`links_needed`]). Plain connected components (single linkage)
+/// when enough links join them (30 % of their pairs). Plain connected components (single linkage)
 /// would chain a whole topic into one "story" through a path of pairwise-similar articles; this
 /// average-linkage-like rule keeps stories to articles that are similar to each other.
 ///
