@@ -26,6 +26,10 @@ enum Command {
     Train(cmd::train::Args),
     /// Score the model on a labelled folder with the task's official metrics.
     Eval(cmd::eval::Args),
+    /// Group articles about the same event across outlets and languages; mark reposts.
+    Stories(cmd::stories::Args),
+    /// Compare two articles' claims, or score pairs on the SemEval-2022 Task 8 scale.
+    Compare(cmd::compare::Args),
 }
 
 fn main() {
@@ -35,6 +39,8 @@ fn main() {
         Command::Analyze(a) => cmd::analyze::run(a),
         Command::Train(a) => cmd::train::run(a),
         Command::Eval(a) => cmd::eval::run(a),
+        Command::Stories(a) => cmd::stories::run(a),
+        Command::Compare(a) => cmd::compare::run(a),
     };
     std::process::exit(exit::code(result));
 }

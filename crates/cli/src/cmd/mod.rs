@@ -1,5 +1,7 @@
 //! One module per subcommand.
 
 pub mod analyze;
+pub mod compare;
 pub mod eval;
+pub mod stories;
 pub mod train;
