@@ -24,7 +24,10 @@ fn jsonl(out: &Output) -> Vec<serde_json::Value> {
 
 #[test]
 fn analyze_examples_as_jsonl() {
-    let out = run(bin().args(["analyze", "--format", "jsonl"]).arg(examples()));
+    let out = run(bin()
+        .args(["analyze", "--format", "jsonl"])
+        .arg(examples().join("articles"))
+        .arg(examples().join("batch.jsonl")));
     assert!(
         out.status.success(),
         "{}",
