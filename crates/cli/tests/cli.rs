@@ -178,3 +178,23 @@ fn stdin_and_usage_errors() {
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not a newsprism model"));
 }
+
+#[test]
+fn languages_without_training_data_still_work() {
+    let tmp = tempfile::tempdir().unwrap();
+    let f = tmp.path().join("more.jsonl");
+    let lines = [
+        r#"{"id":"es","text":"El Gobierno anunció el martes nuevas medidas para frenar la subida de los precios, pero los críticos dicen que llegan demasiado tarde."}"#,
+        r#"{"id":"el","text":"Η κυβέρνηση ανακοίνωσε την Τρίτη νέα μέτρα για να περιορίσει την αύξηση των τιμών, αλλά οι επικριτές λένε ότι ήρθαν πολύ αργά."}"#,
+        r#"{"id":"ka","text":"მთავრობამ სამშაბათს ფასების ზრდის შესაჩერებლად ახალი ზომები გამოაცხადა, თუმცა კრიტიკოსები ამბობენ, რომ ეს ძალიან გვიანია."}"#,
+    ];
+    std::fs::write(&f, lines.join("\n")).unwrap();
+    let out = run(bin().args(["analyze", "--format", "jsonl"]).arg(&f));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let items = jsonl(&out);
+    assert_eq!(items.len(), 3);
+    for a in &items {
+        assert_eq!(a["lang"]["code"], a["id"], "{a}");
+        assert_eq!(a["paragraphs"].as_array().unwrap().len(), 1);
+    }
+}
