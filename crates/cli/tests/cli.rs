@@ -190,7 +190,11 @@ fn languages_without_training_data_still_work() {
     ];
     std::fs::write(&f, lines.join("\n")).unwrap();
     let out = run(bin().args(["analyze", "--format", "jsonl"]).arg(&f));
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let items = jsonl(&out);
     assert_eq!(items.len(), 3);
     for a in &items {
