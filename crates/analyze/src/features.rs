@@ -31,7 +31,7 @@ pub const NO_ORIGIN: u32 = u32::MAX;
 /// Set on an origin that names the first token of a bigram.
 pub const BIGRAM_ORIGIN: u32 = 1 << 31;
 
-/// A sparse vector with sorted, unique indices.
+/// A sparse vector with unique indices (in no particular order).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct SparseVec {
     pub idx: Vec<u32>,
@@ -73,7 +73,7 @@ impl Default for FeatureConfig {
             shape_weight: 0.3,
             char_min: 3,
             char_max: 5,
-            shape_by_lang: true,
+            shape_by_lang: false,
         }
     }
 }
@@ -108,6 +108,35 @@ pub struct Scratch {
     raw: Vec<(u32, f32, u32)>,
     block: Vec<(u32, f32, u32)>,
     out: Vec<(u32, f32, u32)>,
+    /// Bucket → position in the vector being merged (`u32::MAX` = absent); always reset to
+    /// all-absent after use, so merging is linear instead of a sort per family.
+    slot: Vec<u32>,
+}
+
+/// Sums entries with the same bucket (keeping the first origin) from `src` into `dst`, in order
+/// of first appearance.
+fn merge_duplicates(
+    slot: &mut Vec<u32>,
+    dim: usize,
+    src: &[(u32, f32, u32)],
+    dst: &mut Vec<(u32, f32, u32)>,
+) {
+    if slot.len() != dim {
+        *slot = vec![u32::MAX; dim];
+    }
+    dst.clear();
+    for &(i, v, o) in src {
+        let s = &mut slot[i as usize];
+        if *s == u32::MAX {
+            *s = dst.len() as u32;
+            dst.push((i, v, o));
+        } else {
+            dst[*s as usize].1 += v;
+        }
+    }
+    for e in dst.iter() {
+        slot[e.0 as usize] = u32::MAX;
+    }
 }
 
 /// Something that turns paragraphs and articles into feature vectors.
@@ -244,19 +273,16 @@ impl NgramFeaturizer {
     /// Merges `s.raw` entries of one family into `s.out`: sublinear tf × idf, L2-normalised, × weight.
     fn flush_block(&self, s: &mut Scratch, weight: f32) {
         let Scratch {
-            raw, block, out, ..
+            raw,
+            block,
+            out,
+            slot,
+            ..
         } = s;
         if raw.is_empty() {
             return;
         }
-        raw.sort_unstable_by_key(|e| e.0);
-        block.clear();
-        for &(i, v, o) in raw.iter() {
-            match block.last_mut() {
-                Some(last) if last.0 == i => last.1 += v,
-                _ => block.push((i, v, o)),
-            }
-        }
+        merge_duplicates(slot, self.dim(), raw, block);
         raw.clear();
         let mut norm = 0f32;
         for e in block.iter_mut() {
@@ -328,20 +354,16 @@ impl NgramFeaturizer {
 
     /// Sorts and merges `s.out` into the final vector (and origins when explaining).
     fn finish(&self, s: &mut Scratch, out: &mut SparseVec, explain: Option<&mut Explain>) {
-        s.out.sort_unstable_by_key(|e| e.0);
+        merge_duplicates(&mut s.slot, self.dim(), &s.out, &mut s.block);
+        s.out.clear();
         out.idx.clear();
         out.val.clear();
-        let mut origins = Vec::new();
-        for &(i, v, o) in &s.out {
-            if out.idx.last() == Some(&i) {
-                *out.val.last_mut().unwrap_or(&mut 0.0) += v;
-            } else {
-                out.idx.push(i);
-                out.val.push(v);
-                origins.push(o);
-            }
+        let mut origins = Vec::with_capacity(s.block.len());
+        for &(i, v, o) in &s.block {
+            out.idx.push(i);
+            out.val.push(v);
+            origins.push(o);
         }
-        s.out.clear();
         if let Some(e) = explain {
             e.origins = origins;
         }

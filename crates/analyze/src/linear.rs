@@ -101,6 +101,19 @@ pub fn train(
     loss: Loss,
     cfg: &TrainConfig,
 ) -> LinearHead {
+    train_weighted(xs, ys, None, labels, dim, loss, cfg)
+}
+
+/// As [`train`], with a weight per example (e.g. to balance languages).
+pub fn train_weighted(
+    xs: &[&SparseVec],
+    ys: &[u32],
+    weights: Option<&[f32]>,
+    labels: usize,
+    dim: usize,
+    loss: Loss,
+    cfg: &TrainConfig,
+) -> LinearHead {
     assert_eq!(xs.len(), ys.len());
     let mut head = LinearHead {
         labels,
@@ -146,13 +159,14 @@ pub fn train(
         for &i in &order {
             let x = xs[i];
             let y = ys[i];
+            let ew = weights.map_or(1.0, |w| w[i]);
             head.scores(x, &mut z);
             activate(loss, &mut z);
             let mut any = false;
             for l in 0..labels {
                 let target = if y & (1 << l) != 0 { 1.0 } else { 0.0 };
                 let wgt = if target > 0.0 { pos_w[l] } else { 1.0 };
-                g[l] = (z[l] - target) * wgt;
+                g[l] = (z[l] - target) * wgt * ew;
                 any |= g[l].abs() > 1e-4;
             }
             if !any {

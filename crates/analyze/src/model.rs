@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::features::{
     ArticleInput, Explain, FeatureConfig, Featurizer, NgramFeaturizer, ParagraphInput, Scratch,
-    SparseVec, NO_ORIGIN,
+    SparseVec, BIGRAM_ORIGIN, NO_ORIGIN,
 };
 use crate::langid;
 use crate::linear::{activate, LinearHead, Loss};
@@ -167,26 +167,36 @@ impl QuantHead {
     /// tokens are turned into strings.
     fn cues(&self, x: &SparseVec, explain: &Explain, label: usize, k: usize) -> Vec<String> {
         let l = self.labels;
-        let mut by_origin: Vec<(u32, f32)> = Vec::with_capacity(64);
+        // Dense per-token sums: slots 0..n for words, n..2n for bigrams starting at a word.
+        let n = explain.words.len();
+        let mut sums = vec![0f32; 2 * n];
         for (j, (&i, &v)) in x.idx.iter().zip(&x.val).enumerate() {
             let origin = explain.origins.get(j).copied().unwrap_or(NO_ORIGIN);
             if origin == NO_ORIGIN {
                 continue;
             }
-            let c = v * self.w[i as usize * l + label] as f32;
-            if c > 0.0 {
-                by_origin.push((origin, c));
+            let slot = if origin & BIGRAM_ORIGIN != 0 {
+                n + (origin & !BIGRAM_ORIGIN) as usize
+            } else {
+                origin as usize
+            };
+            if let Some(s) = sums.get_mut(slot) {
+                *s += v * self.w[i as usize * l + label] as f32;
             }
         }
-        by_origin.sort_unstable_by_key(|e| e.0);
-        by_origin.dedup_by(|a, b| {
-            if a.0 == b.0 {
-                b.1 += a.1;
-                true
-            } else {
-                false
-            }
-        });
+        let mut by_origin: Vec<(u32, f32)> = sums
+            .iter()
+            .enumerate()
+            .filter(|(_, &c)| c > 0.0)
+            .map(|(slot, &c)| {
+                let o = if slot >= n {
+                    (slot - n) as u32 | BIGRAM_ORIGIN
+                } else {
+                    slot as u32
+                };
+                (o, c)
+            })
+            .collect();
         by_origin.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
         let mut out: Vec<String> = Vec::with_capacity(k);
         for (o, _) in by_origin {
@@ -414,7 +424,7 @@ impl Model {
         let gi = decide_genre(&gp, &rules.genre_offsets);
         let genre = Prediction {
             label: Genre::ALL[gi].name().to_string(),
-            confidence: gp[gi],
+            confidence: adjusted_probs(&gp, &rules.genre_offsets)[gi],
             cues: self.genre.cues(&x, &explain, gi, CUES),
         };
         let genre_scores = Genre::ALL
@@ -528,6 +538,18 @@ pub fn position(k: usize, n: usize) -> f32 {
     } else {
         k as f32 / (n - 1) as f32
     }
+}
+
+/// Genre probabilities after the calibrated offsets, renormalised: the offsets act as a
+/// class-prior correction (rare satire gets a fair hearing), and this is the posterior the decision
+/// is based on, so it is what `genre.confidence` reports.
+pub fn adjusted_probs(gp: &[f32], offsets: &[f32]) -> [f32; Genre::COUNT] {
+    let mut z = [0f32; Genre::COUNT];
+    for k in 0..Genre::COUNT {
+        z[k] = gp[k].max(1e-6).ln() + offsets[k];
+    }
+    activate(Loss::Softmax, &mut z);
+    z
 }
 
 /// Arg-max of log-probability plus calibrated offset.

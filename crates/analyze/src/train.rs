@@ -43,6 +43,10 @@ pub struct TrainOptions {
     pub features: FeatureConfig,
     pub technique: TrainConfig,
     pub article: TrainConfig,
+    /// Language balance for the technique head: an example of language `l` weighs
+    /// `(lines of the largest language / lines of l) ^ lang_balance`; 0 = no balancing. The
+    /// objective is the mean over languages, so the largest language should not set the style.
+    pub lang_balance: f32,
     /// Train the second-stage technique head (see [`crate::stack`]).
     pub stacking: bool,
     pub stack: TrainConfig,
@@ -73,7 +77,8 @@ impl Default for TrainOptions {
                 average: true,
                 seed: 7,
             },
-            stacking: true,
+            lang_balance: 0.0,
+            stacking: false,
             stack: TrainConfig {
                 epochs: 10,
                 lr: 1.0,
@@ -148,14 +153,29 @@ pub fn train(ds: &Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)) -> 
     let dim = prep.featurizer.dim();
     let empty = SparseVec::default();
     let ann_x = |j: usize| para.ann[j].map_or(&empty, |i| &para.x[i]);
+    let mut lines_per_lang: BTreeMap<Lang, f32> = BTreeMap::new();
+    for &(ai, _, _) in &prep.lines {
+        *lines_per_lang.entry(prep.articles[ai].lang).or_default() += 1.0;
+    }
+    let largest = lines_per_lang.values().copied().fold(1.0, f32::max);
+    let lang_weight: BTreeMap<Lang, f32> = lines_per_lang
+        .iter()
+        .map(|(l, n)| (*l, (largest / n).powf(opts.lang_balance)))
+        .collect();
     let train_stage1 = |keep: &(dyn Fn(usize) -> bool + Sync)| {
-        let (xs, y): (Vec<&SparseVec>, Vec<u32>) = (0..prep.lines.len())
+        let sel: Vec<usize> = (0..prep.lines.len())
             .filter(|&j| keep(prep.lines[j].0))
-            .map(|j| (ann_x(j), ys[j]))
-            .unzip();
-        QuantHead::quantize(&linear::train(
+            .collect();
+        let xs: Vec<&SparseVec> = sel.iter().map(|&j| ann_x(j)).collect();
+        let y: Vec<u32> = sel.iter().map(|&j| ys[j]).collect();
+        let w: Vec<f32> = sel
+            .iter()
+            .map(|&j| lang_weight[&prep.articles[prep.lines[j].0].lang])
+            .collect();
+        QuantHead::quantize(&linear::train_weighted(
             &xs,
             &y,
+            Some(&w),
             Technique::COUNT,
             dim,
             Loss::Binary,

@@ -32,6 +32,10 @@ enum Command {
     Search(cmd::search::Args),
     /// Serve a store's JSON API and web UI over HTTP.
     Serve(cmd::serve::Args),
+    /// Group articles about the same event across outlets and languages; mark reposts.
+    Stories(cmd::stories::Args),
+    /// Compare two articles' claims, or score pairs on the SemEval-2022 Task 8 scale.
+    Compare(cmd::compare::Args),
 }
 
 fn main() {
@@ -44,6 +48,8 @@ fn main() {
         Command::Ingest(a) => cmd::ingest::run(a),
         Command::Search(a) => cmd::search::run(a),
         Command::Serve(a) => cmd::serve::run(a),
+        Command::Stories(a) => cmd::stories::run(a),
+        Command::Compare(a) => cmd::compare::run(a),
     };
     std::process::exit(exit::code(result));
 }

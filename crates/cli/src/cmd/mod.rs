@@ -1,8 +1,10 @@
 //! One module per subcommand.
 
 pub mod analyze;
+pub mod compare;
 pub mod eval;
 pub mod ingest;
 pub mod search;
 pub mod serve;
+pub mod stories;
 pub mod train;
