@@ -11,6 +11,7 @@ use crate::auth::check_write;
 use crate::error::ApiError;
 use crate::query;
 use crate::state::AppState;
+use crate::stories::StorySummary;
 
 /// Runs a store call off the async runtime.
 pub async fn blocking<T: Send + 'static>(
@@ -56,6 +57,31 @@ pub async fn outlet(
 ) -> Result<impl IntoResponse, ApiError> {
     let p = blocking(move || Ok(st.store.outlet_profile(outlet_key(&name))?)).await?;
     p.map(Json).ok_or_else(|| ApiError::not_found("outlet"))
+}
+
+/// `GET /api/stories`: stories of the current archive (at least two articles each).
+pub async fn stories(State(st): State<AppState>) -> Result<impl IntoResponse, ApiError> {
+    let snap = st.stories.current(st.store.clone()).await?;
+    let list: Vec<StorySummary> = snap.stories.iter().map(StorySummary::from).collect();
+    Ok(Json(
+        serde_json::json!({ "snapshot": snap.articles, "stories": list }),
+    ))
+}
+
+/// `GET /api/stories/{id}`: one story with its members, reposts and claim comparison.
+pub async fn story(
+    State(st): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<impl IntoResponse, ApiError> {
+    let snap = st.stories.current(st.store.clone()).await?;
+    let story = id
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| snap.get(n))
+        .ok_or_else(|| ApiError::not_found("story"))?;
+    Ok(Json(
+        serde_json::json!({ "snapshot": snap.articles, "story": story }),
+    ))
 }
 
 pub async fn stats(State(st): State<AppState>) -> Result<impl IntoResponse, ApiError> {

@@ -6,8 +6,10 @@
 //! forbids inline scripts as a second line of defence. Writes (`POST /api/articles`) are disabled
 //! unless a bearer token is configured.
 //!
-//! Story endpoints are not served yet: the stories crate is not part of this build (see
-//! `docs/server.md`).
+//! Stories (the same event told by several outlets) are computed over the whole archive with
+//! `newsprism-stories` and cached until it grows.
+
+#![recursion_limit = "256"]
 
 mod api;
 mod auth;
@@ -16,6 +18,7 @@ mod html;
 mod openapi;
 mod query;
 mod state;
+mod stories;
 
 pub use state::{Analyzer, AppState};
 
@@ -60,6 +63,8 @@ pub fn router(state: AppState) -> Router {
         .route("/articles/{id}", get(html::article::page))
         .route("/outlets", get(html::outlet::list_page))
         .route("/outlets/{name}", get(html::outlet::page))
+        .route("/stories", get(html::story::list_page))
+        .route("/stories/{id}", get(html::story::page))
         .route("/static/app.css", get(html::layout::css))
         .route("/static/app.js", get(html::layout::js))
         .route("/openapi.json", get(openapi::document))
@@ -70,6 +75,8 @@ pub fn router(state: AppState) -> Router {
         .route("/api/outlets", get(api::outlets))
         .route("/api/outlets/{name}", get(api::outlet))
         .route("/api/stats", get(api::stats))
+        .route("/api/stories", get(api::stories))
+        .route("/api/stories/{id}", get(api::story))
         .fallback(html::not_found)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(axum::middleware::from_fn(security_headers))

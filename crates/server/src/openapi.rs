@@ -31,7 +31,7 @@ pub fn spec() -> Value {
         "info": {
             "title": "newsprism API",
             "version": env!("CARGO_PKG_VERSION"),
-            "description": "Search and read analysed news articles: genre, framing and paragraph-level persuasion techniques with cue words, and outlet persuasion profiles. Story (cross-outlet event) endpoints are not part of this version."
+            "description": "Search and read analysed news articles: genre, framing and paragraph-level persuasion techniques with cue words, and outlet persuasion profiles. Stories group articles about the same event across outlets and languages."
         },
         "paths": {
             "/api/search": {"get": {
@@ -93,6 +93,27 @@ pub fn spec() -> Value {
             "/api/stats": {"get": {
                 "summary": "Store size and text-index lag",
                 "responses": {"200": {"description": "Counts", "content": {"application/json": {"schema": {"type": "object", "properties": {"articles": {"type": "integer"}, "outlets": {"type": "integer"}, "index_lag": {"type": "integer"}}}}}}}
+            }},
+            "/api/stories": {"get": {
+                "summary": "Stories: groups of stored articles reporting the same event, largest first",
+                "description": "Computed over the whole archive and cached until it grows. Story ids number the stories of one snapshot (the archive size in `snapshot`).",
+                "responses": {"200": {"description": "Stories", "content": {"application/json": {"schema": {"type": "object", "properties": {
+                    "snapshot": {"type": "integer"},
+                    "stories": {"type": "array", "items": {"type": "object", "properties": {
+                        "id": {"type": "integer"}, "label": {"type": "array", "items": {"type": "string"}},
+                        "title": {"type": ["string", "null"]}, "first_published": {"type": ["string", "null"]}, "last_published": {"type": ["string", "null"]},
+                        "articles": {"type": "integer"}, "outlets": {"type": "array", "items": {"type": "string"}},
+                        "independent_outlets": {"type": "array", "items": {"type": "string"}}, "languages": {"type": "array", "items": {"type": "string"}}
+                    }}}
+                }}}}}}
+            }},
+            "/api/stories/{id}": {"get": {
+                "summary": "One story: members (with repost/translation links), corroborated, single-source and conflicting claims, and each outlet's persuasion profile",
+                "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "integer"}}],
+                "responses": {
+                    "200": {"description": "The story (schema as `newsprism stories --format json`)", "content": {"application/json": {"schema": {"type": "object", "properties": {"snapshot": {"type": "integer"}, "story": {"type": "object"}}}}}},
+                    "404": error_response("No such story in the current snapshot")
+                }
             }},
             "/openapi.json": {"get": {"summary": "This document", "responses": {"200": {"description": "OpenAPI 3.1"}}}},
             "/healthz": {"get": {"summary": "Liveness", "responses": {"200": {"description": "ok"}}}}

@@ -5,6 +5,8 @@ use std::sync::Arc;
 use newsprism_core::{Article, ArticleAnalysis};
 use newsprism_store::ArticleStore;
 
+use crate::stories::StoryCache;
+
 /// Turns an article into its analysis. The CLI plugs in the trained model; tests plug in a stub,
 /// so this crate does not depend on how analysis is done.
 pub trait Analyzer: Send + Sync {
@@ -19,6 +21,8 @@ pub struct AppState {
     pub analyzer: Option<Arc<dyn Analyzer>>,
     /// Bearer token that enables writes; `None` = writes disabled.
     pub token: Option<Arc<str>>,
+    /// Stories over the archive, recomputed when it grows.
+    pub stories: Arc<StoryCache>,
 }
 
 impl AppState {
@@ -27,6 +31,7 @@ impl AppState {
             store,
             analyzer: None,
             token: None,
+            stories: Arc::new(StoryCache::default()),
         }
     }
 

@@ -345,3 +345,63 @@ async fn pages_render() {
         .starts_with("text/css"));
     assert!(css.contains(".t22{"));
 }
+
+#[tokio::test]
+async fn stories_group_the_same_event() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = app(dir.path(), true);
+    let text = "Flooding in Valencia killed 12 people on Tuesday, said mayor Maria Lopez.\\nRescue teams from Madrid evacuated 3,400 residents of the Turia valley.\\nThe regional government of Carlos Mazon declared an emergency.";
+    for (id, outlet) in [
+        ("s1", "Iberia Daily"),
+        ("s2", "<i onclick=alert(1)>Costa News</i>"),
+    ] {
+        let doc = format!(
+            r#"{{"id":"{id}","title":"Valencia floods kill 12","source":"{}","published":"2024-10-29","lang":"en","text":"{text}"}}"#,
+            outlet.replace('"', "\\\"")
+        );
+        let (s, _, body) = send(&app, post(doc, Some(TOKEN))).await;
+        assert_eq!(s, StatusCode::CREATED, "{body}");
+    }
+    let lone = r#"{"id":"s3","title":"Chess final","source":"Board","text":"A quiet chess final in Oslo ended in a draw.","published":"2024-10-29"}"#;
+    assert_eq!(
+        send(&app, post(lone, Some(TOKEN))).await.0,
+        StatusCode::CREATED
+    );
+
+    let (s, _, body) = send(&app, get("/api/stories")).await;
+    assert_eq!(s, StatusCode::OK);
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["snapshot"], 3);
+    let stories = v["stories"].as_array().unwrap();
+    assert_eq!(stories.len(), 1, "{body}");
+    assert_eq!(stories[0]["articles"], 2);
+
+    let (s, _, body) = send(&app, get("/api/stories/1")).await;
+    assert_eq!(s, StatusCode::OK);
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let member = v["story"]["members"][0]["id"].as_str().unwrap().to_string();
+    assert_eq!(
+        send(&app, get("/api/stories/2")).await.0,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        send(&app, get("/api/stories/x")).await.0,
+        StatusCode::NOT_FOUND
+    );
+
+    for page in [
+        "/stories".to_string(),
+        "/stories/1".to_string(),
+        format!("/articles/{member}"),
+    ] {
+        let (s, _, html) = send(&app, get(&page)).await;
+        assert_eq!(s, StatusCode::OK, "{page}");
+        assert!(html.contains("Valencia floods kill 12"), "{page}");
+        for (tag, name, _) in attributes(&html) {
+            assert!(!name.starts_with("on"), "{page}: <{tag} {name}>");
+        }
+        assert!(!html.contains("<i onclick"), "{page}");
+    }
+    let (_, _, html) = send(&app, get(&format!("/articles/{member}"))).await;
+    assert!(html.contains("/stories/1"), "article links its story");
+}

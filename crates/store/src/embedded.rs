@@ -297,6 +297,10 @@ impl ArticleStore for EmbeddedStore {
         })
     }
 
+    fn all_articles(&self) -> Result<Vec<StoredArticle>> {
+        self.with_reader(sqlite::all)
+    }
+
     fn outlets(&self) -> Result<Vec<OutletSummary>> {
         self.with_reader(profile::outlets)
     }

@@ -42,4 +42,7 @@ pub trait ArticleStore: Send + Sync {
     fn outlet_profile(&self, outlet: Option<&str>) -> Result<Option<OutletProfile>>;
     /// Counts, including how far the text index lags the database.
     fn stats(&self) -> Result<StoreStats>;
+    /// Every article, in storage order: for computations over the whole archive (stories). Loads
+    /// everything into memory; fine to a few hundred thousand articles.
+    fn all_articles(&self) -> Result<Vec<StoredArticle>>;
 }

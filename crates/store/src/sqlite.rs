@@ -316,6 +316,40 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<StoredArticle>> {
     }))
 }
 
+/// Every stored article in storage order (for whole-archive computations such as stories).
+pub fn all(conn: &Connection) -> Result<Vec<StoredArticle>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT doc_id, input_id, outlet, lang, ingested_at, analysis FROM articles ORDER BY seq",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, Option<String>>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+            r.get::<_, String>(5)?,
+        ))
+    })?;
+    let mut out = Vec::new();
+    for row in rows {
+        let (id, input_id, outlet, lang, ingested_at, json) = row?;
+        let analysis = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
+            id: id.clone(),
+            problem: e.to_string(),
+        })?;
+        out.push(StoredArticle {
+            id,
+            input_id,
+            outlet,
+            lang,
+            ingested_at,
+            analysis,
+        });
+    }
+    Ok(out)
+}
+
 /// Bodies of the given rows, for snippets.
 pub fn bodies(conn: &Connection, seqs: &[u64]) -> Result<Vec<String>> {
     let mut stmt = conn.prepare_cached("SELECT body FROM articles WHERE seq = ?1")?;

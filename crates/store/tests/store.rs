@@ -246,3 +246,12 @@ fn reader_catches_up_a_lagging_index_when_no_writer_runs() {
         .unwrap();
     assert_eq!(r.total, 1);
 }
+
+#[test]
+fn all_articles_in_storage_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = sample_store(dir.path());
+    let all = s.all_articles().unwrap();
+    let ids: Vec<&str> = all.iter().map(|a| a.analysis.id.as_str()).collect();
+    assert_eq!(ids, vec!["a1", "a2", "a3"]);
+}

@@ -16,23 +16,32 @@ use crate::query::encode;
 use crate::state::AppState;
 
 pub async fn page(State(st): State<AppState>, Path(id): Path<String>) -> PageResult {
-    let a = blocking(move || Ok(st.store.get(&id)?))
+    let store = st.store.clone();
+    let a = blocking(move || Ok(store.get(&id)?))
         .await?
         .ok_or_else(|| ApiError::not_found("article"))?;
+    // The story link is a convenience: a failure to compute stories must not hide the article.
+    let story = match st.stories.current(st.store.clone()).await {
+        Ok(snap) => snap
+            .of_article(&a.id)
+            .map(|s| (s.id, s.members.len(), s.outlets.len())),
+        Err(_) => None,
+    };
     let title = a
         .analysis
         .title
         .clone()
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| format!("Article {}", a.input_id));
-    Ok(layout::page(&title, Some(""), render(&a, &title)))
+    Ok(layout::page(&title, Some(""), render(&a, &title, story)))
 }
 
 fn pct(x: f32) -> String {
     format!("{:.0}%", (x * 100.0).clamp(0.0, 100.0))
 }
 
-fn render(a: &StoredArticle, title: &str) -> Markup {
+/// `story`: (story id, articles, outlets) when the article belongs to a story.
+fn render(a: &StoredArticle, title: &str, story: Option<(usize, usize, usize)>) -> Markup {
     let an = &a.analysis;
     let mut per_technique: BTreeMap<String, usize> = BTreeMap::new();
     for p in &an.paragraphs {
@@ -92,6 +101,12 @@ fn render(a: &StoredArticle, title: &str) -> Markup {
                         h2 { "Persuasion" }
                         p.big { (format!("{:.1}", an.technique_density())) span.unit { " techniques / 1,000 words" } }
                         p.muted { (with_tech) " of " (an.paragraphs.len()) " paragraphs use at least one technique" }
+                    }
+                }
+                @if let Some((sid, n, outlets)) = story {
+                    p.notice.story-link {
+                        "Part of a story told in " (n) " articles by " (outlets) " outlets. "
+                        a href={ "/stories/" (sid) } { "Compare the coverage →" }
                     }
                 }
                 @if let Some(att) = &an.attribution {

@@ -79,6 +79,7 @@ pub fn page(title: &str, q: Option<&str>, body: Markup) -> Html<String> {
                     }
                     nav.topnav {
                         a href="/" { "Search" }
+                        a href="/stories" { "Stories" }
                         a href="/outlets" { "Outlets" }
                         a href="/openapi.json" { "API" }
                     }

@@ -7,6 +7,7 @@ mod highlight;
 pub mod layout;
 pub mod outlet;
 pub mod search;
+pub mod story;
 
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
