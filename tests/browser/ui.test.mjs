@@ -77,7 +77,7 @@ try {
   await page.goto(`${BASE}/`);
   check('search page title', (await page.title()).includes('newsprism'));
   const total = await page.locator('.summary strong').first().textContent();
-  check('search page lists all fixtures', Number(total) === 5, `total=${total}`);
+  check('search page lists all fixtures', Number(total) === 6, `total=${total}`);
   check('facets shown', await page.locator('.facets fieldset').count() >= 3);
   await page.screenshot({ path: join(OUT, '1-search-home.png'), fullPage: true });
 
@@ -121,7 +121,7 @@ try {
     await page.locator('figure.chart svg').count() >= 1 || await page.locator('text=No persuasion techniques').count() === 1);
   await page.screenshot({ path: join(OUT, '5-outlet.png'), fullPage: true });
   await page.goto(`${BASE}/outlets`);
-  check('outlet list', await page.locator('table.grid tbody tr').count() === 5);
+  check('outlet list', await page.locator('table.grid tbody tr').count() === 6);
   await page.screenshot({ path: join(OUT, '6-outlets.png'), fullPage: true });
 
   // 6. The malicious article: every payload must stay text.
@@ -144,8 +144,21 @@ try {
   await assertInert(page, 'malicious outlet page');
   await page.screenshot({ path: join(OUT, '8-outlet-malicious.png'), fullPage: true });
 
-  // 7. Stories are not served by this build.
-  console.log('     stories: not part of this build (no story pages to open)');
+  // 7. Stories: the wire copy and the original are one story.
+  await page.goto(`${BASE}/stories`);
+  const stories = page.locator('.story-item a.hit-title');
+  check('stories listed', await stories.count() >= 1, `stories=${await stories.count()}`);
+  await page.screenshot({ path: join(OUT, '9-stories.png'), fullPage: true });
+  if (await stories.count() >= 1) {
+    await Promise.all([page.waitForURL(/\/stories\/\d+/), stories.first().click()]);
+    const rows = await page.locator('table.grid').first().locator('tbody tr').count();
+    check('story shows its coverage', rows >= 2, `rows=${rows}`);
+    await assertInert(page, 'story page');
+    await page.screenshot({ path: join(OUT, '10-story.png'), fullPage: true });
+    await page.locator('table.grid tbody tr td:nth-child(4) a').first().click();
+    await page.waitForURL(/\/articles\//);
+    check('article links back to its story', await page.locator('.story-link a').count() === 1);
+  }
 
   check('no dialog opened', dialogs.length === 0, dialogs.join(' | '));
   check('no page errors', pageErrors.length === 0, pageErrors.join(' | '));
