@@ -44,7 +44,9 @@ fn ingest_twice_then_search() {
     assert!(text.contains("6 input(s) already ingested"), "{text}");
 
     let out = run(bin()
-        .args(["search", "harbours", "--format", "json", "--lang", "en", "--db"])
+        .args([
+            "search", "harbours", "--format", "json", "--lang", "en", "--db",
+        ])
         .arg(&db));
     assert!(out.status.success(), "{}", stderr(&out));
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -57,7 +59,9 @@ fn ingest_twice_then_search() {
     assert!(table.starts_with("6 article(s) match"), "{table}");
     assert!(table.contains("language: en"), "{table}");
 
-    let out = run(bin().args(["search", "--from", "last-week", "--db"]).arg(&db));
+    let out = run(bin()
+        .args(["search", "--from", "last-week", "--db"])
+        .arg(&db));
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("bad date"), "{}", stderr(&out));
 }
@@ -69,7 +73,11 @@ fn clear_errors() {
         .args(["search", "x", "--db"])
         .arg(dir.path().join("missing")));
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("no newsprism store"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no newsprism store"),
+        "{}",
+        stderr(&out)
+    );
 
     let out = run(bin()
         .args(["ingest", "--db"])
@@ -79,8 +87,15 @@ fn clear_errors() {
     assert!(stderr(&out).contains("nope.txt"), "{}", stderr(&out));
 
     let bad = dir.path().join("bad.jsonl");
-    std::fs::write(&bad, "{\"text\":\"A fine article about ports.\"}\n{broken\n").unwrap();
-    let out = run(bin().args(["ingest", "--db"]).arg(dir.path().join("db")).arg(&bad));
+    std::fs::write(
+        &bad,
+        "{\"text\":\"A fine article about ports.\"}\n{broken\n",
+    )
+    .unwrap();
+    let out = run(bin()
+        .args(["ingest", "--db"])
+        .arg(dir.path().join("db"))
+        .arg(&bad));
     assert_eq!(out.status.code(), Some(3), "partial: {}", stderr(&out));
     assert!(stderr(&out).contains("bad.jsonl:2"), "{}", stderr(&out));
 
