@@ -95,6 +95,7 @@ pub async fn post_article(
     body: axum::body::Bytes,
 ) -> Result<impl IntoResponse, ApiError> {
     check_write(st.token.as_deref(), &headers)?;
+    let st2 = st.clone();
     let Some(analyzer) = st.analyzer.clone() else {
         return Err(ApiError::new(StatusCode::FORBIDDEN, "writes are disabled"));
     };
@@ -119,7 +120,10 @@ pub async fn post_article(
     })
     .await?;
     let (status, code) = match &outcome {
-        PutOutcome::Stored { .. } => (StatusCode::CREATED, "stored"),
+        PutOutcome::Stored { .. } => {
+            st2.stories.refresh_in_background(st2.store.clone());
+            (StatusCode::CREATED, "stored")
+        }
         PutOutcome::Duplicate { .. } => (StatusCode::OK, "duplicate"),
     };
     let id = outcome.id().to_string();

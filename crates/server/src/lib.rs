@@ -85,6 +85,7 @@ pub fn router(state: AppState) -> Router {
 
 /// Serves until Ctrl-C / SIGTERM.
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+    state.stories.refresh_in_background(state.store.clone());
     axum::serve(listener, router(state))
         .with_graceful_shutdown(shutdown_signal())
         .await

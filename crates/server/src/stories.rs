@@ -39,9 +39,27 @@ impl Snapshot {
 #[derive(Default)]
 pub struct StoryCache {
     latest: Mutex<Option<Arc<Snapshot>>>,
+    /// The last finished snapshot, readable without waiting for a computation in progress.
+    last: std::sync::RwLock<Option<Arc<Snapshot>>>,
 }
 
 impl StoryCache {
+    /// The last computed snapshot, possibly behind the archive, without waiting.
+    pub fn peek(&self) -> Option<Arc<Snapshot>> {
+        self.last.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// Brings the cache up to date in the background (at start-up and after writes), so that
+    /// pages rarely wait for a computation.
+    pub fn refresh_in_background(self: &Arc<Self>, store: Arc<dyn ArticleStore>) {
+        let me = self.clone();
+        tokio::spawn(async move {
+            if let Err(e) = me.current(store).await {
+                eprintln!("newsprism serve: stories not computed: {}", e.message);
+            }
+        });
+    }
+
     /// The stories of the archive as it is now (recomputed if it grew since the last call).
     pub async fn current(&self, store: Arc<dyn ArticleStore>) -> Result<Arc<Snapshot>, ApiError> {
         let mut guard = self.latest.lock().await;
@@ -61,6 +79,7 @@ impl StoryCache {
         .await??;
         let snap = Arc::new(snap);
         *guard = Some(snap.clone());
+        *self.last.write().unwrap_or_else(|p| p.into_inner()) = Some(snap.clone());
         Ok(snap)
     }
 }

@@ -20,13 +20,12 @@ pub async fn page(State(st): State<AppState>, Path(id): Path<String>) -> PageRes
     let a = blocking(move || Ok(store.get(&id)?))
         .await?
         .ok_or_else(|| ApiError::not_found("article"))?;
-    // The story link is a convenience: a failure to compute stories must not hide the article.
-    let story = match st.stories.current(st.store.clone()).await {
-        Ok(snap) => snap
-            .of_article(&a.id)
-            .map(|s| (s.id, s.members.len(), s.outlets.len())),
-        Err(_) => None,
-    };
+    // The story link is a convenience: use the last computed stories rather than wait for a
+    // recomputation (which the server keeps running in the background after writes).
+    let story = st.stories.peek().and_then(|snap| {
+        snap.of_article(&a.id)
+            .map(|s| (s.id, s.members.len(), s.outlets.len()))
+    });
     let title = a
         .analysis
         .title
