@@ -13,13 +13,14 @@ const JS: &str = include_str!("../../assets/app.js");
 /// One colour per technique, evenly spaced hues (generated so the palette follows the label set).
 fn technique_palette() -> String {
     let mut s = String::new();
-    let n = Technique::ALL.len();
     for t in Technique::ALL {
-        // Interleave hues so neighbouring labels do not get neighbouring colours.
-        let h = (t.index() * 7 % n) * 360 / n;
+        // Golden-angle hue steps keep any two labels' colours apart; three ink lightnesses
+        // separate the few that still land close.
         let i = t.index();
+        let h = (i as f64 * 137.508) % 360.0;
+        let l = [40, 32, 47][i % 3];
         s.push_str(&format!(
-            ".t{i}{{--tc:hsl({h} 70% 42%);--tb:hsl({h} 85% 92%)}}\n"
+            ".t{i}{{--tc:hsl({h:.0} 72% {l}%);--tb:hsl({h:.0} 85% 92%)}}\n"
         ));
     }
     s.push_str(".t-x{--tc:hsl(0 0% 40%);--tb:hsl(0 0% 92%)}\n");
