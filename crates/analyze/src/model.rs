@@ -594,7 +594,7 @@ impl<'a> ArticleView<'a> {
             if s.len() > 4000 {
                 break;
             }
-            s.push_str(t);
+            s.push_str(crate::features::clip(t, 4000));
             s.push('\n');
         }
         s
