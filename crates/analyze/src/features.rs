@@ -26,6 +26,24 @@ const NS_CTX: u8 = 4;
 const NS_TITLE: u8 = 5;
 const NS_SHAPE: u8 = 6;
 
+/// Longest prefix of a paragraph (and of each neighbour) that is featurised. Real paragraphs are far
+/// shorter; the cap bounds time and memory on pathological input (a 50 MB file on one line).
+pub const MAX_PARAGRAPH_BYTES: usize = 16 * 1024;
+/// Longest prefix of an article body used for the article-level heads.
+pub const MAX_ARTICLE_BYTES: usize = 256 * 1024;
+
+/// `s` cut to at most `max` bytes, at a character boundary.
+pub fn clip(s: &str, max: usize) -> &str {
+    if s.len() <= max {
+        return s;
+    }
+    let mut end = max;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// Marks a feature that does not come from one token of the text (shape, context).
 pub const NO_ORIGIN: u32 = u32::MAX;
 /// Set on an origin that names the first token of a bigram.
@@ -396,7 +414,7 @@ impl Featurizer for NgramFeaturizer {
         s.raw.clear();
         // Context first, so that `s.tokens` ends up holding the paragraph's own tokens.
         for ctx in [p.prev, p.next].into_iter().flatten() {
-            normalize_into(ctx, &mut s.norm);
+            normalize_into(clip(ctx, MAX_PARAGRAPH_BYTES), &mut s.norm);
             tokenize(&s.norm, &mut s.tokens);
             let b = s.norm.as_bytes();
             for t in &s.tokens {
@@ -406,7 +424,8 @@ impl Featurizer for NgramFeaturizer {
         }
         self.flush_block(s, self.config.context_weight);
 
-        normalize_into(p.text, &mut s.norm);
+        let text = clip(p.text, MAX_PARAGRAPH_BYTES);
+        normalize_into(text, &mut s.norm);
         self.words(s);
         self.flush_block(s, self.config.word_weight);
         self.chars(s);
@@ -421,7 +440,7 @@ impl Featurizer for NgramFeaturizer {
         };
         let mut extra: Vec<(&str, f32)> = vec![(pos, 1.0), ("is_title", f32::from(p.is_title))];
         extra.extend_from_slice(p.extra);
-        self.shape(p.text, s, &extra, p.lang);
+        self.shape(text, s, &extra, p.lang);
         self.finish(s, out, explain);
     }
 
@@ -435,7 +454,7 @@ impl Featurizer for NgramFeaturizer {
         s.out.clear();
         s.raw.clear();
         if let Some(t) = a.title {
-            normalize_into(t, &mut s.norm);
+            normalize_into(clip(t, MAX_PARAGRAPH_BYTES), &mut s.norm);
             tokenize(&s.norm, &mut s.tokens);
             let b = s.norm.as_bytes();
             for t in &s.tokens {
@@ -444,7 +463,14 @@ impl Featurizer for NgramFeaturizer {
             }
             self.flush_block(s, self.config.title_weight);
         }
-        let body = a.paragraphs.join("\n");
+        let mut body = String::new();
+        for para in a.paragraphs {
+            if body.len() >= MAX_ARTICLE_BYTES {
+                break;
+            }
+            body.push_str(clip(para, MAX_ARTICLE_BYTES - body.len()));
+            body.push('\n');
+        }
         normalize_into(&body, &mut s.norm);
         self.words(s);
         self.flush_block(s, self.config.word_weight);

@@ -27,7 +27,7 @@ use crate::features::{
 };
 use crate::langid;
 use crate::linear::{activate, LinearHead, Loss};
-use crate::stack::{stack_features, STACK_DIM};
+use crate::stack::{genre_features, stack_features, GENRE_STACK_DIM, STACK_DIM};
 
 const MAGIC: &[u8; 7] = b"NPRISM\0";
 const VERSION: u8 = 1;
@@ -65,6 +65,9 @@ pub struct ModelMeta {
     /// Whether a stacked second-stage technique head follows the three heads in the file.
     #[serde(default)]
     pub stacked: bool,
+    /// Whether a second-stage genre head follows.
+    #[serde(default)]
+    pub genre_stacked: bool,
     /// Cross-validated scores measured when the model was trained, if any.
     #[serde(default)]
     pub cv: Option<serde_json::Value>,
@@ -222,6 +225,8 @@ pub struct Model {
     genre: QuantHead,
     /// Second-stage technique head over [`crate::stack`] features, when trained.
     stack: Option<QuantHead>,
+    /// Second-stage genre head over genre and technique probabilities, when trained.
+    genre_stack: Option<QuantHead>,
 }
 
 /// Cue terms reported per prediction.
@@ -241,10 +246,12 @@ impl Model {
         frame: QuantHead,
         genre: QuantHead,
         stack: Option<QuantHead>,
+        genre_stack: Option<QuantHead>,
     ) -> Model {
         let featurizer = NgramFeaturizer::new(meta.features.clone(), Some(idf));
         let mut meta = meta;
         meta.stacked = stack.is_some();
+        meta.genre_stacked = genre_stack.is_some();
         Model {
             meta,
             featurizer,
@@ -252,6 +259,7 @@ impl Model {
             frame,
             genre,
             stack,
+            genre_stack,
         }
     }
 
@@ -297,6 +305,7 @@ impl Model {
         for h in [&self.technique, &self.frame, &self.genre]
             .into_iter()
             .chain(&self.stack)
+            .chain(&self.genre_stack)
         {
             out.extend_from_slice(&(h.labels as u32).to_le_bytes());
             out.extend_from_slice(&(h.dim as u32).to_le_bytes());
@@ -350,6 +359,9 @@ impl Model {
         if meta.stacked {
             layout.push(("stack", Technique::COUNT, STACK_DIM, Loss::Binary));
         }
+        if meta.genre_stacked {
+            layout.push(("genre_stack", Genre::COUNT, GENRE_STACK_DIM, Loss::Softmax));
+        }
         for (name_h, want, want_dim, loss) in layout {
             let labels = r.u32().ok_or_else(|| corrupt("truncated head"))? as usize;
             let hdim = r.u32().ok_or_else(|| corrupt("truncated head"))? as usize;
@@ -380,11 +392,24 @@ impl Model {
         if !meta.rules.valid() || !meta.rules_by_lang.values().all(Rules::valid) {
             return Err(corrupt("threshold tables do not match the label sets"));
         }
+        let genre_stack = if meta.genre_stacked {
+            heads.pop()
+        } else {
+            None
+        };
         let stack = if meta.stacked { heads.pop() } else { None };
         let genre = heads.pop().ok_or_else(|| corrupt("missing head"))?;
         let frame = heads.pop().ok_or_else(|| corrupt("missing head"))?;
         let technique = heads.pop().ok_or_else(|| corrupt("missing head"))?;
-        Ok(Model::new(meta, idf, technique, frame, genre, stack))
+        Ok(Model::new(
+            meta,
+            idf,
+            technique,
+            frame,
+            genre,
+            stack,
+            genre_stack,
+        ))
     }
 
     /// The decision rules for a language: its own when it was trained on, else the global ones.
@@ -421,20 +446,6 @@ impl Model {
         );
         let mut gp = [0f32; Genre::COUNT];
         self.genre.probs(&x, &mut gp);
-        let gi = decide_genre(&gp, &rules.genre_offsets);
-        let genre = Prediction {
-            label: Genre::ALL[gi].name().to_string(),
-            confidence: adjusted_probs(&gp, &rules.genre_offsets)[gi],
-            cues: self.genre.cues(&x, &explain, gi, CUES),
-        };
-        let genre_scores = Genre::ALL
-            .iter()
-            .map(|g| Prediction {
-                label: g.name().to_string(),
-                confidence: gp[g.index()],
-                cues: Vec::new(),
-            })
-            .collect();
         let mut fp = [0f32; Frame::COUNT];
         self.frame.probs(&x, &mut fp);
         let mut frames: Vec<Prediction> = Frame::ALL
@@ -471,6 +482,32 @@ impl Model {
             xs.push(x);
             explains.push(e);
         }
+
+        // Genre: the second stage (when trained) also weighs how persuasive the paragraphs look.
+        let gp_final = match &self.genre_stack {
+            Some(h) => {
+                let mut gx = SparseVec::default();
+                genre_features(&p1, &gp, &mut gx);
+                let mut g2 = [0f32; Genre::COUNT];
+                h.probs(&gx, &mut g2);
+                g2
+            }
+            None => gp,
+        };
+        let gi = decide_genre(&gp_final, &rules.genre_offsets);
+        let genre = Prediction {
+            label: Genre::ALL[gi].name().to_string(),
+            confidence: adjusted_probs(&gp_final, &rules.genre_offsets)[gi],
+            cues: self.genre.cues(&x, &explain, gi, CUES),
+        };
+        let genre_scores = Genre::ALL
+            .iter()
+            .map(|g| Prediction {
+                label: g.name().to_string(),
+                confidence: gp_final[g.index()],
+                cues: Vec::new(),
+            })
+            .collect();
         let mut paragraphs = Vec::with_capacity(n);
         let mut sx = SparseVec::default();
         for (k, &(line, text)) in view.lines.iter().enumerate() {
@@ -594,7 +631,7 @@ impl<'a> ArticleView<'a> {
             if s.len() > 4000 {
                 break;
             }
-            s.push_str(t);
+            s.push_str(crate::features::clip(t, 4000));
             s.push('\n');
         }
         s

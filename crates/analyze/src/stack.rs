@@ -63,3 +63,45 @@ pub fn stack_features(
         }
     }
 }
+
+/// Width of the genre second-stage feature space.
+pub const GENRE_STACK_DIM: usize = 64;
+
+/// Second-stage genre features: the first-stage genre probabilities plus how persuasive the
+/// article's paragraphs look (mean and max first-stage technique probabilities, share of
+/// paragraphs with a likely technique, length). Opinion pieces are dense in techniques and
+/// reports are not, a signal the bag-of-words genre head only sees indirectly.
+pub fn genre_features(p1: &[[f32; T]], genre: &[f32], out: &mut SparseVec) {
+    out.idx.clear();
+    out.val.clear();
+    let mut dense = [0f32; GENRE_STACK_DIM];
+    // Log-probabilities, so that passing the first stage through unchanged is a linear function.
+    for (d, &g) in dense[..3].iter_mut().zip(genre) {
+        *d = g.max(1e-4).ln();
+    }
+    let n = p1.len();
+    let mut likely = 0usize;
+    for row in p1 {
+        let mut m = 0f32;
+        for l in 0..T {
+            dense[3 + l] += row[l] / n as f32;
+            dense[3 + T + l] = dense[3 + T + l].max(row[l]);
+            m = m.max(row[l]);
+        }
+        likely += usize::from(m >= 0.5);
+    }
+    let base = 3 + 2 * T;
+    dense[base] = if n == 0 {
+        0.0
+    } else {
+        likely as f32 / n as f32
+    };
+    dense[base + 1] = (1.0 + n as f32).ln() / 5.0;
+    dense[base + 2] = 1.0;
+    for (i, &v) in dense.iter().enumerate() {
+        if v != 0.0 {
+            out.idx.push(i as u32);
+            out.val.push(v);
+        }
+    }
+}

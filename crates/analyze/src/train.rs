@@ -34,7 +34,7 @@ use crate::model::{
     decide_genre, genre_context, position, ArticleView, Model, ModelMeta, QuantHead, Rules,
     TrainedOn,
 };
-use crate::stack::{stack_features, STACK_DIM};
+use crate::stack::{genre_features, stack_features, GENRE_STACK_DIM, STACK_DIM};
 
 /// Knobs of a training run; the defaults reproduce the shipped model.
 #[derive(Clone, Debug, Serialize, serde::Deserialize)]
@@ -47,6 +47,9 @@ pub struct TrainOptions {
     /// `(lines of the largest language / lines of l) ^ lang_balance`; 0 = no balancing. The
     /// objective is the mean over languages, so the largest language should not set the style.
     pub lang_balance: f32,
+    /// Train the second-stage genre head over genre and technique probabilities.
+    pub genre_stacking: bool,
+    pub genre_stack: TrainConfig,
     /// Train the second-stage technique head (see [`crate::stack`]).
     pub stacking: bool,
     pub stack: TrainConfig,
@@ -79,6 +82,15 @@ impl Default for TrainOptions {
             },
             lang_balance: 0.0,
             stacking: false,
+            genre_stacking: false,
+            genre_stack: TrainConfig {
+                epochs: 20,
+                lr: 1.0,
+                l2: 1e-4,
+                pos_weight_cap: 1.0,
+                average: true,
+                seed: 17,
+            },
             stack: TrainConfig {
                 epochs: 10,
                 lr: 1.0,
@@ -262,9 +274,41 @@ pub fn train(ds: &Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)) -> 
         oof_tech = o;
     }
 
+    // Genre second stage, over first-stage genre and technique probabilities.
+    let mut genre_x: Vec<SparseVec> = Vec::new();
+    let oof_genre_final: Vec<f32> = if opts.genre_stacking {
+        log(&format!(
+            "stacked genre head: {k}-fold out-of-fold predictions"
+        ));
+        genre_x = (0..n_art)
+            .map(|ai| {
+                let mut gx = SparseVec::default();
+                genre_features(
+                    &p1[para.art_range[ai].clone()],
+                    &oof_genre[ai * 3..ai * 3 + 3],
+                    &mut gx,
+                );
+                gx
+            })
+            .collect();
+        let heads: Vec<QuantHead> = (0..k)
+            .into_par_iter()
+            .map(|f| {
+                train_genre_stack(&prep, &genre_x, &opts.genre_stack, &|ai| prep.fold[ai] != f)
+            })
+            .collect();
+        let mut o = vec![0f32; n_art * 3];
+        for ai in 0..n_art {
+            heads[prep.fold[ai]].probs(&genre_x[ai], &mut o[ai * 3..ai * 3 + 3]);
+        }
+        o
+    } else {
+        oof_genre.clone()
+    };
+
     // Decision rules on all out-of-fold predictions (for the shipped model) ...
     let oof = Oof {
-        genre: &oof_genre,
+        genre: &oof_genre_final,
         frame: &oof_frame,
         tech: &oof_tech,
         ys: &ys,
@@ -313,7 +357,14 @@ pub fn train(ds: &Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)) -> 
     );
 
     // ... and scores with cross-fitted rules.
-    let scores = score_oof(&prep, &oof_genre, &oof_frame, &oof_tech, &ys, &fold_rules);
+    let scores = score_oof(
+        &prep,
+        &oof_genre_final,
+        &oof_frame,
+        &oof_tech,
+        &ys,
+        &fold_rules,
+    );
 
     log("training final heads on all data");
     let all = |_: usize| true;
@@ -336,6 +387,9 @@ pub fn train(ds: &Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)) -> 
         },
     );
     let (tech_head, stack_head) = tech_head;
+    let genre_stack_head = opts
+        .genre_stacking
+        .then(|| train_genre_stack(&prep, &genre_x, &opts.genre_stack, &|_| true));
     let mut languages: Vec<String> = prep.articles.iter().map(|a| a.lang.to_string()).collect();
     languages.sort();
     languages.dedup();
@@ -353,6 +407,7 @@ pub fn train(ds: &Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)) -> 
             languages,
         },
         stacked: stack_head.is_some(),
+        genre_stacked: genre_stack_head.is_some(),
         cv: serde_json::to_value(&scores).ok(),
     };
     let model = Model::new(
@@ -362,6 +417,7 @@ pub fn train(ds: &Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)) -> 
         frame_head,
         genre_head,
         stack_head,
+        genre_stack_head,
     );
     (model, scores)
 }
@@ -618,6 +674,30 @@ fn paragraph_features(prep: &Prepared, genre_probs: &[f32]) -> ParagraphData {
         .map(|&(ai, line, _)| index.get(&(ai, line)).copied())
         .collect();
     ParagraphData { x, art_range, ann }
+}
+
+fn train_genre_stack(
+    prep: &Prepared,
+    genre_x: &[SparseVec],
+    cfg: &TrainConfig,
+    keep: &(dyn Fn(usize) -> bool + Sync),
+) -> QuantHead {
+    let (xs, ys): (Vec<&SparseVec>, Vec<u32>) = (0..prep.articles.len())
+        .filter(|&i| keep(i))
+        .filter_map(|i| {
+            prep.articles[i]
+                .genre
+                .map(|g| (&genre_x[i], 1u32 << g.index()))
+        })
+        .unzip();
+    QuantHead::quantize(&linear::train(
+        &xs,
+        &ys,
+        Genre::COUNT,
+        GENRE_STACK_DIM,
+        Loss::Softmax,
+        cfg,
+    ))
 }
 
 fn train_article_heads(

@@ -129,6 +129,26 @@ fn train_save_load_analyse() {
 }
 
 #[test]
+fn stacked_heads_round_trip() {
+    let tmp = tempfile::tempdir().unwrap();
+    dataset(tmp.path());
+    let ds = newsprism_ingest::dataset::load(tmp.path()).unwrap();
+    let mut opts = TrainOptions::default();
+    opts.features.bits = 10;
+    opts.folds = 2;
+    opts.stacking = true;
+    opts.genre_stacking = true;
+    let (model, _) = train(&ds, &opts, &|_| {});
+    assert!(model.meta.stacked && model.meta.genre_stacked);
+    let loaded = Model::from_bytes(&model.to_bytes(), "mem").unwrap();
+    for a in &ds.articles[..5] {
+        assert_eq!(model.analyze(&a.article), loaded.analyze(&a.article));
+    }
+    let s = evaluate(&loaded, &ds);
+    assert!(s.mean.subtask3_micro_f1 > 0.8, "{s:?}");
+}
+
+#[test]
 fn bad_model_files_are_errors_not_panics() {
     let tmp = tempfile::tempdir().unwrap();
     let p = tmp.path().join("bad.model");

@@ -202,3 +202,23 @@ fn languages_without_training_data_still_work() {
         assert_eq!(a["paragraphs"].as_array().unwrap().len(), 1);
     }
 }
+
+#[test]
+fn huge_single_line_article_is_bounded() {
+    // 8 MB on one line: analysed (capped internally), not an out-of-memory or a hang.
+    let tmp = tempfile::tempdir().unwrap();
+    let f = tmp.path().join("huge.txt");
+    let line = "The regime's shameful lies will never silence the brave people of this city. "
+        .repeat(100_000);
+    std::fs::write(&f, format!("Huge\n\n{line}\n")).unwrap();
+    let t = std::time::Instant::now();
+    let out = run(bin().args(["analyze", "--format", "jsonl"]).arg(&f));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let items = jsonl(&out);
+    assert_eq!(items[0]["paragraphs"].as_array().unwrap().len(), 2);
+    assert!(t.elapsed().as_secs() < 60, "took {:?}", t.elapsed());
+}
