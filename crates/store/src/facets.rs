@@ -11,6 +11,9 @@ use crate::identity;
 use crate::sqlite::IndexRow;
 use crate::types::{FacetCount, Facets, SearchQuery};
 
+/// Most values listed per facet dimension (the most frequent first), to bound response size.
+pub const MAX_FACET_VALUES: usize = 200;
+
 /// Facet value used for articles without an outlet.
 pub const UNKNOWN_OUTLET: &str = "(unknown)";
 
@@ -322,5 +325,6 @@ fn listed(i: &Interner, counts: Vec<usize>) -> Vec<FacetCount> {
         })
         .collect();
     v.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
+    v.truncate(MAX_FACET_VALUES);
     v
 }

@@ -25,7 +25,7 @@ pub mod types;
 
 pub use embedded::{EmbeddedStore, OpenMode, DB_FILE};
 pub use error::{Result, StoreError};
-pub use facets::UNKNOWN_OUTLET;
+pub use facets::{MAX_FACET_VALUES, UNKNOWN_OUTLET};
 pub use types::*;
 
 /// A store of analysed articles. Implementations must be usable from many threads at once.

@@ -134,7 +134,8 @@ pub struct FacetCount {
 }
 
 /// Counts per facet. Each dimension is counted with all the *other* filters applied, so choosing a
-/// language still shows how many articles the other languages would give.
+/// language still shows how many articles the other languages would give. At most
+/// [`MAX_FACET_VALUES`](crate::MAX_FACET_VALUES) values per dimension, most frequent first.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Facets {
     pub lang: Vec<FacetCount>,
