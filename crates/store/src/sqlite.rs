@@ -49,6 +49,10 @@ CREATE TABLE IF NOT EXISTS labels (
     PRIMARY KEY (seq, kind, label)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS labels_kind ON labels(kind, label);
+CREATE TABLE IF NOT EXISTS seen_inputs (
+    fingerprint TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL
+) WITHOUT ROWID;
 ";
 
 /// Opens (creating if needed) the database file with the pragmas the store relies on.
@@ -78,7 +82,11 @@ pub fn open(path: &Path, read_only: bool) -> Result<Connection> {
 
 /// Inputs already stored, by fingerprint (to skip re-analysis on resume).
 pub fn known_fingerprints(conn: &Connection, fps: &[String]) -> Result<Vec<bool>> {
-    let mut stmt = conn.prepare_cached("SELECT 1 FROM articles WHERE fingerprint = ?1 LIMIT 1")?;
+    // Inputs that were stored, and inputs that turned out to duplicate a stored article.
+    let mut stmt = conn.prepare_cached(
+        "SELECT 1 FROM articles WHERE fingerprint = ?1 \
+         UNION ALL SELECT 1 FROM seen_inputs WHERE fingerprint = ?1 LIMIT 1",
+    )?;
     fps.iter().map(|fp| Ok(stmt.exists(params![fp])?)).collect()
 }
 
@@ -144,6 +152,9 @@ pub fn insert_batch(conn: &mut Connection, batch: &[NewArticle]) -> Result<Vec<P
         )?;
         let mut lab =
             tx.prepare_cached("INSERT INTO labels (seq, kind, label, n) VALUES (?1, ?2, ?3, ?4)")?;
+        let mut seen = tx.prepare_cached(
+            "INSERT OR IGNORE INTO seen_inputs (fingerprint, doc_id) VALUES (?1, ?2)",
+        )?;
         let now = now_rfc3339();
         for item in batch {
             let a = &item.analysis;
@@ -152,6 +163,9 @@ pub fn insert_batch(conn: &mut Connection, batch: &[NewArticle]) -> Result<Vec<P
                 .query_row(params![id, url, content], |r| r.get::<_, String>(0))
                 .optional()?
             {
+                if let Some(fp) = &item.fingerprint {
+                    seen.execute(params![fp, existing])?;
+                }
                 out.push(PutOutcome::Duplicate { id: existing });
                 continue;
             }

@@ -49,6 +49,9 @@ fn crash_child() {
             writeln!(o, "ACK {}", r.id()).unwrap();
         }
         o.flush().unwrap();
+        // Stands in for analysis time, so the parent's kill lands mid-run even on a loaded
+        // machine (the remaining batches take far longer than delivering a signal).
+        std::thread::sleep(std::time::Duration::from_millis(25));
     }
 }
 

@@ -255,3 +255,33 @@ fn all_articles_in_storage_order() {
     let ids: Vec<&str> = all.iter().map(|a| a.analysis.id.as_str()).collect();
     assert_eq!(ids, vec!["a1", "a2", "a3"]);
 }
+
+#[test]
+fn inputs_that_were_duplicates_are_known_on_resume() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = sample_store(dir.path());
+    let mut dup = analysis(
+        "copy",
+        Lang::EN,
+        Some("Daily Bugle"),
+        Some("2022-03-04"),
+        &[
+            "The elections were rigged, say critics.",
+            "Voters are angry.",
+        ],
+        &[None, None],
+    );
+    dup.title = Some("Title of a1".into());
+    let item = newsprism_store::NewArticle {
+        analysis: dup,
+        fingerprint: Some("fp-of-the-copy".into()),
+    };
+    assert!(s.known_inputs(&["fp-of-the-copy".into()]).unwrap() == vec![false]);
+    let r = s.put_batch(&[item]).unwrap();
+    assert!(matches!(r.outcomes[0], PutOutcome::Duplicate { .. }));
+    assert_eq!(
+        s.known_inputs(&["fp-of-the-copy".into(), "other".into()])
+            .unwrap(),
+        vec![true, false]
+    );
+}
