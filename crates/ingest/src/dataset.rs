@@ -61,7 +61,11 @@ fn language_dirs(dir: &Path) -> Vec<(PathBuf, Lang)> {
             })
             .unwrap_or(false)
     };
-    let name_lang = |d: &Path| d.file_name().and_then(|n| n.to_str()).and_then(lang_from_folder);
+    let name_lang = |d: &Path| {
+        d.file_name()
+            .and_then(|n| n.to_str())
+            .and_then(lang_from_folder)
+    };
     if has_labels(dir) {
         if let Some(l) = name_lang(dir) {
             return vec![(dir.to_path_buf(), l)];
@@ -149,7 +153,9 @@ fn load_language(dir: &Path, lang: Lang, ds: &mut Dataset) {
             }
             continue;
         }
-        let Some(kind) = label_kind(name) else { continue };
+        let Some(kind) = label_kind(name) else {
+            continue;
+        };
         let text = match std::fs::read_to_string(path) {
             Ok(t) => t,
             Err(e) => {
@@ -180,15 +186,18 @@ fn load_language(dir: &Path, lang: Lang, ds: &mut Dataset) {
                     }),
                 _ => match cols.get(1).and_then(|l| l.trim().parse::<u32>().ok()) {
                     None => Err("missing or bad line number".to_string()),
-                    Some(ln) => LabelSet::<Technique>::parse_list(cols.get(2).copied().unwrap_or(""))
-                        .map_err(|e| e.to_string())
-                        .map(|s| {
-                            techs.entry(id).or_default().insert(ln, s);
-                        }),
+                    Some(ln) => {
+                        LabelSet::<Technique>::parse_list(cols.get(2).copied().unwrap_or(""))
+                            .map_err(|e| e.to_string())
+                            .map(|s| {
+                                techs.entry(id).or_default().insert(ln, s);
+                            })
+                    }
                 },
             };
             if let Err(msg) = res {
-                ds.problems.push(IngestError::new(item(), Problem::Other(msg)));
+                ds.problems
+                    .push(IngestError::new(item(), Problem::Other(msg)));
             }
         }
     }
@@ -220,12 +229,28 @@ mod tests {
     fn reads_both_layouts() {
         let tmp = tempfile::tempdir().unwrap();
         let root = tmp.path();
-        write(root, "en/articles/article1.txt", "Title\n\nBody one.\nBody two.\n");
+        write(
+            root,
+            "en/articles/article1.txt",
+            "Title\n\nBody one.\nBody two.\n",
+        );
         write(root, "en/labels-subtask-1.txt", "1\topinion\n");
         write(root, "en/labels-subtask-2.txt", "1\tPolitical,Economic\n");
-        write(root, "en/labels-subtask-3.txt", "1\t1\t\n1\t3\tLoaded_Language,Doubt\n");
-        write(root, "ge/train-articles-subtask-3/article7.txt", "Titel\n\nText.\n");
-        write(root, "ge/train-labels-subtask-3.txt", "7\t3\tSlogans\n7\t9\tBogus\n");
+        write(
+            root,
+            "en/labels-subtask-3.txt",
+            "1\t1\t\n1\t3\tLoaded_Language,Doubt\n",
+        );
+        write(
+            root,
+            "ge/train-articles-subtask-3/article7.txt",
+            "Titel\n\nText.\n",
+        );
+        write(
+            root,
+            "ge/train-labels-subtask-3.txt",
+            "7\t3\tSlogans\n7\t9\tBogus\n",
+        );
         let ds = load(root).unwrap();
         assert_eq!(ds.articles.len(), 2);
         let de = ds.articles.iter().find(|a| a.lang == Lang::DE).unwrap();

@@ -27,8 +27,13 @@ pub enum Problem {
     /// Looks like a binary file (NUL bytes or mostly control characters).
     Binary,
     /// Not UTF-8 and no charset could be determined; `at` is the first bad byte.
-    InvalidUtf8 { at: usize },
-    TooLarge { bytes: u64, limit: u64 },
+    InvalidUtf8 {
+        at: usize,
+    },
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
     Json(String),
     MissingField(&'static str),
     /// A directory walk that found nothing readable.
