@@ -18,7 +18,10 @@ pub fn code(result: anyhow::Result<Outcome>) -> i32 {
     match result {
         Ok(o) if o.failed == 0 => OK,
         Ok(o) if o.succeeded == 0 => {
-            eprintln!("newsprism: no input could be processed ({} failed)", o.failed);
+            eprintln!(
+                "newsprism: no input could be processed ({} failed)",
+                o.failed
+            );
             FATAL
         }
         Ok(o) => {

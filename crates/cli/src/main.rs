@@ -26,6 +26,10 @@ enum Command {
     Train(cmd::train::Args),
     /// Score the model on a labelled folder with the task's official metrics.
     Eval(cmd::eval::Args),
+    /// Print the extracted, cleaned articles (text, metadata, removed lines, attribution).
+    Extract(cmd::extract::Args),
+    /// Download pages or a feed's items over HTTP(S) and print them as extracted articles.
+    Fetch(cmd::fetch::Args),
 }
 
 fn main() {
@@ -35,6 +39,8 @@ fn main() {
         Command::Analyze(a) => cmd::analyze::run(a),
         Command::Train(a) => cmd::train::run(a),
         Command::Eval(a) => cmd::eval::run(a),
+        Command::Extract(a) => cmd::extract::run(a),
+        Command::Fetch(a) => cmd::fetch::run(a),
     };
     std::process::exit(exit::code(result));
 }

@@ -2,4 +2,6 @@
 
 pub mod analyze;
 pub mod eval;
+pub mod extract;
+pub mod fetch;
 pub mod train;
