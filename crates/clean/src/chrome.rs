@@ -53,10 +53,27 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
 /// Dashes, stars, equals signs: `-----`, `* * *`, `___`.
 fn is_separator_line(s: &str) -> bool {
     let non_space: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    // Ellipses ("...", "[…]") mark cut quotes: content, not chrome.
     non_space.len() >= 3
-        && non_space
-            .iter()
-            .all(|c| !c.is_alphanumeric() && !matches!(c, '"' | '\'' | '«' | '»' | '(' | ')'))
+        && non_space.iter().all(|c| {
+            matches!(
+                c,
+                '-' | '_'
+                    | '='
+                    | '*'
+                    | '~'
+                    | '+'
+                    | '#'
+                    | '•'
+                    | '—'
+                    | '–'
+                    | '─'
+                    | '━'
+                    | '═'
+                    | '·'
+                    | '|'
+            )
+        })
 }
 
 const MENU_SEPARATORS: &[char] = &['|', '/', '•', '·', '»', '›', '◦', '▪', '►', '>', '¦', '⁄'];

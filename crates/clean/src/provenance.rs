@@ -33,7 +33,12 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
     let norm = normalize(trimmed);
     let url = first_url(trimmed);
     for p in patterns() {
-        let starts = find_phrase(&norm, &p.phrase).filter(|&end| end == p.phrase.len());
+        // At the start of the line; a longer phrase may follow a few words ("This report was
+        // originally published ...").
+        let starts = find_phrase(&norm, &p.phrase).filter(|&end| {
+            let start = end - p.phrase.len();
+            start == 0 || (p.words >= 2 && norm[..start].split_whitespace().count() <= 4)
+        });
         let Some(end) = starts else {
             continue;
         };
@@ -78,6 +83,11 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                 la.original_outlet = outlet_after_preposition(&rest);
             }
             Kind::AttrTranslated => {
+                // "Traduction : <a translated quote>" is not a credit: a label form must be
+                // followed by a short name.
+                if p.phrase.ends_with(':') && rest.split_whitespace().count() > 4 {
+                    continue;
+                }
                 la.translated = true;
                 la.republished = true;
                 // "Translated from Meduza", not the translator in "traduit de l'anglais par X".
@@ -144,14 +154,19 @@ fn outlet_name(s: &str) -> Option<String> {
             !s[i..].starts_with(".com") && !s[i..].starts_with(".fr") && !s[i..].starts_with(".ru")
         })
         .unwrap_or(s.len());
-    let name: Vec<&str> = s[..cut]
+    // Stop at a date ("Star Tribune, September 26, 2018").
+    let mut name: Vec<&str> = s[..cut]
         .split_whitespace()
         .filter(|w| !w.contains("://") && !w.starts_with("www."))
+        .take_while(|w| !w.chars().any(|c| c.is_ascii_digit()))
         .take(8)
         .collect();
+    while name.last().is_some_and(|w| is_month(w)) {
+        name.pop();
+    }
     let name = name.join(" ");
     let name = name
-        .trim_end_matches([',', ':', '-', '–', '—', ' '])
+        .trim_end_matches([',', ':', '-', '–', '—', ' ', '.', '…'])
         .to_string();
     (!name.is_empty() && name.chars().next().is_some_and(char::is_alphanumeric)).then_some(name)
 }
@@ -192,6 +207,44 @@ fn cut_at_agent(s: &str) -> &str {
         .min()
         .filter(|&i| s.is_char_boundary(i))
         .map_or(s, |i| &s[..i])
+}
+
+fn is_month(w: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+        "januar",
+        "februar",
+        "märz",
+        "juni",
+        "juli",
+        "oktober",
+        "dezember",
+    ];
+    let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+    MONTHS.contains(&w.as_str())
 }
 
 fn is_language_name(s: &str) -> bool {
@@ -247,15 +300,15 @@ fn first_url(s: &str) -> Option<String> {
 /// "MOSCOW (Reuters) - ..." / "(AFP) -" / "— AFP" / "© AFP 2024": a wire agency credited in the
 /// first words or at the very end of a line.
 fn byline_agency(line: &str) -> Option<LineAttribution> {
+    let lower = line.to_lowercase();
+    if lower.contains("getty") || lower.contains("photo") || lower.contains("foto") {
+        return None;
+    }
     let head: String = line.chars().take(80).collect();
     for p in patterns().iter().filter(|p| p.kind == Kind::Agency) {
         let a = p.phrase.as_str();
-        let forms = [
-            format!("({a})"),
-            format!("/{a}/"),
-            format!("({a}/"),
-            format!("© {a}"),
-        ];
+        // "/AFP/Getty Images" and "© AFP" are photo credits, not the text's source.
+        let forms = [format!("({a})"), format!("({a}/"), format!("/{a})")];
         let in_head = forms.iter().any(|f| head.contains(f.as_str()));
         let tail_forms = [
             format!("— {a}"),
@@ -359,6 +412,21 @@ mod tests {
         let r = la("This article was originally published on The Conversation.");
         assert_eq!(r.original_outlet.as_deref(), Some("The Conversation"));
         assert!(la("Read the original article").republished);
+        let r = la("This report was originally published by Tyler Durden at Zero Hedge");
+        assert!(r.republished);
+        assert!(line_attribution(
+            "Traduction : Biden aux entreprises qui gèrent les pompes à essence :"
+        )
+        .is_none());
+        let b = la("By Jesse Smith, Star Tribune, September 26, 2018:");
+        assert_eq!(b.original_outlet.as_deref(), Some("Star Tribune"));
+        assert_eq!(
+            la("Reprinted with permission from Consortiumnews.com.")
+                .original_outlet
+                .as_deref(),
+            Some("Consortiumnews.com")
+        );
+        assert!(line_attribution("RICARDO ARDUENGO/AFP/Getty Images").is_none());
         assert!(la("Перевод: ИноСМИ").translated);
     }
 

@@ -66,7 +66,10 @@ impl Article {
 
     /// Number of whitespace-separated words in all lines.
     pub fn word_count(&self) -> usize {
-        self.lines.iter().map(|l| l.split_whitespace().count()).sum()
+        self.lines
+            .iter()
+            .map(|l| l.split_whitespace().count())
+            .sum()
     }
 }
 

@@ -29,7 +29,10 @@ fn main() {
     let raw = match std::fs::read(dir.join("evaldata.json")) {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("extract_eval: cannot read {}/evaldata.json: {e}", dir.display());
+            eprintln!(
+                "extract_eval: cannot read {}/evaldata.json: {e}",
+                dir.display()
+            );
             std::process::exit(1);
         }
     };
@@ -38,7 +41,11 @@ fn main() {
     for (url, v) in data.as_object().expect("object") {
         let file = v["file"].as_str().unwrap_or_default();
         let p = dir.join("eval").join(file);
-        let p = if p.exists() { p } else { dir.join("cache").join(file) };
+        let p = if p.exists() {
+            p
+        } else {
+            dir.join("cache").join(file)
+        };
         let Ok(bytes) = std::fs::read(&p) else {
             eprintln!("missing {file}");
             continue;
@@ -60,7 +67,9 @@ fn main() {
             .par_iter()
             .map(|(url, bytes, _, _)| {
                 let d = newsprism_ingest::decode::decode_markup(bytes, None);
-                newsprism_ingest::extract_html(&d.text, Some(url)).lines.join("\n")
+                newsprism_ingest::extract_html(&d.text, Some(url))
+                    .lines
+                    .join("\n")
             })
             .collect()
     });
@@ -85,7 +94,11 @@ fn main() {
     }
     let p = tp as f64 / (tp + fp).max(1) as f64;
     let r = tp as f64 / (tp + fn_).max(1) as f64;
-    let f1 = if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
+    let f1 = if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    };
     println!(
         "pages {}  precision {p:.3}  recall {r:.3}  F1 {f1:.3}  (TP {tp} FN {fn_} FP {fp} TN {tn})",
         pages.len()
