@@ -74,13 +74,13 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                 let name = outlet_name(&rest)?;
                 la.source = Some(name);
             }
-            Kind::AttrOriginal => {
+            Kind::AttrOriginal | Kind::AttrRepublished => {
                 la.republished = true;
-                la.original_outlet = outlet_after_preposition(&rest);
-            }
-            Kind::AttrRepublished => {
-                la.republished = true;
-                la.original_outlet = outlet_after_preposition(&rest);
+                // "... from Zero Hedge" (the phrase ends in the preposition) or
+                // "... published on The Conversation".
+                la.original_outlet = outlet_after_preposition(&rest).or_else(|| {
+                    outlet_name(&rest).filter(|o| o.chars().next().is_some_and(char::is_uppercase))
+                });
             }
             Kind::AttrTranslated => {
                 // "Traduction : <a translated quote>" is not a credit: a label form must be
@@ -174,27 +174,39 @@ fn outlet_name(s: &str) -> Option<String> {
 /// "... published on X" / "... sur X" / "... in X": the outlet after a preposition, when it is
 /// capitalised (a name), else none.
 fn outlet_after_preposition(rest: &str) -> Option<String> {
-    const PREPS: &[&str] = &[
-        "on", "in", "by", "at", "from", "sur", "dans", "par", "de", "du", "auf", "in", "bei",
-        "von", "im", "su", "da", "w", "na", "przez", "в", "на", "из", "en", "por", "del", "de",
+    const PLACES: &[&str] = &[
+        "on", "in", "at", "from", "sur", "dans", "de", "du", "auf", "bei", "im", "su", "da", "w",
+        "na", "в", "на", "из", "en", "del",
     ];
+    const AGENTS: &[&str] = &["by", "par", "von", "przez", "por", "di"];
     let words: Vec<&str> = rest.split_whitespace().collect();
-    for (i, w) in words.iter().enumerate().take(6) {
-        let lw = w.to_lowercase();
-        if PREPS.contains(&lw.as_str()) {
-            let after = words[i + 1..].join(" ");
-            if after
-                .trim_start_matches(['"', '«', '„', '“', '\''])
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            {
-                return outlet_name(after.trim_start_matches(['"', '«', '„', '“', '\'']))
-                    .map(|n| n.trim_end_matches(['"', '»', '”', '\'']).to_string());
-            }
+    let capital_after = |i: usize| -> Option<String> {
+        let after = words.get(i + 1..)?.join(" ");
+        let after = after.trim_start_matches(['"', '«', '„', '“', '\'']);
+        if !after
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
+            return None;
         }
-    }
-    None
+        outlet_name(after).map(|n| n.trim_end_matches(['"', '»', '”', '\'']).to_string())
+    };
+    let lower: Vec<String> = words.iter().take(8).map(|w| w.to_lowercase()).collect();
+    // "published by Tyler Durden at Zero Hedge": a place preposition names the outlet, an agent
+    // preposition may name a person, so places win.
+    let place = lower
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| PLACES.contains(&w.as_str()))
+        .find_map(|(i, _)| capital_after(i));
+    place.or_else(|| {
+        lower
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| AGENTS.contains(&w.as_str()))
+            .find_map(|(i, _)| capital_after(i))
+    })
 }
 
 /// The part of "X by Y" before the agent ("by", "par", "von", ...).
@@ -414,6 +426,12 @@ mod tests {
         assert!(la("Read the original article").republished);
         let r = la("This report was originally published by Tyler Durden at Zero Hedge");
         assert!(r.republished);
+        assert_eq!(r.original_outlet.as_deref(), Some("Zero Hedge"));
+        let p = la("Article posted with permission from The Free Thought Project");
+        assert_eq!(
+            p.original_outlet.as_deref(),
+            Some("The Free Thought Project")
+        );
         assert!(line_attribution(
             "Traduction : Biden aux entreprises qui gèrent les pompes à essence :"
         )
