@@ -117,8 +117,8 @@ pub fn repeated_lines(articles: &[Article], opts: &CleanOptions) -> Vec<Vec<usiz
                 .iter()
                 .enumerate()
                 .filter(|(li, l)| {
-                    !l.trim().is_empty()
-                        && !(a.title_is_line_1 && *li == 0)
+                    let is_title = a.title_is_line_1 && *li == 0;
+                    !(l.trim().is_empty() || is_title)
                         && l.split_whitespace().count() <= opts.max_repeat_words
                         && counts
                             .get(&line_key(l))

@@ -219,9 +219,7 @@ pub fn html_to_lines(html: &str) -> Vec<String> {
                     let name = e.name();
                     if hidden_depth > 0 || is_hidden(name) {
                         hidden_depth += 1;
-                    } else if name == "br" {
-                        flush(&mut cur, &mut lines);
-                    } else if is_block(name) {
+                    } else if name == "br" || is_block(name) {
                         flush(&mut cur, &mut lines);
                     } else if matches!(name, "td" | "th") {
                         cur.push(' ');

@@ -74,7 +74,10 @@ pub fn run(a: Args) -> anyhow::Result<Outcome> {
             }
         }
     }
-    outcome.succeeded = articles.len();
+    outcome.add(Outcome {
+        succeeded: articles.len(),
+        failed: 0,
+    });
     clean(&mut articles);
     print_articles(&articles, resolve(a.format))?;
     Ok(outcome)
