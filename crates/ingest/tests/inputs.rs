@@ -42,7 +42,7 @@ fn jsonl_bad_line_does_not_lose_the_others() {
         "batch.jsonl",
         b"{\"id\": 7, \"text\": \"One.\\nTwo.\", \"lang\": \"fr\", \"title\": \"T\"}\n{not json}\n\n{\"title\": \"no text\"}\n{\"id\": \"b\", \"text\": \"Three.\"}\n",
     );
-    let res = read_all(&[f.clone()]);
+    let res = read_all(std::slice::from_ref(&f));
     assert_eq!(res.len(), 4);
     let first = res[0].as_ref().unwrap();
     assert_eq!(first.id, "7");
