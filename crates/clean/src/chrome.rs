@@ -1,7 +1,7 @@
 //! Cues that a single line is site chrome: phrase table, separator-heavy menus, separator lines,
 //! all-caps labels at the edges.
 
-use crate::patterns::{find_phrase, normalize, patterns, Kind};
+use crate::patterns::{matching, normalize, Kind};
 use crate::CleanOptions;
 
 /// Where a line sits, for cues that only hold at the top or bottom of an article.
@@ -27,17 +27,13 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     let words = trimmed.split_whitespace().count();
     if words <= opts.max_chrome_words {
         let norm = normalize(trimmed);
-        for p in patterns() {
+        for (p, start, end) in matching(&norm, usize::MAX) {
             let Kind::Chrome(reason) = p.kind else {
                 continue;
             };
-            let hit = if p.words == 1 {
-                // A single word ("Partager", "Teilen", "Реклама") is chrome only as a label:
-                // at the start of a very short line.
-                words <= 4 && find_phrase(&norm, &p.phrase) == Some(p.phrase.len())
-            } else {
-                find_phrase(&norm, &p.phrase).is_some()
-            };
+            // A single word ("Partager", "Teilen", "Реклама") is chrome only as a label: at the
+            // start of a very short line.
+            let hit = p.words > 1 || (words <= 4 && start == 0 && end == p.phrase.len());
             if hit {
                 return Some(reason);
             }

@@ -103,6 +103,64 @@ fn parse(table: &str) -> Vec<Pattern> {
     out
 }
 
+/// Table rows indexed by their phrase's first word, so a line is checked only against the rows
+/// that can start at one of its words (the table has hundreds of rows; lines have tens of words).
+struct FirstWordIndex {
+    by_first: std::collections::HashMap<String, Vec<usize>>,
+}
+
+fn index() -> &'static FirstWordIndex {
+    static I: OnceLock<FirstWordIndex> = OnceLock::new();
+    I.get_or_init(|| {
+        let mut by_first: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        for (i, p) in patterns().iter().enumerate() {
+            if p.kind == Kind::Agency {
+                continue;
+            }
+            if let Some(w) = p.phrase.split_whitespace().next() {
+                by_first.entry(w.to_string()).or_default().push(i);
+            }
+        }
+        FirstWordIndex { by_first }
+    })
+}
+
+/// Table rows (phrase kinds only, not agencies) whose phrase occurs in the normalised line at a
+/// word boundary, starting within its first `max_start_words` words; each with the byte offsets
+/// of the match. In table order, so earlier rows win.
+pub fn matching(norm: &str, max_start_words: usize) -> Vec<(&'static Pattern, usize, usize)> {
+    let all = patterns();
+    let idx = index();
+    let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+    let mut offset = 0;
+    for (wi, word) in norm.split(' ').enumerate() {
+        if wi >= max_start_words {
+            break;
+        }
+        if let Some(rows) = idx.by_first.get(word) {
+            for &r in rows {
+                let p = &all[r];
+                let rest = &norm[offset..];
+                if rest.starts_with(p.phrase.as_str()) {
+                    let end = offset + p.phrase.len();
+                    let last = p.phrase.chars().next_back();
+                    let after_ok = last.is_some_and(|c| !c.is_alphanumeric())
+                        || norm[end..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| !c.is_alphanumeric());
+                    if after_ok && !hits.iter().any(|h| h.0 == r) {
+                        hits.push((r, offset, end));
+                    }
+                }
+            }
+        }
+        offset += word.len() + 1;
+    }
+    hits.sort_unstable();
+    hits.into_iter().map(|(r, s, e)| (&all[r], s, e)).collect()
+}
+
 /// Lower case, typographic apostrophes made plain, leading bullets/punctuation dropped, spaces
 /// collapsed. Colons stay (they tell "Source:" from "source").
 pub fn normalize(s: &str) -> String {
@@ -127,6 +185,7 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+#[cfg(test)]
 /// Whether `phrase` occurs in `line` (both normalised) starting and ending at word boundaries.
 /// Returns the byte offset just after the match.
 pub fn find_phrase(line: &str, phrase: &str) -> Option<usize> {

@@ -6,7 +6,7 @@
 
 use newsprism_core::Attribution;
 
-use crate::patterns::{find_phrase, normalize, patterns, Kind};
+use crate::patterns::{matching, normalize, patterns, Kind};
 
 /// Lines longer than this are article prose, not attribution notes.
 const MAX_ATTR_WORDS: usize = 25;
@@ -32,16 +32,12 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
     }
     let norm = normalize(trimmed);
     let url = first_url(trimmed);
-    for p in patterns() {
-        // At the start of the line; a longer phrase may follow a few words ("This report was
-        // originally published ...").
-        let starts = find_phrase(&norm, &p.phrase).filter(|&end| {
-            let start = end - p.phrase.len();
-            start == 0 || (p.words >= 2 && norm[..start].split_whitespace().count() <= 4)
-        });
-        let Some(end) = starts else {
+    // At the start of the line; a longer phrase may follow a few words ("This report was
+    // originally published ...").
+    for (p, start, end) in matching(&norm, 5) {
+        if start > 0 && p.words < 2 {
             continue;
-        };
+        }
         let rest = rest_after(trimmed, &norm, end);
         let mut la = LineAttribution {
             original_url: url.clone(),
@@ -317,18 +313,10 @@ fn byline_agency(line: &str) -> Option<LineAttribution> {
         return None;
     }
     let head: String = line.chars().take(80).collect();
-    for p in patterns().iter().filter(|p| p.kind == Kind::Agency) {
-        let a = p.phrase.as_str();
-        // "/AFP/Getty Images" and "© AFP" are photo credits, not the text's source.
-        let forms = [format!("({a})"), format!("({a}/"), format!("/{a})")];
+    let t = line.trim_end_matches(['.', ' ']);
+    for (a, forms, tail_forms) in agency_forms() {
+        let a = a.as_str();
         let in_head = forms.iter().any(|f| head.contains(f.as_str()));
-        let tail_forms = [
-            format!("— {a}"),
-            format!("– {a}"),
-            format!("- {a}"),
-            format!("({a})"),
-        ];
-        let t = line.trim_end_matches(['.', ' ']);
         let at_end = tail_forms.iter().any(|f| t.ends_with(f.as_str()));
         if in_head || at_end || line.trim() == a {
             let words = line.split_whitespace().count();
@@ -340,6 +328,33 @@ fn byline_agency(line: &str) -> Option<LineAttribution> {
         }
     }
     None
+}
+
+type AgencyForms = (String, [String; 3], [String; 4]);
+
+/// Each agency with the ways a byline writes it, built once.
+fn agency_forms() -> &'static [AgencyForms] {
+    static F: std::sync::OnceLock<Vec<AgencyForms>> = std::sync::OnceLock::new();
+    F.get_or_init(|| {
+        patterns()
+            .iter()
+            .filter(|p| p.kind == Kind::Agency)
+            .map(|p| {
+                let a = &p.phrase;
+                (
+                    a.clone(),
+                    // "/AFP/Getty Images" and "© AFP" are photo credits, not the text's source.
+                    [format!("({a})"), format!("({a}/"), format!("/{a})")],
+                    [
+                        format!("— {a}"),
+                        format!("– {a}"),
+                        format!("- {a}"),
+                        format!("({a})"),
+                    ],
+                )
+            })
+            .collect()
+    })
 }
 
 /// "By Jane Doe, The Guardian" / "Par Jean Dupont, Le Monde": a byline naming an outlet.
