@@ -53,6 +53,7 @@ fn chrome_reason(kind: &str) -> Option<&'static str> {
         "tags" => "tag list",
         "ad" => "advertisement label",
         "app" => "app prompt",
+        "meta" => "page metadata line",
         _ => return None,
     })
 }
