@@ -27,7 +27,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     let words = trimmed.split_whitespace().count();
     if words <= opts.max_chrome_words {
         let norm = normalize(trimmed);
-        for (p, start, end) in matching(&norm, usize::MAX) {
+        // Chrome phrases open the line ("Partager cet article", "Soutenez-nous : faites un
+        // don"); a phrase deep inside a short sentence is the sentence's own words.
+        for (p, start, end) in matching(&norm, 4) {
             let Kind::Chrome(reason) = p.kind else {
                 continue;
             };

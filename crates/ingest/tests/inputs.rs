@@ -94,3 +94,47 @@ fn plain_text_id_is_the_stem() {
     assert!(!a.title_is_line_1);
     assert_eq!(a.title, None);
 }
+
+#[test]
+fn walk_reads_pages_feeds_and_gzip_and_skips_other_xml() {
+    use std::io::Write;
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let page = "<html lang=\"de\"><head><title>Wahl</title></head><body><article><p>Die Wahl in Bayern fand am Sonntag statt und brachte eine hohe Beteiligung.</p></article></body></html>";
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(page.as_bytes()).unwrap();
+    write(d, "pages/wahl.html.gz", &gz.finish().unwrap());
+    write(d, "pages/saved.htm", page.as_bytes());
+    write(
+        d,
+        "feeds/news.xml",
+        b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>F</title><item><title>A</title><description>Item text.</description></item></channel></rss>",
+    );
+    write(
+        d,
+        "feeds/sitemap.xml",
+        b"<?xml version=\"1.0\"?><urlset><url><loc>x</loc></url></urlset>",
+    );
+    // A page saved under .txt is read as HTML.
+    write(d, "misnamed.txt", page.as_bytes());
+    let res = read_all(&[d.display().to_string()]);
+    let arts: Vec<_> = res
+        .iter()
+        .map(|r| r.as_ref().expect("all readable"))
+        .collect();
+    assert_eq!(arts.len(), 4, "{res:?}");
+    let feed_item = arts
+        .iter()
+        .find(|a| a.path.ends_with("news.xml#1"))
+        .unwrap();
+    assert_eq!(feed_item.lines, vec!["Item text."]);
+    for a in arts.iter().filter(|a| !a.path.contains("news.xml")) {
+        assert_eq!(a.declared_lang.unwrap().as_str(), "de");
+        assert!(
+            a.lines.iter().any(|l| l.starts_with("Die Wahl in Bayern")),
+            "{a:?}"
+        );
+        assert!(!a.lines.iter().any(|l| l.contains('<')));
+    }
+    assert!(arts.iter().any(|a| a.id == "wahl"));
+}
