@@ -1,28 +1,28 @@
-//! Analysis: genre, framing and paragraph-level persuasion techniques, with cue terms.
+//! Analysis: genre, framing and paragraph-level persuasion techniques, each with a calibrated
+//! confidence and the cue terms that drove it.
 //!
-//! (Work in progress: the model lands in the next commits.)
+//! - [`features`]: hashed word, bigram, character n-gram, context and shape features (the seam
+//!   where other tiers plug in);
+//! - [`linear`]: multi-label and multinomial logistic regression over those features;
+//! - [`stack`]: a second stage that re-scores techniques from first-stage scores in context;
+//! - [`calibrate`]: thresholds and class offsets fitted on cross-validated predictions;
+//! - [`model`]: the shipped model, its binary file format and [`Model::analyze`];
+//! - [`train`]: the training pipeline behind `newsprism train`;
+//! - [`evaluate`] and [`metrics`]: the task's official scores, behind `newsprism eval`;
+//! - [`langid`]: language identification.
 
-use newsprism_core::{Article, ArticleAnalysis};
+pub mod calibrate;
+pub mod evaluate;
+pub mod features;
+mod hash;
+pub mod langid;
+pub mod linear;
+pub mod metrics;
+pub mod model;
+pub mod stack;
+pub mod text;
+pub mod train;
 
-/// A trained model. `Model::analyze` is the one entry point the rest of newsprism uses.
-pub struct Model {
-    _private: (),
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum ModelError {
-    #[error("no model available: {0}")]
-    Missing(String),
-}
-
-impl Model {
-    /// The model shipped inside the binary.
-    pub fn load_default() -> Result<Model, ModelError> {
-        Err(ModelError::Missing("not built yet".into()))
-    }
-
-    /// Analyses one article.
-    pub fn analyze(&self, _article: &Article) -> ArticleAnalysis {
-        unimplemented!("model lands in the next commit")
-    }
-}
+pub use metrics::Scores;
+pub use model::{Model, ModelError, ModelMeta};
+pub use train::{train, TrainOptions};

@@ -14,13 +14,6 @@ pub struct Outcome {
     pub failed: usize,
 }
 
-impl Outcome {
-    pub fn add(&mut self, other: Outcome) {
-        self.succeeded += other.succeeded;
-        self.failed += other.failed;
-    }
-}
-
 /// Prints one item's failure in the one format all subcommands use.
 pub fn report(e: &IngestError) {
     eprintln!("newsprism: skipped {e}");

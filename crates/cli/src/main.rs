@@ -30,6 +30,10 @@ enum Command {
     Extract(cmd::extract::Args),
     /// Download pages or a feed's items over HTTP(S) and print them as extracted articles.
     Fetch(cmd::fetch::Args),
+    /// Group articles about the same event across outlets and languages; mark reposts.
+    Stories(cmd::stories::Args),
+    /// Compare two articles' claims, or score pairs on the SemEval-2022 Task 8 scale.
+    Compare(cmd::compare::Args),
 }
 
 fn main() {
@@ -41,6 +45,8 @@ fn main() {
         Command::Eval(a) => cmd::eval::run(a),
         Command::Extract(a) => cmd::extract::run(a),
         Command::Fetch(a) => cmd::fetch::run(a),
+        Command::Stories(a) => cmd::stories::run(a),
+        Command::Compare(a) => cmd::compare::run(a),
     };
     std::process::exit(exit::code(result));
 }

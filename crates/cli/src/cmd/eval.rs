@@ -1,6 +1,42 @@
-#[derive(clap::Args)]
-pub struct Args {}
+//! `newsprism eval DATA_DIR`: official metrics of the model on a labelled folder.
 
-pub fn run(_a: Args) -> anyhow::Result<crate::inputs::Outcome> {
-    anyhow::bail!("eval: not yet implemented")
+use std::path::PathBuf;
+
+use anyhow::bail;
+use newsprism_analyze::evaluate::evaluate;
+
+use crate::cmd::train::print_scores;
+use crate::inputs::{report, Outcome};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Labelled folder in either SemEval-2023 Task 3 layout.
+    data_dir: PathBuf,
+    /// Model file (default: the model built into this binary).
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn run(a: Args) -> anyhow::Result<Outcome> {
+    let model = crate::cmd::analyze::load_model(a.model.as_deref())?;
+    let ds = newsprism_ingest::dataset::load(&a.data_dir)?;
+    for p in &ds.problems {
+        report(p);
+    }
+    if ds.articles.is_empty() {
+        bail!("{}: no labelled articles found", a.data_dir.display());
+    }
+    let scores = evaluate(&model, &ds);
+    print_scores(
+        &scores,
+        a.json,
+        &format!("official metrics on {}", a.data_dir.display()),
+    )?;
+    Ok(Outcome {
+        succeeded: ds.articles.len(),
+        failed: ds.problems.len(),
+    })
 }

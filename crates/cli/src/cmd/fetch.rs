@@ -74,10 +74,7 @@ pub fn run(a: Args) -> anyhow::Result<Outcome> {
             }
         }
     }
-    outcome.add(Outcome {
-        succeeded: articles.len(),
-        failed: 0,
-    });
+    outcome.succeeded = articles.len();
     clean(&mut articles);
     print_articles(&articles, resolve(a.format))?;
     Ok(outcome)

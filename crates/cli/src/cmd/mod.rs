@@ -1,7 +1,9 @@
 //! One module per subcommand.
 
 pub mod analyze;
+pub mod compare;
 pub mod eval;
 pub mod extract;
 pub mod fetch;
+pub mod stories;
 pub mod train;

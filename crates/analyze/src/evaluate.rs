@@ -1,0 +1,56 @@
+//! Scoring a model on a labelled folder with the task's official metrics, through the same
+//! `Model::analyze` path that users run, so the figures describe what ships.
+
+use std::collections::BTreeMap;
+
+use newsprism_core::{ArticleAnalysis, Frame, Genre, Label, LabelSet, Lang, Technique};
+use newsprism_ingest::dataset::Dataset;
+use rayon::prelude::*;
+
+use crate::features::Scratch;
+use crate::metrics::Counts;
+use crate::metrics::{ScoreAcc, Scores};
+use crate::Model;
+
+/// Analyses every article of `ds` and scores the predictions per language and on average.
+pub fn evaluate(model: &Model, ds: &Dataset) -> Scores {
+    let analyses: Vec<ArticleAnalysis> = ds
+        .articles
+        .par_iter()
+        .map_init(Scratch::default, |s, a| model.analyze_with(&a.article, s))
+        .collect();
+    let mut per: BTreeMap<Lang, ScoreAcc> = BTreeMap::new();
+    for (a, an) in ds.articles.iter().zip(&analyses) {
+        let e = per.entry(a.lang).or_default();
+        e.articles += 1;
+        if let Some(g) = a.genre {
+            e.genre_gold.push(g.index());
+            e.genre_pred
+                .push(Genre::from_name(&an.genre.label).map_or(0, |g| g.index()));
+        }
+        if let Some(fs) = a.frames {
+            let pred: LabelSet<Frame> = an
+                .frames
+                .iter()
+                .filter_map(|p| Frame::from_name(&p.label))
+                .collect();
+            e.frames.add(Counts::of_sets(fs.bits(), pred.bits()));
+        }
+        for &(line, gold) in &a.techniques {
+            let pred: LabelSet<Technique> = an
+                .paragraphs
+                .iter()
+                .find(|p| p.line == line)
+                .map(|p| {
+                    p.techniques
+                        .iter()
+                        .filter_map(|t| Technique::from_name(&t.label))
+                        .collect()
+                })
+                .unwrap_or_default();
+            e.techniques.add(Counts::of_sets(gold.bits(), pred.bits()));
+            e.lines += 1;
+        }
+    }
+    Scores::from_accumulators(per)
+}

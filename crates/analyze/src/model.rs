@@ -1,0 +1,624 @@
+//! The trained model: three linear heads over one featurizer, with calibrated decision rules, and
+//! the compact binary file it is shipped in.
+//!
+//! File layout (little-endian), chosen so loading is a few memcpys rather than parsing:
+//!
+//! ```text
+//! "NPRISM\0" u8 version
+//! u32 n, n bytes JSON header (ModelMeta: feature config, thresholds, offsets, provenance, CV scores)
+//! dim bytes      idf per bucket, quantised (idf = q / 16)
+//! 3 × head:      u32 labels, u32 dim, labels × f32 scale, labels × f32 bias, dim × labels × i8
+//! ```
+//!
+//! Weights are stored as 8-bit integers with one scale per label, which keeps three heads over
+//! 2^18 buckets near 10 MB (the repository limit is 16 MB) at no measurable loss in F1.
+
+use std::path::Path;
+
+use newsprism_core::{
+    Article, ArticleAnalysis, Frame, Genre, Label, LangGuess, ParagraphAnalysis, Prediction,
+    Technique,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::features::{
+    ArticleInput, Explain, FeatureConfig, Featurizer, NgramFeaturizer, ParagraphInput, Scratch,
+    SparseVec, BIGRAM_ORIGIN, NO_ORIGIN,
+};
+use crate::langid;
+use crate::linear::{activate, LinearHead, Loss};
+use crate::stack::{stack_features, STACK_DIM};
+
+const MAGIC: &[u8; 7] = b"NPRISM\0";
+const VERSION: u8 = 1;
+
+/// Why a model could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("cannot read model file {path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{0} is not a newsprism model (bad magic bytes)")]
+    NotAModel(String),
+    #[error("{path}: model format version {found} is not supported (this build reads {VERSION})")]
+    Version { path: String, found: u8 },
+    #[error("{path}: corrupt model: {what}")]
+    Corrupt { path: String, what: String },
+    #[error("this build has no model embedded; train one with `newsprism train DATA_DIR --out MODEL` and pass --model MODEL")]
+    NoDefault,
+}
+
+/// Everything about a model except its weights.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct ModelMeta {
+    pub features: FeatureConfig,
+    /// Decision rules for languages without rules of their own.
+    pub rules: Rules,
+    /// Rules calibrated per training language: annotation density differs a lot between
+    /// languages (0.6 techniques per line in English, 2 in German), so one cut-off cannot fit all.
+    #[serde(default)]
+    pub rules_by_lang: std::collections::BTreeMap<String, Rules>,
+    /// What it was trained on, for `newsprism eval`/`--version` style reporting.
+    pub trained_on: TrainedOn,
+    /// Whether a stacked second-stage technique head follows the three heads in the file.
+    #[serde(default)]
+    pub stacked: bool,
+    /// Cross-validated scores measured when the model was trained, if any.
+    #[serde(default)]
+    pub cv: Option<serde_json::Value>,
+}
+
+/// Calibrated decision rules.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+pub struct Rules {
+    pub technique_thresholds: Vec<f32>,
+    pub frame_thresholds: Vec<f32>,
+    /// Added to genre log-probabilities before the arg-max (calibrated for macro-F1).
+    pub genre_offsets: Vec<f32>,
+}
+
+impl Rules {
+    fn valid(&self) -> bool {
+        self.technique_thresholds.len() == Technique::COUNT
+            && self.frame_thresholds.len() == Frame::COUNT
+            && self.genre_offsets.len() == Genre::COUNT
+    }
+}
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct TrainedOn {
+    pub articles: usize,
+    pub paragraphs: usize,
+    pub languages: Vec<String>,
+}
+
+/// A head with 8-bit weights, as shipped.
+#[derive(Clone, Debug)]
+pub struct QuantHead {
+    pub labels: usize,
+    pub dim: usize,
+    pub loss: Loss,
+    scale: Vec<f32>,
+    bias: Vec<f32>,
+    w: Vec<i8>,
+}
+
+impl QuantHead {
+    /// Quantises a trained head: per label, the scale maps the 99.99th percentile of |w| to 127
+    /// (clamping the few larger weights) so that outliers do not flatten everything else to zero.
+    pub fn quantize(h: &LinearHead) -> QuantHead {
+        let l = h.labels;
+        let mut scale = vec![0f32; l];
+        for (lab, s) in scale.iter_mut().enumerate() {
+            let mut abs: Vec<f32> = (0..h.dim)
+                .map(|f| h.w[f * l + lab].abs())
+                .filter(|v| *v > 0.0)
+                .collect();
+            if abs.is_empty() {
+                *s = 1.0;
+                continue;
+            }
+            let k = ((abs.len() as f64) * 0.9999) as usize;
+            let k = k.min(abs.len() - 1);
+            let (_, q, _) = abs.select_nth_unstable_by(k, |a, b| a.total_cmp(b));
+            *s = (*q / 127.0).max(1e-12);
+        }
+        let w =
+            h.w.iter()
+                .enumerate()
+                .map(|(i, &v)| (v / scale[i % l]).round().clamp(-127.0, 127.0) as i8)
+                .collect();
+        QuantHead {
+            labels: l,
+            dim: h.dim,
+            loss: h.loss,
+            scale,
+            bias: h.b.clone(),
+            w,
+        }
+    }
+
+    /// Logits into `out`.
+    pub fn scores(&self, x: &SparseVec, out: &mut [f32]) {
+        let l = self.labels;
+        let mut acc = [0f32; 32];
+        let acc = &mut acc[..l];
+        for (&i, &v) in x.idx.iter().zip(&x.val) {
+            let row = &self.w[i as usize * l..(i as usize + 1) * l];
+            for (a, &q) in acc.iter_mut().zip(row) {
+                *a += v * q as f32;
+            }
+        }
+        for k in 0..l {
+            out[k] = self.bias[k] + acc[k] * self.scale[k];
+        }
+    }
+
+    /// Probabilities into `out`.
+    pub fn probs(&self, x: &SparseVec, out: &mut [f32]) {
+        self.scores(x, out);
+        activate(self.loss, out);
+    }
+
+    /// The terms that pushed most towards `label`, strongest first. Contributions are summed per
+    /// token (a word's own feature plus its character n-grams) before naming, so only the top few
+    /// tokens are turned into strings.
+    fn cues(&self, x: &SparseVec, explain: &Explain, label: usize, k: usize) -> Vec<String> {
+        let l = self.labels;
+        // Dense per-token sums: slots 0..n for words, n..2n for bigrams starting at a word.
+        let n = explain.words.len();
+        let mut sums = vec![0f32; 2 * n];
+        for (j, (&i, &v)) in x.idx.iter().zip(&x.val).enumerate() {
+            let origin = explain.origins.get(j).copied().unwrap_or(NO_ORIGIN);
+            if origin == NO_ORIGIN {
+                continue;
+            }
+            let slot = if origin & BIGRAM_ORIGIN != 0 {
+                n + (origin & !BIGRAM_ORIGIN) as usize
+            } else {
+                origin as usize
+            };
+            if let Some(s) = sums.get_mut(slot) {
+                *s += v * self.w[i as usize * l + label] as f32;
+            }
+        }
+        let mut by_origin: Vec<(u32, f32)> = sums
+            .iter()
+            .enumerate()
+            .filter(|(_, &c)| c > 0.0)
+            .map(|(slot, &c)| {
+                let o = if slot >= n {
+                    (slot - n) as u32 | BIGRAM_ORIGIN
+                } else {
+                    slot as u32
+                };
+                (o, c)
+            })
+            .collect();
+        by_origin.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
+        let mut out: Vec<String> = Vec::with_capacity(k);
+        for (o, _) in by_origin {
+            if out.len() == k {
+                break;
+            }
+            if let Some(t) = explain.term(o) {
+                if t.chars().count() > 1 && !out.contains(&t) {
+                    out.push(t);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A trained model, ready to analyse articles. `Sync`: share one across threads.
+pub struct Model {
+    pub meta: ModelMeta,
+    featurizer: NgramFeaturizer,
+    technique: QuantHead,
+    frame: QuantHead,
+    genre: QuantHead,
+    /// Second-stage technique head over [`crate::stack`] features, when trained.
+    stack: Option<QuantHead>,
+}
+
+/// Cue terms reported per prediction.
+const CUES: usize = 5;
+
+#[cfg(has_default_model)]
+static DEFAULT_MODEL: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../models/newsprism.model"
+));
+
+impl Model {
+    pub fn new(
+        meta: ModelMeta,
+        idf: Vec<f32>,
+        technique: QuantHead,
+        frame: QuantHead,
+        genre: QuantHead,
+        stack: Option<QuantHead>,
+    ) -> Model {
+        let featurizer = NgramFeaturizer::new(meta.features.clone(), Some(idf));
+        let mut meta = meta;
+        meta.stacked = stack.is_some();
+        Model {
+            meta,
+            featurizer,
+            technique,
+            frame,
+            genre,
+            stack,
+        }
+    }
+
+    /// The model shipped inside this binary (`models/newsprism.model` at build time).
+    pub fn load_default() -> Result<Model, ModelError> {
+        #[cfg(has_default_model)]
+        {
+            Model::from_bytes(DEFAULT_MODEL, "<embedded model>")
+        }
+        #[cfg(not(has_default_model))]
+        {
+            Err(ModelError::NoDefault)
+        }
+    }
+
+    pub fn load(path: &Path) -> Result<Model, ModelError> {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|source| ModelError::Io {
+            path: name.clone(),
+            source,
+        })?;
+        Model::from_bytes(&bytes, &name)
+    }
+
+    pub fn featurizer(&self) -> &NgramFeaturizer {
+        &self.featurizer
+    }
+
+    /// Serialises to the file format in the module docs.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(12 << 20);
+        out.extend_from_slice(MAGIC);
+        out.push(VERSION);
+        let header = serde_json::to_vec(&self.meta).unwrap_or_default();
+        out.extend_from_slice(&(header.len() as u32).to_le_bytes());
+        out.extend_from_slice(&header);
+        out.extend(
+            self.featurizer
+                .idf
+                .iter()
+                .map(|&v| (v * 16.0).round().clamp(0.0, 255.0) as u8),
+        );
+        for h in [&self.technique, &self.frame, &self.genre]
+            .into_iter()
+            .chain(&self.stack)
+        {
+            out.extend_from_slice(&(h.labels as u32).to_le_bytes());
+            out.extend_from_slice(&(h.dim as u32).to_le_bytes());
+            for v in h.scale.iter().chain(&h.bias) {
+                out.extend_from_slice(&v.to_le_bytes());
+            }
+            out.extend(h.w.iter().map(|&q| q as u8));
+        }
+        out
+    }
+
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        std::fs::write(path, self.to_bytes())
+    }
+
+    pub fn from_bytes(bytes: &[u8], name: &str) -> Result<Model, ModelError> {
+        let corrupt = |what: &str| ModelError::Corrupt {
+            path: name.to_string(),
+            what: what.to_string(),
+        };
+        if bytes.len() < 12 || &bytes[..7] != MAGIC {
+            return Err(ModelError::NotAModel(name.to_string()));
+        }
+        if bytes[7] != VERSION {
+            return Err(ModelError::Version {
+                path: name.to_string(),
+                found: bytes[7],
+            });
+        }
+        let mut r = Reader { b: bytes, pos: 8 };
+        let hlen = r.u32().ok_or_else(|| corrupt("truncated header"))? as usize;
+        let header = r.take(hlen).ok_or_else(|| corrupt("truncated header"))?;
+        let meta: ModelMeta =
+            serde_json::from_slice(header).map_err(|e| corrupt(&format!("header: {e}")))?;
+        if !(8..=24).contains(&meta.features.bits) {
+            return Err(corrupt("feature bits out of range"));
+        }
+        let dim = 1usize << meta.features.bits;
+        let idf: Vec<f32> = r
+            .take(dim)
+            .ok_or_else(|| corrupt("truncated idf table"))?
+            .iter()
+            .map(|&q| q as f32 / 16.0)
+            .collect();
+        let mut heads = Vec::with_capacity(4);
+        let mut layout = vec![
+            ("technique", Technique::COUNT, dim, Loss::Binary),
+            ("frame", Frame::COUNT, dim, Loss::Binary),
+            ("genre", Genre::COUNT, dim, Loss::Softmax),
+        ];
+        if meta.stacked {
+            layout.push(("stack", Technique::COUNT, STACK_DIM, Loss::Binary));
+        }
+        for (name_h, want, want_dim, loss) in layout {
+            let labels = r.u32().ok_or_else(|| corrupt("truncated head"))? as usize;
+            let hdim = r.u32().ok_or_else(|| corrupt("truncated head"))? as usize;
+            if labels != want || hdim != want_dim {
+                return Err(corrupt(&format!(
+                    "{name_h} head has {labels} labels × {hdim} features, expected {want} × {want_dim}"
+                )));
+            }
+            let mut floats = Vec::with_capacity(2 * labels);
+            for _ in 0..2 * labels {
+                floats.push(r.f32().ok_or_else(|| corrupt("truncated head"))?);
+            }
+            let w = r
+                .take(hdim * labels)
+                .ok_or_else(|| corrupt("truncated weights"))?
+                .iter()
+                .map(|&b| b as i8)
+                .collect();
+            heads.push(QuantHead {
+                labels,
+                dim: hdim,
+                loss,
+                bias: floats.split_off(labels),
+                scale: floats,
+                w,
+            });
+        }
+        if !meta.rules.valid() || !meta.rules_by_lang.values().all(Rules::valid) {
+            return Err(corrupt("threshold tables do not match the label sets"));
+        }
+        let stack = if meta.stacked { heads.pop() } else { None };
+        let genre = heads.pop().ok_or_else(|| corrupt("missing head"))?;
+        let frame = heads.pop().ok_or_else(|| corrupt("missing head"))?;
+        let technique = heads.pop().ok_or_else(|| corrupt("missing head"))?;
+        Ok(Model::new(meta, idf, technique, frame, genre, stack))
+    }
+
+    /// The decision rules for a language: its own when it was trained on, else the global ones.
+    pub fn rules_for(&self, lang: Option<newsprism_core::Lang>) -> &Rules {
+        lang.and_then(|l| self.meta.rules_by_lang.get(l.as_str()))
+            .unwrap_or(&self.meta.rules)
+    }
+
+    /// Analyses one article: language, genre, frames, and techniques per non-empty line.
+    pub fn analyze(&self, article: &Article) -> ArticleAnalysis {
+        let mut scratch = Scratch::default();
+        self.analyze_with(article, &mut scratch)
+    }
+
+    /// As [`Model::analyze`], reusing per-thread buffers (see `rayon::map_init`).
+    pub fn analyze_with(&self, article: &Article, s: &mut Scratch) -> ArticleAnalysis {
+        let view = ArticleView::new(article);
+        let lang = langid::detect(&view.sample_text());
+        let lang_code = lang.code.or(article.declared_lang);
+        let rules = self.rules_for(lang_code);
+        let mut x = SparseVec::default();
+        let mut explain = Explain::default();
+
+        // Article level: genre and frames.
+        self.featurizer.article(
+            &ArticleInput {
+                title: view.title,
+                paragraphs: &view.body,
+                lang: lang_code,
+            },
+            s,
+            &mut x,
+            Some(&mut explain),
+        );
+        let mut gp = [0f32; Genre::COUNT];
+        self.genre.probs(&x, &mut gp);
+        let gi = decide_genre(&gp, &rules.genre_offsets);
+        let genre = Prediction {
+            label: Genre::ALL[gi].name().to_string(),
+            confidence: adjusted_probs(&gp, &rules.genre_offsets)[gi],
+            cues: self.genre.cues(&x, &explain, gi, CUES),
+        };
+        let genre_scores = Genre::ALL
+            .iter()
+            .map(|g| Prediction {
+                label: g.name().to_string(),
+                confidence: gp[g.index()],
+                cues: Vec::new(),
+            })
+            .collect();
+        let mut fp = [0f32; Frame::COUNT];
+        self.frame.probs(&x, &mut fp);
+        let mut frames: Vec<Prediction> = Frame::ALL
+            .iter()
+            .filter(|f| fp[f.index()] >= rules.frame_thresholds[f.index()])
+            .map(|f| Prediction {
+                label: f.name().to_string(),
+                confidence: fp[f.index()],
+                cues: self.frame.cues(&x, &explain, f.index(), CUES),
+            })
+            .collect();
+        frames.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+
+        // Paragraph level: techniques, with the genre as context.
+        let extra = genre_context(&gp);
+        let n = view.lines.len();
+        let mut xs: Vec<SparseVec> = Vec::with_capacity(n);
+        let mut explains: Vec<Explain> = Vec::with_capacity(n);
+        let mut p1 = vec![[0f32; Technique::COUNT]; n];
+        for (k, &(line, text)) in view.lines.iter().enumerate() {
+            let input = ParagraphInput {
+                text,
+                prev: k.checked_sub(1).map(|j| view.lines[j].1),
+                next: view.lines.get(k + 1).map(|l| l.1),
+                is_title: line == 1 && article.title_is_line_1,
+                position: position(k, n),
+                lang: lang_code,
+                extra: &extra,
+            };
+            let mut x = SparseVec::default();
+            let mut e = Explain::default();
+            self.featurizer.paragraph(&input, s, &mut x, Some(&mut e));
+            self.technique.probs(&x, &mut p1[k]);
+            xs.push(x);
+            explains.push(e);
+        }
+        let mut paragraphs = Vec::with_capacity(n);
+        let mut sx = SparseVec::default();
+        for (k, &(line, text)) in view.lines.iter().enumerate() {
+            let tp = match &self.stack {
+                Some(st) => {
+                    let mut tp = [0f32; Technique::COUNT];
+                    stack_features(&p1, k, &gp, line == 1 && article.title_is_line_1, &mut sx);
+                    st.probs(&sx, &mut tp);
+                    tp
+                }
+                None => p1[k],
+            };
+            let mut techniques: Vec<Prediction> = Technique::ALL
+                .iter()
+                .filter(|t| tp[t.index()] >= rules.technique_thresholds[t.index()])
+                .map(|t| Prediction {
+                    label: t.name().to_string(),
+                    confidence: tp[t.index()],
+                    cues: self.technique.cues(&xs[k], &explains[k], t.index(), CUES),
+                })
+                .collect();
+            techniques.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+            paragraphs.push(ParagraphAnalysis {
+                line,
+                text: text.to_string(),
+                techniques,
+            });
+        }
+
+        ArticleAnalysis {
+            id: article.id.clone(),
+            path: article.path.clone(),
+            lang: LangGuess {
+                code: lang.code,
+                confidence: lang.confidence,
+            },
+            title: article.title.clone(),
+            url: article.url.clone(),
+            source: article.source.clone(),
+            published: article.published.clone(),
+            word_count: article.word_count(),
+            genre,
+            genre_scores,
+            frames,
+            paragraphs,
+            removed: article.removed.clone(),
+            attribution: article.attribution.clone(),
+        }
+    }
+}
+
+/// Genre probabilities as paragraph features (named so the weights stay inspectable).
+pub fn genre_context(gp: &[f32]) -> [(&'static str, f32); Genre::COUNT] {
+    [
+        ("genre:opinion", gp[0]),
+        ("genre:reporting", gp[1]),
+        ("genre:satire", gp[2]),
+    ]
+}
+
+/// Relative position of paragraph `k` of `n`.
+pub fn position(k: usize, n: usize) -> f32 {
+    if n <= 1 {
+        0.0
+    } else {
+        k as f32 / (n - 1) as f32
+    }
+}
+
+/// Genre probabilities after the calibrated offsets, renormalised: the offsets act as a
+/// class-prior correction (rare satire gets a fair hearing), and this is the posterior the decision
+/// is based on, so it is what `genre.confidence` reports.
+pub fn adjusted_probs(gp: &[f32], offsets: &[f32]) -> [f32; Genre::COUNT] {
+    let mut z = [0f32; Genre::COUNT];
+    for k in 0..Genre::COUNT {
+        z[k] = gp[k].max(1e-6).ln() + offsets[k];
+    }
+    activate(Loss::Softmax, &mut z);
+    z
+}
+
+/// Arg-max of log-probability plus calibrated offset.
+pub fn decide_genre(gp: &[f32], offsets: &[f32]) -> usize {
+    (0..gp.len())
+        .max_by(|&a, &b| {
+            let sa = gp[a].max(1e-6).ln() + offsets[a];
+            let sb = gp[b].max(1e-6).ln() + offsets[b];
+            sa.total_cmp(&sb)
+        })
+        .unwrap_or(0)
+}
+
+/// How the models see an article: the title, the body paragraphs, and the numbered lines.
+pub struct ArticleView<'a> {
+    pub title: Option<&'a str>,
+    /// Body paragraphs (non-empty lines, title line excluded when it is line 1).
+    pub body: Vec<&'a str>,
+    /// Every non-empty line with its number, title line included (the task annotates it).
+    pub lines: Vec<(u32, &'a str)>,
+}
+
+impl<'a> ArticleView<'a> {
+    pub fn new(a: &'a Article) -> Self {
+        let lines: Vec<(u32, &str)> = a.paragraphs().collect();
+        let body = lines
+            .iter()
+            .filter(|(n, _)| !(a.title_is_line_1 && *n == 1))
+            .map(|(_, t)| *t)
+            .collect();
+        ArticleView {
+            title: a.title.as_deref(),
+            body,
+            lines,
+        }
+    }
+
+    /// Text for language identification: title and the first paragraphs.
+    pub fn sample_text(&self) -> String {
+        let mut s = String::new();
+        for t in self.title.iter().chain(self.body.iter()) {
+            if s.len() > 4000 {
+                break;
+            }
+            s.push_str(crate::features::clip(t, 4000));
+            s.push('\n');
+        }
+        s
+    }
+}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let end = self.pos.checked_add(n)?;
+        let s = self.b.get(self.pos..end)?;
+        self.pos = end;
+        Some(s)
+    }
+    fn u32(&mut self) -> Option<u32> {
+        self.take(4)
+            .map(|s| u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    fn f32(&mut self) -> Option<f32> {
+        self.take(4)
+            .map(|s| f32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+}

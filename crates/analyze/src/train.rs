@@ -1,0 +1,683 @@
+//! Training: from a labelled folder to a [`Model`], with decision rules calibrated by
+//! cross-validation and cross-validated scores reported per language and subtask.
+//!
+//! All three heads are trained jointly on all languages: the hashed n-gram space is shared, so
+//! languages with little data borrow from the others through shared names, numbers and
+//! character n-grams, and a per-language bias feature lets each keep its own base rates.
+//!
+//! Pipeline:
+//! 1. fit IDF on all training paragraphs;
+//! 2. split articles into K folds (stratified by language);
+//! 3. per fold, train genre and frame heads on the other folds and predict the held-out articles;
+//!    the out-of-fold genre probabilities become context features of the technique head, so at
+//!    training time it sees the same kind of (imperfect) genre signal it will see at run time;
+//! 4. per fold, train the technique head and predict held-out paragraphs;
+//! 5. calibrate thresholds and genre offsets on the out-of-fold predictions; scores are reported
+//!    with rules cross-fitted (fold k is scored with rules tuned on the other folds), so the
+//!    printed figures are not tuned on the examples they score;
+//! 6. train the final heads on everything.
+
+use std::collections::BTreeMap;
+
+use newsprism_core::{Frame, Genre, Label, Lang, Technique};
+use newsprism_ingest::dataset::{Dataset, LabelledArticle};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::calibrate;
+use crate::features::{
+    ArticleInput, FeatureConfig, Featurizer, NgramFeaturizer, ParagraphInput, Scratch, SparseVec,
+};
+use crate::linear::{self, Loss, TrainConfig};
+use crate::metrics::{micro, Counts, ScoreAcc, Scores};
+use crate::model::{
+    decide_genre, genre_context, position, ArticleView, Model, ModelMeta, QuantHead, Rules,
+    TrainedOn,
+};
+use crate::stack::{stack_features, STACK_DIM};
+
+/// Knobs of a training run; the defaults reproduce the shipped model.
+#[derive(Clone, Debug, Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct TrainOptions {
+    pub features: FeatureConfig,
+    pub technique: TrainConfig,
+    pub article: TrainConfig,
+    /// Language balance for the technique head: an example of language `l` weighs
+    /// `(lines of the largest language / lines of l) ^ lang_balance`; 0 = no balancing. The
+    /// objective is the mean over languages, so the largest language should not set the style.
+    pub lang_balance: f32,
+    /// Train the second-stage technique head (see [`crate::stack`]).
+    pub stacking: bool,
+    pub stack: TrainConfig,
+    /// Folds used to calibrate decision rules and report scores.
+    pub folds: usize,
+    /// Labels with fewer positives keep the global threshold.
+    pub min_positives: usize,
+    /// Minimum positives of a label within one language to give it a threshold of its own there.
+    pub min_positives_lang: usize,
+    /// Calibrate rules per training language (else one set for all).
+    pub per_language_rules: bool,
+    /// Per-language technique thresholds per label (else one per-language shift of the global
+    /// per-label thresholds, which needs less data).
+    pub per_language_technique_thresholds: bool,
+    pub seed: u64,
+}
+
+impl Default for TrainOptions {
+    fn default() -> Self {
+        TrainOptions {
+            features: FeatureConfig::default(),
+            technique: TrainConfig::default(),
+            article: TrainConfig {
+                epochs: 12,
+                lr: 0.5,
+                l2: 1e-5,
+                pos_weight_cap: 2.0,
+                average: true,
+                seed: 7,
+            },
+            lang_balance: 0.0,
+            stacking: false,
+            stack: TrainConfig {
+                epochs: 10,
+                lr: 1.0,
+                l2: 1e-4,
+                pos_weight_cap: 3.0,
+                average: true,
+                seed: 11,
+            },
+            folds: 5,
+            min_positives: 40,
+            min_positives_lang: 30,
+            per_language_rules: true,
+            per_language_technique_thresholds: false,
+            seed: 13,
+        }
+    }
+}
+
+/// Featurised training data.
+struct Prepared<'a> {
+    featurizer: NgramFeaturizer,
+    articles: Vec<&'a LabelledArticle>,
+    art_x: Vec<SparseVec>,
+    fold: Vec<usize>,
+    /// One entry per annotated line: (article index, line number, gold set bits).
+    lines: Vec<(usize, u32, u32)>,
+}
+
+/// Trains a model and returns it with its cross-validated scores.
+pub fn train(ds: &Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)) -> (Model, Scores) {
+    let prep = prepare(ds, opts, log);
+    let n_art = prep.articles.len();
+    let k = opts.folds.max(2);
+
+    // Article heads, out of fold.
+    log(&format!(
+        "genre and frame heads: {k}-fold out-of-fold predictions"
+    ));
+    let fold_art: Vec<(Vec<f32>, Vec<f32>)> = (0..k)
+        .into_par_iter()
+        .map(|f| {
+            let (g, fr) = train_article_heads(&prep, opts, |i| prep.fold[i] != f);
+            let mut gp = vec![0f32; n_art * Genre::COUNT];
+            let mut fp = vec![0f32; n_art * Frame::COUNT];
+            for i in (0..n_art).filter(|&i| prep.fold[i] == f) {
+                g.probs(
+                    &prep.art_x[i],
+                    &mut gp[i * Genre::COUNT..(i + 1) * Genre::COUNT],
+                );
+                fr.probs(
+                    &prep.art_x[i],
+                    &mut fp[i * Frame::COUNT..(i + 1) * Frame::COUNT],
+                );
+            }
+            (gp, fp)
+        })
+        .collect();
+    let mut oof_genre = vec![0f32; n_art * Genre::COUNT];
+    let mut oof_frame = vec![0f32; n_art * Frame::COUNT];
+    for (f, (gp, fp)) in fold_art.iter().enumerate() {
+        for i in (0..n_art).filter(|&i| prep.fold[i] == f) {
+            oof_genre[i * 3..(i + 1) * 3].copy_from_slice(&gp[i * 3..(i + 1) * 3]);
+            oof_frame[i * Frame::COUNT..(i + 1) * Frame::COUNT]
+                .copy_from_slice(&fp[i * Frame::COUNT..(i + 1) * Frame::COUNT]);
+        }
+    }
+
+    // Paragraph features (every non-empty line), with out-of-fold genre context.
+    log("featurising paragraphs");
+    let para = paragraph_features(&prep, &oof_genre);
+    let ys: Vec<u32> = prep.lines.iter().map(|l| l.2).collect();
+    let dim = prep.featurizer.dim();
+    let empty = SparseVec::default();
+    let ann_x = |j: usize| para.ann[j].map_or(&empty, |i| &para.x[i]);
+    let mut lines_per_lang: BTreeMap<Lang, f32> = BTreeMap::new();
+    for &(ai, _, _) in &prep.lines {
+        *lines_per_lang.entry(prep.articles[ai].lang).or_default() += 1.0;
+    }
+    let largest = lines_per_lang.values().copied().fold(1.0, f32::max);
+    let lang_weight: BTreeMap<Lang, f32> = lines_per_lang
+        .iter()
+        .map(|(l, n)| (*l, (largest / n).powf(opts.lang_balance)))
+        .collect();
+    let train_stage1 = |keep: &(dyn Fn(usize) -> bool + Sync)| {
+        let sel: Vec<usize> = (0..prep.lines.len())
+            .filter(|&j| keep(prep.lines[j].0))
+            .collect();
+        let xs: Vec<&SparseVec> = sel.iter().map(|&j| ann_x(j)).collect();
+        let y: Vec<u32> = sel.iter().map(|&j| ys[j]).collect();
+        let w: Vec<f32> = sel
+            .iter()
+            .map(|&j| lang_weight[&prep.articles[prep.lines[j].0].lang])
+            .collect();
+        QuantHead::quantize(&linear::train_weighted(
+            &xs,
+            &y,
+            Some(&w),
+            Technique::COUNT,
+            dim,
+            Loss::Binary,
+            &opts.technique,
+        ))
+    };
+    log(&format!(
+        "technique head: {k}-fold out-of-fold predictions for every line"
+    ));
+    let fold_p1: Vec<Vec<(usize, [f32; Technique::COUNT])>> = (0..k)
+        .into_par_iter()
+        .map(|f| {
+            let h = train_stage1(&|ai| prep.fold[ai] != f);
+            let mut out = Vec::new();
+            for ai in (0..n_art).filter(|&ai| prep.fold[ai] == f) {
+                for i in para.art_range[ai].clone() {
+                    let mut p = [0f32; Technique::COUNT];
+                    h.probs(&para.x[i], &mut p);
+                    out.push((i, p));
+                }
+            }
+            out
+        })
+        .collect();
+    let mut p1 = vec![[0f32; Technique::COUNT]; para.x.len()];
+    for (i, p) in fold_p1.into_iter().flatten() {
+        p1[i] = p;
+    }
+    let oof_tech: Vec<f32>;
+    let mut stack_x: Vec<SparseVec> = Vec::new();
+    if opts.stacking {
+        log(&format!(
+            "stacked technique head: {k}-fold out-of-fold predictions"
+        ));
+        stack_x = prep
+            .lines
+            .iter()
+            .enumerate()
+            .map(|(j, &(ai, line, _))| {
+                let mut sx = SparseVec::default();
+                let r = para.art_range[ai].clone();
+                let is_title = line == 1 && prep.articles[ai].article.title_is_line_1;
+                let g = &oof_genre[ai * 3..ai * 3 + 3];
+                match para.ann[j] {
+                    Some(i) => stack_features(&p1[r.clone()], i - r.start, g, is_title, &mut sx),
+                    None => stack_features(&[[0.0; Technique::COUNT]], 0, g, is_title, &mut sx),
+                }
+                sx
+            })
+            .collect();
+        let train_stage2 = |keep: &(dyn Fn(usize) -> bool + Sync)| {
+            let (xs, y): (Vec<&SparseVec>, Vec<u32>) = (0..prep.lines.len())
+                .filter(|&j| keep(prep.lines[j].0))
+                .map(|j| (&stack_x[j], ys[j]))
+                .unzip();
+            QuantHead::quantize(&linear::train(
+                &xs,
+                &y,
+                Technique::COUNT,
+                STACK_DIM,
+                Loss::Binary,
+                &opts.stack,
+            ))
+        };
+        let heads: Vec<QuantHead> = (0..k)
+            .into_par_iter()
+            .map(|f| train_stage2(&|ai| prep.fold[ai] != f))
+            .collect();
+        let mut o = vec![0f32; prep.lines.len() * Technique::COUNT];
+        for (j, &(ai, _, _)) in prep.lines.iter().enumerate() {
+            heads[prep.fold[ai]].probs(
+                &stack_x[j],
+                &mut o[j * Technique::COUNT..(j + 1) * Technique::COUNT],
+            );
+        }
+        oof_tech = o;
+    } else {
+        let mut o = vec![0f32; prep.lines.len() * Technique::COUNT];
+        for j in 0..prep.lines.len() {
+            if let Some(i) = para.ann[j] {
+                o[j * Technique::COUNT..(j + 1) * Technique::COUNT].copy_from_slice(&p1[i]);
+            }
+        }
+        oof_tech = o;
+    }
+
+    // Decision rules on all out-of-fold predictions (for the shipped model) ...
+    let oof = Oof {
+        genre: &oof_genre,
+        frame: &oof_frame,
+        tech: &oof_tech,
+        ys: &ys,
+    };
+    let langs: Vec<Lang> = {
+        let mut v: Vec<Lang> = prep.articles.iter().map(|a| a.lang).collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    // Rules for one training subset: global, plus per language when enabled.
+    let rule_set = |keep: &(dyn Fn(usize) -> bool + Sync)| -> RuleSet {
+        let global = fit_rules(&prep, &oof, keep, opts.min_positives);
+        let by_lang = if opts.per_language_rules {
+            langs
+                .par_iter()
+                .map(|&l| {
+                    let keep_l = |i: usize| keep(i) && prep.articles[i].lang == l;
+                    let mut r = fit_rules(&prep, &oof, &keep_l, opts.min_positives_lang);
+                    if !opts.per_language_technique_thresholds {
+                        let (tp, tg) = technique_rows(&prep, &oof, &keep_l);
+                        r.technique_thresholds = calibrate::shifted(
+                            &tp,
+                            &tg,
+                            Technique::COUNT,
+                            &global.technique_thresholds,
+                        );
+                    }
+                    (l, r)
+                })
+                .collect()
+        } else {
+            BTreeMap::new()
+        };
+        RuleSet { global, by_lang }
+    };
+    log("calibrating decision rules");
+    let (final_rules, fold_rules) = rayon::join(
+        || rule_set(&|_| true),
+        || {
+            (0..k)
+                .into_par_iter()
+                .map(|f| rule_set(&|i| prep.fold[i] != f))
+                .collect::<Vec<_>>()
+        },
+    );
+
+    // ... and scores with cross-fitted rules.
+    let scores = score_oof(&prep, &oof_genre, &oof_frame, &oof_tech, &ys, &fold_rules);
+
+    log("training final heads on all data");
+    let all = |_: usize| true;
+    let ((genre_head, frame_head), tech_head) = rayon::join(
+        || train_article_heads(&prep, opts, all),
+        || {
+            let stage1 = train_stage1(&|_| true);
+            let stage2 = opts.stacking.then(|| {
+                let xs: Vec<&SparseVec> = stack_x.iter().collect();
+                QuantHead::quantize(&linear::train(
+                    &xs,
+                    &ys,
+                    Technique::COUNT,
+                    STACK_DIM,
+                    Loss::Binary,
+                    &opts.stack,
+                ))
+            });
+            (stage1, stage2)
+        },
+    );
+    let (tech_head, stack_head) = tech_head;
+    let mut languages: Vec<String> = prep.articles.iter().map(|a| a.lang.to_string()).collect();
+    languages.sort();
+    languages.dedup();
+    let meta = ModelMeta {
+        features: opts.features.clone(),
+        rules: final_rules.global,
+        rules_by_lang: final_rules
+            .by_lang
+            .into_iter()
+            .map(|(l, r)| (l.to_string(), r))
+            .collect(),
+        trained_on: TrainedOn {
+            articles: n_art,
+            paragraphs: prep.lines.len(),
+            languages,
+        },
+        stacked: stack_head.is_some(),
+        cv: serde_json::to_value(&scores).ok(),
+    };
+    let model = Model::new(
+        meta,
+        prep.featurizer.idf.clone(),
+        tech_head,
+        frame_head,
+        genre_head,
+        stack_head,
+    );
+    (model, scores)
+}
+
+/// Out-of-fold predictions, row-major per example.
+struct Oof<'a> {
+    genre: &'a [f32],
+    frame: &'a [f32],
+    tech: &'a [f32],
+    ys: &'a [u32],
+}
+
+struct RuleSet {
+    global: Rules,
+    by_lang: BTreeMap<Lang, Rules>,
+}
+
+impl RuleSet {
+    fn for_lang(&self, l: Lang) -> &Rules {
+        self.by_lang.get(&l).unwrap_or(&self.global)
+    }
+}
+
+/// Out-of-fold technique probabilities and gold sets of the selected articles' annotated lines.
+fn technique_rows(
+    prep: &Prepared,
+    oof: &Oof,
+    keep: &(dyn Fn(usize) -> bool + Sync),
+) -> (Vec<f32>, Vec<u32>) {
+    let tl: Vec<usize> = (0..prep.lines.len())
+        .filter(|&i| keep(prep.lines[i].0))
+        .collect();
+    let tp = tl
+        .iter()
+        .flat_map(|&i| oof.tech[i * Technique::COUNT..(i + 1) * Technique::COUNT].to_vec())
+        .collect();
+    (tp, tl.iter().map(|&i| oof.ys[i]).collect())
+}
+
+/// Fits decision rules on the out-of-fold predictions of the articles `keep` selects.
+fn fit_rules(
+    prep: &Prepared,
+    oof: &Oof,
+    keep: &(dyn Fn(usize) -> bool + Sync),
+    min_pos: usize,
+) -> Rules {
+    let n_art = prep.articles.len();
+    let g: Vec<(usize, usize)> = (0..n_art)
+        .filter(|&i| keep(i))
+        .filter_map(|i| prep.articles[i].genre.map(|x| (i, x.index())))
+        .collect();
+    let gp: Vec<f32> = g
+        .iter()
+        .flat_map(|x| oof.genre[x.0 * 3..x.0 * 3 + 3].to_vec())
+        .collect();
+    let gg: Vec<usize> = g.iter().map(|x| x.1).collect();
+    let fr: Vec<(usize, u32)> = (0..n_art)
+        .filter(|&i| keep(i))
+        .filter_map(|i| prep.articles[i].frames.map(|s| (i, s.bits())))
+        .collect();
+    let fp: Vec<f32> = fr
+        .iter()
+        .flat_map(|x| oof.frame[x.0 * Frame::COUNT..(x.0 + 1) * Frame::COUNT].to_vec())
+        .collect();
+    let fg: Vec<u32> = fr.iter().map(|x| x.1).collect();
+    let (tp, tg) = technique_rows(prep, oof, keep);
+    Rules {
+        genre_offsets: calibrate::class_offsets(&gp, &gg, Genre::COUNT),
+        frame_thresholds: calibrate::thresholds(&fp, &fg, Frame::COUNT, min_pos),
+        technique_thresholds: calibrate::thresholds(&tp, &tg, Technique::COUNT, min_pos),
+    }
+}
+
+fn prepare<'a>(ds: &'a Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)) -> Prepared<'a> {
+    let articles: Vec<&LabelledArticle> = ds.articles.iter().collect();
+    log(&format!(
+        "{} articles, {} annotated lines; fitting IDF",
+        articles.len(),
+        articles.iter().map(|a| a.techniques.len()).sum::<usize>()
+    ));
+    let plain = NgramFeaturizer::new(opts.features.clone(), None);
+    let dim = plain.dim();
+    // Document frequency over paragraphs (all non-empty lines of all articles).
+    let df: Vec<u32> = articles
+        .par_iter()
+        .fold(
+            || (vec![0u32; dim], Scratch::default(), SparseVec::default()),
+            |(mut df, mut s, mut x), a| {
+                let view = ArticleView::new(&a.article);
+                for &(_, text) in &view.lines {
+                    plain.paragraph(
+                        &para_input(text, None, None, false, 0.0, None, &[]),
+                        &mut s,
+                        &mut x,
+                        None,
+                    );
+                    for &i in &x.idx {
+                        df[i as usize] += 1;
+                    }
+                }
+                (df, s, x)
+            },
+        )
+        .map(|t| t.0)
+        .reduce(
+            || vec![0u32; dim],
+            |mut a, b| {
+                a.iter_mut().zip(b).for_each(|(x, y)| *x += y);
+                a
+            },
+        );
+    let n_docs = articles
+        .iter()
+        .map(|a| a.article.paragraphs().count())
+        .sum::<usize>() as f32;
+    let idf: Vec<f32> = df
+        .iter()
+        .map(|&d| ((n_docs + 1.0) / (d as f32 + 1.0)).ln() + 1.0)
+        .collect();
+    let featurizer = NgramFeaturizer::new(opts.features.clone(), Some(quantize_idf(&idf)));
+
+    // Folds: shuffle within each language, deal round-robin.
+    let mut fold = vec![0usize; articles.len()];
+    let mut by_lang: BTreeMap<Lang, Vec<usize>> = BTreeMap::new();
+    for (i, a) in articles.iter().enumerate() {
+        by_lang.entry(a.lang).or_default().push(i);
+    }
+    let mut rng = opts.seed | 1;
+    for idx in by_lang.values_mut() {
+        for i in (1..idx.len()).rev() {
+            rng ^= rng << 13;
+            rng ^= rng >> 7;
+            rng ^= rng << 17;
+            idx.swap(i, (rng % (i as u64 + 1)) as usize);
+        }
+        for (j, &i) in idx.iter().enumerate() {
+            fold[i] = j % opts.folds.max(2);
+        }
+    }
+
+    let art_x: Vec<SparseVec> = articles
+        .par_iter()
+        .map_init(Scratch::default, |s, a| {
+            let view = ArticleView::new(&a.article);
+            let mut x = SparseVec::default();
+            featurizer.article(
+                &ArticleInput {
+                    title: view.title,
+                    paragraphs: &view.body,
+                    lang: Some(a.lang),
+                },
+                s,
+                &mut x,
+                None,
+            );
+            x
+        })
+        .collect();
+    let lines = articles
+        .iter()
+        .enumerate()
+        .flat_map(|(i, a)| {
+            a.techniques
+                .iter()
+                .map(move |(ln, set)| (i, *ln, set.bits()))
+        })
+        .collect();
+    Prepared {
+        featurizer,
+        articles,
+        art_x,
+        fold,
+        lines,
+    }
+}
+
+/// Rounds IDF values to what the model file stores, so training sees run-time features exactly.
+fn quantize_idf(idf: &[f32]) -> Vec<f32> {
+    idf.iter()
+        .map(|&v| (v * 16.0).round().clamp(0.0, 255.0) / 16.0)
+        .collect()
+}
+
+fn para_input<'a>(
+    text: &'a str,
+    prev: Option<&'a str>,
+    next: Option<&'a str>,
+    is_title: bool,
+    position: f32,
+    lang: Option<Lang>,
+    extra: &'a [(&'static str, f32)],
+) -> ParagraphInput<'a> {
+    ParagraphInput {
+        text,
+        prev,
+        next,
+        is_title,
+        position,
+        lang,
+        extra,
+    }
+}
+
+/// Features of every non-empty line of every article, built exactly as `Model::analyze` builds them.
+struct ParagraphData {
+    x: Vec<SparseVec>,
+    /// Per article, its lines' range in `x`.
+    art_range: Vec<std::ops::Range<usize>>,
+    /// Per annotated line (as in `Prepared::lines`), its index in `x` (`None` if the line is empty).
+    ann: Vec<Option<usize>>,
+}
+
+fn paragraph_features(prep: &Prepared, genre_probs: &[f32]) -> ParagraphData {
+    let per_article: Vec<Vec<(u32, SparseVec)>> = prep
+        .articles
+        .par_iter()
+        .enumerate()
+        .map_init(Scratch::default, |s, (ai, a)| {
+            let view = ArticleView::new(&a.article);
+            let extra = genre_context(&genre_probs[ai * 3..ai * 3 + 3]);
+            let mut out = Vec::with_capacity(view.lines.len());
+            for (k, &(line, text)) in view.lines.iter().enumerate() {
+                let mut x = SparseVec::default();
+                let input = para_input(
+                    text,
+                    k.checked_sub(1).map(|j| view.lines[j].1),
+                    view.lines.get(k + 1).map(|l| l.1),
+                    line == 1 && a.article.title_is_line_1,
+                    position(k, view.lines.len()),
+                    Some(a.lang),
+                    &extra,
+                );
+                prep.featurizer.paragraph(&input, s, &mut x, None);
+                out.push((line, x));
+            }
+            out
+        })
+        .collect();
+    let mut x = Vec::new();
+    let mut art_range = Vec::with_capacity(per_article.len());
+    let mut index: std::collections::HashMap<(usize, u32), usize> =
+        std::collections::HashMap::new();
+    for (ai, lines) in per_article.into_iter().enumerate() {
+        let start = x.len();
+        for (line, v) in lines {
+            index.insert((ai, line), x.len());
+            x.push(v);
+        }
+        art_range.push(start..x.len());
+    }
+    let ann = prep
+        .lines
+        .iter()
+        .map(|&(ai, line, _)| index.get(&(ai, line)).copied())
+        .collect();
+    ParagraphData { x, art_range, ann }
+}
+
+fn train_article_heads(
+    prep: &Prepared,
+    opts: &TrainOptions,
+    keep: impl Fn(usize) -> bool,
+) -> (QuantHead, QuantHead) {
+    let dim = prep.featurizer.dim();
+    let (gx, gy): (Vec<&SparseVec>, Vec<u32>) = (0..prep.articles.len())
+        .filter(|&i| keep(i))
+        .filter_map(|i| {
+            prep.articles[i]
+                .genre
+                .map(|g| (&prep.art_x[i], 1u32 << g.index()))
+        })
+        .unzip();
+    let (fx, fy): (Vec<&SparseVec>, Vec<u32>) = (0..prep.articles.len())
+        .filter(|&i| keep(i))
+        .filter_map(|i| prep.articles[i].frames.map(|s| (&prep.art_x[i], s.bits())))
+        .unzip();
+    let g = linear::train(&gx, &gy, Genre::COUNT, dim, Loss::Softmax, &opts.article);
+    let f = linear::train(&fx, &fy, Frame::COUNT, dim, Loss::Binary, &opts.article);
+    (QuantHead::quantize(&g), QuantHead::quantize(&f))
+}
+
+fn score_oof(
+    prep: &Prepared,
+    oof_genre: &[f32],
+    oof_frame: &[f32],
+    oof_tech: &[f32],
+    ys: &[u32],
+    fold_rules: &[RuleSet],
+) -> Scores {
+    let mut per: BTreeMap<Lang, ScoreAcc> = BTreeMap::new();
+    for (i, a) in prep.articles.iter().enumerate() {
+        let r = fold_rules[prep.fold[i]].for_lang(a.lang);
+        let e = per.entry(a.lang).or_default();
+        e.articles += 1;
+        if let Some(g) = a.genre {
+            e.genre_gold.push(g.index());
+            e.genre_pred
+                .push(decide_genre(&oof_genre[i * 3..i * 3 + 3], &r.genre_offsets));
+        }
+        if let Some(fs) = a.frames {
+            let p = &oof_frame[i * Frame::COUNT..(i + 1) * Frame::COUNT];
+            let pred = (0..Frame::COUNT)
+                .filter(|&l| p[l] >= r.frame_thresholds[l])
+                .fold(0u32, |b, l| b | 1 << l);
+            e.frames.add(micro(&[fs.bits()], &[pred]));
+        }
+    }
+    for (j, &(ai, _, _)) in prep.lines.iter().enumerate() {
+        let r = fold_rules[prep.fold[ai]].for_lang(prep.articles[ai].lang);
+        let p = &oof_tech[j * Technique::COUNT..(j + 1) * Technique::COUNT];
+        let pred = (0..Technique::COUNT)
+            .filter(|&l| p[l] >= r.technique_thresholds[l])
+            .fold(0u32, |b, l| b | 1 << l);
+        let e = per.entry(prep.articles[ai].lang).or_default();
+        e.techniques.add(Counts::of_sets(ys[j], pred));
+        e.lines += 1;
+    }
+    Scores::from_accumulators(per)
+}

@@ -1,0 +1,312 @@
+//! `newsprism compare A B`: two articles side by side (same story? repost? which claims agree,
+//! which conflict, persuasion profiles), and `newsprism compare --pairs FILE.jsonl`: similarity of
+//! many pairs on the SemEval-2022 Task 8 scale, with `--eval` for the cross-validated Pearson.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use anyhow::{bail, Context};
+use newsprism_core::Article;
+use newsprism_stories::pairs::{cross_validate, fit_model, fit_note, score, PairRecord, LAMBDAS};
+use newsprism_stories::pairwise::{compare_two, TwoWay};
+use newsprism_stories::similarity::PairModel;
+
+use super::stories::{clip, write_comparison, Format};
+use crate::inputs::{read_articles, Outcome};
+
+#[derive(clap::Args)]
+#[command(after_help = "Examples:\n  newsprism compare a.txt b.txt\n  \
+    newsprism compare --pairs pairs.jsonl > scores.jsonl\n  \
+    newsprism compare --pairs train-pairs.jsonl --eval")]
+pub struct Args {
+    /// The two articles (files, or `-` for one of them on stdin); a JSONL file contributes its
+    /// first article.
+    #[arg(
+        num_args = 2,
+        value_names = ["A", "B"],
+        required_unless_present = "pairs",
+        conflicts_with = "pairs"
+    )]
+    articles: Vec<String>,
+    /// JSONL of pairs (pair_id, text1, text2, optional title1/title2/lang1/lang2); writes one line
+    /// per pair with pair_id, same_story (probability) and similarity (1 same … 4 unrelated).
+    #[arg(long)]
+    pairs: Option<PathBuf>,
+    /// With --pairs on labelled pairs (`overall`): print the 5-fold cross-validated Pearson
+    /// correlation of the similarity with `overall` instead of scores.
+    #[arg(long, requires = "pairs")]
+    eval: bool,
+    /// With --pairs on labelled pairs: refit the coefficients on all pairs (penalty chosen by
+    /// cross-validation) and write the model JSON here (the shipped one is
+    /// crates/stories/data/pair_model.json).
+    #[arg(long, requires = "pairs")]
+    fit: Option<PathBuf>,
+    /// Output format [default: table on a terminal, json otherwise; --pairs always writes JSONL].
+    #[arg(long, short, value_enum)]
+    format: Option<Format>,
+    /// Skip the persuasion profiles (no analysis model run).
+    #[arg(long)]
+    no_profiles: bool,
+    /// Analysis model for the profiles [default: the model built into this binary].
+    #[arg(long)]
+    model: Option<PathBuf>,
+    /// Write here instead of stdout.
+    #[arg(long, short)]
+    out: Option<PathBuf>,
+}
+
+fn writer(out: &Option<PathBuf>) -> anyhow::Result<Box<dyn Write>> {
+    Ok(match out {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).with_context(|| format!("cannot write {}", p.display()))?,
+        )),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    })
+}
+
+pub fn run(a: Args) -> anyhow::Result<Outcome> {
+    if let Some(p) = a.pairs.clone() {
+        return run_pairs(&a, &p);
+    }
+    if a.articles.len() != 2 {
+        bail!("compare needs two articles (A B) or --pairs FILE.jsonl; see --help");
+    }
+    let mut outcome = Outcome::default();
+    let mut arts: Vec<Article> = Vec::new();
+    for p in &a.articles {
+        let (mut got, o) = read_articles(std::slice::from_ref(p));
+        outcome.succeeded += o.succeeded;
+        outcome.failed += o.failed;
+        if got.is_empty() {
+            bail!("{p}: no article could be read");
+        }
+        if got.len() > 1 {
+            eprintln!(
+                "newsprism: {p}: {} articles, comparing the first",
+                got.len()
+            );
+        }
+        arts.push(got.swap_remove(0));
+    }
+    let analyses = if a.no_profiles {
+        None
+    } else {
+        match super::analyze::load_model(a.model.as_deref()) {
+            Ok(m) => Some(super::analyze::analyze_all(&m, &arts)),
+            Err(e) => {
+                eprintln!("newsprism: persuasion profiles left out: {e:#}");
+                None
+            }
+        }
+    };
+    let r = compare_two(&arts[0], &arts[1], analyses.as_deref());
+    let to_terminal = a.out.is_none() && std::io::stdout().is_terminal();
+    let format = a.format.unwrap_or(if to_terminal {
+        Format::Table
+    } else {
+        Format::Json
+    });
+    let mut w = writer(&a.out)?;
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut w, &r)?;
+            writeln!(w)?;
+        }
+        Format::Jsonl => {
+            serde_json::to_writer(&mut w, &r)?;
+            writeln!(w)?;
+        }
+        Format::Table => write_two(&mut w, &r)?,
+    }
+    w.flush()?;
+    Ok(outcome)
+}
+
+fn write_two(w: &mut impl Write, r: &TwoWay) -> std::io::Result<()> {
+    for (tag, s) in [("A", &r.a), ("B", &r.b)] {
+        writeln!(
+            w,
+            "{tag}: {} · {} · {} · {}",
+            clip(s.title.as_deref().unwrap_or(&s.id), 70),
+            s.outlet,
+            s.lang.as_deref().unwrap_or("??"),
+            s.published.as_deref().unwrap_or("undated")
+        )?;
+    }
+    let verdict = if r.same_story >= 0.5 {
+        "same story"
+    } else {
+        "different stories"
+    };
+    writeln!(
+        w,
+        "\n{verdict}: same-story probability {:.2}, similarity {:.2} (1 same … 4 unrelated)",
+        r.same_story, r.similarity
+    )?;
+    if let Some((who, kind, of)) = &r.repost {
+        writeln!(
+            w,
+            "{} is a {:?} of {} — not an independent source",
+            who.to_uppercase(),
+            kind,
+            of.to_uppercase()
+        )?;
+    }
+    writeln!(
+        w,
+        "Both name: {}",
+        if r.shared_actors.is_empty() {
+            "-".into()
+        } else {
+            r.shared_actors.join(", ")
+        }
+    )?;
+    writeln!(
+        w,
+        "Only A: {}",
+        if r.only_a_actors.is_empty() {
+            "-".into()
+        } else {
+            r.only_a_actors.join(", ")
+        }
+    )?;
+    writeln!(
+        w,
+        "Only B: {}",
+        if r.only_b_actors.is_empty() {
+            "-".into()
+        } else {
+            r.only_b_actors.join(", ")
+        }
+    )?;
+    write_comparison(w, &r.comparison)?;
+    for (tag, s) in [("A", &r.a), ("B", &r.b)] {
+        for q in &s.claims.quotes {
+            writeln!(
+                w,
+                "   {tag} quotes {} ({}): «{}»",
+                q.speaker.as_deref().unwrap_or("unnamed speaker"),
+                q.verb.as_deref().unwrap_or("-"),
+                clip(&q.quote, 90)
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn run_pairs(a: &Args, path: &PathBuf) -> anyhow::Result<Outcome> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {name}"))?;
+    let mut outcome = Outcome::default();
+    let mut recs: Vec<PairRecord> = Vec::new();
+    for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
+        if raw.iter().all(u8::is_ascii_whitespace) {
+            continue;
+        }
+        let item = format!("{name}:{}", i + 1);
+        let parsed = std::str::from_utf8(raw)
+            .map_err(|e| format!("invalid UTF-8 at byte {}", e.valid_up_to()))
+            .and_then(|l| {
+                serde_json::from_str::<PairRecord>(l).map_err(|e| format!("bad JSON: {e}"))
+            });
+        match parsed {
+            Ok(r) => {
+                recs.push(r);
+                outcome.succeeded += 1;
+            }
+            Err(e) => {
+                eprintln!("newsprism: skipped {item}: {e}");
+                outcome.failed += 1;
+            }
+        }
+    }
+    let mut w = writer(&a.out)?;
+    if a.eval || a.fit.is_some() {
+        let Some(r) = cross_validate(&recs, 5, LAMBDAS) else {
+            bail!("{name}: too few pairs with an `overall` score to cross-validate");
+        };
+        if a.format == Some(Format::Json) || a.format == Some(Format::Jsonl) {
+            serde_json::to_writer_pretty(&mut w, &r)?;
+            writeln!(w)?;
+        } else {
+            writeln!(
+                w,
+                "{}-fold cross-validated Pearson on {} pairs: {:.3} (ridge penalty {})",
+                r.folds, r.pairs, r.pearson, r.lambda
+            )?;
+            writeln!(
+                w,
+                "baseline (character 4-gram TF-IDF cosine alone): {:.3}",
+                r.baseline_char4
+            )?;
+            writeln!(
+                w,
+                "each language pair predicted from the others only: {:.3}",
+                r.leave_language_pair_out
+            )?;
+            for (l, n, p) in &r.by_lang {
+                writeln!(w, "  {l:<6} {n:>5} pairs  {p:.3}")?;
+            }
+        }
+        if let Some(out) = &a.fit {
+            let file = path
+                .file_name()
+                .map_or(name.clone(), |f| f.to_string_lossy().into_owned());
+            let note = fit_note(&r, &file);
+            let m = fit_model(&recs, r.lambda, &note);
+            let json = serde_json::to_string_pretty(&m)?;
+            std::fs::write(out, json + "\n")
+                .with_context(|| format!("cannot write {}", out.display()))?;
+            eprintln!("newsprism: wrote {}", out.display());
+        }
+    } else {
+        for s in score(&recs, PairModel::builtin()) {
+            serde_json::to_writer(&mut w, &s)?;
+            writeln!(w)?;
+        }
+    }
+    w.flush()?;
+    Ok(outcome)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_mode_scores_good_lines_and_reports_bad_ones() {
+        let tmp = std::env::temp_dir();
+        let input = tmp.join(format!("newsprism-pairs-in-{}.jsonl", std::process::id()));
+        let output = tmp.join(format!("newsprism-pairs-out-{}.jsonl", std::process::id()));
+        std::fs::write(
+            &input,
+            b"{\"pair_id\": \"p1\", \"text1\": \"Eight police officers killed in Korvask.\", \"text2\": \"Huit policiers tues a Korvask.\", \"lang1\": \"en\", \"lang2\": \"fr\"}\n\
+              {\"pair_id\": 2, \"text1\": \"x\"}\n\xff\n\n",
+        )
+        .unwrap();
+        let args = Args {
+            articles: vec![],
+            pairs: Some(input.clone()),
+            eval: false,
+            fit: None,
+            format: None,
+            no_profiles: true,
+            model: None,
+            out: Some(output.clone()),
+        };
+        let outcome = run(args).unwrap();
+        let text = std::fs::read_to_string(&output).unwrap();
+        std::fs::remove_file(&input).ok();
+        std::fs::remove_file(&output).ok();
+        assert_eq!((outcome.succeeded, outcome.failed), (1, 2));
+        let lines: Vec<serde_json::Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0]["pair_id"], "p1");
+        let sim = lines[0]["similarity"].as_f64().unwrap();
+        assert!((1.0..=4.0).contains(&sim));
+        assert!(lines[0]["same_story"].as_f64().is_some());
+    }
+}
