@@ -103,6 +103,31 @@ fn deeply_nested_markup_does_not_overflow() {
         None,
     );
     assert_eq!(res.len(), 1);
+    // Just under the depth limit the extractor runs: it must fit a worker thread's stack.
+    for depth in [200, 500] {
+        let html = format!(
+            "{}deep text{}",
+            "<div>".repeat(depth),
+            "</div>".repeat(depth)
+        );
+        let res = std::thread::Builder::new()
+            .stack_size(2 * 1024 * 1024)
+            .spawn(move || {
+                read_bytes_as(
+                    "d.html",
+                    "d",
+                    html.as_bytes(),
+                    Some(Format::Html),
+                    None,
+                    None,
+                )
+                .len()
+            })
+            .unwrap()
+            .join()
+            .unwrap();
+        assert_eq!(res, 1);
+    }
 }
 
 #[test]
