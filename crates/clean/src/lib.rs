@@ -101,6 +101,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         .map(|(i, _)| i)
         .collect();
     let n = nonempty.len();
+    let link_list = edge_short_runs(&a.lines, &nonempty, a.title_is_line_1);
     let mut attribution = a.attribution.take().unwrap_or_default();
     let mut found_attr = !attribution.evidence.is_empty() || attribution.republished;
     let own = a.source.as_deref().map(str::to_lowercase);
@@ -133,6 +134,8 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
             };
             if let Some(r) = chrome::chrome_reason(&line, pos, opts) {
                 reason = Some(r.into());
+            } else if link_list.contains(&i) {
+                reason = Some("link list".into());
             } else if repeated.contains(&i) {
                 reason = Some("repeated across source".into());
             }
@@ -148,6 +151,44 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
     }
     a.attribution = found_attr.then_some(attribution).filter(has_content);
 }
+
+/// Lines in a run of at least [`MIN_LINK_RUN`] consecutive very short lines (≤ 3 words, not
+/// sentences) before the first or after the last real paragraph: a menu or link list flattened
+/// into text (language pickers, section lists). Runs inside the article (ingredient lists, names)
+/// are left alone.
+fn edge_short_runs(lines: &[String], nonempty: &[usize], title_is_line_1: bool) -> Vec<usize> {
+    let is_short = |l: &str| {
+        let t = l.trim();
+        t.split_whitespace().count() <= 3 && !t.ends_with(['.', '!', '?', ':', '"', '»', '”'])
+    };
+    let is_paragraph = |l: &str| l.split_whitespace().count() >= 8;
+    let first_para = nonempty.iter().position(|&i| is_paragraph(&lines[i]));
+    let last_para = nonempty.iter().rposition(|&i| is_paragraph(&lines[i]));
+    let (Some(first), Some(last)) = (first_para, last_para) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut scan = |range: &[usize]| {
+        let mut run: Vec<usize> = Vec::new();
+        for &i in range.iter().chain(std::iter::once(&usize::MAX)) {
+            let short = i != usize::MAX && !(title_is_line_1 && i == 0) && is_short(&lines[i]);
+            if short {
+                run.push(i);
+            } else {
+                if run.len() >= MIN_LINK_RUN {
+                    out.append(&mut run);
+                }
+                run.clear();
+            }
+        }
+    };
+    scan(&nonempty[..first]);
+    scan(&nonempty[last + 1..]);
+    out
+}
+
+/// Shortest run of short lines taken for a flattened menu.
+const MIN_LINK_RUN: usize = 8;
 
 fn has_content(a: &Attribution) -> bool {
     a.source.is_some()

@@ -178,3 +178,21 @@ fn options_and_switch() {
     assert!(!enabled());
     set_enabled(true);
 }
+
+#[test]
+fn flattened_menus_at_the_edges_but_not_lists_inside() {
+    let text = "English\nFrançais\nDeutsch\nEspañol\nРусский\nPolski\nItaliano\nTürkçe\n\
+Le gouvernement a présenté mercredi un projet de loi sur l'énergie, très attendu par les industriels.\n\
+Ingrédients de la crise :\nGaz\nPétrole\nCharbon\nUranium\nÉlectricité\n\
+Les débats commenceront la semaine prochaine à l'Assemblée nationale, selon le ministre.";
+    let mut a = Article::from_text("x", "a.txt", text);
+    clean_article(&mut a, &CleanOptions::default());
+    assert_eq!(
+        removed_lines(&a),
+        vec![1, 2, 3, 4, 5, 6, 7, 8],
+        "{:#?}",
+        a.removed
+    );
+    assert_eq!(a.removed[0].reason, "link list");
+    assert_eq!(a.lines[10], "Gaz");
+}
