@@ -19,8 +19,7 @@ pub enum Format {
     Feed,
 }
 
-/// The format an extension promises (`.gz` is looked through). `.xml` says nothing certain
-/// (sitemaps, XHTML, feeds), so it is left to the content.
+/// The format an extension promises (`.gz` is looked through).
 pub(crate) fn format_from_path(path: &Path) -> Option<Format> {
     let name = path.file_name()?.to_str()?.to_ascii_lowercase();
     let name = name.strip_suffix(".gz").unwrap_or(&name);
@@ -29,7 +28,9 @@ pub(crate) fn format_from_path(path: &Path) -> Option<Format> {
         "txt" | "text" => Some(Format::Text),
         "jsonl" | "ndjson" => Some(Format::Jsonl),
         "html" | "htm" | "xhtml" | "shtml" => Some(Format::Html),
-        "rss" | "atom" => Some(Format::Feed),
+        // `.xml` named explicitly: a feed, or XHTML (content decides); anything else is reported
+        // as not a feed rather than read as text full of tags.
+        "rss" | "atom" | "xml" => Some(Format::Feed),
         _ => None,
     }
 }
@@ -129,6 +130,7 @@ pub(crate) fn read_bytes_with_charset(
         // A `.txt` or an `.html` that is really a feed or a page: trust the content.
         (Some(Format::Text), s @ (Format::Html | Format::Feed)) => s,
         (Some(Format::Html), Format::Feed) => Format::Feed,
+        (Some(Format::Feed), Format::Html) => Format::Html,
         (Some(h), _) => h,
     };
     match format {

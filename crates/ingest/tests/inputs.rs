@@ -138,3 +138,20 @@ fn walk_reads_pages_feeds_and_gzip_and_skips_other_xml() {
     }
     assert!(arts.iter().any(|a| a.id == "wahl"));
 }
+
+#[test]
+fn explicit_non_feed_xml_is_a_clear_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let f = write(
+        tmp.path(),
+        "sitemap.xml",
+        b"<?xml version=\"1.0\"?><urlset><url><loc>x</loc></url></urlset>",
+    );
+    let res = read_all(&[f.clone()]);
+    let e = res[0].as_ref().unwrap_err();
+    assert_eq!(e.item, f);
+    assert!(
+        e.to_string().contains("not a readable RSS/Atom feed"),
+        "{e}"
+    );
+}
