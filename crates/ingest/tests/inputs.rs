@@ -147,7 +147,7 @@ fn explicit_non_feed_xml_is_a_clear_error() {
         "sitemap.xml",
         b"<?xml version=\"1.0\"?><urlset><url><loc>x</loc></url></urlset>",
     );
-    let res = read_all(&[f.clone()]);
+    let res = read_all(std::slice::from_ref(&f));
     let e = res[0].as_ref().unwrap_err();
     assert_eq!(e.item, f);
     assert!(
