@@ -49,12 +49,10 @@ pub fn decode_markup(bytes: &[u8], declared: Option<&str>) -> Decoded {
                 };
             }
             // Declared UTF-8 but invalid: the declaration is wrong, detect instead.
-        } else if !(enc == encoding_rs::WINDOWS_1252
-            && std::str::from_utf8(bytes).is_ok()
-            && has_non_ascii(bytes))
-        {
-            // A page declared Latin-1/Windows-1252 whose bytes are valid non-ASCII UTF-8 is
-            // almost always UTF-8 with a stale template declaration; otherwise trust it.
+        } else if !(has_non_ascii(bytes) && std::str::from_utf8(bytes).is_ok()) {
+            // A page declared in a legacy encoding whose non-ASCII bytes are nevertheless valid
+            // UTF-8 is UTF-8 with a stale template declaration (legacy text almost never forms
+            // valid multi-byte sequences by chance); otherwise trust the declaration.
             let (text, _) = enc.decode_without_bom_handling(bytes);
             return Decoded {
                 text: text.into_owned(),
@@ -227,6 +225,15 @@ mod tests {
         let page = format!("<meta charset=iso-8859-1><p>{FR}</p>");
         let d = decode_markup(page.as_bytes(), None);
         assert!(d.text.contains(FR));
+    }
+
+    #[test]
+    fn utf8_page_with_wrong_legacy_declaration() {
+        let page = format!("<meta charset=windows-1251><p>{RU}</p>");
+        let d = decode_markup(page.as_bytes(), None);
+        assert!(d.text.contains(RU));
+        let d = decode_markup(page.as_bytes(), Some("koi8-r"));
+        assert!(d.text.contains(RU));
     }
 
     #[test]
