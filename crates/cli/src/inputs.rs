@@ -19,8 +19,22 @@ pub fn report(e: &IngestError) {
     eprintln!("newsprism: skipped {e}");
 }
 
-/// Reads all articles from `paths` (files, directories, `-`), in input order.
-/// Failures are reported on stderr and counted in the returned outcome.
+/// Turns the chrome cleaning of [`read_articles`] off (for `--no-clean`); the environment variable
+/// `NEWSPRISM_NO_CLEAN=1` does the same for every subcommand.
+pub fn set_cleaning(enabled: bool) {
+    newsprism_clean::set_enabled(enabled);
+}
+
+/// Cleans a batch as [`read_articles`] does (site chrome out, attribution in), unless cleaning
+/// was turned off.
+pub fn clean(articles: &mut [Article]) {
+    if newsprism_clean::enabled() {
+        newsprism_clean::clean_batch(articles, &newsprism_clean::CleanOptions::default());
+    }
+}
+
+/// Reads all articles from `paths` (files, directories, `-`), in input order, cleaned of site
+/// chrome (see [`clean`]). Failures are reported on stderr and counted in the returned outcome.
 pub fn read_articles(paths: &[String]) -> (Vec<Article>, Outcome) {
     let (srcs, path_errs) = sources(paths);
     let mut outcome = Outcome::default();
@@ -49,6 +63,7 @@ pub fn read_articles(paths: &[String]) -> (Vec<Article>, Outcome) {
         }
     }
     outcome.succeeded = articles.len();
+    clean(&mut articles);
     (articles, outcome)
 }
 

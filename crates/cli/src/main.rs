@@ -26,6 +26,10 @@ enum Command {
     Train(cmd::train::Args),
     /// Score the model on a labelled folder with the task's official metrics.
     Eval(cmd::eval::Args),
+    /// Print the extracted, cleaned articles (text, metadata, removed lines, attribution).
+    Extract(cmd::extract::Args),
+    /// Download pages or a feed's items over HTTP(S) and print them as extracted articles.
+    Fetch(cmd::fetch::Args),
     /// Analyse articles and keep them in a store (SQLite + full-text index) for search and serve.
     Ingest(cmd::ingest::Args),
     /// Search a store: full text plus filters, as a table or JSON.
@@ -45,6 +49,8 @@ fn main() {
         Command::Analyze(a) => cmd::analyze::run(a),
         Command::Train(a) => cmd::train::run(a),
         Command::Eval(a) => cmd::eval::run(a),
+        Command::Extract(a) => cmd::extract::run(a),
+        Command::Fetch(a) => cmd::fetch::run(a),
         Command::Ingest(a) => cmd::ingest::run(a),
         Command::Search(a) => cmd::search::run(a),
         Command::Serve(a) => cmd::serve::run(a),

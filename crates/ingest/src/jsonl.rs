@@ -4,6 +4,7 @@ use newsprism_core::article::split_lines;
 use newsprism_core::{Article, Lang};
 use serde::Deserialize;
 
+use crate::html::html_article;
 use crate::{IngestError, Problem};
 
 /// One line of JSONL input. Only `text` (or `html`) is required.
@@ -50,15 +51,31 @@ impl JsonlRecord {
         };
         let text = match (self.text, self.html) {
             (Some(t), _) if !t.trim().is_empty() => t,
-            (_, Some(_)) => {
-                return Err(IngestError::new(
-                    item,
-                    Problem::Other(
-                        "`html` records are not supported by this build; give `text`".into(),
-                    ),
-                ))
+            (_, Some(h)) if !h.trim().is_empty() => {
+                // A scraped page: extract its main text; the record's own fields win over the
+                // page's metadata.
+                let mut a = html_article(item, id, &h, self.url.as_deref())?;
+                if let Some(t) = self
+                    .title
+                    .map(|t| t.trim().to_string())
+                    .filter(|t| !t.is_empty())
+                {
+                    a.title_is_line_1 = a.lines.first().is_some_and(|l| l.trim() == t);
+                    a.title = Some(t);
+                }
+                a.url = self.url.or(a.url);
+                a.source = self.source.or(a.source);
+                a.declared_lang = self
+                    .lang
+                    .as_deref()
+                    .and_then(Lang::parse)
+                    .or(a.declared_lang)
+                    .or(lang_hint);
+                a.published = self.published.or(a.published);
+                a.author = self.author.or(a.author);
+                return Ok(a);
             }
-            (Some(_), None) => return Err(IngestError::new(item, Problem::Empty)),
+            (Some(_), _) | (None, Some(_)) => return Err(IngestError::new(item, Problem::Empty)),
             (None, None) => return Err(IngestError::new(item, Problem::MissingField("text"))),
         };
         Ok(Article {

@@ -81,7 +81,9 @@ fn io_problem(name: &str, e: std::io::Error) -> IngestError {
 }
 
 /// File extensions read during a directory walk (files named explicitly are always read).
-pub const ARTICLE_EXTENSIONS: &[&str] = &["txt", "jsonl", "ndjson"];
+pub const ARTICLE_EXTENSIONS: &[&str] = &[
+    "txt", "jsonl", "ndjson", "html", "htm", "xhtml", "html.gz", "htm.gz", "xml", "rss", "atom",
+];
 
 /// Expands paths: `-` is stdin, a file is itself, a directory is walked recursively in sorted order.
 ///
@@ -141,9 +143,21 @@ fn walk(dir: &Path, out: &mut Vec<Source>, errs: &mut Vec<IngestError>) {
         if is_dataset_root && matches!(name, "frames.txt" | "genres.txt" | "techniques.txt") {
             continue;
         }
+        // `.xml` is also sitemaps, configs and office files: only feeds are articles.
+        if name.to_ascii_lowercase().ends_with(".xml") && !xml_is_feed(&path) {
+            continue;
+        }
         let lang_hint = lang_from_layout(&path);
         out.push(Source::File { path, lang_hint });
     }
+}
+
+fn xml_is_feed(path: &Path) -> bool {
+    let mut head = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(2048).read_to_end(&mut head))
+        .is_ok()
+        && crate::feed::looks_like_feed(&head)
 }
 
 fn is_article_file(name: &str) -> bool {

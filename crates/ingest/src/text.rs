@@ -1,30 +1,47 @@
 //! Plain and SemEval-style `.txt` articles.
 
 use newsprism_core::article::split_lines;
-use newsprism_core::Article;
+use newsprism_core::{Article, Lang};
 
+use crate::decode::decode_text;
 use crate::{IngestError, Problem, Source};
 
-/// Reads a text article. The id is the digits of `article<ID>.txt`, else the file stem.
-///
-/// Line 1 counts as the title when line 2 is empty (the task layout); the lines keep their
-/// numbers either way.
+/// Reads a text article of the SemEval layouts (id from the file name, language from the folder).
 pub(crate) fn read_text(source: &Source, name: &str, bytes: &[u8]) -> Result<Article, IngestError> {
-    let text = decode_utf8(name, bytes)?;
     let id = match source {
         Source::Stdin => "stdin".to_string(),
         Source::File { path, .. } => article_id(path),
     };
-    let lines = split_lines(text);
+    read_text_bytes(name, &id, bytes, source.lang_hint())
+}
+
+/// Reads a text article from bytes in any common encoding (BOM, else UTF-8, else detected).
+///
+/// Line 1 counts as the title when line 2 is empty (the task layout); the lines keep their
+/// numbers either way.
+pub(crate) fn read_text_bytes(
+    name: &str,
+    id: &str,
+    bytes: &[u8],
+    lang_hint: Option<Lang>,
+) -> Result<Article, IngestError> {
+    if looks_binary(bytes) {
+        return Err(IngestError::new(name, Problem::Binary));
+    }
+    let text = decode_text(bytes).text;
+    let lines = split_lines(&text);
+    if lines.iter().all(|l| l.trim().is_empty()) {
+        return Err(IngestError::new(name, Problem::Empty));
+    }
     let title_is_line_1 =
         lines.len() >= 2 && lines[1].trim().is_empty() && !lines[0].trim().is_empty();
     Ok(Article {
-        id,
+        id: id.to_string(),
         path: name.to_string(),
         title: title_is_line_1.then(|| lines[0].trim().to_string()),
         title_is_line_1,
         lines,
-        declared_lang: source.lang_hint(),
+        declared_lang: lang_hint,
         ..Article::default()
     })
 }
@@ -42,21 +59,6 @@ pub fn article_id(path: &std::path::Path) -> String {
         }
     }
     stem.to_string()
-}
-
-/// Checks that bytes are text: rejects binary data, requires UTF-8 (a BOM is allowed).
-pub(crate) fn decode_utf8<'a>(name: &str, bytes: &'a [u8]) -> Result<&'a str, IngestError> {
-    if looks_binary(bytes) {
-        return Err(IngestError::new(name, Problem::Binary));
-    }
-    std::str::from_utf8(bytes).map_err(|e| {
-        IngestError::new(
-            name,
-            Problem::InvalidUtf8 {
-                at: e.valid_up_to(),
-            },
-        )
-    })
 }
 
 /// NUL bytes or a high share of control characters in the first 8 KiB.

@@ -67,15 +67,17 @@ fn bad_files_are_named_with_their_problem() {
     let empty = write(d, "c.txt", b"  \n");
     let missing = d.join("nope.txt").display().to_string();
     let res = read_all(&[bin.clone(), latin.clone(), empty.clone(), missing.clone()]);
-    let errs: Vec<_> = res.iter().map(|r| r.as_ref().unwrap_err()).collect();
+    // Legacy-encoded text is decoded, not rejected.
+    let latin_article = res[2].as_ref().unwrap();
+    assert_eq!(latin_article.path, latin);
+    assert_eq!(latin_article.lines, vec!["café crème"]);
+    let errs: Vec<_> = res.iter().filter_map(|r| r.as_ref().err()).collect();
     // Missing paths are found while expanding, so they come first.
     assert_eq!(errs[0].item, missing);
     assert!(matches!(errs[0].problem, Problem::NotFound));
     assert_eq!(errs[1].item, bin);
     assert!(matches!(errs[1].problem, Problem::Binary));
-    assert_eq!(errs[2].item, latin);
-    assert!(errs[2].to_string().contains("offset 3"), "{}", errs[2]);
-    assert!(matches!(errs[3].problem, Problem::Empty));
+    assert!(matches!(errs[2].problem, Problem::Empty));
 }
 
 #[test]
@@ -91,4 +93,65 @@ fn plain_text_id_is_the_stem() {
     assert_eq!(a.id, "my-story");
     assert!(!a.title_is_line_1);
     assert_eq!(a.title, None);
+}
+
+#[test]
+fn walk_reads_pages_feeds_and_gzip_and_skips_other_xml() {
+    use std::io::Write;
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let page = "<html lang=\"de\"><head><title>Wahl</title></head><body><article><p>Die Wahl in Bayern fand am Sonntag statt und brachte eine hohe Beteiligung.</p></article></body></html>";
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(page.as_bytes()).unwrap();
+    write(d, "pages/wahl.html.gz", &gz.finish().unwrap());
+    write(d, "pages/saved.htm", page.as_bytes());
+    write(
+        d,
+        "feeds/news.xml",
+        b"<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>F</title><item><title>A</title><description>Item text.</description></item></channel></rss>",
+    );
+    write(
+        d,
+        "feeds/sitemap.xml",
+        b"<?xml version=\"1.0\"?><urlset><url><loc>x</loc></url></urlset>",
+    );
+    // A page saved under .txt is read as HTML.
+    write(d, "misnamed.txt", page.as_bytes());
+    let res = read_all(&[d.display().to_string()]);
+    let arts: Vec<_> = res
+        .iter()
+        .map(|r| r.as_ref().expect("all readable"))
+        .collect();
+    assert_eq!(arts.len(), 4, "{res:?}");
+    let feed_item = arts
+        .iter()
+        .find(|a| a.path.ends_with("news.xml#1"))
+        .unwrap();
+    assert_eq!(feed_item.lines, vec!["Item text."]);
+    for a in arts.iter().filter(|a| !a.path.contains("news.xml")) {
+        assert_eq!(a.declared_lang.unwrap().as_str(), "de");
+        assert!(
+            a.lines.iter().any(|l| l.starts_with("Die Wahl in Bayern")),
+            "{a:?}"
+        );
+        assert!(!a.lines.iter().any(|l| l.contains('<')));
+    }
+    assert!(arts.iter().any(|a| a.id == "wahl"));
+}
+
+#[test]
+fn explicit_non_feed_xml_is_a_clear_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let f = write(
+        tmp.path(),
+        "sitemap.xml",
+        b"<?xml version=\"1.0\"?><urlset><url><loc>x</loc></url></urlset>",
+    );
+    let res = read_all(std::slice::from_ref(&f));
+    let e = res[0].as_ref().unwrap_err();
+    assert_eq!(e.item, f);
+    assert!(
+        e.to_string().contains("not a readable RSS/Atom feed"),
+        "{e}"
+    );
 }

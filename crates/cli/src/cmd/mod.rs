@@ -3,6 +3,8 @@
 pub mod analyze;
 pub mod compare;
 pub mod eval;
+pub mod extract;
+pub mod fetch;
 pub mod ingest;
 pub mod search;
 pub mod serve;

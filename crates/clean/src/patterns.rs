@@ -1,0 +1,243 @@
+//! The phrase table (`data/patterns.tsv`, embedded at build time) and phrase matching.
+//!
+//! The table is data, not code, so a new language or a new kind of plea is a line in a TSV file
+//! that a non-programmer can review.
+
+use std::sync::OnceLock;
+
+/// What a phrase signals.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Site chrome; the string is the reason written into the audit trail.
+    Chrome(&'static str),
+    /// "Source: X": credits a source.
+    AttrSource,
+    /// "Read the original article": republication, usually with a link.
+    AttrOriginal,
+    /// "Originally published in X".
+    AttrRepublished,
+    /// "Translated from X".
+    AttrTranslated,
+    /// "via X".
+    AttrVia,
+    /// A wire agency or outlet name, matched case-sensitively in bylines.
+    Agency,
+}
+
+/// One row of the table.
+#[derive(Clone, Debug)]
+pub struct Pattern {
+    pub kind: Kind,
+    /// Language code, or `*` (kept for reports; phrases apply in every language, since
+    /// declared languages are often missing or wrong).
+    #[allow(dead_code)]
+    pub lang: String,
+    /// Normalised phrase (for agencies: as written).
+    pub phrase: String,
+    pub words: usize,
+}
+
+const TABLE: &str = include_str!("../data/patterns.tsv");
+
+fn chrome_reason(kind: &str) -> Option<&'static str> {
+    Some(match kind {
+        "share" => "share prompt",
+        "newsletter" => "newsletter plea",
+        "donation" => "donation plea",
+        "cookie" => "cookie notice",
+        "comments" => "comment notice",
+        "readmore" => "read-more link",
+        "subscribe" => "follow/subscribe prompt",
+        "copyright" => "legal/copyright notice",
+        "credit" => "image credit",
+        "tags" => "tag list",
+        "ad" => "advertisement label",
+        "app" => "app prompt",
+        "meta" => "page metadata line",
+        _ => return None,
+    })
+}
+
+/// The parsed table (parsed once).
+pub fn patterns() -> &'static [Pattern] {
+    static P: OnceLock<Vec<Pattern>> = OnceLock::new();
+    P.get_or_init(|| parse(TABLE))
+}
+
+fn parse(table: &str) -> Vec<Pattern> {
+    let mut out = Vec::new();
+    for line in table.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.splitn(3, '\t');
+        let (Some(kind), Some(lang), Some(phrase)) = (cols.next(), cols.next(), cols.next()) else {
+            continue;
+        };
+        let kind = match kind {
+            "attr-source" => Kind::AttrSource,
+            "attr-original" => Kind::AttrOriginal,
+            "attr-republished" => Kind::AttrRepublished,
+            "attr-translated" => Kind::AttrTranslated,
+            "attr-via" => Kind::AttrVia,
+            "agency" => Kind::Agency,
+            k => match chrome_reason(k) {
+                Some(r) => Kind::Chrome(r),
+                None => continue,
+            },
+        };
+        let phrase = if kind == Kind::Agency {
+            phrase.trim().to_string()
+        } else {
+            normalize(phrase)
+        };
+        if phrase.is_empty() {
+            continue;
+        }
+        out.push(Pattern {
+            kind,
+            lang: lang.to_string(),
+            words: phrase.split_whitespace().count(),
+            phrase,
+        });
+    }
+    out
+}
+
+/// Table rows indexed by their phrase's first word, so a line is checked only against the rows
+/// that can start at one of its words (the table has hundreds of rows; lines have tens of words).
+struct FirstWordIndex {
+    by_first: std::collections::HashMap<String, Vec<usize>>,
+}
+
+fn index() -> &'static FirstWordIndex {
+    static I: OnceLock<FirstWordIndex> = OnceLock::new();
+    I.get_or_init(|| {
+        let mut by_first: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        for (i, p) in patterns().iter().enumerate() {
+            if p.kind == Kind::Agency {
+                continue;
+            }
+            if let Some(w) = p.phrase.split_whitespace().next() {
+                by_first.entry(w.to_string()).or_default().push(i);
+            }
+        }
+        FirstWordIndex { by_first }
+    })
+}
+
+/// Table rows (phrase kinds only, not agencies) whose phrase occurs in the normalised line at a
+/// word boundary, starting within its first `max_start_words` words; each with the byte offsets
+/// of the match. In table order, so earlier rows win.
+pub fn matching(norm: &str, max_start_words: usize) -> Vec<(&'static Pattern, usize, usize)> {
+    let all = patterns();
+    let idx = index();
+    let mut hits: Vec<(usize, usize, usize)> = Vec::new();
+    let mut offset = 0;
+    for (wi, word) in norm.split(' ').enumerate() {
+        if wi >= max_start_words {
+            break;
+        }
+        if let Some(rows) = idx.by_first.get(word) {
+            for &r in rows {
+                let p = &all[r];
+                let rest = &norm[offset..];
+                if rest.starts_with(p.phrase.as_str()) {
+                    let end = offset + p.phrase.len();
+                    let last = p.phrase.chars().next_back();
+                    let after_ok = last.is_some_and(|c| !c.is_alphanumeric())
+                        || norm[end..]
+                            .chars()
+                            .next()
+                            .is_none_or(|c| !c.is_alphanumeric());
+                    if after_ok && !hits.iter().any(|h| h.0 == r) {
+                        hits.push((r, offset, end));
+                    }
+                }
+            }
+        }
+        offset += word.len() + 1;
+    }
+    hits.sort_unstable();
+    hits.into_iter().map(|(r, s, e)| (&all[r], s, e)).collect()
+}
+
+/// Lower case, typographic apostrophes made plain, leading bullets/punctuation dropped, spaces
+/// collapsed. Colons stay (they tell "Source:" from "source").
+pub fn normalize(s: &str) -> String {
+    let s = s.trim_start_matches(|c: char| {
+        !c.is_alphanumeric() && !matches!(c, '©' | '@' | '#' | '(' | '[')
+    });
+    let s = s.trim_start_matches(['(', '[']);
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        for c in w.chars() {
+            let c = if matches!(c, '’' | '`' | 'ʼ') {
+                '\''
+            } else {
+                c
+            };
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+/// Whether `phrase` occurs in `line` (both normalised) starting and ending at word boundaries.
+/// Returns the byte offset just after the match.
+pub fn find_phrase(line: &str, phrase: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = line[from..].find(phrase) {
+        let start = from + i;
+        let end = start + phrase.len();
+        let before_ok = line[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let last = phrase.chars().next_back();
+        let after_ok = last.is_some_and(|c| !c.is_alphanumeric())
+            || line[end..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric());
+        if before_ok && after_ok {
+            return Some(end);
+        }
+        from = start + line[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_parses_with_all_languages() {
+        let p = patterns();
+        for lang in ["en", "fr", "de", "it", "pl", "ru", "es"] {
+            assert!(
+                p.iter().filter(|x| x.lang == lang).count() >= 20,
+                "few patterns for {lang}"
+            );
+        }
+        assert!(p
+            .iter()
+            .any(|x| x.kind == Kind::Agency && x.phrase == "AFP"));
+    }
+
+    #[test]
+    fn word_boundaries() {
+        assert_eq!(find_phrase("partager cet article", "partager"), Some(8));
+        assert_eq!(find_phrase("partagerons", "partager"), None);
+        assert!(find_phrase("source: rt", "source:").is_some());
+        assert_eq!(
+            normalize("  » Lire l’article original ICI"),
+            "lire l'article original ici"
+        );
+    }
+}

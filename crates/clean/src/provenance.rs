@@ -1,0 +1,487 @@
+//! Attribution and republication: "Source: RT", "Un article de Le Monde", "Read the original
+//! article here", "Translated from ...", "via ...", wire-agency bylines.
+//!
+//! Researchers tracking state-media laundering need to know when a text says it is someone
+//! else's: that is what [`Attribution`] records, with the lines that said so as evidence.
+
+use newsprism_core::Attribution;
+
+use crate::patterns::{matching, normalize, patterns, Kind};
+
+/// Lines longer than this are article prose, not attribution notes.
+const MAX_ATTR_WORDS: usize = 25;
+
+/// What one line says about provenance.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LineAttribution {
+    pub source: Option<String>,
+    pub original_outlet: Option<String>,
+    pub original_url: Option<String>,
+    pub republished: bool,
+    pub translated: bool,
+    /// The line is only an attribution note (can be removed from the text).
+    pub note_only: bool,
+}
+
+/// Reads provenance from one line, if it states any.
+pub fn line_attribution(line: &str) -> Option<LineAttribution> {
+    let trimmed = line.trim();
+    let words = trimmed.split_whitespace().count();
+    if words == 0 || words > MAX_ATTR_WORDS {
+        return byline_agency(trimmed);
+    }
+    let norm = normalize(trimmed);
+    let url = first_url(trimmed);
+    // At the start of the line; a longer phrase may follow a few words ("This report was
+    // originally published ...").
+    for (p, start, end) in matching(&norm, 5) {
+        if start > 0 && p.words < 2 {
+            continue;
+        }
+        let rest = rest_after(trimmed, &norm, end);
+        let mut la = LineAttribution {
+            original_url: url.clone(),
+            note_only: true,
+            ..LineAttribution::default()
+        };
+        match p.kind {
+            Kind::AttrSource => {
+                let name = outlet_name(&rest)?;
+                // "Un article de loi prévoit...": after a phrase that is not a label ("Source:"),
+                // the credited outlet must look like a name.
+                let label = p.phrase.ends_with(':');
+                if !label
+                    && !name
+                        .chars()
+                        .next()
+                        .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+                {
+                    continue;
+                }
+                la.source = Some(name.clone());
+                la.original_outlet = Some(name);
+                la.republished = true;
+            }
+            Kind::AttrVia => {
+                // "via X" only as a short note, not "Via Roma" in a sentence.
+                if words > 6 || trimmed.ends_with('.') {
+                    continue;
+                }
+                let name = outlet_name(&rest)?;
+                la.source = Some(name);
+            }
+            Kind::AttrOriginal | Kind::AttrRepublished => {
+                la.republished = true;
+                // "... from Zero Hedge" (the phrase ends in the preposition) or
+                // "... published on The Conversation".
+                la.original_outlet = outlet_after_preposition(&rest).or_else(|| {
+                    outlet_name(&rest).filter(|o| o.chars().next().is_some_and(char::is_uppercase))
+                });
+            }
+            Kind::AttrTranslated => {
+                // "Traduction : <a translated quote>" is not a credit: a label form must be
+                // followed by a short name.
+                if p.phrase.ends_with(':') && rest.split_whitespace().count() > 4 {
+                    continue;
+                }
+                la.translated = true;
+                la.republished = true;
+                // "Translated from Meduza", not the translator in "traduit de l'anglais par X".
+                let source_part = cut_at_agent(&rest);
+                la.original_outlet = outlet_name(source_part)
+                    .filter(|o| o.chars().next().is_some_and(char::is_uppercase))
+                    .filter(|o| !is_language_name(o));
+            }
+            Kind::Chrome(_) | Kind::Agency => continue,
+        }
+        return Some(la);
+    }
+    byline_agency(trimmed).or_else(|| byline_outlet(trimmed))
+}
+
+/// Merges what the lines said into the article's attribution.
+pub fn merge(into: &mut Attribution, la: LineAttribution, evidence: &str) {
+    into.source = into.source.take().or(la.source);
+    into.original_outlet = into.original_outlet.take().or(la.original_outlet);
+    into.original_url = into.original_url.take().or(la.original_url);
+    into.republished |= la.republished;
+    into.translated |= la.translated;
+    if into.evidence.len() < 10 {
+        into.evidence.push(evidence.trim().to_string());
+    }
+}
+
+/// The original text after a normalised match ending at `norm_end`. Normalisation only drops a
+/// prefix and collapses spaces, so the rest is found by counting words.
+fn rest_after(raw: &str, norm: &str, norm_end: usize) -> String {
+    let skip_words = norm[..norm_end].split_whitespace().count();
+    let raw = raw.trim_start_matches(|c: char| {
+        !c.is_alphanumeric() && !matches!(c, '©' | '@' | '#' | '(' | '[')
+    });
+    let raw = raw.trim_start_matches(['(', '[']);
+    let mut rest: String = raw
+        .split_whitespace()
+        .skip(skip_words)
+        .collect::<Vec<_>>()
+        .join(" ");
+    // A phrase ending inside a word ("source:" matched "source:rt").
+    let last = norm[..norm_end]
+        .split_whitespace()
+        .next_back()
+        .unwrap_or("");
+    if let Some(w) = raw.split_whitespace().nth(skip_words.saturating_sub(1)) {
+        let lw = normalize(w);
+        if lw.len() > last.len() && lw.starts_with(last) {
+            let tail: String = w.chars().skip(last.chars().count()).collect();
+            rest = format!("{tail} {rest}").trim().to_string();
+        }
+    }
+    rest
+}
+
+/// A plausible outlet name at the start of `s`: up to the first sentence break, URL stripped,
+/// at most 8 words, starting with a letter or digit.
+fn outlet_name(s: &str) -> Option<String> {
+    let s = s.trim().trim_start_matches([':', '-', '–', '—', ' ']);
+    let cut = s
+        .find(['.', ';', '(', '|', '\n'])
+        .filter(|&i| {
+            // Keep dots inside names like "Sputnik.fr" or "S.A.".
+            !s[i..].starts_with(".com") && !s[i..].starts_with(".fr") && !s[i..].starts_with(".ru")
+        })
+        .unwrap_or(s.len());
+    // Stop at a date ("Star Tribune, September 26, 2018").
+    let mut name: Vec<&str> = s[..cut]
+        .split_whitespace()
+        .filter(|w| !w.contains("://") && !w.starts_with("www."))
+        .take_while(|w| !w.chars().any(|c| c.is_ascii_digit()))
+        .take(8)
+        .collect();
+    while name.last().is_some_and(|w| is_month(w)) {
+        name.pop();
+    }
+    let name = name.join(" ");
+    let name = name
+        .trim_end_matches([',', ':', '-', '–', '—', ' ', '.', '…'])
+        .to_string();
+    (!name.is_empty() && name.chars().next().is_some_and(char::is_alphanumeric)).then_some(name)
+}
+
+/// "... published on X" / "... sur X" / "... in X": the outlet after a preposition, when it is
+/// capitalised (a name), else none.
+fn outlet_after_preposition(rest: &str) -> Option<String> {
+    const PLACES: &[&str] = &[
+        "on", "in", "at", "from", "sur", "dans", "de", "du", "auf", "bei", "im", "su", "da", "w",
+        "na", "в", "на", "из", "en", "del",
+    ];
+    const AGENTS: &[&str] = &["by", "par", "von", "przez", "por", "di"];
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    let capital_after = |i: usize| -> Option<String> {
+        let after = words.get(i + 1..)?.join(" ");
+        let after = after.trim_start_matches(['"', '«', '„', '“', '\'']);
+        if !after
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        {
+            return None;
+        }
+        outlet_name(after).map(|n| n.trim_end_matches(['"', '»', '”', '\'']).to_string())
+    };
+    let lower: Vec<String> = words.iter().take(8).map(|w| w.to_lowercase()).collect();
+    // "published by Tyler Durden at Zero Hedge": a place preposition names the outlet, an agent
+    // preposition may name a person, so places win.
+    let place = lower
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| PLACES.contains(&w.as_str()))
+        .find_map(|(i, _)| capital_after(i));
+    place.or_else(|| {
+        lower
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| AGENTS.contains(&w.as_str()))
+            .find_map(|(i, _)| capital_after(i))
+    })
+}
+
+/// The part of "X by Y" before the agent ("by", "par", "von", ...).
+fn cut_at_agent(s: &str) -> &str {
+    const AGENTS: &[&str] = &[" by ", " par ", " von ", " da ", " przez ", " от ", " por "];
+    let lower = s.to_lowercase();
+    AGENTS
+        .iter()
+        .filter_map(|a| lower.find(a))
+        .min()
+        .filter(|&i| s.is_char_boundary(i))
+        .map_or(s, |i| &s[..i])
+}
+
+fn is_month(w: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+        "januar",
+        "februar",
+        "märz",
+        "juni",
+        "juli",
+        "oktober",
+        "dezember",
+    ];
+    let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
+    MONTHS.contains(&w.as_str())
+}
+
+fn is_language_name(s: &str) -> bool {
+    let first = s.split_whitespace().next().unwrap_or("").to_lowercase();
+    const LANGS: &[&str] = &[
+        "english",
+        "russian",
+        "french",
+        "german",
+        "italian",
+        "polish",
+        "spanish",
+        "ukrainian",
+        "anglais",
+        "russe",
+        "allemand",
+        "italien",
+        "polonais",
+        "espagnol",
+        "l'anglais",
+        "l'allemand",
+        "l'italien",
+        "l'espagnol",
+        "englischen",
+        "russischen",
+        "französischen",
+        "inglese",
+        "russo",
+        "francese",
+        "tedesco",
+        "angielskiego",
+        "rosyjskiego",
+        "английского",
+        "французского",
+        "inglés",
+        "ruso",
+        "francés",
+        "alemán",
+        "the",
+    ];
+    LANGS.contains(&first.as_str())
+}
+
+fn first_url(s: &str) -> Option<String> {
+    let i = s.find("https://").or_else(|| s.find("http://"))?;
+    let url: String = s[i..]
+        .chars()
+        .take_while(|c| !c.is_whitespace() && !matches!(c, '"' | '\'' | '<' | '>' | ')' | ']'))
+        .collect();
+    Some(url.trim_end_matches(['.', ',', ';']).to_string())
+}
+
+/// "MOSCOW (Reuters) - ..." / "(AFP) -" / "— AFP" / "© AFP 2024": a wire agency credited in the
+/// first words or at the very end of a line.
+fn byline_agency(line: &str) -> Option<LineAttribution> {
+    let lower = line.to_lowercase();
+    if lower.contains("getty") || lower.contains("photo") || lower.contains("foto") {
+        return None;
+    }
+    let head: String = line.chars().take(80).collect();
+    let t = line.trim_end_matches(['.', ' ']);
+    for (a, forms, tail_forms) in agency_forms() {
+        let a = a.as_str();
+        let in_head = forms.iter().any(|f| head.contains(f.as_str()));
+        let at_end = tail_forms.iter().any(|f| t.ends_with(f.as_str()));
+        if in_head || at_end || line.trim() == a {
+            let words = line.split_whitespace().count();
+            return Some(LineAttribution {
+                source: Some(a.to_string()),
+                note_only: words <= 3,
+                ..LineAttribution::default()
+            });
+        }
+    }
+    None
+}
+
+type AgencyForms = (String, [String; 3], [String; 4]);
+
+/// Each agency with the ways a byline writes it, built once.
+fn agency_forms() -> &'static [AgencyForms] {
+    static F: std::sync::OnceLock<Vec<AgencyForms>> = std::sync::OnceLock::new();
+    F.get_or_init(|| {
+        patterns()
+            .iter()
+            .filter(|p| p.kind == Kind::Agency)
+            .map(|p| {
+                let a = &p.phrase;
+                (
+                    a.clone(),
+                    // "/AFP/Getty Images" and "© AFP" are photo credits, not the text's source.
+                    [format!("({a})"), format!("({a}/"), format!("/{a})")],
+                    [
+                        format!("— {a}"),
+                        format!("– {a}"),
+                        format!("- {a}"),
+                        format!("({a})"),
+                    ],
+                )
+            })
+            .collect()
+    })
+}
+
+/// "By Jane Doe, The Guardian" / "Par Jean Dupont, Le Monde": a byline naming an outlet.
+fn byline_outlet(line: &str) -> Option<LineAttribution> {
+    let words = line.split_whitespace().count();
+    if words > 12 || line.ends_with(['.', '!', '?']) {
+        return None;
+    }
+    let norm = normalize(line);
+    const BY: &[&str] = &[
+        "by ",
+        "par ",
+        "von ",
+        "di ",
+        "autor: ",
+        "автор: ",
+        "por ",
+        "autore: ",
+    ];
+    if !BY.iter().any(|b| norm.starts_with(b)) {
+        return None;
+    }
+    let (_, outlet) = line.split_once(',')?;
+    let outlet = outlet_name(outlet)?;
+    if !outlet.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    Some(LineAttribution {
+        original_outlet: Some(outlet.clone()),
+        source: Some(outlet),
+        republished: true,
+        note_only: false,
+        ..LineAttribution::default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn la(s: &str) -> LineAttribution {
+        line_attribution(s).unwrap_or_else(|| panic!("no attribution in {s:?}"))
+    }
+
+    #[test]
+    fn source_lines() {
+        let a = la("Source : RT");
+        assert_eq!(a.source.as_deref(), Some("RT"));
+        assert!(a.republished && a.note_only);
+        assert_eq!(
+            la("SOURCE: Sputnik News").source.as_deref(),
+            Some("Sputnik News")
+        );
+        assert_eq!(
+            la("Источник: РИА Новости").source.as_deref(),
+            Some("РИА Новости")
+        );
+        assert_eq!(
+            la("Quelle: Deutsche Welle").source.as_deref(),
+            Some("Deutsche Welle")
+        );
+        assert_eq!(
+            la("Źródło: Rzeczpospolita").source.as_deref(),
+            Some("Rzeczpospolita")
+        );
+        assert_eq!(
+            la("Un article de Mediapart").source.as_deref(),
+            Some("Mediapart")
+        );
+    }
+
+    #[test]
+    fn original_and_translation() {
+        let a = la("Lire l'article original ici : https://example.org/a/123");
+        assert!(a.republished);
+        assert_eq!(a.original_url.as_deref(), Some("https://example.org/a/123"));
+        let t = la("Traduit de l'anglais par Marie Martin");
+        assert!(t.translated && t.original_outlet.is_none());
+        let t = la("Translated from Meduza");
+        assert_eq!(t.original_outlet.as_deref(), Some("Meduza"));
+        assert!(t.translated);
+        let r = la("This article was originally published on The Conversation.");
+        assert_eq!(r.original_outlet.as_deref(), Some("The Conversation"));
+        assert!(la("Read the original article").republished);
+        let r = la("This report was originally published by Tyler Durden at Zero Hedge");
+        assert!(r.republished);
+        assert_eq!(r.original_outlet.as_deref(), Some("Zero Hedge"));
+        let p = la("Article posted with permission from The Free Thought Project");
+        assert_eq!(
+            p.original_outlet.as_deref(),
+            Some("The Free Thought Project")
+        );
+        assert!(line_attribution(
+            "Traduction : Biden aux entreprises qui gèrent les pompes à essence :"
+        )
+        .is_none());
+        let b = la("By Jesse Smith, Star Tribune, September 26, 2018:");
+        assert_eq!(b.original_outlet.as_deref(), Some("Star Tribune"));
+        assert_eq!(
+            la("Reprinted with permission from Consortiumnews.com.")
+                .original_outlet
+                .as_deref(),
+            Some("Consortiumnews.com")
+        );
+        assert!(line_attribution("RICARDO ARDUENGO/AFP/Getty Images").is_none());
+        assert!(la("Перевод: ИноСМИ").translated);
+    }
+
+    #[test]
+    fn agencies_and_non_attributions() {
+        let a = la("MOSCOW (Reuters) - The Kremlin said on Tuesday that talks would continue.");
+        assert_eq!(a.source.as_deref(), Some("Reuters"));
+        assert!(!a.note_only && !a.republished);
+        assert_eq!(
+            la("Par Jean Dupont, Le Figaro").original_outlet.as_deref(),
+            Some("Le Figaro")
+        );
+        assert!(
+            line_attribution("The source of the leak remains unknown to investigators.").is_none()
+        );
+        assert!(line_attribution(
+            "Via Roma è stata chiusa al traffico per tutta la giornata di ieri."
+        )
+        .is_none());
+        assert!(line_attribution("Un article de loi prévoit une hausse des taxes.").is_none());
+        assert!(
+            line_attribution("Les rapports montrent une hausse des prix de l'énergie.").is_none()
+        );
+    }
+}

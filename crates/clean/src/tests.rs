@@ -1,0 +1,198 @@
+//! Invented, realistic dumps in fr, en, de, ru: what must go, what must stay.
+
+use super::*;
+
+fn article(path: &str, text: &str) -> Article {
+    let mut a = Article::from_text("x", path, text);
+    a.title_is_line_1 = a.lines.len() > 1 && a.lines[1].is_empty();
+    a
+}
+
+fn removed_lines(a: &Article) -> Vec<u32> {
+    a.removed.iter().map(|r| r.line).collect()
+}
+
+#[test]
+fn french_dump() {
+    let text = "La réforme des retraites adoptée au Sénat\n\
+\n\
+TV / Infos / A La Une / Asie / Europe / Afrique\n\
+Le Sénat a adopté dans la nuit de mardi à mercredi le projet de réforme des retraites, après plusieurs semaines de débats houleux.\n\
+Partager cet article\n\
+Les syndicats dénoncent un passage en force et appellent à une nouvelle journée de mobilisation jeudi prochain dans toute la France.\n\
+« Nous ne lâcherons rien », a déclaré la secrétaire générale d'un syndicat, qui estime que le texte doit être retiré.\n\
+Soutenez-nous : faites un don\n\
+Source : RT\n\
+Lire l'article original ici : https://exemple.org/reforme";
+    let mut batch = vec![article("fr/a1.txt", text)];
+    clean_batch(&mut batch, &CleanOptions::default());
+    let a = &batch[0];
+    assert_eq!(removed_lines(a), vec![3, 5, 8, 9, 10], "{:#?}", a.removed);
+    assert_eq!(a.lines.len(), 10, "numbering kept");
+    assert!(a.lines[2].is_empty() && a.lines[4].is_empty());
+    assert!(a.lines[3].starts_with("Le Sénat a adopté"));
+    assert!(a.lines[6].starts_with("« Nous ne lâcherons rien »"));
+    let reasons: Vec<&str> = a.removed.iter().map(|r| r.reason.as_str()).collect();
+    assert_eq!(reasons[0], "navigation menu");
+    assert_eq!(reasons[1], "share prompt");
+    assert_eq!(reasons[2], "donation plea");
+    let att = a.attribution.as_ref().expect("attribution");
+    assert_eq!(att.source.as_deref(), Some("RT"));
+    assert!(att.republished);
+    assert_eq!(
+        att.original_url.as_deref(),
+        Some("https://exemple.org/reforme")
+    );
+    assert_eq!(att.evidence.len(), 2);
+}
+
+#[test]
+fn english_dump_keeps_paragraphs_that_mention_chrome_words() {
+    let text = "Storm leaves thousands without power\n\
+\n\
+Home | News | World | Business | Sport\n\
+A powerful storm swept across the coast on Monday, leaving more than 40,000 homes without power and closing several roads.\n\
+Officials urged residents to share this article and other safety advice with neighbours who may not have internet access.\n\
+Share this story\n\
+Sign up for our newsletter\n\
+-----------\n\
+This article was originally published on The Coastal Herald.";
+    let mut batch = vec![article("en/a.txt", text)];
+    clean_batch(&mut batch, &CleanOptions::default());
+    let a = &batch[0];
+    assert_eq!(removed_lines(a), vec![3, 6, 7, 8, 9], "{:#?}", a.removed);
+    assert!(a.lines[4].starts_with("Officials urged residents to share this article"));
+    let att = a.attribution.as_ref().unwrap();
+    assert_eq!(att.original_outlet.as_deref(), Some("The Coastal Herald"));
+    assert!(att.republished && !att.translated);
+}
+
+#[test]
+fn german_dump() {
+    let text = "Bundestag beschließt Haushalt\n\
+\n\
+Startseite › Politik › Deutschland\n\
+Der Bundestag hat am Freitag den Haushalt für das kommende Jahr beschlossen. Die Opposition kritisierte die hohen neuen Schulden.\n\
+Teilen sich Bund und Länder die Kosten, könnte die Reform nach Ansicht von Experten schneller umgesetzt werden.\n\
+Lesen Sie auch: Streit um die Schuldenbremse\n\
+Artikel teilen\n\
+Quelle: dpa";
+    let mut batch = vec![article("de/a.txt", text)];
+    clean_batch(&mut batch, &CleanOptions::default());
+    let a = &batch[0];
+    assert_eq!(removed_lines(a), vec![3, 6, 7, 8], "{:#?}", a.removed);
+    assert!(a.lines[4].starts_with("Teilen sich Bund und Länder"));
+    assert_eq!(
+        a.attribution.as_ref().unwrap().source.as_deref(),
+        Some("dpa")
+    );
+}
+
+#[test]
+fn russian_dump() {
+    let text = "Госдума приняла закон о бюджете\n\
+\n\
+Главная / Новости / Политика / Экономика / Общество\n\
+Государственная дума приняла в третьем чтении закон о федеральном бюджете на следующие три года.\n\
+По словам председателя комитета, документ предусматривает рост расходов на социальную сферу.\n\
+Читайте также: Правительство утвердило новые меры поддержки\n\
+Подписывайтесь на наш канал в Telegram\n\
+Перевод: ИноСМИ";
+    let mut batch = vec![article("ru/a.txt", text)];
+    clean_batch(&mut batch, &CleanOptions::default());
+    let a = &batch[0];
+    assert_eq!(removed_lines(a), vec![3, 6, 7, 8], "{:#?}", a.removed);
+    let att = a.attribution.as_ref().unwrap();
+    assert!(att.translated);
+    // Real paragraphs stay.
+    assert!(a.lines[3].starts_with("Государственная дума"));
+    assert!(a.lines[4].starts_with("По словам"));
+}
+
+#[test]
+fn repeated_template_lines_across_one_source() {
+    let bodies = [
+        "Prices rose again in March, the statistics office said on Tuesday.",
+        "The central bank kept its main rate unchanged at its meeting on Thursday.",
+        "Unemployment fell slightly in the second quarter, new figures show.",
+        "Exports to neighbouring countries grew faster than expected last year.",
+    ];
+    let mut batch: Vec<Article> = bodies
+        .iter()
+        .map(|b| {
+            let mut a = Article::from_text(
+                "x",
+                "dump/x.txt",
+                &format!("{b}\nThe economy desk can be reached at desk@example.org\nMore analysis is below."),
+            );
+            a.source = Some("Example Daily".into());
+            a
+        })
+        .collect();
+    // Another outlet with the same closing line is a different template: not counted together.
+    let mut other = Article::from_text(
+        "y",
+        "other/y.txt",
+        "Something else happened today in the city.\nMore analysis is below.",
+    );
+    other.source = Some("Other Post".into());
+    batch.push(other);
+    clean_batch(&mut batch, &CleanOptions::default());
+    for a in &batch[..4] {
+        assert_eq!(removed_lines(a), vec![2, 3], "{:#?}", a.removed);
+        assert_eq!(a.removed[0].reason, "repeated across source");
+        assert!(!a.lines[0].is_empty());
+    }
+    assert!(batch[4].removed.is_empty());
+}
+
+#[test]
+fn copies_of_one_story_are_not_template() {
+    let story = "Fire in the old town\n\nA fire broke out in a bakery on Sunday.\nNobody was hurt, firefighters said.\nThe street was closed for three hours.";
+    let mut batch: Vec<Article> = (0..4)
+        .map(|i| {
+            let mut a = article(&format!("d/{i}.txt"), &format!("{story}\nUpdate {i}"));
+            a.source = Some("Wire".into());
+            a
+        })
+        .collect();
+    clean_batch(&mut batch, &CleanOptions::default());
+    for a in &batch {
+        assert!(a.removed.is_empty(), "{:#?}", a.removed);
+    }
+}
+
+#[test]
+fn options_and_switch() {
+    let mut a = article(
+        "a.txt",
+        "Title\n\nBody sentence that is long enough to be a paragraph.\nPartager cet article",
+    );
+    let opts = CleanOptions {
+        remove_chrome: false,
+        ..CleanOptions::default()
+    };
+    clean_article(&mut a, &opts);
+    assert!(a.removed.is_empty());
+    set_enabled(false);
+    assert!(!enabled());
+    set_enabled(true);
+}
+
+#[test]
+fn flattened_menus_at_the_edges_but_not_lists_inside() {
+    let text = "English\nFrançais\nDeutsch\nEspañol\nРусский\nPolski\nItaliano\nTürkçe\n\
+Le gouvernement a présenté mercredi un projet de loi sur l'énergie, très attendu par les industriels.\n\
+Ingrédients de la crise :\nGaz\nPétrole\nCharbon\nUranium\nÉlectricité\n\
+Les débats commenceront la semaine prochaine à l'Assemblée nationale, selon le ministre.";
+    let mut a = Article::from_text("x", "a.txt", text);
+    clean_article(&mut a, &CleanOptions::default());
+    assert_eq!(
+        removed_lines(&a),
+        vec![1, 2, 3, 4, 5, 6, 7, 8],
+        "{:#?}",
+        a.removed
+    );
+    assert_eq!(a.removed[0].reason, "link list");
+    assert_eq!(a.lines[10], "Gaz");
+}

@@ -1,0 +1,217 @@
+//! `newsprism extract` and `newsprism fetch` end to end; fetch talks only to a server on
+//! 127.0.0.1 started by the test.
+
+use std::io::{Read, Write};
+use std::net::TcpListener;
+use std::process::Command;
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_newsprism"));
+    c.env_remove("NEWSPRISM_NO_CLEAN");
+    c
+}
+
+const PAGE_UTF8: &str = r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Storm hits the coast | Daily Example</title>
+<meta property="og:site_name" content="Daily Example">
+<link rel="canonical" href="https://daily.example/storm"></head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Storm hits the coast</h1>
+<p>A powerful storm swept across the coast on Monday, leaving more than 40,000 homes without power and closing several roads.</p>
+<p>Officials said repair crews would work through the night and asked residents to stay indoors until the wind drops.</p>
+<p>Share this story</p>
+<p>Source: Coastal Wire</p>
+</article></body></html>"#;
+
+fn jsonl(out: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(out)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSONL line"))
+        .collect()
+}
+
+#[test]
+fn extract_html_and_cp1251_text_as_jsonl() {
+    let tmp = tempfile::tempdir().unwrap();
+    let page = tmp.path().join("storm.html");
+    std::fs::write(&page, PAGE_UTF8).unwrap();
+    let ru = "Госдума приняла закон о бюджете.\nДокумент предусматривает рост расходов.\n";
+    let (bytes, _, _) = encoding_rs_compat(ru);
+    std::fs::write(tmp.path().join("ru.txt"), bytes).unwrap();
+    std::fs::write(tmp.path().join("junk.html"), b"\x00\x01\x02\x00binary").unwrap();
+    let out = bin()
+        .args(["extract", "--format", "jsonl"])
+        .arg(tmp.path())
+        .output()
+        .unwrap();
+    let recs = jsonl(&out.stdout);
+    assert_eq!(out.status.code(), Some(3), "partial: the binary file fails");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("junk.html"));
+    assert_eq!(recs.len(), 2, "{recs:?}");
+    let ru_rec = recs
+        .iter()
+        .find(|r| r["path"].as_str().unwrap().ends_with("ru.txt"))
+        .unwrap();
+    assert!(ru_rec["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Госдума приняла"));
+    let s = recs
+        .iter()
+        .find(|r| r["path"].as_str().unwrap().ends_with("storm.html"))
+        .unwrap();
+    let text = s["text"].as_str().unwrap();
+    assert!(
+        text.contains("A powerful storm swept across the coast"),
+        "{text}"
+    );
+    assert!(!text.contains("Share this story"), "{text}");
+    assert_eq!(s["source"], "Daily Example");
+    assert_eq!(s["url"], "https://daily.example/storm");
+    assert_eq!(s["declared_lang"], "en");
+    assert_eq!(s["attribution"]["source"], "Coastal Wire");
+    assert!(s["removed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|r| r["reason"] == "share prompt"));
+}
+
+/// Windows-1251 bytes of a Russian string, built by hand so the test needs no encoder crate.
+fn encoding_rs_compat(s: &str) -> (Vec<u8>, (), ()) {
+    let bytes = s
+        .chars()
+        .map(|c| match c {
+            'А'..='я' => (c as u32 - 'А' as u32 + 0xC0) as u8,
+            'ё' => 0xB8,
+            c if c.is_ascii() => c as u8,
+            _ => b'?',
+        })
+        .collect();
+    (bytes, (), ())
+}
+
+fn serve(max_conns: usize) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = format!("http://{}", listener.local_addr().unwrap());
+    let base = addr.clone();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(max_conns) {
+            let Ok(mut s) = stream else { continue };
+            let mut buf = Vec::new();
+            let mut chunk = [0u8; 1024];
+            while !buf.windows(4).any(|w| w == b"\r\n\r\n") {
+                match s.read(&mut chunk) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => buf.extend_from_slice(&chunk[..n]),
+                }
+            }
+            let req = String::from_utf8_lossy(&buf);
+            let path = req.split_whitespace().nth(1).unwrap_or("/").to_string();
+            let (status, ctype, body): (&str, &str, Vec<u8>) = match path.as_str() {
+                "/storm" => ("200 OK", "text/html; charset=utf-8", PAGE_UTF8.as_bytes().to_vec()),
+                "/old" => ("301 Moved Permanently", "text/plain", Vec::new()),
+                "/feed" => (
+                    "200 OK",
+                    "application/rss+xml",
+                    format!(
+                        "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Daily Example</title>\
+                         <item><title>Storm</title><link>{base}/storm</link><description>Short summary of the storm.</description></item>\
+                         </channel></rss>"
+                    )
+                    .into_bytes(),
+                ),
+                "/big" => ("200 OK", "text/html", vec![b'a'; 300_000]),
+                _ => ("404 Not Found", "text/plain", b"nope".to_vec()),
+            };
+            let mut head = format!(
+                "HTTP/1.1 {status}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n",
+                body.len()
+            );
+            if path == "/old" {
+                head.push_str(&format!("Location: {base}/storm\r\n"));
+            }
+            head.push_str("\r\n");
+            let _ = s.write_all(head.as_bytes());
+            let _ = s.write_all(&body);
+        }
+    });
+    addr
+}
+
+#[test]
+fn fetch_pages_feeds_redirects_and_failures() {
+    let base = serve(16);
+    let out = bin()
+        .args([
+            "fetch",
+            "--format",
+            "jsonl",
+            "--timeout",
+            "5",
+            "--max-bytes",
+            "100000",
+            "--jobs",
+            "1",
+        ])
+        .arg(format!("{base}/old"))
+        .arg(format!("{base}/feed"))
+        .arg(format!("{base}/missing"))
+        .arg(format!("{base}/big"))
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.contains("/missing") && err.contains("404"), "{err}");
+    assert!(err.contains("/big") && err.contains("too large"), "{err}");
+    let recs = jsonl(&out.stdout);
+    assert_eq!(recs.len(), 2, "{recs:?}");
+    assert!(recs[0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("A powerful storm"));
+    assert_eq!(recs[1]["title"], "Storm");
+    assert_eq!(recs[1]["text"], "Short summary of the storm.");
+
+    let out = bin()
+        .args(["fetch", "--format", "jsonl", "--jobs", "1", "--from-feed"])
+        .arg(format!("{base}/feed"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let recs = jsonl(&out.stdout);
+    assert_eq!(recs.len(), 1);
+    assert!(recs[0]["text"].as_str().unwrap().contains("repair crews"));
+}
+
+#[test]
+fn extract_text_format_and_no_clean() {
+    let tmp = tempfile::tempdir().unwrap();
+    let f = tmp.path().join("a.txt");
+    std::fs::write(&f, "Title here\n\nA real paragraph about the budget vote in parliament today.\nPartager cet article\n").unwrap();
+    let out = bin()
+        .args(["extract", "--format", "text"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("[share prompt] Partager cet article"),
+        "{text}"
+    );
+    let out = bin()
+        .args(["extract", "--format", "jsonl", "--no-clean"])
+        .arg(&f)
+        .output()
+        .unwrap();
+    let recs = jsonl(&out.stdout);
+    assert!(recs[0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("Partager cet article"));
+    assert!(recs[0].get("removed").is_none());
+}
