@@ -18,11 +18,23 @@ pub struct Args {
     /// Print JSON instead of a table.
     #[arg(long)]
     json: bool,
+    /// Score the raw text, without removing site chrome first (what `analyze --no-clean` does).
+    #[arg(long)]
+    no_clean: bool,
 }
 
 pub fn run(a: Args) -> anyhow::Result<Outcome> {
     let model = crate::cmd::analyze::load_model(a.model.as_deref())?;
-    let ds = newsprism_ingest::dataset::load(&a.data_dir)?;
+    let mut ds = newsprism_ingest::dataset::load(&a.data_dir)?;
+    // Score what `analyze` would print: the same cleaning, unless turned off.
+    if a.no_clean {
+        crate::inputs::set_cleaning(false);
+    }
+    let mut articles: Vec<_> = ds.articles.iter().map(|l| l.article.clone()).collect();
+    crate::inputs::clean(&mut articles);
+    for (l, a) in ds.articles.iter_mut().zip(articles) {
+        l.article = a;
+    }
     for p in &ds.problems {
         report(p);
     }
