@@ -73,7 +73,7 @@ impl Default for TrainOptions {
             features: FeatureConfig::default(),
             technique: TrainConfig::default(),
             article: TrainConfig {
-                epochs: 12,
+                epochs: 30,
                 lr: 0.5,
                 l2: 1e-5,
                 pos_weight_cap: 2.0,

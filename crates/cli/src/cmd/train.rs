@@ -40,8 +40,8 @@ pub fn run(a: Args) -> anyhow::Result<Outcome> {
     if ds.articles.is_empty() {
         bail!("{}: no labelled articles found", a.data_dir.display());
     }
-    let mut opts: TrainOptions = match &a.options {
-        Some(j) => serde_json::from_str(j).context("--options is not valid TrainOptions JSON")?,
+    let mut opts = match &a.options {
+        Some(j) => options_from_json(j)?,
         None => TrainOptions::default(),
     };
     opts.folds = a.cv;
@@ -97,4 +97,52 @@ pub fn print_scores(s: &Scores, json: bool, title: &str) -> anyhow::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// Training options from a JSON patch over the defaults: nested objects override field by field
+/// (so `{"article":{"epochs":20}}` keeps the article head's other defaults), and unknown keys are
+/// an error rather than silently ignored.
+fn options_from_json(patch: &str) -> anyhow::Result<TrainOptions> {
+    let patch: serde_json::Value =
+        serde_json::from_str(patch).context("--options is not valid JSON")?;
+    let mut base = serde_json::to_value(TrainOptions::default())?;
+    merge(&mut base, &patch, "")?;
+    serde_json::from_value(base).context("--options has a value of the wrong type")
+}
+
+fn merge(base: &mut serde_json::Value, patch: &serde_json::Value, at: &str) -> anyhow::Result<()> {
+    match (base, patch) {
+        (serde_json::Value::Object(b), serde_json::Value::Object(p)) => {
+            for (k, v) in p {
+                let path = format!("{at}.{k}");
+                let slot = b
+                    .get_mut(k)
+                    .with_context(|| format!("--options: unknown option `{}`", &path[1..]))?;
+                merge(slot, v, &path)?;
+            }
+            Ok(())
+        }
+        (b, p) => {
+            *b = p.clone();
+            Ok(())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_patch_keeps_nested_defaults_and_rejects_typos() {
+        let o = options_from_json(r#"{"article":{"epochs":7},"lang_balance":0.5}"#).unwrap();
+        let d = TrainOptions::default();
+        assert_eq!(o.article.epochs, 7);
+        assert_eq!(o.article.seed, d.article.seed);
+        assert_eq!(o.article.pos_weight_cap, d.article.pos_weight_cap);
+        assert_eq!(o.lang_balance, 0.5);
+        let e = options_from_json(r#"{"article":{"epoch":7}}"#).unwrap_err();
+        assert!(e.to_string().contains("article.epoch"), "{e}");
+        assert!(options_from_json(r#"{"folds":"x"}"#).is_err());
+    }
 }
