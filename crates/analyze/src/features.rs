@@ -32,17 +32,7 @@ pub const MAX_PARAGRAPH_BYTES: usize = 16 * 1024;
 /// Longest prefix of an article body used for the article-level heads.
 pub const MAX_ARTICLE_BYTES: usize = 256 * 1024;
 
-/// `s` cut to at most `max` bytes, at a character boundary.
-pub fn clip(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
-}
+pub use newsprism_core::text::clip;
 
 /// Marks a feature that does not come from one token of the text (shape, context).
 pub const NO_ORIGIN: u32 = u32::MAX;

@@ -52,8 +52,18 @@ pub fn read_articles(paths: &[String]) -> (Vec<Article>, Outcome) {
         })
         .collect();
     bar.finish_and_clear();
+    let articles = collect_reported(per_source.into_iter().flatten(), &mut outcome);
+    (articles, outcome)
+}
+
+/// Keeps the articles, reports and counts the failures, and cleans the batch: the last step of
+/// every reader (files, stdin, the network).
+pub fn collect_reported(
+    items: impl IntoIterator<Item = Result<Article, IngestError>>,
+    outcome: &mut Outcome,
+) -> Vec<Article> {
     let mut articles = Vec::new();
-    for item in per_source.into_iter().flatten() {
+    for item in items {
         match item {
             Ok(a) => articles.push(a),
             Err(e) => {
@@ -62,9 +72,9 @@ pub fn read_articles(paths: &[String]) -> (Vec<Article>, Outcome) {
             }
         }
     }
-    outcome.succeeded = articles.len();
+    outcome.succeeded += articles.len();
     clean(&mut articles);
-    (articles, outcome)
+    articles
 }
 
 /// A progress bar on stderr when it is a terminal and the job is big enough to watch; hidden

@@ -14,6 +14,7 @@ pub mod analysis;
 pub mod article;
 pub mod labels;
 pub mod lang;
+pub mod text;
 
 pub use analysis::{ArticleAnalysis, LangGuess, ParagraphAnalysis, Prediction};
 pub use article::{Article, Attribution, RemovedLine};

@@ -200,17 +200,7 @@ fn nonempty(s: &str) -> Option<String> {
     (!t.is_empty()).then(|| t.to_string())
 }
 
-/// Cuts a string to at most `max` bytes at a char boundary.
-fn cut(s: &str, max: usize) -> &str {
-    if s.len() <= max {
-        return s;
-    }
-    let mut end = max;
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
-}
+use newsprism_core::text::clip as cut;
 
 /// Elements whose start and end break the line.
 fn is_block(name: &str) -> bool {

@@ -7,7 +7,7 @@ use newsprism_ingest::fetch::{FetchOptions, Fetcher};
 use rayon::prelude::*;
 
 use crate::cmd::extract::{print_articles, resolve, Format};
-use crate::inputs::{clean, report, set_cleaning, Outcome};
+use crate::inputs::{collect_reported, report, set_cleaning, Outcome};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -64,18 +64,7 @@ pub fn run(a: Args) -> anyhow::Result<Outcome> {
         .build()?;
     let results: Vec<_> =
         pool.install(|| urls.par_iter().map(|u| fetcher.fetch_articles(u)).collect());
-    let mut articles = Vec::new();
-    for r in results.into_iter().flatten() {
-        match r {
-            Ok(a) => articles.push(a),
-            Err(e) => {
-                report(&e);
-                outcome.failed += 1;
-            }
-        }
-    }
-    outcome.succeeded = articles.len();
-    clean(&mut articles);
+    let articles = collect_reported(results.into_iter().flatten(), &mut outcome);
     print_articles(&articles, resolve(a.format))?;
     Ok(outcome)
 }
