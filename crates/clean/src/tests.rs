@@ -196,3 +196,38 @@ Les débats commenceront la semaine prochaine à l'Assemblée nationale, selon l
     assert_eq!(a.removed[0].reason, "link list");
     assert_eq!(a.lines[10], "Gaz");
 }
+
+#[test]
+fn french_translated_repost_with_pleas_at_the_end() {
+    let text = "TV / Infos / A La Une / Asie / Europe / Afrique / Moyen-Orient\n\
+Pékin dénonce les manœuvres navales en mer de Chine\n\
+\n\
+Partager cet article\n\
+\n\
+Pékin a condamné mardi le passage d'un navire de guerre près de ses côtes, y voyant une provocation.\n\
+\n\
+Cet article a été traduit de l'anglais. Lire l'article original ici.\n\
+SOURCE: Global Times\n\
+Abonnez-vous à notre newsletter pour ne rien manquer !\n\
+Soutenez notre média indépendant : faites un don dès aujourd'hui.";
+    let mut batch = vec![article("fr/b1.txt", text)];
+    clean_batch(&mut batch, &CleanOptions::default());
+    let a = &batch[0];
+    assert_eq!(
+        removed_lines(a),
+        vec![1, 4, 8, 9, 10, 11],
+        "{:#?}",
+        a.removed
+    );
+    assert!(
+        a.lines[5].starts_with("Pékin a condamné"),
+        "the paragraph stays"
+    );
+    assert!(
+        a.lines[1].starts_with("Pékin dénonce"),
+        "the headline stays"
+    );
+    let att = a.attribution.as_ref().expect("attribution");
+    assert!(att.republished && att.translated, "{att:?}");
+    assert_eq!(att.original_outlet.as_deref(), Some("Global Times"));
+}
