@@ -26,9 +26,13 @@ fi
 command -v node >/dev/null 2>&1 || skip "node is not installed"
 (cd "$here" && npm ci --no-audit --no-fund --loglevel=error) || skip "npm ci failed (no network?)"
 
-echo "building newsprism..."
-(cd "$root" && cargo build -j "${CARGO_JOBS:-1}" -q -p newsprism)
-bin="$root/target/debug/newsprism"
+# CI passes the binary `cargo test` already built (NEWSPRISM_BIN); otherwise build it here.
+bin="${NEWSPRISM_BIN:-}"
+if [ -z "$bin" ]; then
+  echo "building newsprism..."
+  (cd "$root" && cargo build -j "${CARGO_JOBS:-2}" -q -p newsprism)
+  bin="$root/target/debug/newsprism"
+fi
 
 work="$(mktemp -d)"
 pid=""
