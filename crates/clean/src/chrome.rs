@@ -79,6 +79,14 @@ const MENU_SEPARATORS: &[char] = &['|', '/', '•', '·', '»', '›', '◦', '�
 /// A line of short items split by separators: "TV / Infos / A La Une / Asie / Europe",
 /// "Home › World › Europe".
 fn is_menu(s: &str) -> bool {
+    // Text that carries markup (`<div ...>`, `</style>`) is not a menu: its `/` and `>` belong to
+    // tags, not to a list of sections. Whatever it is, it is shown (escaped), not silently dropped.
+    let b = s.as_bytes();
+    if b.windows(2)
+        .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/'))
+    {
+        return false;
+    }
     let segments: Vec<&str> = s
         .split(MENU_SEPARATORS)
         .map(str::trim)

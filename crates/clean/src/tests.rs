@@ -231,3 +231,13 @@ Soutenez notre média indépendant : faites un don dès aujourd'hui.";
     assert!(att.republished && att.translated, "{att:?}");
     assert_eq!(att.original_outlet.as_deref(), Some("Global Times"));
 }
+
+#[test]
+fn markup_is_not_a_menu() {
+    let text = "Title\n\nA real paragraph about the harbour vote and what it means for the town.\n<style>body{display:none}</style><div id=\"x\">Injected div</div>\nHome > News > World > Europe";
+    let mut batch = vec![article("en/m.txt", text)];
+    clean_batch(&mut batch, &CleanOptions::default());
+    let a = &batch[0];
+    assert_eq!(removed_lines(a), vec![5], "{:#?}", a.removed);
+    assert_eq!(a.removed[0].reason, "navigation menu");
+}
