@@ -213,6 +213,11 @@ impl NgramFeaturizer {
         }
     }
 
+    /// IDF of a (normalised) word's unigram feature: how telling the word is in general.
+    pub fn word_idf(&self, word: &str) -> f32 {
+        self.idf[self.bucket(hash(NS_WORD, word.as_bytes())) as usize]
+    }
+
     #[inline]
     fn bucket(&self, h: u64) -> u32 {
         (h as u32) & self.mask

@@ -168,7 +168,14 @@ impl QuantHead {
     /// The terms that pushed most towards `label`, strongest first. Contributions are summed per
     /// token (a word's own feature plus its character n-grams) before naming, so only the top few
     /// tokens are turned into strings.
-    fn cues(&self, x: &SparseVec, explain: &Explain, label: usize, k: usize) -> Vec<String> {
+    fn cues(
+        &self,
+        x: &SparseVec,
+        explain: &Explain,
+        label: usize,
+        k: usize,
+        informative: &dyn Fn(&str) -> bool,
+    ) -> Vec<String> {
         let l = self.labels;
         // Dense per-token sums: slots 0..n for words, n..2n for bigrams starting at a word.
         let n = explain.words.len();
@@ -201,18 +208,31 @@ impl QuantHead {
             })
             .collect();
         by_origin.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
-        let mut out: Vec<String> = Vec::with_capacity(k);
-        for (o, _) in by_origin {
-            if out.len() == k {
-                break;
-            }
-            if let Some(t) = explain.term(o) {
-                if t.chars().count() > 1 && !out.contains(&t) {
-                    out.push(t);
+        let pick = |filter: bool| {
+            let mut out: Vec<String> = Vec::with_capacity(k);
+            for &(o, _) in &by_origin {
+                if out.len() == k {
+                    break;
+                }
+                if let Some(t) = explain.term(o) {
+                    let ok = t
+                        .split(' ')
+                        .any(|w| w.chars().count() > 1 && (!filter || informative(w)));
+                    if ok && !out.contains(&t) {
+                        out.push(t);
+                    }
                 }
             }
+            out
+        };
+        // Informative words when there are any; otherwise the strongest terms, so that a
+        // prediction never comes without evidence.
+        let out = pick(true);
+        if out.is_empty() {
+            pick(false)
+        } else {
+            out
         }
-        out
     }
 }
 
@@ -231,6 +251,9 @@ pub struct Model {
 
 /// Cue terms reported per prediction.
 const CUES: usize = 5;
+/// Words in more than about 2.7% of all training paragraphs (IDF below this) are not shown as
+/// cues. IDF is pooled over six languages, so this drops the function words of each language.
+const MIN_CUE_IDF: f32 = 4.6;
 
 #[cfg(has_default_model)]
 static DEFAULT_MODEL: &[u8] = include_bytes!(concat!(
@@ -430,6 +453,8 @@ impl Model {
         let lang = langid::detect(&view.sample_text());
         let lang_code = lang.code.or(article.declared_lang);
         let rules = self.rules_for(lang_code);
+        // Function words ("the", "this", "de") may move a score but explain nothing to a reader.
+        let informative = |w: &str| self.featurizer.word_idf(w) >= MIN_CUE_IDF;
         let mut x = SparseVec::default();
         let mut explain = Explain::default();
 
@@ -454,7 +479,7 @@ impl Model {
             .map(|f| Prediction {
                 label: f.name().to_string(),
                 confidence: fp[f.index()],
-                cues: self.frame.cues(&x, &explain, f.index(), CUES),
+                cues: self.frame.cues(&x, &explain, f.index(), CUES, &informative),
             })
             .collect();
         frames.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
@@ -498,7 +523,7 @@ impl Model {
         let genre = Prediction {
             label: Genre::ALL[gi].name().to_string(),
             confidence: adjusted_probs(&gp_final, &rules.genre_offsets)[gi],
-            cues: self.genre.cues(&x, &explain, gi, CUES),
+            cues: self.genre.cues(&x, &explain, gi, CUES, &informative),
         };
         let genre_scores = Genre::ALL
             .iter()
@@ -526,7 +551,9 @@ impl Model {
                 .map(|t| Prediction {
                     label: t.name().to_string(),
                     confidence: tp[t.index()],
-                    cues: self.technique.cues(&xs[k], &explains[k], t.index(), CUES),
+                    cues: self
+                        .technique
+                        .cues(&xs[k], &explains[k], t.index(), CUES, &informative),
                 })
                 .collect();
             techniques.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));

@@ -222,3 +222,34 @@ fn huge_single_line_article_is_bounded() {
     assert_eq!(items[0]["paragraphs"].as_array().unwrap().len(), 2);
     assert!(t.elapsed().as_secs() < 60, "took {:?}", t.elapsed());
 }
+
+#[test]
+fn cues_are_telling_words_not_function_words() {
+    let out = run(bin()
+        .args(["analyze", "--format", "jsonl"])
+        .arg(examples().join("articles")));
+    assert!(out.status.success());
+    let stop = [
+        "the", "this", "of", "and", "a", "to", "in", "their", "de", "du", "la", "le", "les", "et",
+        "une", "un", "des",
+    ];
+    let mut cues = 0;
+    for a in jsonl(&out) {
+        for p in a["paragraphs"].as_array().unwrap() {
+            for t in p["techniques"].as_array().unwrap() {
+                for c in t["cues"].as_array().unwrap() {
+                    let c = c.as_str().unwrap();
+                    cues += 1;
+                    assert!(
+                        !stop.contains(&c),
+                        "function word {c:?} given as a cue in {a}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(
+        cues > 10,
+        "the opinion examples should have cued techniques"
+    );
+}
