@@ -42,15 +42,11 @@ pub fn code(result: anyhow::Result<Outcome>) -> i32 {
     }
 }
 
+/// `newsprism analyze ... | head` should end quietly, as Unix tools do: Rust ignores SIGPIPE, so a
+/// write to a closed pipe surfaces as a `BrokenPipe` error, which counts as a clean exit.
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
         c.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
-}
-
-/// `newsprism analyze ... | head` should end quietly, as Unix tools do.
-pub fn reset_sigpipe() {
-    // Rust ignores SIGPIPE, so writes to a closed pipe become `BrokenPipe` errors, which `code`
-    // maps to a clean exit. Nothing to do here beyond keeping that behaviour explicit.
 }

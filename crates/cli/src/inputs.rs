@@ -19,6 +19,24 @@ pub fn report(e: &IngestError) {
     eprintln!("newsprism: skipped {e}");
 }
 
+/// The `--no-clean` flag, shared by every subcommand that reads articles.
+#[derive(clap::Args, Clone, Copy, Debug, Default)]
+pub struct CleanFlag {
+    /// Keep site chrome (menus, share prompts, donation pleas) instead of removing it; same as
+    /// NEWSPRISM_NO_CLEAN=1.
+    #[arg(long)]
+    pub no_clean: bool,
+}
+
+impl CleanFlag {
+    /// Applies the flag to every later read in this process.
+    pub fn apply(self) {
+        if self.no_clean {
+            set_cleaning(false);
+        }
+    }
+}
+
 /// Turns the chrome cleaning of [`read_articles`] off (for `--no-clean`); the environment variable
 /// `NEWSPRISM_NO_CLEAN=1` does the same for every subcommand.
 pub fn set_cleaning(enabled: bool) {

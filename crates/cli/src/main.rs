@@ -43,7 +43,6 @@ enum Command {
 }
 
 fn main() {
-    exit::reset_sigpipe();
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Analyze(a) => cmd::analyze::run(a),

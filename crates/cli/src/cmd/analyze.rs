@@ -27,9 +27,8 @@ pub struct Args {
     /// Model file [default: the model built into this binary].
     #[arg(long)]
     model: Option<PathBuf>,
-    /// Analyse the text as given, without removing site chrome (menus, share prompts, pleas).
-    #[arg(long)]
-    no_clean: bool,
+    #[command(flatten)]
+    clean: crate::inputs::CleanFlag,
 }
 
 /// Loads `--model PATH`, or the embedded model.
@@ -67,9 +66,7 @@ pub fn run(a: Args) -> anyhow::Result<Outcome> {
         bail!("--format semeval writes three files: give the folder with --out DIR");
     }
     let model = load_model(a.model.as_deref())?;
-    if a.no_clean {
-        crate::inputs::set_cleaning(false);
-    }
+    a.clean.apply();
     let (articles, outcome) = read_articles(&a.paths);
     let analyses = analyze_all(&model, &articles);
     match format {

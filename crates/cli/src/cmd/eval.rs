@@ -18,18 +18,15 @@ pub struct Args {
     /// Print JSON instead of a table.
     #[arg(long)]
     json: bool,
-    /// Score the raw text, without removing site chrome first (what `analyze --no-clean` does).
-    #[arg(long)]
-    no_clean: bool,
+    #[command(flatten)]
+    clean: crate::inputs::CleanFlag,
 }
 
 pub fn run(a: Args) -> anyhow::Result<Outcome> {
     let model = crate::cmd::analyze::load_model(a.model.as_deref())?;
     let mut ds = newsprism_ingest::dataset::load(&a.data_dir)?;
     // Score what `analyze` would print: the same cleaning, unless turned off.
-    if a.no_clean {
-        crate::inputs::set_cleaning(false);
-    }
+    a.clean.apply();
     let mut articles: Vec<_> = ds.articles.iter().map(|l| l.article.clone()).collect();
     crate::inputs::clean(&mut articles);
     for (l, a) in ds.articles.iter_mut().zip(articles) {

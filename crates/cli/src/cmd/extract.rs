@@ -9,7 +9,7 @@ use std::io::{IsTerminal, Write};
 use newsprism_core::Article;
 use serde::Serialize;
 
-use crate::inputs::{read_articles, set_cleaning, Outcome};
+use crate::inputs::{read_articles, Outcome};
 
 /// Output format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -29,16 +29,12 @@ pub struct Args {
     /// Output format [default: text on a terminal, jsonl otherwise].
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// Keep site chrome (menus, share prompts, ...) instead of removing it; same as
-    /// NEWSPRISM_NO_CLEAN=1.
-    #[arg(long)]
-    pub no_clean: bool,
+    #[command(flatten)]
+    pub clean: crate::inputs::CleanFlag,
 }
 
 pub fn run(a: Args) -> anyhow::Result<Outcome> {
-    if a.no_clean {
-        set_cleaning(false);
-    }
+    a.clean.apply();
     let (articles, outcome) = read_articles(&a.paths);
     print_articles(&articles, resolve(a.format))?;
     Ok(outcome)

@@ -7,7 +7,7 @@ use newsprism_ingest::fetch::{FetchOptions, Fetcher};
 use rayon::prelude::*;
 
 use crate::cmd::extract::{print_articles, resolve, Format};
-use crate::inputs::{collect_reported, report, set_cleaning, Outcome};
+use crate::inputs::{collect_reported, report, Outcome};
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -31,15 +31,12 @@ pub struct Args {
     /// Output format [default: text on a terminal, jsonl otherwise].
     #[arg(long, value_enum)]
     pub format: Option<Format>,
-    /// Keep site chrome instead of removing it; same as NEWSPRISM_NO_CLEAN=1.
-    #[arg(long)]
-    pub no_clean: bool,
+    #[command(flatten)]
+    pub clean: crate::inputs::CleanFlag,
 }
 
 pub fn run(a: Args) -> anyhow::Result<Outcome> {
-    if a.no_clean {
-        set_cleaning(false);
-    }
+    a.clean.apply();
     if a.urls.is_empty() && a.from_feed.is_empty() {
         anyhow::bail!("give at least one URL or --from-feed URL");
     }
