@@ -300,34 +300,41 @@ pub fn get(conn: &Connection, id: &str) -> Result<Option<StoredArticle>> {
     let mut stmt = conn.prepare_cached(
         "SELECT doc_id, input_id, outlet, lang, ingested_at, analysis FROM articles WHERE doc_id = ?1",
     )?;
-    let row = stmt
-        .query_row(params![id], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, Option<String>>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-            ))
-        })
-        .optional()?;
-    let Some((id, input_id, outlet, lang, ingested_at, json)) = row else {
-        return Ok(None);
-    };
+    match stmt.query_row(params![id], raw_row).optional()? {
+        Some(raw) => stored(raw).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// The columns `SELECT doc_id, input_id, outlet, lang, ingested_at, analysis` returns.
+type RawRow = (String, String, Option<String>, String, String, String);
+
+fn raw_row(r: &rusqlite::Row) -> rusqlite::Result<RawRow> {
+    Ok((
+        r.get(0)?,
+        r.get(1)?,
+        r.get(2)?,
+        r.get(3)?,
+        r.get(4)?,
+        r.get(5)?,
+    ))
+}
+
+/// Decodes a row; a stored analysis that no longer parses is reported as corruption.
+fn stored((id, input_id, outlet, lang, ingested_at, json): RawRow) -> Result<StoredArticle> {
     let analysis: ArticleAnalysis =
         serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
             id: id.clone(),
             problem: e.to_string(),
         })?;
-    Ok(Some(StoredArticle {
+    Ok(StoredArticle {
         id,
         input_id,
         outlet,
         lang,
         ingested_at,
         analysis,
-    }))
+    })
 }
 
 /// Every stored article in storage order (for whole-archive computations such as stories).
@@ -335,33 +342,8 @@ pub fn all(conn: &Connection) -> Result<Vec<StoredArticle>> {
     let mut stmt = conn.prepare_cached(
         "SELECT doc_id, input_id, outlet, lang, ingested_at, analysis FROM articles ORDER BY seq",
     )?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, String>(1)?,
-            r.get::<_, Option<String>>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-            r.get::<_, String>(5)?,
-        ))
-    })?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (id, input_id, outlet, lang, ingested_at, json) = row?;
-        let analysis = serde_json::from_str(&json).map_err(|e| StoreError::Corrupt {
-            id: id.clone(),
-            problem: e.to_string(),
-        })?;
-        out.push(StoredArticle {
-            id,
-            input_id,
-            outlet,
-            lang,
-            ingested_at,
-            analysis,
-        });
-    }
-    Ok(out)
+    let rows = stmt.query_map([], raw_row)?;
+    rows.map(|row| stored(row?)).collect()
 }
 
 /// Bodies of the given rows, for snippets.
