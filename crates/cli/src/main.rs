@@ -4,6 +4,7 @@
 //! inputs with per-item error reports, output formats, exit codes) is in the sibling modules.
 
 mod cmd;
+mod deep;
 mod exit;
 mod inputs;
 mod output;

@@ -9,14 +9,17 @@
 //! - [`Genre`], [`Frame`], [`Technique`]: the closed label sets of SemEval-2023 Task 3, and
 //!   [`LabelSet`], a bitset over them.
 //! - [`analysis`]: the result types that the CLI prints, the store keeps and the server shows.
+//! - [`embed`]: the [`Embedder`] capability the deep tier provides (sentence vectors).
 
 pub mod analysis;
 pub mod article;
+pub mod embed;
 pub mod labels;
 pub mod lang;
 pub mod text;
 
 pub use analysis::{ArticleAnalysis, LangGuess, ParagraphAnalysis, Prediction};
 pub use article::{Article, Attribution, RemovedLine};
+pub use embed::{EmbedError, Embedder};
 pub use labels::{Frame, Genre, Label, LabelSet, Technique};
 pub use lang::Lang;
