@@ -21,6 +21,7 @@ pub struct DeepArgs {
     pub model_dir: Option<PathBuf>,
 }
 
+#[allow(dead_code)] // wired into analyze/train/eval/compare/stories next
 impl DeepArgs {
     /// The encoder when `--deep` was given, `None` otherwise.
     pub fn embedder(&self) -> anyhow::Result<Option<Arc<dyn Embedder>>> {
@@ -32,12 +33,14 @@ impl DeepArgs {
 }
 
 #[cfg(feature = "deep")]
+#[allow(dead_code)]
 fn open(dir: Option<&std::path::Path>) -> anyhow::Result<Arc<dyn Embedder>> {
     let enc = newsprism_encoder::E5Encoder::open(dir)?;
     Ok(Arc::new(enc))
 }
 
 #[cfg(not(feature = "deep"))]
+#[allow(dead_code)]
 fn open(_dir: Option<&std::path::Path>) -> anyhow::Result<Arc<dyn Embedder>> {
     anyhow::bail!(
         "this newsprism was built without the deep tier; rebuild with \
