@@ -5,12 +5,19 @@
 //! the work per article is bounded and the whole run is near-linear. Candidates are scored with
 //! the pair-similarity model ([`crate::similarity`]) and pairs judged the same story are linked
 //! (single linkage, union-find).
+//!
+//! With embeddings (the deep tier) a second candidate source joins: nearest neighbours of each
+//! article's text vector among a bounded set found by random-hyperplane hashing
+//! ([`crate::neighbours`]), which links reports that share no names, figures or words, e.g. across
+//! languages. The pair model still decides every link.
 
 use rayon::prelude::*;
 use std::collections::HashMap;
 
+use crate::embedding::Embeddings;
 use crate::fasthash::FastMap;
 use crate::fingerprint::{hash_str, Fingerprint, MINHASH_LEN};
+use crate::neighbours::{neighbours, NeighbourParams};
 use crate::similarity::{same_story, PairModel};
 
 /// Knobs of the clustering; the defaults suit a day or a week of news.
@@ -26,6 +33,8 @@ pub struct Params {
     pub max_candidates: usize,
     /// Rare keys two articles must share before they are scored (a MinHash band counts as two).
     pub min_shared_keys: u32,
+    /// Embedding nearest-neighbour candidates (used only when embeddings are given).
+    pub neighbours: NeighbourParams,
 }
 
 impl Default for Params {
@@ -36,6 +45,7 @@ impl Default for Params {
             max_postings: 100,
             max_candidates: 40,
             min_shared_keys: 2,
+            neighbours: NeighbourParams::default(),
         }
     }
 }
@@ -70,9 +80,28 @@ fn keys(fp: &Fingerprint, out: &mut Vec<(u32, u32)>) {
     out.dedup_by_key(|e| e.0);
 }
 
-/// Scored same-story links between prepared fingerprints.
+/// Scored same-story links between prepared fingerprints (lexical candidates only).
 pub fn link(fps: &[Fingerprint], model: &PairModel, p: &Params) -> Vec<Edge> {
+    link_with(fps, None, model, p)
+}
+
+/// Scored same-story links; with `emb` (row `i` for `fps[i]`) the embedding nearest neighbours
+/// join the lexical candidates and a deep `model` scores pairs with their vectors.
+pub fn link_with(
+    fps: &[Fingerprint],
+    emb: Option<&Embeddings>,
+    model: &PairModel,
+    p: &Params,
+) -> Vec<Edge> {
     let n = fps.len();
+    let emb = emb.filter(|e| e.len() == n);
+    // Embedding candidates, stored with the earlier article as lexical ones are.
+    let mut extra: Vec<Vec<u32>> = vec![Vec::new(); if emb.is_some() { n } else { 0 }];
+    if let Some(e) = emb {
+        for (a, b) in neighbours(e, &p.neighbours) {
+            extra[a as usize].push(b);
+        }
+    }
     let mut postings: FastMap<u32, Vec<u32>> = FastMap::default();
     let mut buf = Vec::new();
     let mut per_doc: Vec<Vec<(u32, u32)>> = Vec::with_capacity(n);
@@ -116,6 +145,13 @@ pub fn link(fps: &[Fingerprint], model: &PairModel, p: &Params) -> Vec<Edge> {
                 touched.clear();
                 cands.sort_unstable_by(|a, b| b.cmp(a));
                 cands.truncate(p.max_candidates);
+                if let Some(more) = extra.get(i) {
+                    for &j in more {
+                        if !cands.iter().any(|&(_, c)| c == j) {
+                            cands.push((0, j));
+                        }
+                    }
+                }
                 let a = &fps[i];
                 cands
                     .into_iter()
@@ -126,7 +162,8 @@ pub fn link(fps: &[Fingerprint], model: &PairModel, p: &Params) -> Vec<Edge> {
                                 return None;
                             }
                         }
-                        let prob = same_story(model, a, b);
+                        let vectors = emb.map(|e| (e.get(i), e.get(j as usize)));
+                        let prob = same_story(model, a, b, vectors.as_ref().map(|(x, y)| (x, y)));
                         (prob >= p.min_same_story).then_some(Edge {
                             a: i as u32,
                             b: j,

@@ -221,7 +221,7 @@ impl Fingerprint {
 
 /// The title of scraped text without a separate title: the first line if short, else the text up
 /// to the first double space, else the first 12 words.
-fn implicit_title(text: &str) -> String {
+pub fn implicit_title(text: &str) -> String {
     let t = text.trim_start();
     let first_line = t.lines().next().unwrap_or("");
     if !first_line.is_empty() && first_line.chars().count() <= 200 && t.contains('\n') {

@@ -10,6 +10,7 @@
 
 use std::sync::OnceLock;
 
+use crate::embedding::{DeepError, Vectors};
 use crate::fingerprint::{cosine, minhash_jaccard, overlap, Fingerprint};
 use crate::fit::Linear;
 
@@ -47,6 +48,68 @@ pub const FEATURE_NAMES: &[&str] = &[
 pub const FEATURE_SIGNS: &[i8] = &[
     -1, -1, -1, -1, -1, -1, -1, -1, -1, 0, -1, -1, -1, -1, 0, 1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
 ];
+
+/// Embedding signals added by the deep pair model after [`FEATURE_NAMES`] (see
+/// [`deep_features`]).
+pub const DEEP_FEATURE_NAMES: &[&str] = &[
+    "embed_cosine",
+    "embed_cosine_squared",
+    "embed_title_cosine",
+    "embed_cosine_x_cross",
+];
+
+/// Required signs of the [`DEEP_FEATURE_NAMES`] coefficients: closer vectors ⇒ more similar.
+pub const DEEP_FEATURE_SIGNS: &[i8] = &[-1, -1, -1, -1];
+
+/// All feature names of a deep pair model: the lexical ones, then the embedding ones.
+pub fn deep_feature_names() -> Vec<&'static str> {
+    FEATURE_NAMES
+        .iter()
+        .chain(DEEP_FEATURE_NAMES)
+        .copied()
+        .collect()
+}
+
+/// All coefficient signs of a deep pair model.
+pub fn deep_feature_signs() -> Vec<i8> {
+    FEATURE_SIGNS
+        .iter()
+        .chain(DEEP_FEATURE_SIGNS)
+        .copied()
+        .collect()
+}
+
+/// The lexical signals of [`features`] followed by the embedding signals: cosine of the text
+/// vectors (and its square, as the score is not linear in it), cosine of the title vectors, and
+/// the text cosine for cross-lingual pairs only (vectors of two languages sit a little further
+/// apart than two texts in one language).
+pub fn deep_features(a: &Fingerprint, b: &Fingerprint, va: &Vectors, vb: &Vectors) -> Vec<f64> {
+    let mut x = features(a, b);
+    let cross = x[9];
+    append_deep(&mut x, va, vb, cross);
+    x
+}
+
+/// Appends the [`DEEP_FEATURE_NAMES`] signals to lexical features.
+pub fn append_deep(x: &mut Vec<f64>, va: &Vectors, vb: &Vectors, cross: f64) {
+    let (c, t) = va.cosines(vb);
+    let (c, t) = (f64::from(c), f64::from(t));
+    x.extend([c, c * c, t, c * cross]);
+}
+
+/// The features a model expects: lexical, or lexical + embedding for a deep model. A deep model
+/// without vectors falls back to the shipped lexical model (see [`PairModel::for_pair`]).
+fn model_features(
+    model: &PairModel,
+    a: &Fingerprint,
+    b: &Fingerprint,
+    v: Option<(&Vectors, &Vectors)>,
+) -> Vec<f64> {
+    match v {
+        Some((va, vb)) if model.is_deep() => deep_features(a, b, va, vb),
+        _ => features(a, b),
+    }
+}
 
 /// The signals for one pair of prepared fingerprints (see [`Fingerprint::prepare`]).
 pub fn features(a: &Fingerprint, b: &Fingerprint) -> Vec<f64> {
@@ -163,9 +226,16 @@ pub fn shares_event_specifics(a: &Fingerprint, b: &Fingerprint) -> bool {
 }
 
 /// Same-story probability used for grouping: the model's, raised to 0.7 when the two articles
-/// share an event's specifics ([`shares_event_specifics`]).
-pub fn same_story(model: &PairModel, a: &Fingerprint, b: &Fingerprint) -> f64 {
-    let p = model.same_story(&features(a, b));
+/// share an event's specifics ([`shares_event_specifics`]). `vectors` are the two articles'
+/// embeddings, used when `model` is a deep one.
+pub fn same_story(
+    model: &PairModel,
+    a: &Fingerprint,
+    b: &Fingerprint,
+    vectors: Option<(&Vectors, &Vectors)>,
+) -> f64 {
+    let model = model.for_pair(vectors.is_some());
+    let p = model.same_story(&model_features(model, a, b, vectors));
     if p < 0.7 && shares_event_specifics(a, b) {
         0.7
     } else {
@@ -184,6 +254,26 @@ pub struct PairModel {
     /// out-of-fold similarities against "human overall ≤ 2" (somewhat similar or closer).
     #[serde(default = "default_logit")]
     pub same_story_logit: (f64, f64),
+    /// For a deep model (embedding features after the lexical ones): the [`Embedder`] id whose
+    /// vectors it was fitted on. Vectors of any other encoder are refused.
+    ///
+    /// [`Embedder`]: newsprism_core::Embedder
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub embedder: Option<String>,
+}
+
+/// Why a pair model file cannot be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelFileError {
+    #[error("cannot read the pair model {0}: {1}")]
+    Read(String, std::io::Error),
+    #[error("{0} is not a pair model: {1}")]
+    Json(String, serde_json::Error),
+    #[error(
+        "{0} does not fit this newsprism: its features are not the ones computed here (lexical: \
+         {1} features, deep: {2}); refit it with `newsprism compare --pairs LABELLED.jsonl --fit FILE`"
+    )]
+    Features(String, usize, usize),
 }
 
 /// A curve centred on 2.5, the middle of the scale, for model files without a fitted one.
@@ -193,6 +283,10 @@ fn default_logit() -> (f64, f64) {
 
 static MODEL_JSON: &str = include_str!("../data/pair_model.json");
 
+/// The shipped deep model, fitted on multilingual-e5-small vectors (`None` until one beats the
+/// lexical model in cross-validation).
+static DEEP_MODEL_JSON: Option<&str> = None;
+
 impl PairModel {
     /// The model shipped in `data/pair_model.json`.
     pub fn builtin() -> &'static PairModel {
@@ -200,6 +294,73 @@ impl PairModel {
         CELL.get_or_init(|| {
             serde_json::from_str(MODEL_JSON).expect("data/pair_model.json is valid (tested)")
         })
+    }
+
+    /// The shipped deep model (`data/pair_model_deep.json`), if this build has one.
+    pub fn builtin_deep() -> Option<&'static PairModel> {
+        static CELL: OnceLock<Option<PairModel>> = OnceLock::new();
+        CELL.get_or_init(|| DEEP_MODEL_JSON.and_then(|j| serde_json::from_str(j).ok()))
+            .as_ref()
+    }
+
+    /// Reads and checks a model file written by `compare --pairs FILE --fit OUT`.
+    pub fn load(path: &std::path::Path) -> Result<PairModel, ModelFileError> {
+        let name = path.display().to_string();
+        let text =
+            std::fs::read_to_string(path).map_err(|e| ModelFileError::Read(name.clone(), e))?;
+        let m: PairModel =
+            serde_json::from_str(&text).map_err(|e| ModelFileError::Json(name.clone(), e))?;
+        if !m.is_consistent() {
+            return Err(ModelFileError::Features(
+                name,
+                FEATURE_NAMES.len(),
+                FEATURE_NAMES.len() + DEEP_FEATURE_NAMES.len(),
+            ));
+        }
+        Ok(m)
+    }
+
+    /// Whether the feature list is the lexical or the deep one and every coefficient vector
+    /// matches it (so [`PairModel::similarity`] cannot index out of range).
+    pub fn is_consistent(&self) -> bool {
+        let want: Vec<&str> = if self.is_deep() {
+            deep_feature_names()
+        } else {
+            FEATURE_NAMES.to_vec()
+        };
+        let n = want.len();
+        self.features.iter().map(String::as_str).eq(want)
+            && self.linear.coef.len() == n
+            && self.linear.mean.len() == n
+            && self.linear.sd.len() == n
+    }
+
+    /// Whether the model uses embedding features.
+    pub fn is_deep(&self) -> bool {
+        self.embedder.is_some()
+    }
+
+    /// Refuses a deep model fitted on another encoder's vectors, and a lexical model where a deep
+    /// one is needed.
+    pub fn check_embedder(&self, encoder_id: &str) -> Result<(), DeepError> {
+        match &self.embedder {
+            None => Err(DeepError::NotDeep),
+            Some(m) if m != encoder_id => Err(DeepError::EmbedderMismatch {
+                model: m.clone(),
+                encoder: encoder_id.to_string(),
+            }),
+            Some(_) => Ok(()),
+        }
+    }
+
+    /// The model to score a pair with: this one, unless it is deep and the pair has no vectors
+    /// (then the shipped lexical model).
+    pub fn for_pair(&self, has_vectors: bool) -> &PairModel {
+        if self.is_deep() && !has_vectors {
+            PairModel::builtin()
+        } else {
+            self
+        }
     }
 
     /// Similarity on the task's scale: 1 (same story) … 4 (unrelated).
@@ -223,6 +384,10 @@ mod tests {
     #[test]
     fn builtin_model_matches_features() {
         let m = PairModel::builtin();
+        assert!(m.is_consistent() && !m.is_deep());
+        if let Some(d) = PairModel::builtin_deep() {
+            assert!(d.is_consistent() && d.is_deep());
+        }
         assert_eq!(m.features, FEATURE_NAMES);
         assert_eq!(m.linear.coef.len(), FEATURE_NAMES.len());
         let a = Fingerprint::of_text(

@@ -10,8 +10,11 @@ use newsprism_core::{Article, ArticleAnalysis};
 
 use crate::actors::{actors, Actor};
 use crate::claims::{extract, ArticleClaims};
-use crate::cluster::{components, link, Params};
+use newsprism_core::Embedder;
+
+use crate::cluster::{components, link_with, Params};
 use crate::compare::{compare, outlet_profiles, Comparison, Source};
+use crate::embedding::{DeepError, Embeddings};
 use crate::fingerprint::{prepare_all, Fingerprint};
 use crate::outlet::outlet_of;
 use crate::reposts::{detect, RepostKind};
@@ -125,11 +128,77 @@ pub fn build_stories(
     analyses: Option<&[ArticleAnalysis]>,
     opts: &Options,
 ) -> Vec<Story> {
+    build(articles, analyses, opts, None)
+}
+
+/// What an article contributes to its embeddings: (title + text, title).
+fn embedding_input(a: &Article) -> (String, String) {
+    let body = a.lines.join("\n");
+    let body = crate::embedding::clip_chars(&body, crate::embedding::EMBED_CHARS);
+    let title = a
+        .title
+        .clone()
+        .unwrap_or_else(|| crate::fingerprint::implicit_title(body));
+    let text = match (&a.title, a.title_is_line_1) {
+        (Some(t), false) => format!("{t}\n{body}"),
+        _ => body.to_string(),
+    };
+    (text, title)
+}
+
+/// Embeds every article for [`build_stories_deep`] (title + opening text, and title); each
+/// distinct text once. `progress(done, total)` follows the batches.
+pub fn embed_articles(
+    articles: &[Article],
+    embedder: &dyn Embedder,
+    progress: &(dyn Fn(usize, usize) + Sync),
+) -> Result<Embeddings, DeepError> {
+    let inputs: Vec<(String, String)> = articles.par_iter().map(embedding_input).collect();
+    let items: Vec<(&str, &str)> = inputs
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    Embeddings::compute(embedder, &items, progress)
+}
+
+/// Groups articles into stories with embeddings as well (the deep tier): nearest neighbours of
+/// the vectors join the candidate pairs, and the deep pair `model` (fitted on the same encoder's
+/// vectors, see [`PairModel::check_embedder`]) decides each link. `emb` must come from
+/// [`embed_articles`] on the same articles.
+pub fn build_stories_deep(
+    articles: &[Article],
+    analyses: Option<&[ArticleAnalysis]>,
+    opts: &Options,
+    emb: &Embeddings,
+    model: &PairModel,
+) -> Result<Vec<Story>, DeepError> {
+    model.check_embedder(&emb.embedder)?;
+    if emb.len() != articles.len() {
+        return Err(DeepError::BadOutput {
+            id: emb.embedder.clone(),
+            got: emb.len() * emb.dim(),
+            texts: articles.len(),
+            dim: emb.dim(),
+        });
+    }
+    Ok(build(articles, analyses, opts, Some((emb, model))))
+}
+
+fn build(
+    articles: &[Article],
+    analyses: Option<&[ArticleAnalysis]>,
+    opts: &Options,
+    deep: Option<(&Embeddings, &PairModel)>,
+) -> Vec<Story> {
     let prepared: Vec<Prepared> = articles.par_iter().map(prepare).collect();
     let (mut fps, actor_lists): (Vec<Fingerprint>, Vec<Vec<Actor>>) =
         prepared.into_iter().map(|p| (p.fp, p.actors)).unzip();
     prepare_all(&mut fps);
-    let edges = link(&fps, PairModel::builtin(), &opts.params);
+    let (emb, model) = match deep {
+        Some((e, m)) => (Some(e), m),
+        None => (None, PairModel::builtin()),
+    };
+    let edges = link_with(&fps, emb, model, &opts.params);
     let groups = components(articles.len(), &edges);
     let outlets: Vec<String> = articles.iter().map(outlet).collect();
     let built: Vec<Story> = groups

@@ -7,17 +7,22 @@ use std::path::PathBuf;
 
 use anyhow::{bail, Context};
 use newsprism_core::Article;
-use newsprism_stories::pairs::{cross_validate, fit_model, fit_note, score, PairRecord, LAMBDAS};
-use newsprism_stories::pairwise::{compare_two, TwoWay};
-use newsprism_stories::similarity::PairModel;
+use newsprism_stories::pairs::{
+    cross_validate, cross_validate_deep, embed_pairs, fit_model, fit_model_deep, fit_note,
+    fit_note_deep, score, score_deep, CvReport, PairRecord, LAMBDAS,
+};
+use newsprism_stories::pairwise::{compare_two, compare_two_deep, TwoWay};
 
-use super::stories::{clip, write_comparison, Format};
-use crate::inputs::{read_articles, Outcome};
+use super::stories::{clip, deep_setup, embed_with_progress, write_comparison, Format};
+use crate::deep::DeepArgs;
+use crate::inputs::{progress, read_articles, Outcome};
 
 #[derive(clap::Args)]
 #[command(after_help = "Examples:\n  newsprism compare a.txt b.txt\n  \
     newsprism compare --pairs pairs.jsonl > scores.jsonl\n  \
-    newsprism compare --pairs train-pairs.jsonl --eval")]
+    newsprism compare --pairs train-pairs.jsonl --eval\n  \
+    newsprism compare --pairs train-pairs.jsonl --deep --eval    # lexical vs with embeddings\n  \
+    newsprism compare --pairs train-pairs.jsonl --deep --fit crates/stories/data/pair_model_deep.json")]
 pub struct Args {
     /// The two articles (files, or `-` for one of them on stdin); a JSONL file contributes its
     /// first article.
@@ -53,6 +58,12 @@ pub struct Args {
     /// Write here instead of stdout.
     #[arg(long, short)]
     out: Option<PathBuf>,
+    #[command(flatten)]
+    deep: DeepArgs,
+    /// With --deep: the pair model to score with (a file written by `--deep --fit`) [default: the
+    /// shipped deep model].
+    #[arg(long, value_name = "FILE", requires = "deep", conflicts_with_all = ["eval", "fit"])]
+    pair_model: Option<PathBuf>,
 }
 
 fn writer(out: &Option<PathBuf>) -> anyhow::Result<Box<dyn Write>> {
@@ -71,6 +82,7 @@ pub fn run(a: Args) -> anyhow::Result<Outcome> {
     if a.articles.len() != 2 {
         bail!("compare needs two articles (A B) or --pairs FILE.jsonl; see --help");
     }
+    let deep = deep_setup(&a.deep, a.pair_model.as_deref())?;
     let mut outcome = Outcome::default();
     let mut arts: Vec<Article> = Vec::new();
     for p in &a.articles {
@@ -99,7 +111,13 @@ pub fn run(a: Args) -> anyhow::Result<Outcome> {
             }
         }
     };
-    let r = compare_two(&arts[0], &arts[1], analyses.as_deref());
+    let r = match &deep {
+        Some((embedder, model)) => {
+            let emb = embed_with_progress(&arts, embedder.as_ref())?;
+            compare_two_deep(&arts[0], &arts[1], analyses.as_deref(), &emb, model)?
+        }
+        None => compare_two(&arts[0], &arts[1], analyses.as_deref()),
+    };
     let to_terminal = a.out.is_none() && std::io::stdout().is_terminal();
     let format = a.format.unwrap_or(if to_terminal {
         Format::Table
@@ -143,6 +161,12 @@ fn write_two(w: &mut impl Write, r: &TwoWay) -> std::io::Result<()> {
         "\n{verdict}: same-story probability {:.2}, similarity {:.2} (1 same … 4 unrelated)",
         r.same_story, r.similarity
     )?;
+    if let Some(c) = r.embedding_cosine {
+        writeln!(
+            w,
+            "Embedding cosine {c:.3} (multilingual; unrelated news ≈ 0.75, one event ≳ 0.85)"
+        )?;
+    }
     if let Some((who, kind, of)) = &r.repost {
         writeln!(
             w,
@@ -220,12 +244,43 @@ fn run_pairs(a: &Args, path: &PathBuf) -> anyhow::Result<Outcome> {
             }
         }
     }
+    if recs.is_empty() {
+        bail!("{name}: no pair could be read");
+    }
+    let file = path
+        .file_name()
+        .map_or(name.clone(), |f| f.to_string_lossy().into_owned());
     let mut w = writer(&a.out)?;
-    if a.eval || a.fit.is_some() {
+    let json = matches!(a.format, Some(Format::Json) | Some(Format::Jsonl));
+    if a.deep.deep && (a.eval || a.fit.is_some()) {
+        let Some(embedder) = a.deep.embedder()? else {
+            bail!("--deep needs the encoder");
+        };
+        let bar = progress(recs.len() as u64 * 4, "embedding");
+        let emb = embed_pairs(&recs, embedder.as_ref(), &|done, total| {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        });
+        bar.finish_and_clear();
+        let emb = emb?;
+        let Some(r) = cross_validate_deep(&recs, &emb, 5, LAMBDAS) else {
+            bail!("{name}: too few pairs with an `overall` score to cross-validate");
+        };
+        if json {
+            serde_json::to_writer_pretty(&mut w, &r)?;
+            writeln!(w)?;
+        } else {
+            write_cv_side_by_side(&mut w, &r.lexical, &r.deep, &r.embedder)?;
+        }
+        if let Some(out) = &a.fit {
+            let m = fit_model_deep(&recs, &emb, r.deep.lambda, &fit_note_deep(&r, &file));
+            write_model(&m, out)?;
+        }
+    } else if a.eval || a.fit.is_some() {
         let Some(r) = cross_validate(&recs, 5, LAMBDAS) else {
             bail!("{name}: too few pairs with an `overall` score to cross-validate");
         };
-        if a.format == Some(Format::Json) || a.format == Some(Format::Jsonl) {
+        if json {
             serde_json::to_writer_pretty(&mut w, &r)?;
             writeln!(w)?;
         } else {
@@ -249,24 +304,93 @@ fn run_pairs(a: &Args, path: &PathBuf) -> anyhow::Result<Outcome> {
             }
         }
         if let Some(out) = &a.fit {
-            let file = path
-                .file_name()
-                .map_or(name.clone(), |f| f.to_string_lossy().into_owned());
-            let note = fit_note(&r, &file);
-            let m = fit_model(&recs, r.lambda, &note);
-            let json = serde_json::to_string_pretty(&m)?;
-            std::fs::write(out, json + "\n")
-                .with_context(|| format!("cannot write {}", out.display()))?;
-            eprintln!("newsprism: wrote {}", out.display());
+            let m = fit_model(&recs, r.lambda, &fit_note(&r, &file));
+            write_model(&m, out)?;
+        }
+    } else if let Some((embedder, model)) = deep_setup(&a.deep, a.pair_model.as_deref())? {
+        let bar = progress(recs.len() as u64 * 4, "embedding");
+        let emb = embed_pairs(&recs, embedder.as_ref(), &|done, total| {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        });
+        bar.finish_and_clear();
+        for s in score_deep(&recs, &model, &emb?)? {
+            serde_json::to_writer(&mut w, &s)?;
+            writeln!(w)?;
         }
     } else {
-        for s in score(&recs, PairModel::builtin()) {
+        for s in score(&recs, newsprism_stories::similarity::PairModel::builtin()) {
             serde_json::to_writer(&mut w, &s)?;
             writeln!(w)?;
         }
     }
     w.flush()?;
     Ok(outcome)
+}
+
+fn write_model(m: &newsprism_stories::similarity::PairModel, out: &PathBuf) -> anyhow::Result<()> {
+    let json = serde_json::to_string_pretty(m)?;
+    std::fs::write(out, json + "\n").with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!("newsprism: wrote {}", out.display());
+    Ok(())
+}
+
+/// Lexical and deep cross-validation on the same folds, as a table.
+fn write_cv_side_by_side(
+    w: &mut impl Write,
+    lex: &CvReport,
+    deep: &CvReport,
+    embedder: &str,
+) -> std::io::Result<()> {
+    writeln!(
+        w,
+        "Pearson with `overall` on {} pairs, same folds for both models (deep: + `{embedder}` embeddings)",
+        deep.pairs
+    )?;
+    writeln!(w, "{:<44} {:>8} {:>8}", "", "lexical", "deep")?;
+    writeln!(
+        w,
+        "{:<44} {:>8.3} {:>8.3}",
+        format!("{}-fold cross-validated", deep.folds),
+        lex.pearson,
+        deep.pearson
+    )?;
+    writeln!(
+        w,
+        "{:<44} {:>8.3} {:>8.3}",
+        "each language pair predicted from the others",
+        lex.leave_language_pair_out,
+        deep.leave_language_pair_out
+    )?;
+    writeln!(
+        w,
+        "{:<44} {:>8} {:>8}",
+        "ridge penalty (chosen by CV)", lex.lambda, deep.lambda
+    )?;
+    writeln!(
+        w,
+        "per language pair: {:>14} {:>8} {:>8} {:>8}",
+        "cv lexical", "cv deep", "held-out lex", "held-out deep"
+    )?;
+    for (l, n, p) in &lex.by_lang {
+        let find =
+            |v: &[(String, usize, f64)]| v.iter().find(|x| &x.0 == l).map_or(f64::NAN, |x| x.2);
+        writeln!(
+            w,
+            "  {l:<6} {n:>5} pairs {:>11.3} {:>8.3} {:>8.3} {:>8.3}",
+            p,
+            find(&deep.by_lang),
+            find(&lex.leave_language_pair_out_by_lang),
+            find(&deep.leave_language_pair_out_by_lang)
+        )?;
+    }
+    writeln!(
+        w,
+        "baselines: character 4-gram TF-IDF cosine alone {:.3}; embedding cosine alone {:.3}",
+        lex.baseline_char4,
+        deep.baseline_embedding.unwrap_or(f64::NAN)
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -293,6 +417,8 @@ mod tests {
             no_profiles: true,
             model: None,
             out: Some(output.clone()),
+            deep: DeepArgs::default(),
+            pair_model: None,
         };
         let outcome = run(args).unwrap();
         let text = std::fs::read_to_string(&output).unwrap();

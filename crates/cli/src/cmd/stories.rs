@@ -2,15 +2,19 @@
 //! mark reposts and translations, and (with `--compare`) compare what each outlet claims.
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::Context;
-use newsprism_core::ArticleAnalysis;
+use newsprism_core::{Article, ArticleAnalysis, Embedder};
 use newsprism_stories::cluster::Params;
 use newsprism_stories::compare::{Comparison, OutletProfile};
-use newsprism_stories::story::{build_stories, Options, Story};
+use newsprism_stories::embedding::Embeddings;
+use newsprism_stories::similarity::PairModel;
+use newsprism_stories::story::{build_stories, build_stories_deep, embed_articles, Options, Story};
 
-use crate::inputs::{read_articles, Outcome};
+use crate::deep::DeepArgs;
+use crate::inputs::{progress, read_articles, Outcome};
 
 /// Output formats of `stories` and `compare`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -53,9 +57,55 @@ pub struct Args {
     /// Write here instead of stdout.
     #[arg(long, short)]
     out: Option<PathBuf>,
+    #[command(flatten)]
+    deep: DeepArgs,
+    /// With --deep: the pair model that decides links (a file written by
+    /// `compare --pairs FILE --deep --fit`) [default: the shipped deep model].
+    #[arg(long, value_name = "FILE", requires = "deep")]
+    pair_model: Option<PathBuf>,
+}
+
+/// The encoder and the deep pair model for `--deep`, checked against each other before any
+/// text is embedded; `None` without `--deep`.
+pub(crate) fn deep_setup(
+    deep: &DeepArgs,
+    pair_model: Option<&Path>,
+) -> anyhow::Result<Option<(Arc<dyn Embedder>, PairModel)>> {
+    let Some(embedder) = deep.embedder()? else {
+        return Ok(None);
+    };
+    let model = match pair_model {
+        Some(p) => PairModel::load(p)?,
+        None => PairModel::builtin_deep().cloned().with_context(|| {
+            "this newsprism has no fitted deep pair model; fit one with `newsprism compare \
+             --pairs LABELLED.jsonl --deep --fit FILE` and pass `--pair-model FILE`"
+        })?,
+    };
+    let name = pair_model.map_or("the shipped deep pair model".to_string(), |p| {
+        p.display().to_string()
+    });
+    model
+        .check_embedder(embedder.id())
+        .with_context(|| format!("{name} cannot be used with this encoder"))?;
+    Ok(Some((embedder, model)))
+}
+
+/// Embeds articles with a progress bar on a terminal.
+pub(crate) fn embed_with_progress(
+    articles: &[Article],
+    embedder: &dyn Embedder,
+) -> anyhow::Result<Embeddings> {
+    let bar = progress(articles.len() as u64 * 2, "embedding");
+    let emb = embed_articles(articles, embedder, &|done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    });
+    bar.finish_and_clear();
+    Ok(emb?)
 }
 
 pub fn run(a: Args) -> anyhow::Result<Outcome> {
+    let deep = deep_setup(&a.deep, a.pair_model.as_deref())?;
     let (articles, outcome) = read_articles(&a.paths);
     if articles.is_empty() {
         return Ok(outcome);
@@ -79,7 +129,14 @@ pub fn run(a: Args) -> anyhow::Result<Outcome> {
         },
         compare: a.compare,
     };
-    let stories: Vec<Story> = build_stories(&articles, analyses.as_deref(), &opts)
+    let stories = match &deep {
+        Some((embedder, model)) => {
+            let emb = embed_with_progress(&articles, embedder.as_ref())?;
+            build_stories_deep(&articles, analyses.as_deref(), &opts, &emb, model)?
+        }
+        None => build_stories(&articles, analyses.as_deref(), &opts),
+    };
+    let stories: Vec<Story> = stories
         .into_iter()
         .filter(|s| s.members.len() >= a.min_articles)
         .collect();
@@ -328,6 +385,8 @@ mod tests {
             threshold: 0.5,
             max_day_gap: 3,
             out: Some(out.clone()),
+            deep: DeepArgs::default(),
+            pair_model: None,
         };
         let outcome = run(args).unwrap();
         assert_eq!((outcome.succeeded, outcome.failed), (5, 0));
