@@ -74,6 +74,7 @@ fn main() {
         let mut worst = 1f32;
         let mut sum = 0f32;
         let mut count = 0;
+        let mut id_mismatch = 0;
         for line in text.lines().filter(|l| !l.trim().is_empty()) {
             let v: serde_json::Value = serde_json::from_str(line).expect("reference JSONL");
             let t = v["text"].as_str().unwrap();
@@ -83,6 +84,16 @@ fn main() {
                 .iter()
                 .map(|x| x.as_f64().unwrap() as f32)
                 .collect();
+            if let Some(ids) = v["ids"].as_array() {
+                let want_ids: Vec<u32> = ids.iter().map(|x| x.as_u64().unwrap() as u32).collect();
+                let mut ours = vec![0u32];
+                ours.extend(enc.content_tokens(t));
+                ours.push(2);
+                if ours != want_ids {
+                    id_mismatch += 1;
+                    eprintln!("token ids differ for {t:?}:\n  ours {ours:?}\n  ref  {want_ids:?}");
+                }
+            }
             let got = enc.embed(&[t]).unwrap();
             let cos: f32 = got.iter().zip(&want).map(|(a, b)| a * b).sum::<f32>()
                 / want.iter().map(|x| x * x).sum::<f32>().sqrt();
@@ -91,7 +102,7 @@ fn main() {
             count += 1;
         }
         println!(
-            "reference: {count} texts, cosine mean {:.4}, min {:.4}",
+            "reference: {count} texts, cosine mean {:.4}, min {:.4}; token ids differ on {id_mismatch}",
             sum / count as f32,
             worst
         );

@@ -239,7 +239,7 @@ impl Bert {
             let rows = &qkv[s0 * 3 * h..(s0 + len) * 3 * h];
             let padded = len.div_ceil(16) * 16;
             let mut kt = vec![0f32; hd * padded];
-            let mut scores = vec![0f32; padded];
+            let mut scores = vec![0f32; 4 * padded];
             let mut vh = vec![0f32; hd * len];
             math::attend(rows, out, &mut kt, &mut vh, &mut scores, h, heads, scale);
         });

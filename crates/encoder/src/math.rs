@@ -197,7 +197,7 @@ multiversion! {
 multiversion! {
     /// Multi-head attention of one sequence: `rows` holds its tokens' `[q | k | v]` (each
     /// `h` wide), `out` receives the `h`-wide context rows. `kt` (`h/heads × len` rounded up to 16),
-    /// `vh` (`len × h/heads`) and `scores` (`len` rounded up to 16) are scratch. One function with every loop inline, because per-row calls into
+    /// `vh` (`len × h/heads`) and `scores` (4 × `len` rounded up to 16) are scratch. One function with every loop inline, because per-row calls into
     /// small helpers cost more than the arithmetic at these sizes (32-wide heads, ~100 tokens).
     pub fn attend(
         rows: &[f32],
@@ -214,7 +214,7 @@ multiversion! {
         // Scores are computed 16 keys at a time with the accumulators in registers; `kt` holds
         // the keys transposed and zero-padded to a multiple of 16.
         let padded = len.div_ceil(LANES) * LANES;
-        debug_assert!(kt.len() >= hd * padded && scores.len() >= padded);
+        debug_assert!(kt.len() >= hd * padded && scores.len() >= 4 * padded);
         for head in 0..heads {
             let (qo, ko, vo) = (head * hd, h + head * hd, 2 * h + head * hd);
             for (s, r) in rows.chunks_exact(3 * h).enumerate() {
@@ -229,35 +229,37 @@ multiversion! {
             for (s, r) in rows.chunks_exact(3 * h).enumerate() {
                 vh[s * hd..(s + 1) * hd].copy_from_slice(&r[vo..vo + hd]);
             }
-            for (i, r) in rows.chunks_exact(3 * h).enumerate() {
-                let q = &r[qo..qo + hd];
-                // Four partial sums per block: one FMA chain would wait on its own latency.
-                for (sb, out) in scores[..padded].chunks_exact_mut(LANES).enumerate() {
-                    let mut acc = [[0f32; LANES]; 4];
-                    let base = sb * LANES;
-                    let q4 = q.chunks_exact(4);
-                    let rest = q4.remainder();
-                    for (e4, qs) in q4.enumerate() {
-                        for (u, &qe) in qs.iter().enumerate() {
-                            let row = (e4 * 4 + u) * padded + base;
-                            let k = &kt[row..row + LANES];
+            for i in 0..len {
+                // Scores of four queries at once (i, i+1, i+2, i+3), computed when i is a
+                // multiple of 4: each key load then feeds four independent FMA chains.
+                if i % 4 == 0 {
+                    let qrow = |u: usize| {
+                        let at = (i + u).min(len - 1) * 3 * h + qo;
+                        &rows[at..at + hd]
+                    };
+                    let qs = [qrow(0), qrow(1), qrow(2), qrow(3)];
+                    for sb in 0..padded / LANES {
+                        let mut acc = [[0f32; LANES]; 4];
+                        for e in 0..hd {
+                            let at = e * padded + sb * LANES;
+                            let k = &kt[at..at + LANES];
+                            for u in 0..4 {
+                                let qe = qs[u][e];
+                                for j in 0..LANES {
+                                    acc[u][j] = qe.mul_add(k[j], acc[u][j]);
+                                }
+                            }
+                        }
+                        for (u, a) in acc.iter().enumerate() {
+                            let out = &mut scores[u * padded + sb * LANES..][..LANES];
                             for j in 0..LANES {
-                                acc[u][j] = qe.mul_add(k[j], acc[u][j]);
+                                out[j] = a[j] * scale;
                             }
                         }
                     }
-                    for (u, &qe) in rest.iter().enumerate() {
-                        let row = (hd - rest.len() + u) * padded + base;
-                        let k = &kt[row..row + LANES];
-                        for j in 0..LANES {
-                            acc[0][j] = qe.mul_add(k[j], acc[0][j]);
-                        }
-                    }
-                    for j in 0..LANES {
-                        out[j] = (acc[0][j] + acc[1][j] + acc[2][j] + acc[3][j]) * scale;
-                    }
                 }
-                let sc = &mut scores[..len];
+                let u = i % 4;
+                let sc = &mut scores[u * padded..u * padded + len];
                 let (_, max) = min_max(sc, f32::INFINITY, f32::NEG_INFINITY);
                 for v in sc.iter_mut() {
                     *v = exp(*v - max);
