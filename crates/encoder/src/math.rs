@@ -240,6 +240,7 @@ multiversion! {
                     let qs = [qrow(0), qrow(1), qrow(2), qrow(3)];
                     for sb in 0..padded / LANES {
                         let mut acc = [[0f32; LANES]; 4];
+                        #[allow(clippy::needless_range_loop)] // e indexes kt rows and four q rows
                         for e in 0..hd {
                             let at = e * padded + sb * LANES;
                             let k = &kt[at..at + LANES];
