@@ -124,3 +124,48 @@ fn missing_model_says_how_to_install_it() {
     );
     assert!(msg.contains(&dir.path().display().to_string()), "{msg}");
 }
+
+#[test]
+fn import_checks_and_installs_weights_and_tokenizer() {
+    let dir = tempfile::tempdir().unwrap();
+    let model = TinyModel::generate(TinyConfig::default(), 21);
+    let src = dir.path().join("downloaded.bin");
+    model.write(&src).unwrap();
+    // A tokenizer.json with the same vocabulary, in Hugging Face's layout.
+    let vocab: Vec<serde_json::Value> = model
+        .pieces
+        .iter()
+        .zip(&model.scores)
+        .map(|(p, s)| serde_json::json!([p, s]))
+        .collect();
+    let tok = dir.path().join("tokenizer.json");
+    std::fs::write(
+        &tok,
+        serde_json::json!({"model": {"type": "Unigram", "vocab": vocab}}).to_string(),
+    )
+    .unwrap();
+    let dest = dir.path().join("models");
+    let done = newsprism_encoder::install::import(&src, Some(&tok), &dest).unwrap();
+    assert!(done.tokenizer_checked);
+    let enc = E5Encoder::open(Some(&dest)).unwrap();
+    assert_eq!(enc.id(), done.id);
+    assert!(dest.join("tokenizer.json").is_file());
+
+    // A tokenizer from another model is refused, and nothing is installed.
+    let other = dir.path().join("other.json");
+    std::fs::write(&other, r#"{"model": {"vocab": [["<s>", 0.0]]}}"#).unwrap();
+    let dest2 = dir.path().join("models2");
+    let err = newsprism_encoder::install::import(&src, Some(&other), &dest2).unwrap_err();
+    assert!(
+        err.to_string().contains("not the matching tokenizer"),
+        "{err}"
+    );
+    assert!(!dest2.join("e5-small-q4.bin").exists());
+
+    // So is a truncated download.
+    let bytes = std::fs::read(&src).unwrap();
+    let cut = dir.path().join("cut.bin");
+    std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
+    assert!(newsprism_encoder::install::import(&cut, None, &dest2).is_err());
+    assert!(!dest2.join("e5-small-q4.bin").exists());
+}
