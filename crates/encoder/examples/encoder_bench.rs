@@ -123,8 +123,10 @@ fn main() {
     let tokens: usize = texts.iter().map(|t| enc.content_tokens(t).len() + 2).sum();
     let _ = enc.embed(&refs[..refs.len().min(8)]).unwrap(); // warm up
     let t = Instant::now();
+    let cpu0 = cpu_seconds();
     let v = enc.embed(&refs).unwrap();
     let secs = t.elapsed().as_secs_f64();
+    let cpu = cpu_seconds().zip(cpu0).map(|(a, b)| a - b);
     assert_eq!(v.len(), texts.len() * enc.dim());
     println!(
         "throughput: {} paragraphs ({:.1} words, {:.1} tokens each) in {:.2} s = {:.1} paragraphs/s, {:.0} tokens/s, {} threads",
@@ -136,4 +138,22 @@ fn main() {
         tokens as f64 / secs,
         rayon::current_num_threads()
     );
+    if let Some(cpu) = cpu {
+        // Wall time depends on what else runs; CPU time much less so. On an idle machine,
+        // paragraphs/s ≈ threads × paragraphs per CPU-second × parallel efficiency.
+        println!(
+            "cpu: {cpu:.2} s = {:.1} paragraphs per CPU-second ({:.1} ms per paragraph)",
+            texts.len() as f64 / cpu,
+            cpu * 1000.0 / texts.len() as f64
+        );
+    }
+}
+
+/// User + system CPU time of this process (Linux: /proc/self/stat), for load-independent rates.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = f.get(11)?.parse::<f64>().ok()? + f.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0) // USER_HZ is 100 on Linux
 }

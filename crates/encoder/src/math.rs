@@ -229,78 +229,73 @@ multiversion! {
             for (s, r) in rows.chunks_exact(3 * h).enumerate() {
                 vh[s * hd..(s + 1) * hd].copy_from_slice(&r[vo..vo + hd]);
             }
-            for i in 0..len {
-                // Scores of four queries at once (i, i+1, i+2, i+3), computed when i is a
-                // multiple of 4: each key load then feeds four independent FMA chains.
-                if i % 4 == 0 {
-                    let qrow = |u: usize| {
-                        let at = (i + u).min(len - 1) * 3 * h + qo;
-                        &rows[at..at + hd]
-                    };
-                    let qs = [qrow(0), qrow(1), qrow(2), qrow(3)];
-                    for sb in 0..padded / LANES {
-                        let mut acc = [[0f32; LANES]; 4];
-                        #[allow(clippy::needless_range_loop)] // e indexes kt rows and four q rows
-                        for e in 0..hd {
-                            let at = e * padded + sb * LANES;
-                            let k = &kt[at..at + LANES];
-                            for u in 0..4 {
-                                let qe = qs[u][e];
-                                for j in 0..LANES {
-                                    acc[u][j] = qe.mul_add(k[j], acc[u][j]);
-                                }
-                            }
-                        }
-                        for (u, a) in acc.iter().enumerate() {
-                            let out = &mut scores[u * padded + sb * LANES..][..LANES];
+            // Queries in groups of four: each key and value load then feeds four independent
+            // FMA chains (one per query), which is what keeps the FMA units busy.
+            for i0 in (0..len).step_by(4) {
+                let g = (len - i0).min(4);
+                let qrow = |u: usize| {
+                    let at = (i0 + u).min(len - 1) * 3 * h + qo;
+                    &rows[at..at + hd]
+                };
+                let qs = [qrow(0), qrow(1), qrow(2), qrow(3)];
+                for sb in 0..padded / LANES {
+                    let mut acc = [[0f32; LANES]; 4];
+                    #[allow(clippy::needless_range_loop)] // e indexes kt rows and four q rows
+                    for e in 0..hd {
+                        let at = e * padded + sb * LANES;
+                        let k = &kt[at..at + LANES];
+                        for u in 0..4 {
+                            let qe = qs[u][e];
                             for j in 0..LANES {
-                                out[j] = a[j] * scale;
+                                acc[u][j] = qe.mul_add(k[j], acc[u][j]);
                             }
                         }
                     }
+                    for (u, a) in acc.iter().enumerate() {
+                        let out = &mut scores[u * padded + sb * LANES..][..LANES];
+                        for j in 0..LANES {
+                            out[j] = a[j] * scale;
+                        }
+                    }
                 }
-                let u = i % 4;
-                let sc = &mut scores[u * padded..u * padded + len];
-                let (_, max) = min_max(sc, f32::INFINITY, f32::NEG_INFINITY);
-                for v in sc.iter_mut() {
-                    *v = exp(*v - max);
+                // Softmax of each query's scores, normalised in place.
+                for u in 0..4 {
+                    let sc = &mut scores[u * padded..u * padded + len];
+                    let (_, max) = min_max(sc, f32::INFINITY, f32::NEG_INFINITY);
+                    for v in sc.iter_mut() {
+                        *v = exp(*v - max);
+                    }
+                    let inv = 1.0 / sum(sc);
+                    sc.iter_mut().for_each(|v| *v *= inv);
                 }
-                let inv = 1.0 / sum(sc);
-                let o = &mut out[i * h + qo..i * h + qo + hd];
                 if hd == 32 {
-                    // The real model's head size: a fixed-size accumulator stays in registers.
-                    // Four independent accumulators, as above.
+                    // The real model's head size: fixed-size accumulators stay in registers.
                     let mut acc = [[0f32; 32]; 4];
-                    let p4 = sc.chunks_exact(4);
-                    let rest = p4.remainder();
-                    for (s4, ps) in p4.enumerate() {
-                        for (u, &p) in ps.iter().enumerate() {
-                            let at = (s4 * 4 + u) * 32;
-                            let v = &vh[at..at + 32];
+                    for s in 0..len {
+                        let v = &vh[s * 32..s * 32 + 32];
+                        for u in 0..4 {
+                            let p = scores[u * padded + s];
                             for j in 0..32 {
                                 acc[u][j] = p.mul_add(v[j], acc[u][j]);
                             }
                         }
                     }
-                    for (u, &p) in rest.iter().enumerate() {
-                        let at = (len - rest.len() + u) * 32;
-                        let v = &vh[at..at + 32];
-                        for j in 0..32 {
-                            acc[0][j] = p.mul_add(v[j], acc[0][j]);
-                        }
-                    }
-                    for j in 0..32 {
-                        o[j] = (acc[0][j] + acc[1][j] + acc[2][j] + acc[3][j]) * inv;
+                    for (u, a) in acc.iter().enumerate().take(g) {
+                        let i = i0 + u;
+                        out[i * h + qo..i * h + qo + 32].copy_from_slice(a);
                     }
                 } else {
-                    o.iter_mut().for_each(|v| *v = 0.0);
-                    for (s, &p) in sc.iter().enumerate() {
-                        let v = &vh[s * hd..(s + 1) * hd];
-                        for (o, v) in o.iter_mut().zip(v) {
-                            *o += p * v;
+                    for u in 0..g {
+                        let i = i0 + u;
+                        let o = &mut out[i * h + qo..i * h + qo + hd];
+                        o.iter_mut().for_each(|v| *v = 0.0);
+                        for s in 0..len {
+                            let p = scores[u * padded + s];
+                            for (o, v) in o.iter_mut().zip(&vh[s * hd..(s + 1) * hd]) {
+                                *o = p.mul_add(*v, *o);
+                            }
                         }
                     }
-                    o.iter_mut().for_each(|v| *v *= inv);
                 }
             }
         }
