@@ -14,31 +14,42 @@ use crate::format::TokenizerData;
 
 const META: char = '\u{2581}';
 
-/// FNV-1a: the keys are short byte strings, where SipHash's setup cost dominates.
-#[derive(Default)]
-struct Fnv(u64);
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
-impl Hasher for Fnv {
+#[inline]
+fn fnv_extend(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(FNV_PRIME);
+    }
+    h
+}
+
+/// The keys are already hashes.
+#[derive(Default)]
+struct Identity(u64);
+
+impl Hasher for Identity {
     fn finish(&self) -> u64 {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+        self.0 = fnv_extend(self.0 ^ FNV_OFFSET, bytes);
+    }
+    fn write_u64(&mut self, v: u64) {
+        self.0 = v;
     }
 }
 
 /// Segments text into vocabulary ids.
 pub struct Tokenizer {
-    pieces: HashMap<Box<[u8]>, u32, BuildHasherDefault<Fnv>>,
+    /// 64-bit FNV-1a of a piece's bytes → its id. Keyed by the hash so that the Viterbi loop can
+    /// extend one hash byte by byte instead of rehashing every candidate substring; the rare
+    /// piece whose hash collides with another's goes to `colliding`.
+    pieces: HashMap<u64, u32, BuildHasherDefault<Identity>>,
+    colliding: HashMap<Box<[u8]>, u32>,
+    piece_bytes: Vec<Box<[u8]>>,
     scores: Vec<f32>,
     norm: HashMap<u32, Vec<u32>>,
     unk: u32,
@@ -53,17 +64,32 @@ pub struct Tokenizer {
 impl Tokenizer {
     pub(crate) fn new(data: TokenizerData) -> Self {
         let mut pieces = HashMap::with_capacity_and_hasher(data.pieces.len(), Default::default());
+        let mut colliding = HashMap::new();
         let mut max_piece_bytes = 1;
         let mut min_score = f32::INFINITY;
-        for (i, p) in data.pieces.into_iter().enumerate() {
+        let piece_bytes: Vec<Box<[u8]>> =
+            data.pieces.into_iter().map(Vec::into_boxed_slice).collect();
+        for (i, p) in piece_bytes.iter().enumerate() {
             min_score = min_score.min(data.scores[i]);
             max_piece_bytes = max_piece_bytes.max(p.len());
-            if !p.is_empty() && i as u32 != data.unk {
-                pieces.entry(p.into_boxed_slice()).or_insert(i as u32);
+            if p.is_empty() || i as u32 == data.unk {
+                continue;
+            }
+            let h = fnv_extend(FNV_OFFSET, p);
+            match pieces.get(&h) {
+                None => {
+                    pieces.insert(h, i as u32);
+                }
+                Some(&other) if piece_bytes[other as usize] == *p => {} // duplicate: first wins
+                Some(_) => {
+                    colliding.entry(p.clone()).or_insert(i as u32);
+                }
             }
         }
         Tokenizer {
             pieces,
+            colliding,
+            piece_bytes,
             scores: data.scores,
             norm: data.norm,
             unk: data.unk,
@@ -71,6 +97,20 @@ impl Tokenizer {
             max_piece_bytes,
             bos: data.bos,
             eos: data.eos,
+        }
+    }
+
+    #[inline]
+    fn lookup(&self, h: u64, bytes: &[u8]) -> Option<u32> {
+        if let Some(&id) = self.pieces.get(&h) {
+            if *self.piece_bytes[id as usize] == *bytes {
+                return Some(id);
+            }
+        }
+        if self.colliding.is_empty() {
+            None
+        } else {
+            self.colliding.get(bytes).copied()
         }
     }
 
@@ -122,12 +162,14 @@ impl Tokenizer {
                 continue;
             }
             let b0 = starts[i];
+            let mut h = FNV_OFFSET;
             for e in i + 1..=n {
                 let len = starts[e] - b0;
                 if len > self.max_piece_bytes {
                     break;
                 }
-                if let Some(&id) = self.pieces.get(&bytes[b0..starts[e]]) {
+                h = fnv_extend(h, &bytes[starts[e - 1]..starts[e]]);
+                if let Some(id) = self.lookup(h, &bytes[b0..starts[e]]) {
                     let s = best[i] + self.scores[id as usize];
                     if s > best[e] {
                         best[e] = s;
