@@ -131,6 +131,11 @@ impl QLinear {
             // SAFETY: `Kernel::detect` returned Vnni only after checking the CPU features, and
             // the bounds of `x`, `panel` and `out` were checked above.
             Kernel::Vnni => unsafe { vnni::tile(x, row, mr, panel, self.k, &epi, out, stride) },
+            #[cfg(target_arch = "x86_64")]
+            // SAFETY: as above, for the AVX-VNNI features.
+            Kernel::AvxVnni => unsafe {
+                avx_vnni::tile(x, row, mr, panel, self.k, &epi, out, stride)
+            },
             Kernel::Portable => {
                 let mut acc = [0i32; MR * NR];
                 portable_tile(x, row, mr, panel, self.k, &mut acc);
@@ -194,28 +199,42 @@ impl QuantRows {
 /// Which micro-kernel this CPU runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kernel {
-    /// AVX-512 VNNI (`vpdpbusd`).
+    /// AVX-512 VNNI (`vpdpbusd` on 512-bit registers): Intel since Ice Lake, AMD since Zen 4.
     #[cfg(target_arch = "x86_64")]
     Vnni,
+    /// AVX-VNNI (the same instruction on 256-bit registers): Intel Alder Lake and later cores
+    /// without AVX-512; about half as fast.
+    #[cfg(target_arch = "x86_64")]
+    AvxVnni,
     /// Plain Rust, for any CPU (and the tests' reference).
     Portable,
 }
 
 impl Kernel {
-    /// The fastest kernel this CPU supports; `NEWSPRISM_PORTABLE_KERNELS=1` forces the portable one.
+    /// The fastest kernel this CPU supports. `NEWSPRISM_KERNEL=portable|avxvnni` picks a slower
+    /// one (for comparisons and tests); a kernel the CPU lacks is never chosen.
     pub fn detect() -> Kernel {
         use std::sync::OnceLock;
         static K: OnceLock<Kernel> = OnceLock::new();
         *K.get_or_init(|| {
-            if std::env::var_os("NEWSPRISM_PORTABLE_KERNELS").is_some_and(|v| v == "1") {
+            let forced = std::env::var("NEWSPRISM_KERNEL").unwrap_or_default();
+            if forced == "portable" {
                 return Kernel::Portable;
             }
             #[cfg(target_arch = "x86_64")]
-            if std::arch::is_x86_feature_detected!("avx512f")
+            if forced != "avxvnni"
+                && std::arch::is_x86_feature_detected!("avx512f")
                 && std::arch::is_x86_feature_detected!("avx512bw")
                 && std::arch::is_x86_feature_detected!("avx512vnni")
             {
                 return Kernel::Vnni;
+            }
+            #[cfg(target_arch = "x86_64")]
+            if std::arch::is_x86_feature_detected!("avxvnni")
+                && std::arch::is_x86_feature_detected!("avx2")
+                && std::arch::is_x86_feature_detected!("fma")
+            {
+                return Kernel::AvxVnni;
             }
             Kernel::Portable
         })
@@ -225,16 +244,8 @@ impl Kernel {
 fn portable_tile(x: &QuantRows, row: usize, mr: usize, panel: &[i8], k: usize, acc: &mut [i32]) {
     for r in 0..mr {
         let a = &x.q[(row + r) * k..(row + r + 1) * k];
-        let out = &mut acc[r * NR..(r + 1) * NR];
-        for (k4, a4) in a.chunks_exact(4).enumerate() {
-            let b = &panel[k4 * NR * 4..(k4 + 1) * NR * 4];
-            for (o, b4) in out.iter_mut().zip(b.chunks_exact(4)) {
-                *o += i32::from(a4[0]) * i32::from(b4[0])
-                    + i32::from(a4[1]) * i32::from(b4[1])
-                    + i32::from(a4[2]) * i32::from(b4[2])
-                    + i32::from(a4[3]) * i32::from(b4[3]);
-            }
-        }
+        let out: &mut [i32; NR] = (&mut acc[r * NR..(r + 1) * NR]).try_into().unwrap();
+        crate::math::dot_panel(a, panel, out);
     }
 }
 
@@ -314,6 +325,87 @@ mod vnni {
     }
 }
 
+#[cfg(target_arch = "x86_64")]
+mod avx_vnni {
+    use super::{Epilogue, QuantRows, NR};
+    use std::arch::x86_64::*;
+
+    /// # Safety
+    /// The CPU must support avx2, fma and avxvnni; bounds as for the AVX-512 kernel.
+    #[allow(clippy::too_many_arguments)]
+    #[target_feature(enable = "avx2,fma,avxvnni")]
+    pub unsafe fn tile(
+        x: &QuantRows,
+        row: usize,
+        mr: usize,
+        panel: &[i8],
+        k: usize,
+        epi: &Epilogue,
+        out: &mut [f32],
+        stride: usize,
+    ) {
+        // 16 ymm registers: tiles of 2 rows × 32 columns (8 accumulators), two per panel.
+        let mut r = 0;
+        while r < mr {
+            for half in 0..2 {
+                if mr - r >= 2 {
+                    rows::<2>(x, row, r, half, panel, k, epi, out, stride);
+                } else {
+                    rows::<1>(x, row, r, half, panel, k, epi, out, stride);
+                }
+            }
+            r += 2;
+        }
+    }
+
+    #[inline]
+    #[allow(clippy::too_many_arguments)]
+    #[target_feature(enable = "avx2,fma,avxvnni")]
+    unsafe fn rows<const R: usize>(
+        x: &QuantRows,
+        row: usize,
+        r0: usize,
+        half: usize,
+        panel: &[i8],
+        k: usize,
+        epi: &Epilogue,
+        out: &mut [f32],
+        stride: usize,
+    ) {
+        let a = x.q.as_ptr().add((row + r0) * k);
+        let b = panel.as_ptr().add(half * 128);
+        let mut c = [[_mm256_setzero_si256(); 4]; R];
+        for k4 in 0..k / 4 {
+            let bp = b.add(k4 * NR * 4);
+            let b0 = _mm256_loadu_si256(bp as *const _);
+            let b1 = _mm256_loadu_si256(bp.add(32) as *const _);
+            let b2 = _mm256_loadu_si256(bp.add(64) as *const _);
+            let b3 = _mm256_loadu_si256(bp.add(96) as *const _);
+            for (r, cr) in c.iter_mut().enumerate() {
+                let av = _mm256_set1_epi32((a.add(r * k + k4 * 4) as *const i32).read_unaligned());
+                cr[0] = _mm256_dpbusd_avx_epi32(cr[0], av, b0);
+                cr[1] = _mm256_dpbusd_avx_epi32(cr[1], av, b1);
+                cr[2] = _mm256_dpbusd_avx_epi32(cr[2], av, b2);
+                cr[3] = _mm256_dpbusd_avx_epi32(cr[3], av, b3);
+            }
+        }
+        for (r, cr) in c.iter().enumerate() {
+            let z = _mm256_set1_epi32(epi.row_zero[r0 + r]);
+            let s = _mm256_set1_ps(epi.row_scale[r0 + r]);
+            let o = out.as_mut_ptr().add((r0 + r) * stride + half * 32);
+            for (j, v) in cr.iter().enumerate() {
+                let col = half * 32 + j * 8;
+                let cs = _mm256_loadu_si256(epi.colsum.as_ptr().add(col) as *const _);
+                let sc = _mm256_mul_ps(s, _mm256_loadu_ps(epi.scale.as_ptr().add(col)));
+                let bias = _mm256_loadu_ps(epi.bias.as_ptr().add(col));
+                let iv = _mm256_sub_epi32(*v, _mm256_mullo_epi32(z, cs));
+                let y = _mm256_fmadd_ps(_mm256_cvtepi32_ps(iv), sc, bias);
+                _mm256_storeu_ps(o.add(j * 8), y);
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -375,17 +467,33 @@ mod tests {
         let lin = QLinear::from_f32(&w, &vec![0.0; n], n, k);
         let mut q = QuantRows::default();
         q.quantize(&x, k);
-        let kernel = Kernel::detect();
         let panel = &lin.packed[..NR * k];
-        let (mut fast, mut slow) = ([0f32; MR * NR], [0f32; MR * NR]);
-        lin.tile(kernel, &q, 6, 6, 0, panel, &mut fast, NR);
+        let mut slow = [0f32; MR * NR];
         lin.tile(Kernel::Portable, &q, 6, 6, 0, panel, &mut slow, NR);
-        // Same integers, same float operations up to FMA contraction.
-        for (a, b) in fast.iter().zip(&slow) {
-            assert!(
-                (a - b).abs() <= 1e-5 * b.abs().max(1.0),
-                "kernel {kernel:?}: {a} vs {b}"
-            );
+        #[allow(unused_mut)]
+        let mut kernels: Vec<Kernel> = Vec::new();
+        #[cfg(target_arch = "x86_64")]
+        {
+            use std::arch::is_x86_feature_detected as has;
+            if has!("avx512f") && has!("avx512bw") && has!("avx512vnni") {
+                kernels.push(Kernel::Vnni);
+            }
+            if has!("avxvnni") && has!("avx2") && has!("fma") {
+                kernels.push(Kernel::AvxVnni);
+            }
+        }
+        for kernel in kernels {
+            for mr in [6, 5, 1] {
+                let mut fast = [0f32; MR * NR];
+                lin.tile(kernel, &q, 6, mr, 0, panel, &mut fast, NR);
+                // Same integers, same float operations up to FMA contraction.
+                for (a, b) in fast[..mr * NR].iter().zip(&slow[..mr * NR]) {
+                    assert!(
+                        (a - b).abs() <= 1e-5 * b.abs().max(1.0),
+                        "{kernel:?} mr {mr}: {a} vs {b}"
+                    );
+                }
+            }
         }
     }
 }

@@ -195,6 +195,30 @@ multiversion! {
 }
 
 multiversion! {
+    /// The portable int8 kernel's inner product: `out[c] += Σₖ a[k] · panel[k/4][c][k%4]` for
+    /// one activation row and one 64-column panel. Products of u8 and i8 fit i16 operands, so
+    /// the compiler can use `pmaddwd`; compiled for AVX2 where the CPU has it.
+    pub fn dot_panel(a: &[u8], panel: &[i8], out: &mut [i32; 64]) {
+        for (k4, a4) in a.chunks_exact(4).enumerate() {
+            let b = &panel[k4 * 256..k4 * 256 + 256];
+            let (a0, a1, a2, a3) = (
+                i16::from(a4[0]),
+                i16::from(a4[1]),
+                i16::from(a4[2]),
+                i16::from(a4[3]),
+            );
+            for c in 0..64 {
+                let lo = i32::from(a0) * i32::from(i16::from(b[c * 4]))
+                    + i32::from(a1) * i32::from(i16::from(b[c * 4 + 1]));
+                let hi = i32::from(a2) * i32::from(i16::from(b[c * 4 + 2]))
+                    + i32::from(a3) * i32::from(i16::from(b[c * 4 + 3]));
+                out[c] += lo + hi;
+            }
+        }
+    }
+}
+
+multiversion! {
     /// Multi-head attention of one sequence: `rows` holds its tokens' `[q | k | v]` (each
     /// `h` wide), `out` receives the `h`-wide context rows. `kt` (`h/heads × len` rounded up to 16),
     /// `vh` (`len × h/heads`) and `scores` (4 × `len` rounded up to 16) are scratch. One function with every loop inline, because per-row calls into
