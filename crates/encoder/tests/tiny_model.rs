@@ -169,3 +169,26 @@ fn import_checks_and_installs_weights_and_tokenizer() {
     assert!(newsprism_encoder::install::import(&cut, None, &dest2).is_err());
     assert!(!dest2.join("e5-small-q4.bin").exists());
 }
+
+#[test]
+fn odd_text_never_panics_or_gives_nan() {
+    let (_d, _m, enc) = tiny(13);
+    let odd = [
+        "\u{0}\u{1}\u{7f}",
+        "🙂🙃 👍🏽 \u{200d}",
+        "עברית ومرحبا",
+        "e\u{301}\u{301}\u{301}",
+        "\t\n\r   ",
+        "ǅ ﬁ Ⅻ",
+    ];
+    let long = "x".repeat(2_000);
+    let mut texts: Vec<&str> = odd.to_vec();
+    texts.push(&long);
+    let v = enc.embed(&texts).unwrap();
+    assert_eq!(v.len(), texts.len() * enc.dim());
+    assert!(v.iter().all(|x| x.is_finite()));
+    for row in v.chunks(enc.dim()) {
+        let norm: f32 = row.iter().map(|x| x * x).sum::<f32>().sqrt();
+        assert!((norm - 1.0).abs() < 1e-3, "{norm}");
+    }
+}
