@@ -10,11 +10,18 @@
 //! well the groups match the events (pairwise precision/recall over grouped articles).
 //! `--write FILE` also saves the articles as JSONL so the CLI can be timed on the same input:
 //! `RAYON_NUM_THREADS=2 newsprism stories FILE --format jsonl > /dev/null`.
+//!
+//! `--deep` adds synthetic 384-dimensional "embeddings" shaped like multilingual-e5's (a shared
+//! component, so unrelated articles sit at cosine ≈ 0.75 and one event's at ≈ 0.9) and runs the
+//! deep path: embedding nearest-neighbour candidates joined to the lexical ones, scored by the
+//! shipped deep pair model. The encoder itself is not timed (see `docs/encoder.md`).
 use std::time::Instant;
 
 use newsprism_core::Article;
-use newsprism_stories::cluster::{components, link, Params};
+use newsprism_stories::cluster::{components, link_with, Params};
+use newsprism_stories::embedding::Embeddings;
 use newsprism_stories::fingerprint::{prepare_all, Fingerprint};
+use newsprism_stories::neighbours::{neighbours, NeighbourParams};
 use newsprism_stories::similarity::PairModel;
 use rayon::prelude::*;
 
@@ -30,6 +37,35 @@ impl Rng {
     fn below(&mut self, n: usize) -> usize {
         (self.next() % n as u64) as usize
     }
+    fn gauss(&mut self) -> f32 {
+        let u = (self.next() as f32 + 1.0) / (1u64 << 31) as f32;
+        let v = self.next() as f32 / (1u64 << 31) as f32;
+        (-2.0 * u.min(1.0).ln()).sqrt() * (std::f32::consts::TAU * v).cos()
+    }
+    fn unit(&mut self, dim: usize) -> Vec<f32> {
+        let v: Vec<f32> = (0..dim).map(|_| self.gauss()).collect();
+        let n = v.iter().map(|x| x * x).sum::<f32>().sqrt();
+        v.into_iter().map(|x| x / n).collect()
+    }
+}
+
+/// e5-like vectors: √0.75 · common + √0.15 · event + √0.10 · own noise.
+fn synthetic_embeddings(truth: &[usize], events: usize, rng: &mut Rng) -> Embeddings {
+    const DIM: usize = 384;
+    let common = rng.unit(DIM);
+    let centres: Vec<Vec<f32>> = (0..events).map(|_| rng.unit(DIM)).collect();
+    let mut rows = Vec::with_capacity(truth.len() * DIM);
+    for &e in truth {
+        let noise = rng.unit(DIM);
+        for k in 0..DIM {
+            rows.push(
+                0.75f32.sqrt() * common[k]
+                    + 0.15f32.sqrt() * centres[e][k]
+                    + 0.1f32.sqrt() * noise[k],
+            );
+        }
+    }
+    Embeddings::from_rows("synthetic", DIM, rows.clone(), rows).expect("consistent rows")
 }
 
 fn word(rng: &mut Rng, syll: usize) -> String {
@@ -115,13 +151,55 @@ fn main() {
             std::process::exit(1);
         }
     }
+    let deep = args.iter().any(|a| a == "--deep");
+    let emb = deep.then(|| synthetic_embeddings(&truth, events, &mut rng));
+    let model = if deep {
+        PairModel::builtin_deep().expect("this build ships a deep pair model")
+    } else {
+        PairModel::builtin()
+    };
     let threads = rayon::current_num_threads();
     let t0 = Instant::now();
     let mut fps: Vec<Fingerprint> = articles.par_iter().map(Fingerprint::of_article).collect();
     let t1 = Instant::now();
     prepare_all(&mut fps);
     let t2 = Instant::now();
-    let edges = link(&fps, PairModel::builtin(), &Params::default());
+    if let Some(e) = &emb {
+        // The embedding candidates alone, timed and checked for recall (link_with repeats them).
+        let t = Instant::now();
+        let num = |flag: &str, d: usize| {
+            args.iter()
+                .position(|a| a == flag)
+                .and_then(|i| args.get(i + 1))
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(d)
+        };
+        let d = NeighbourParams::default();
+        let np = NeighbourParams {
+            tables: num("--tables", d.tables),
+            bits: num("--bits", d.bits),
+            window: num("--window", d.window),
+            keep: num("--keep", d.keep),
+        };
+        let pairs = neighbours(e, &np);
+        let same = pairs
+            .iter()
+            .filter(|&&(a, b)| truth[a as usize] == truth[b as usize])
+            .count();
+        let mut per_event = vec![0u64; events];
+        for &ev in &truth {
+            per_event[ev] += 1;
+        }
+        let true_pairs: u64 = per_event.iter().map(|c| c * c.saturating_sub(1) / 2).sum();
+        println!(
+            "embedding neighbours {:.2}s: {} candidate pairs ({:.1} per article), {:.3} of same-event pairs found",
+            t.elapsed().as_secs_f64(),
+            pairs.len(),
+            pairs.len() as f64 / n as f64,
+            same as f64 / true_pairs.max(1) as f64
+        );
+    }
+    let edges = link_with(&fps, emb.as_ref(), model, &Params::default());
     let t3 = Instant::now();
     let groups = components(n, &edges);
     let t4 = Instant::now();

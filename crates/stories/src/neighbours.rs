@@ -33,13 +33,16 @@ pub struct NeighbourParams {
 impl Default for NeighbourParams {
     fn default() -> Self {
         NeighbourParams {
-            tables: 16,
+            tables: 64,
             bits: 16,
             window: 4,
             keep: 10,
         }
     }
 }
+
+/// Dimensions vectors are projected to before hashing.
+const REDUCED: usize = 128;
 
 /// A small deterministic generator for the hyperplanes (the same collection gives the same
 /// candidates on every run).
@@ -71,26 +74,42 @@ pub fn neighbours(emb: &Embeddings, p: &NeighbourParams) -> Vec<(u32, u32)> {
         }
     }
     mean.iter_mut().for_each(|m| *m /= n as f32);
-    let mm = dot(&mean, &mean);
-    // v·mean per article: centred cosines follow from raw dot products without a second copy.
-    let vm: Vec<f32> = rows.par_chunks(dim).map(|r| dot(r, &mean)).collect();
     let mut rng = SplitMix(0x5EED_0F57_0213);
-    let planes: Vec<f32> = (0..tables * bits * dim)
-        .map(|_| if rng.next() >> 63 == 0 { 1.0 } else { -1.0 })
-        .collect();
-    // Projection of (v − mean) on a plane h: v·h − mean·h.
-    let mean_proj: Vec<f32> = planes.chunks(dim).map(|h| dot(h, &mean)).collect();
-    let codes: Vec<u32> = rows
+    let mut signs = |len: usize| -> Vec<f32> {
+        (0..len)
+            .map(|_| if rng.next() >> 63 == 0 { 1.0 } else { -1.0 })
+            .collect()
+    };
+    // Centre, then project to REDUCED dimensions with a random ±1 matrix (Johnson–Lindenstrauss:
+    // angles are kept to about ±0.1), so that many hash bits and candidate cosines are cheap.
+    let red = dim.min(REDUCED);
+    let proj = signs(red * dim);
+    let reduced: Vec<f32> = rows
         .par_chunks(dim)
         .flat_map_iter(|r| {
+            let c: Vec<f32> = r.iter().zip(&mean).map(|(v, m)| v - m).collect();
+            let mut out: Vec<f32> = if red == dim {
+                c
+            } else {
+                proj.chunks(dim).map(|h| dot(h, &c)).collect()
+            };
+            let norm = dot(&out, &out).sqrt();
+            if norm > 0.0 {
+                out.iter_mut().for_each(|v| *v /= norm);
+            }
+            out
+        })
+        .collect();
+    let planes = signs(tables * bits * red);
+    let codes: Vec<u32> = reduced
+        .par_chunks(red)
+        .flat_map_iter(|r| {
             let planes = &planes;
-            let mean_proj = &mean_proj;
             (0..tables).map(move |t| {
                 let mut code = 0u32;
                 for b in 0..bits {
                     let k = t * bits + b;
-                    let proj = dot(r, &planes[k * dim..(k + 1) * dim]) - mean_proj[k];
-                    code = (code << 1) | u32::from(proj > 0.0);
+                    code = (code << 1) | u32::from(dot(r, &planes[k * red..(k + 1) * red]) > 0.0);
                 }
                 code
             })
@@ -109,13 +128,7 @@ pub fn neighbours(emb: &Embeddings, p: &NeighbourParams) -> Vec<(u32, u32)> {
             (order, pos)
         })
         .collect();
-    let centred_cos = |i: usize, j: usize| -> f32 {
-        let raw = dot(&rows[i * dim..(i + 1) * dim], &rows[j * dim..(j + 1) * dim]);
-        let num = raw - vm[i] - vm[j] + mm;
-        let ni = (1.0 - 2.0 * vm[i] + mm).max(1e-12);
-        let nj = (1.0 - 2.0 * vm[j] + mm).max(1e-12);
-        num / (ni * nj).sqrt()
-    };
+    let row = |i: usize| &reduced[i * red..(i + 1) * red];
     let mut pairs: Vec<(u32, u32)> = (0..n)
         .into_par_iter()
         .map_init(Vec::<u32>::new, |cands, i| {
@@ -130,7 +143,7 @@ pub fn neighbours(emb: &Embeddings, p: &NeighbourParams) -> Vec<(u32, u32)> {
             cands.dedup();
             let mut scored: Vec<(f32, u32)> = cands
                 .iter()
-                .map(|&j| (centred_cos(i, j as usize), j))
+                .map(|&j| (dot(row(i), row(j as usize)), j))
                 .collect();
             scored.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             scored.truncate(p.keep);
@@ -175,7 +188,7 @@ mod tests {
 
     #[test]
     fn finds_close_vectors_with_bounded_candidates() {
-        let n = 3000;
+        let n = 1500;
         let emb = clustered(n, 64, 0.3);
         let p = NeighbourParams::default();
         let pairs = neighbours(&emb, &p);
