@@ -5,7 +5,9 @@
 //! 1. [`fingerprint`]: one pass per article gives folded (transliterated) words, character
 //!    n-grams, name keys, figures and a MinHash signature.
 //! 2. [`cluster`]: candidate pairs come only from inverted indexes over rare keys (names,
-//!    figures, MinHash bands), are scored by [`similarity`], and linked into stories.
+//!    figures, MinHash bands), are scored by [`similarity`], and linked into stories. In the deep
+//!    tier, [`embedding`] vectors add [`neighbours`] as candidates and embedding features to the
+//!    pair model, so reports that share no words (across languages) can link.
 //! 3. [`reposts`]: near-duplicates and translations inside a story are linked to their original.
 //! 4. [`claims`] and [`compare`]: figures, quotes and actors per article; corroborated,
 //!    single-source and conflicting claims per story, and outlet persuasion profiles.

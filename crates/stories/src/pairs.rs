@@ -54,6 +54,9 @@ pub struct PairScore {
     pub same_story: f64,
     /// 1 (same story) … 4 (unrelated), the SemEval-2022 Task 8 scale.
     pub similarity: f64,
+    /// Cosine of the two texts' embeddings (deep scoring only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub embedding_cosine: Option<f64>,
 }
 
 fn fingerprint(text: &str, title: Option<&str>, lang: Option<&str>) -> Fingerprint {
@@ -134,7 +137,12 @@ pub fn score_deep(
     emb: &Embeddings,
 ) -> Result<Vec<PairScore>, DeepError> {
     model.check_embedder(&emb.embedder)?;
-    Ok(scores_of(recs, model, &deep_pair_features(recs, emb)))
+    let mut out = scores_of(recs, model, &deep_pair_features(recs, emb));
+    for (i, s) in out.iter_mut().enumerate() {
+        let (c, _) = emb.get(2 * i).cosines(&emb.get(2 * i + 1));
+        s.embedding_cosine = Some(f64::from(c));
+    }
+    Ok(out)
 }
 
 fn scores_of(recs: &[PairRecord], model: &PairModel, xs: &[Vec<f64>]) -> Vec<PairScore> {
@@ -144,6 +152,7 @@ fn scores_of(recs: &[PairRecord], model: &PairModel, xs: &[Vec<f64>]) -> Vec<Pai
             pair_id: r.pair_id.clone(),
             same_story: model.same_story(x),
             similarity: model.similarity(x),
+            embedding_cosine: None,
         })
         .collect()
 }

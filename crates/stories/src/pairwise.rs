@@ -46,8 +46,9 @@ pub struct TwoWay {
     pub only_a_actors: Vec<String>,
     pub only_b_actors: Vec<String>,
     pub comparison: Comparison,
-    /// Cosine of the two articles' text embeddings (deep tier only; unrelated news sits around
-    /// 0.75 with multilingual-e5, the same event in two languages around 0.85 or more).
+    /// Cosine of the two articles' text embeddings (deep tier only). With multilingual-e5 on the
+    /// SemEval-2022 Task 8 pairs the medians are 0.79 for random pairs, 0.85 for pairs rated
+    /// different (mostly same topic) and 0.93 for pairs rated the same story.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub embedding_cosine: Option<f64>,
 }

@@ -164,7 +164,7 @@ fn write_two(w: &mut impl Write, r: &TwoWay) -> std::io::Result<()> {
     if let Some(c) = r.embedding_cosine {
         writeln!(
             w,
-            "Embedding cosine {c:.3} (multilingual; unrelated news ≈ 0.75, one event ≳ 0.85)"
+            "Embedding cosine {c:.3} (e5 on SemEval-2022 pairs: unrelated ≈ 0.79, same topic ≈ 0.85, same story ≈ 0.93)"
         )?;
     }
     if let Some((who, kind, of)) = &r.repost {
