@@ -253,6 +253,10 @@ fn run_pairs(a: &Args, path: &PathBuf) -> anyhow::Result<Outcome> {
     let mut w = writer(&a.out)?;
     let json = matches!(a.format, Some(Format::Json) | Some(Format::Jsonl));
     if a.deep.deep && (a.eval || a.fit.is_some()) {
+        // Check before spending minutes on embedding.
+        if recs.iter().filter(|r| r.overall.is_some()).count() < 10 {
+            bail!("{name}: too few pairs with an `overall` score to cross-validate");
+        }
         let Some(embedder) = a.deep.embedder()? else {
             bail!("--deep needs the encoder");
         };
@@ -434,5 +438,38 @@ mod tests {
         let sim = lines[0]["similarity"].as_f64().unwrap();
         assert!((1.0..=4.0).contains(&sim));
         assert!(lines[0]["same_story"].as_f64().is_some());
+        assert!(lines[0].get("embedding_cosine").is_none());
+    }
+
+    #[cfg(feature = "deep")]
+    #[test]
+    fn deep_without_an_encoder_fails_with_the_missing_path_before_any_work() {
+        let input =
+            std::env::temp_dir().join(format!("newsprism-deep-in-{}.jsonl", std::process::id()));
+        std::fs::write(
+            &input,
+            "{\"pair_id\": \"p1\", \"text1\": \"a b c\", \"text2\": \"a b d\"}\n",
+        )
+        .unwrap();
+        let missing = std::env::temp_dir().join("newsprism-no-such-model-dir");
+        let args = Args {
+            articles: vec![],
+            pairs: Some(input.clone()),
+            eval: false,
+            fit: None,
+            format: None,
+            no_profiles: true,
+            model: None,
+            out: Some(std::env::temp_dir().join("newsprism-deep-out-unused.jsonl")),
+            deep: DeepArgs {
+                deep: true,
+                model_dir: Some(missing.clone()),
+            },
+            pair_model: None,
+        };
+        let err = run(args).err().expect("no encoder there");
+        std::fs::remove_file(&input).ok();
+        let msg = format!("{err:#}");
+        assert!(msg.contains("newsprism-no-such-model-dir"), "{msg}");
     }
 }
