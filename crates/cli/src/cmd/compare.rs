@@ -467,7 +467,9 @@ mod tests {
             },
             pair_model: None,
         };
-        let err = run(args).err().expect("no encoder there");
+        let Err(err) = run(args) else {
+            panic!("--deep without an encoder must fail");
+        };
         std::fs::remove_file(&input).ok();
         let msg = format!("{err:#}");
         assert!(msg.contains("newsprism-no-such-model-dir"), "{msg}");
