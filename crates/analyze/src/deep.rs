@@ -300,7 +300,7 @@ fn parse_cache(b: &[u8], inner: &dyn Embedder) -> Result<HashMap<u128, Box<[f32]
         return Ok(map); // another encoder's vectors: start afresh
     }
     let rec = 16 + 4 * dim;
-    if (b.len() - pos) % rec != 0 {
+    if !(b.len() - pos).is_multiple_of(rec) {
         return Err(bad());
     }
     for r in b[pos..].chunks_exact(rec) {
