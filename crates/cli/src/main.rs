@@ -41,6 +41,8 @@ enum Command {
     Stories(cmd::stories::Args),
     /// Compare two articles' claims, or score pairs on the SemEval-2022 Task 8 scale.
     Compare(cmd::compare::Args),
+    /// Install or inspect the multilingual encoder used by `--deep`.
+    Model(cmd::model::Args),
 }
 
 fn main() {
@@ -56,6 +58,7 @@ fn main() {
         Command::Serve(a) => cmd::serve::run(a),
         Command::Stories(a) => cmd::stories::run(a),
         Command::Compare(a) => cmd::compare::run(a),
+        Command::Model(a) => cmd::model::run(a),
     };
     std::process::exit(exit::code(result));
 }

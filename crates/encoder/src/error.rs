@@ -31,7 +31,6 @@ impl EncoderError {
         }
     }
 
-    #[allow(dead_code)] // used by the loader, landing next
     pub(crate) fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         EncoderError::Io {
             path: path.into(),

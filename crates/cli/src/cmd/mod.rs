@@ -6,6 +6,7 @@ pub mod eval;
 pub mod extract;
 pub mod fetch;
 pub mod ingest;
+pub mod model;
 pub mod search;
 pub mod serve;
 pub mod stories;

@@ -1,0 +1,290 @@
+//! Tiny, randomly initialised models in the real file format, so tests of the encoder and of
+//! everything that uses it run offline in milliseconds (the real model is 70 MB and not in CI).
+//!
+//! [`TinyModel::generate`] returns the weights as floats too (after the same 4-bit rounding the
+//! file applies), and [`TinyModel::reference_embed`] is a plain, unquantised f32 implementation
+//! of the forward pass: the engine's int8 kernels are checked against it.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::format::{dequant_q4, quant_q4, MAGIC, QK};
+
+/// Shape of a generated model.
+#[derive(Debug, Clone, Copy)]
+pub struct TinyConfig {
+    pub hidden: usize,
+    pub layers: usize,
+    pub heads: usize,
+    pub ffn: usize,
+    pub max_positions: usize,
+}
+
+impl Default for TinyConfig {
+    fn default() -> Self {
+        TinyConfig {
+            hidden: 64,
+            layers: 2,
+            heads: 4,
+            ffn: 128,
+            max_positions: 24,
+        }
+    }
+}
+
+/// A generated model: its vocabulary and float weights.
+pub struct TinyModel {
+    pub config: TinyConfig,
+    pub pieces: Vec<String>,
+    pub scores: Vec<f32>,
+    tensors: Vec<(String, u8, Vec<f32>)>,
+}
+
+struct Lcg(u64);
+impl Lcg {
+    fn next(&mut self) -> f32 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 40) as f32 / (1u64 << 24) as f32) * 2.0 - 1.0
+    }
+}
+
+impl TinyModel {
+    /// A model with random weights (deterministic in `seed`) and a vocabulary of the specials,
+    /// `▁`, ASCII letters and digits, `▁`+letter, and a few whole words.
+    pub fn generate(config: TinyConfig, seed: u64) -> TinyModel {
+        let mut rng = Lcg(seed ^ 0x9e37_79b9_7f4a_7c15);
+        let mut pieces: Vec<String> = ["<s>", "<pad>", "</s>", "<unk>", "▁", ",", "."]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        for c in ('a'..='z').chain('0'..='9') {
+            pieces.push(c.to_string());
+            pieces.push(format!("▁{c}"));
+        }
+        for w in [
+            "query", ":", "the", "news", "war", "guerre", "krieg", "army", "peace",
+        ] {
+            pieces.push(format!("▁{w}"));
+        }
+        let scores = (0..pieces.len())
+            .map(|i| if i < 4 { 0.0 } else { -1.0 - (i % 7) as f32 })
+            .collect();
+        let (h, ff) = (config.hidden, config.ffn);
+        let mut tensors = Vec::new();
+        let mut add = |name: String, q4: bool, n: usize, scale: f32, offset: f32| {
+            let mut v: Vec<f32> = (0..n).map(|_| offset + scale * rng.next()).collect();
+            if q4 {
+                let q = quant_q4(&v);
+                dequant_q4(&q, &mut v);
+            }
+            tensors.push((name, u8::from(q4), v));
+        };
+        add("emb.word".into(), true, pieces.len() * h, 0.5, 0.0);
+        add("emb.pos".into(), false, config.max_positions * h, 0.1, 0.0);
+        add("emb.type".into(), false, 2 * h, 0.1, 0.0);
+        add("emb.ln.w".into(), false, h, 0.1, 1.0);
+        add("emb.ln.b".into(), false, h, 0.1, 0.0);
+        let ws = 1.0 / (h as f32).sqrt();
+        for l in 0..config.layers {
+            for (m, n, k) in [("q", h, h), ("k", h, h), ("v", h, h), ("ao", h, h)] {
+                add(format!("l{l}.{m}.w"), true, n * k, ws * 1.7, 0.0);
+                add(format!("l{l}.{m}.b"), false, n, 0.05, 0.0);
+            }
+            add(format!("l{l}.aln.w"), false, h, 0.1, 1.0);
+            add(format!("l{l}.aln.b"), false, h, 0.1, 0.0);
+            add(format!("l{l}.fi.w"), true, ff * h, ws * 1.7, 0.0);
+            add(format!("l{l}.fi.b"), false, ff, 0.05, 0.0);
+            add(
+                format!("l{l}.fo.w"),
+                true,
+                h * ff,
+                1.7 / (ff as f32).sqrt(),
+                0.0,
+            );
+            add(format!("l{l}.fo.b"), false, h, 0.05, 0.0);
+            add(format!("l{l}.oln.w"), false, h, 0.1, 1.0);
+            add(format!("l{l}.oln.b"), false, h, 0.1, 0.0);
+        }
+        TinyModel {
+            config,
+            pieces,
+            scores,
+            tensors,
+        }
+    }
+
+    fn tensor(&self, name: &str) -> &[f32] {
+        &self.tensors.iter().find(|t| t.0 == name).unwrap().2
+    }
+
+    /// Writes the model in the `E5S1` format.
+    pub fn write(&self, path: &Path) -> std::io::Result<()> {
+        let c = self.config;
+        let mut out: Vec<u8> = Vec::new();
+        let i32s = |out: &mut Vec<u8>, v: &[i32]| {
+            v.iter()
+                .for_each(|x| out.extend_from_slice(&x.to_le_bytes()))
+        };
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&1u32.to_le_bytes());
+        let dims = [
+            c.hidden,
+            c.layers,
+            c.heads,
+            c.ffn,
+            self.pieces.len(),
+            c.max_positions,
+            2,
+        ];
+        i32s(&mut out, &dims.map(|d| d as i32));
+        out.extend_from_slice(&1e-12f32.to_le_bytes());
+        i32s(&mut out, &[QK as i32, self.pieces.len() as i32, 0, 2, 1, 3]);
+        let blob: Vec<u8> = self.pieces.iter().flat_map(|p| p.bytes()).collect();
+        out.extend_from_slice(&(blob.len() as u64).to_le_bytes());
+        let mut off = 0u32;
+        out.extend_from_slice(&0u32.to_le_bytes());
+        for p in &self.pieces {
+            off += p.len() as u32;
+            out.extend_from_slice(&off.to_le_bytes());
+        }
+        self.scores
+            .iter()
+            .for_each(|s| out.extend_from_slice(&s.to_le_bytes()));
+        out.extend_from_slice(&blob);
+        // Normalisation: upper-case ASCII → lower case; tab → space.
+        let mut norm = Vec::new();
+        let mut n_norm = 0i32;
+        for (from, to) in ('A'..='Z')
+            .map(|u| (u as u32, u.to_ascii_lowercase() as u32))
+            .chain([(9, 32)])
+        {
+            norm.extend_from_slice(&from.to_le_bytes());
+            norm.push(1);
+            norm.extend_from_slice(&to.to_le_bytes());
+            n_norm += 1;
+        }
+        i32s(&mut out, &[n_norm]);
+        out.extend_from_slice(&(norm.len() as u32).to_le_bytes());
+        out.extend_from_slice(&norm);
+        // Directory, then 32-byte aligned data.
+        let dir_len: usize = self
+            .tensors
+            .iter()
+            .map(|t| 2 + t.0.len() + 1 + 4 + 16)
+            .sum();
+        let mut data_off = (out.len() + 4 + dir_len).div_ceil(32) * 32;
+        let mut data = Vec::new();
+        i32s(&mut out, &[self.tensors.len() as i32]);
+        for (name, dtype, values) in &self.tensors {
+            let bytes = if *dtype == 1 {
+                quant_q4(values)
+            } else {
+                values.iter().flat_map(|v| v.to_le_bytes()).collect()
+            };
+            out.extend_from_slice(&(name.len() as u16).to_le_bytes());
+            out.extend_from_slice(name.as_bytes());
+            out.push(*dtype);
+            out.extend_from_slice(&(values.len() as u32).to_le_bytes());
+            out.extend_from_slice(&(data_off as u64).to_le_bytes());
+            out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+            let pad = (bytes.len()).div_ceil(32) * 32 - bytes.len();
+            data.extend_from_slice(&bytes);
+            data.extend(std::iter::repeat_n(0u8, pad));
+            data_off += bytes.len() + pad;
+        }
+        out.resize(out.len().div_ceil(32) * 32, 0);
+        out.extend_from_slice(&data);
+        std::fs::File::create(path)?.write_all(&out)
+    }
+
+    /// The embedding of one token sequence (with `<s>`/`</s>`), in plain f32 arithmetic:
+    /// mean-pooled and L2-normalised.
+    pub fn reference_embed(&self, ids: &[u32]) -> Vec<f32> {
+        let c = self.config;
+        let (h, hd) = (c.hidden, c.hidden / c.heads);
+        let ln = |x: &mut [f32], w: &[f32], b: &[f32]| {
+            let n = x.len() as f32;
+            let mean = x.iter().sum::<f32>() / n;
+            let var = x.iter().map(|v| (v - mean).powi(2)).sum::<f32>() / n;
+            for i in 0..x.len() {
+                x[i] = (x[i] - mean) / (var + 1e-12).sqrt() * w[i] + b[i];
+            }
+        };
+        let lin = |x: &[f32], w: &[f32], b: &[f32], n: usize, k: usize| -> Vec<f32> {
+            (0..n)
+                .map(|j| (0..k).map(|i| x[i] * w[j * k + i]).sum::<f32>() + b[j])
+                .collect()
+        };
+        let word = self.tensor("emb.word");
+        let mut xs: Vec<Vec<f32>> = ids
+            .iter()
+            .enumerate()
+            .map(|(p, &id)| {
+                let mut r: Vec<f32> = (0..h)
+                    .map(|i| {
+                        word[id as usize * h + i]
+                            + self.tensor("emb.pos")[p * h + i]
+                            + self.tensor("emb.type")[i]
+                    })
+                    .collect();
+                ln(&mut r, self.tensor("emb.ln.w"), self.tensor("emb.ln.b"));
+                r
+            })
+            .collect();
+        for l in 0..c.layers {
+            let t = |s: &str| self.tensor(&format!("l{l}.{s}"));
+            let q: Vec<Vec<f32>> = xs
+                .iter()
+                .map(|x| lin(x, t("q.w"), t("q.b"), h, h))
+                .collect();
+            let k: Vec<Vec<f32>> = xs
+                .iter()
+                .map(|x| lin(x, t("k.w"), t("k.b"), h, h))
+                .collect();
+            let v: Vec<Vec<f32>> = xs
+                .iter()
+                .map(|x| lin(x, t("v.w"), t("v.b"), h, h))
+                .collect();
+            for (i, x) in xs.iter_mut().enumerate() {
+                let mut ctx = vec![0f32; h];
+                for head in 0..c.heads {
+                    let r = head * hd..(head + 1) * hd;
+                    let s: Vec<f32> = k
+                        .iter()
+                        .map(|kk| {
+                            r.clone().map(|e| q[i][e] * kk[e]).sum::<f32>() / (hd as f32).sqrt()
+                        })
+                        .collect();
+                    let m = s.iter().cloned().fold(f32::MIN, f32::max);
+                    let e: Vec<f32> = s.iter().map(|v| (v - m).exp()).collect();
+                    let z: f32 = e.iter().sum();
+                    for (j, vv) in v.iter().enumerate() {
+                        for d in r.clone() {
+                            ctx[d] += e[j] / z * vv[d];
+                        }
+                    }
+                }
+                let ao = lin(&ctx, t("ao.w"), t("ao.b"), h, h);
+                x.iter_mut().zip(&ao).for_each(|(a, b)| *a += b);
+                ln(x, t("aln.w"), t("aln.b"));
+                let mid: Vec<f32> = lin(x, t("fi.w"), t("fi.b"), c.ffn, h)
+                    .into_iter()
+                    .map(|u| 0.5 * u * (1.0 + crate::math::erf(u / std::f32::consts::SQRT_2)))
+                    .collect();
+                let fo = lin(&mid, t("fo.w"), t("fo.b"), h, c.ffn);
+                x.iter_mut().zip(&fo).for_each(|(a, b)| *a += b);
+                ln(x, t("oln.w"), t("oln.b"));
+            }
+        }
+        let mut mean = vec![0f32; h];
+        for x in &xs {
+            mean.iter_mut().zip(x).for_each(|(m, v)| *m += v);
+        }
+        let n = mean.iter().map(|v| v * v).sum::<f32>().sqrt();
+        mean.iter_mut().for_each(|v| *v /= n);
+        mean
+    }
+}
