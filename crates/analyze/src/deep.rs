@@ -28,7 +28,7 @@ pub const BLOCKS: usize = 3;
 
 /// Texts per call to the embedder: large enough to amortise per-call work, small enough that
 /// rayon can spread batches over cores.
-pub const BATCH: usize = 32;
+pub const BATCH: usize = 64;
 
 /// Weights of the dense blocks (stored in the deep model's header).
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
