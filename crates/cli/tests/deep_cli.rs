@@ -47,3 +47,68 @@ fn deep_without_an_encoder_fails_with_setup_instructions() {
         "nothing is trained without the encoder"
     );
 }
+
+/// A tiny deep model trained on the hash embedder's vectors.
+fn tiny_deep_model(path: &Path) {
+    use newsprism_analyze::deep::embed_articles;
+    use newsprism_analyze::{train_deep, DeepInput, TrainOptions};
+    use newsprism_core::embed::testing::HashEmbedder;
+    use newsprism_core::{Embedder, Genre, LabelSet, Lang};
+    use newsprism_ingest::dataset::{Dataset, LabelledArticle};
+
+    let mut ds = Dataset::default();
+    for i in 0..12 {
+        let opinion = i % 2 == 0;
+        let text = if opinion {
+            format!("Opinion {i}\n\nThese traitors are a disgrace.\nEveryone knows it.\n")
+        } else {
+            format!("Report {i}\n\nThe ministry said spending rose.\nData show growth.\n")
+        };
+        ds.articles.push(LabelledArticle {
+            article: newsprism_core::Article::from_text(format!("{i}"), "x.txt", &text),
+            lang: "en".parse::<Lang>().unwrap(),
+            genre: Some(if opinion {
+                Genre::Opinion
+            } else {
+                Genre::Reporting
+            }),
+            frames: Some(LabelSet::default()),
+            techniques: vec![(3, LabelSet::default())],
+        });
+    }
+    let e = HashEmbedder::new(16);
+    let arts: Vec<_> = ds.articles.iter().map(|a| &a.article).collect();
+    let v = embed_articles(&e, &arts, &|_| {}).unwrap();
+    let mut o = TrainOptions::default();
+    o.features.bits = 8;
+    o.folds = 2;
+    let input = DeepInput {
+        embedder_id: e.id().to_string(),
+        dim: e.dim(),
+        vectors: &v,
+    };
+    let (m, _) = train_deep(&ds, &o, input, &|_| {}).unwrap();
+    m.save(path).unwrap();
+}
+
+#[test]
+fn a_deep_model_without_deep_is_refused_clearly() {
+    let tmp = tempfile::tempdir().unwrap();
+    let model = tmp.path().join("deep.model");
+    tiny_deep_model(&model);
+    let input = tmp.path().join("a.txt");
+    std::fs::write(&input, "Title\n\nSome paragraph.\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_newsprism"))
+        .args(["analyze", "--model"])
+        .arg(&model)
+        .arg(&input)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("deep.model") && stderr.contains("--deep"),
+        "{stderr}"
+    );
+}
