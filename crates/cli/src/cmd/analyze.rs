@@ -66,6 +66,9 @@ pub fn load_deep(
         Some(p) => Model::load(p)?,
         None => Model::load_default_deep()?,
     };
+    if !model.is_deep() {
+        bail!("{name}: {}", ModelError::NotDeep);
+    }
     model
         .check_embedder(embedder.as_ref())
         .with_context(|| format!("{name} cannot be used with this encoder"))?;
