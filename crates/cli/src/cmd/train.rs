@@ -27,8 +27,8 @@ pub struct Args {
     /// defaults reproduce the shipped model), e.g. `{"technique":{"epochs":10}}`.
     #[arg(long, value_name = "JSON")]
     options: Option<String>,
-    /// Train the deep tier: the linear features plus multilingual-e5-small paragraph
-    /// embeddings. Also trains the linear tier on the same folds and prints both.
+    // --deep trains the deep tier (the linear features plus multilingual-e5-small paragraph
+    // embeddings), and also the linear tier on the same folds, printing both.
     #[command(flatten)]
     deep: crate::deep::DeepArgs,
     /// Keep paragraph embeddings in this file and reuse them on the next run (--deep only; for
