@@ -7,10 +7,11 @@ use newsprism_core::{ArticleAnalysis, Frame, Genre, Label, LabelSet, Lang, Techn
 use newsprism_ingest::dataset::Dataset;
 use rayon::prelude::*;
 
+use crate::deep::ParagraphVectors;
 use crate::features::Scratch;
 use crate::metrics::Counts;
 use crate::metrics::{ScoreAcc, Scores};
-use crate::Model;
+use crate::{Model, ModelError};
 
 /// Analyses every article of `ds` and scores the predictions per language and on average.
 pub fn evaluate(model: &Model, ds: &Dataset) -> Scores {
@@ -19,8 +20,39 @@ pub fn evaluate(model: &Model, ds: &Dataset) -> Scores {
         .par_iter()
         .map_init(Scratch::default, |s, a| model.analyze_with(&a.article, s))
         .collect();
+    score(ds, &analyses)
+}
+
+/// As [`evaluate`] for a deep-tier model, with each article's paragraph vectors (in dataset order).
+pub fn evaluate_deep(
+    model: &Model,
+    ds: &Dataset,
+    vectors: &[ParagraphVectors],
+) -> Result<Scores, ModelError> {
+    if vectors.len() != ds.articles.len() {
+        return Err(ModelError::VectorShape {
+            article: "(dataset)".into(),
+            got: vectors.len(),
+            dim: 0,
+            want: ds.articles.len(),
+            want_dim: 0,
+        });
+    }
+    let analyses: Vec<ArticleAnalysis> = ds
+        .articles
+        .par_iter()
+        .zip(vectors)
+        .map_init(Scratch::default, |s, (a, v)| {
+            model.analyze_deep(&a.article, s, v)
+        })
+        .collect::<Result<_, _>>()?;
+    Ok(score(ds, &analyses))
+}
+
+/// Official scores of `analyses` (one per article of `ds`, in order).
+pub fn score(ds: &Dataset, analyses: &[ArticleAnalysis]) -> Scores {
     let mut per: BTreeMap<Lang, ScoreAcc> = BTreeMap::new();
-    for (a, an) in ds.articles.iter().zip(&analyses) {
+    for (a, an) in ds.articles.iter().zip(analyses) {
         let e = per.entry(a.lang).or_default();
         e.articles += 1;
         if let Some(g) = a.genre {

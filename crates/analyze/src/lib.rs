@@ -9,9 +9,11 @@
 //! - [`model`]: the shipped model, its binary file format and [`Model::analyze`];
 //! - [`train`]: the training pipeline behind `newsprism train`;
 //! - [`evaluate`] and [`metrics`]: the task's official scores, behind `newsprism eval`;
-//! - [`langid`]: language identification.
+//! - [`langid`]: language identification;
+//! - [`deep`]: the deep tier's inputs: paragraph embeddings as dense feature slots.
 
 pub mod calibrate;
+pub mod deep;
 pub mod evaluate;
 pub mod features;
 mod hash;
@@ -25,4 +27,4 @@ pub mod train;
 
 pub use metrics::Scores;
 pub use model::{Model, ModelError, ModelMeta};
-pub use train::{train, TrainOptions};
+pub use train::{train, train_deep, DeepInput, TrainOptions};

@@ -10,6 +10,11 @@
 //! 3 × head:      u32 labels, u32 dim, labels × f32 scale, labels × f32 bias, dim × labels × i8
 //! ```
 //!
+//! A deep-tier model (version 2, header with `deep`: see [`crate::deep`]) has, per head, a `u32`
+//! count of 8-bit rows after `dim`, and after those rows the remaining `(dim - rows) × labels`
+//! weights (the dense embedding slots) as `f32`: there are few of them and they carry much of the
+//! signal, so they are not quantised.
+//!
 //! Weights are stored as 8-bit integers with one scale per label, which keeps three heads over
 //! 2^18 buckets near 10 MB (the repository limit is 16 MB) at no measurable loss in F1.
 
@@ -21,6 +26,7 @@ use newsprism_core::{
 };
 use serde::{Deserialize, Serialize};
 
+use crate::deep::{article_dense, paragraph_dense, DeepMeta, ParagraphVectors};
 use crate::features::{
     ArticleInput, Explain, FeatureConfig, Featurizer, NgramFeaturizer, ParagraphInput, Scratch,
     SparseVec, BIGRAM_ORIGIN, NO_ORIGIN,
@@ -31,6 +37,8 @@ use crate::stack::{genre_features, stack_features, GENRE_STACK_DIM, STACK_DIM};
 
 const MAGIC: &[u8; 7] = b"NPRISM\0";
 const VERSION: u8 = 1;
+/// The deep tier's file version (heads with full-precision dense rows).
+const VERSION_DEEP: u8 = 2;
 
 /// Why a model could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -42,12 +50,28 @@ pub enum ModelError {
     },
     #[error("{0} is not a newsprism model (bad magic bytes)")]
     NotAModel(String),
-    #[error("{path}: model format version {found} is not supported (this build reads {VERSION})")]
+    #[error("{path}: model format version {found} is not supported (this build reads {VERSION} and {VERSION_DEEP})")]
     Version { path: String, found: u8 },
     #[error("{path}: corrupt model: {what}")]
     Corrupt { path: String, what: String },
     #[error("this build has no model embedded; train one with `newsprism train DATA_DIR --out MODEL` and pass --model MODEL")]
     NoDefault,
+    #[error("this build has no deep model embedded; train one with `newsprism train --deep DATA_DIR --out MODEL` and pass --model MODEL")]
+    NoDefaultDeep,
+    #[error("the deep model was trained on embeddings of encoder `{model}`, but the encoder given is `{found}`; use that encoder or retrain with `newsprism train --deep`")]
+    EmbedderMismatch { model: String, found: String },
+    #[error("this is a linear-tier model; the deep tier needs a model trained with `newsprism train --deep`")]
+    NotDeep,
+    #[error("this is a deep-tier model: it needs paragraph embeddings (run with --deep)")]
+    NeedsEmbeddings,
+    #[error("article {article}: got {got} paragraph vectors of dimension {dim}, expected {want} of dimension {want_dim}")]
+    VectorShape {
+        article: String,
+        got: usize,
+        dim: usize,
+        want: usize,
+        want_dim: usize,
+    },
 }
 
 /// Everything about a model except its weights.
@@ -71,6 +95,9 @@ pub struct ModelMeta {
     /// Cross-validated scores measured when the model was trained, if any.
     #[serde(default)]
     pub cv: Option<serde_json::Value>,
+    /// Present for a deep-tier model: the encoder its dense slots were trained on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deep: Option<DeepMeta>,
 }
 
 /// Calibrated decision rules.
@@ -105,17 +132,26 @@ pub struct QuantHead {
     pub loss: Loss,
     scale: Vec<f32>,
     bias: Vec<f32>,
+    /// The first `w.len() / labels` feature rows, 8-bit.
     w: Vec<i8>,
+    /// The remaining rows (the deep tier's dense slots), full precision.
+    dense: Vec<f32>,
 }
 
 impl QuantHead {
     /// Quantises a trained head: per label, the scale maps the 99.99th percentile of |w| to 127
     /// (clamping the few larger weights) so that outliers do not flatten everything else to zero.
     pub fn quantize(h: &LinearHead) -> QuantHead {
+        QuantHead::quantize_rows(h, h.dim)
+    }
+
+    /// Quantises the first `rows` feature rows and keeps the rest in full precision.
+    pub fn quantize_rows(h: &LinearHead, rows: usize) -> QuantHead {
         let l = h.labels;
+        let rows = rows.min(h.dim);
         let mut scale = vec![0f32; l];
         for (lab, s) in scale.iter_mut().enumerate() {
-            let mut abs: Vec<f32> = (0..h.dim)
+            let mut abs: Vec<f32> = (0..rows)
                 .map(|f| h.w[f * l + lab].abs())
                 .filter(|v| *v > 0.0)
                 .collect();
@@ -128,11 +164,11 @@ impl QuantHead {
             let (_, q, _) = abs.select_nth_unstable_by(k, |a, b| a.total_cmp(b));
             *s = (*q / 127.0).max(1e-12);
         }
-        let w =
-            h.w.iter()
-                .enumerate()
-                .map(|(i, &v)| (v / scale[i % l]).round().clamp(-127.0, 127.0) as i8)
-                .collect();
+        let w = h.w[..rows * l]
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| (v / scale[i % l]).round().clamp(-127.0, 127.0) as i8)
+            .collect();
         QuantHead {
             labels: l,
             dim: h.dim,
@@ -140,7 +176,13 @@ impl QuantHead {
             scale,
             bias: h.b.clone(),
             w,
+            dense: h.w[rows * l..].to_vec(),
         }
+    }
+
+    /// Number of 8-bit rows.
+    fn qrows(&self) -> usize {
+        self.w.len() / self.labels.max(1)
     }
 
     /// Logits into `out`.
@@ -148,14 +190,24 @@ impl QuantHead {
         let l = self.labels;
         let mut acc = [0f32; 32];
         let acc = &mut acc[..l];
+        let mut accd = [0f32; 32];
+        let accd = &mut accd[..l];
+        let q = self.qrows();
         for (&i, &v) in x.idx.iter().zip(&x.val) {
-            let row = &self.w[i as usize * l..(i as usize + 1) * l];
-            for (a, &q) in acc.iter_mut().zip(row) {
-                *a += v * q as f32;
+            let i = i as usize;
+            if i < q {
+                let row = &self.w[i * l..(i + 1) * l];
+                for (a, &q) in acc.iter_mut().zip(row) {
+                    *a += v * q as f32;
+                }
+            } else if let Some(row) = self.dense.get((i - q) * l..(i - q + 1) * l) {
+                for (a, &w) in accd.iter_mut().zip(row) {
+                    *a += v * w;
+                }
             }
         }
         for k in 0..l {
-            out[k] = self.bias[k] + acc[k] * self.scale[k];
+            out[k] = self.bias[k] + acc[k] * self.scale[k] + accd[k];
         }
     }
 
@@ -190,8 +242,8 @@ impl QuantHead {
             } else {
                 origin as usize
             };
-            if let Some(s) = sums.get_mut(slot) {
-                *s += v * self.w[i as usize * l + label] as f32;
+            if let (Some(s), Some(&q)) = (sums.get_mut(slot), self.w.get(i as usize * l + label)) {
+                *s += v * q as f32;
             }
         }
         let mut by_origin: Vec<(u32, f32)> = sums
@@ -261,6 +313,12 @@ static DEFAULT_MODEL: &[u8] = include_bytes!(concat!(
     "/../../models/newsprism.model"
 ));
 
+#[cfg(has_default_deep_model)]
+static DEFAULT_DEEP_MODEL: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../models/newsprism-deep.model"
+));
+
 impl Model {
     pub fn new(
         meta: ModelMeta,
@@ -283,6 +341,19 @@ impl Model {
             genre,
             stack,
             genre_stack,
+        }
+    }
+
+    /// The deep-tier model shipped inside this binary (`models/newsprism-deep.model` at build
+    /// time, with the `embedded-deep-model` feature).
+    pub fn load_default_deep() -> Result<Model, ModelError> {
+        #[cfg(has_default_deep_model)]
+        {
+            Model::from_bytes(DEFAULT_DEEP_MODEL, "<embedded deep model>")
+        }
+        #[cfg(not(has_default_deep_model))]
+        {
+            Err(ModelError::NoDefaultDeep)
         }
     }
 
@@ -315,7 +386,8 @@ impl Model {
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = Vec::with_capacity(12 << 20);
         out.extend_from_slice(MAGIC);
-        out.push(VERSION);
+        let deep = self.meta.deep.is_some();
+        out.push(if deep { VERSION_DEEP } else { VERSION });
         let header = serde_json::to_vec(&self.meta).unwrap_or_default();
         out.extend_from_slice(&(header.len() as u32).to_le_bytes());
         out.extend_from_slice(&header);
@@ -332,10 +404,18 @@ impl Model {
         {
             out.extend_from_slice(&(h.labels as u32).to_le_bytes());
             out.extend_from_slice(&(h.dim as u32).to_le_bytes());
+            if deep {
+                out.extend_from_slice(&(h.qrows() as u32).to_le_bytes());
+            }
             for v in h.scale.iter().chain(&h.bias) {
                 out.extend_from_slice(&v.to_le_bytes());
             }
             out.extend(h.w.iter().map(|&q| q as u8));
+            if deep {
+                for v in &h.dense {
+                    out.extend_from_slice(&v.to_le_bytes());
+                }
+            }
         }
         out
     }
@@ -352,7 +432,8 @@ impl Model {
         if bytes.len() < 12 || &bytes[..7] != MAGIC {
             return Err(ModelError::NotAModel(name.to_string()));
         }
-        if bytes[7] != VERSION {
+        let version = bytes[7];
+        if version != VERSION && version != VERSION_DEEP {
             return Err(ModelError::Version {
                 path: name.to_string(),
                 found: bytes[7],
@@ -367,6 +448,15 @@ impl Model {
             return Err(corrupt("feature bits out of range"));
         }
         let dim = 1usize << meta.features.bits;
+        if (version == VERSION_DEEP) != meta.deep.is_some() {
+            return Err(corrupt("file version and deep-tier header disagree"));
+        }
+        if let Some(d) = &meta.deep {
+            if d.dim == 0 || d.dim > 1 << 16 {
+                return Err(corrupt("embedding dimension out of range"));
+            }
+        }
+        let slots = meta.deep.as_ref().map_or(0, DeepMeta::slots);
         let idf: Vec<f32> = r
             .take(dim)
             .ok_or_else(|| corrupt("truncated idf table"))?
@@ -375,9 +465,9 @@ impl Model {
             .collect();
         let mut heads = Vec::with_capacity(4);
         let mut layout = vec![
-            ("technique", Technique::COUNT, dim, Loss::Binary),
-            ("frame", Frame::COUNT, dim, Loss::Binary),
-            ("genre", Genre::COUNT, dim, Loss::Softmax),
+            ("technique", Technique::COUNT, dim + slots, Loss::Binary),
+            ("frame", Frame::COUNT, dim + slots, Loss::Binary),
+            ("genre", Genre::COUNT, dim + slots, Loss::Softmax),
         ];
         if meta.stacked {
             layout.push(("stack", Technique::COUNT, STACK_DIM, Loss::Binary));
@@ -393,15 +483,32 @@ impl Model {
                     "{name_h} head has {labels} labels × {hdim} features, expected {want} × {want_dim}"
                 )));
             }
+            let qrows = if version == VERSION_DEEP {
+                r.u32().ok_or_else(|| corrupt("truncated head"))? as usize
+            } else {
+                hdim
+            };
+            if qrows > hdim {
+                return Err(corrupt(&format!(
+                    "{name_h} head: more 8-bit rows than features"
+                )));
+            }
             let mut floats = Vec::with_capacity(2 * labels);
             for _ in 0..2 * labels {
                 floats.push(r.f32().ok_or_else(|| corrupt("truncated head"))?);
             }
             let w = r
-                .take(hdim * labels)
+                .take(qrows * labels)
                 .ok_or_else(|| corrupt("truncated weights"))?
                 .iter()
                 .map(|&b| b as i8)
+                .collect();
+            let n_dense = (hdim - qrows) * labels;
+            let dense = r
+                .take(n_dense * 4)
+                .ok_or_else(|| corrupt("truncated dense weights"))?
+                .chunks_exact(4)
+                .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
                 .collect();
             heads.push(QuantHead {
                 labels,
@@ -410,6 +517,7 @@ impl Model {
                 bias: floats.split_off(labels),
                 scale: floats,
                 w,
+                dense,
             });
         }
         if !meta.rules.valid() || !meta.rules_by_lang.values().all(Rules::valid) {
@@ -448,7 +556,62 @@ impl Model {
     }
 
     /// As [`Model::analyze`], reusing per-thread buffers (see `rayon::map_init`).
+    ///
+    /// This is the linear tier. On a deep model ([`Model::is_deep`]) it scores without the
+    /// embedding slots, which is not what the model was trained for: use [`Model::analyze_deep`].
     pub fn analyze_with(&self, article: &Article, s: &mut Scratch) -> ArticleAnalysis {
+        self.analyze_inner(article, s, None)
+    }
+
+    /// Whether this is a deep-tier model (it needs paragraph embeddings).
+    pub fn is_deep(&self) -> bool {
+        self.meta.deep.is_some()
+    }
+
+    /// Refuses an encoder other than the one this deep model was trained on: its vectors would
+    /// mean nothing to the heads.
+    pub fn check_embedder(&self, e: &dyn newsprism_core::Embedder) -> Result<(), ModelError> {
+        let d = self.meta.deep.as_ref().ok_or(ModelError::NotDeep)?;
+        if d.embedder_id != e.id() || d.dim != e.dim() {
+            return Err(ModelError::EmbedderMismatch {
+                model: format!("{} ({}-d)", d.embedder_id, d.dim),
+                found: format!("{} ({}-d)", e.id(), e.dim()),
+            });
+        }
+        Ok(())
+    }
+
+    /// The deep tier: as [`Model::analyze_with`], with the embeddings of the article's non-empty
+    /// lines (see [`crate::deep::embed_articles`], which batches many articles per encoder call).
+    pub fn analyze_deep(
+        &self,
+        article: &Article,
+        s: &mut Scratch,
+        vectors: &ParagraphVectors,
+    ) -> Result<ArticleAnalysis, ModelError> {
+        let d = self.meta.deep.as_ref().ok_or(ModelError::NotDeep)?;
+        let want = article.paragraphs().count();
+        if vectors.len() != want || (want > 0 && vectors.dim != d.dim) {
+            return Err(ModelError::VectorShape {
+                article: article.id.clone(),
+                got: vectors.len(),
+                dim: vectors.dim,
+                want,
+                want_dim: d.dim,
+            });
+        }
+        Ok(self.analyze_inner(article, s, Some(vectors)))
+    }
+
+    fn analyze_inner(
+        &self,
+        article: &Article,
+        s: &mut Scratch,
+        vectors: Option<&ParagraphVectors>,
+    ) -> ArticleAnalysis {
+        let deep = self.meta.deep.as_ref().zip(vectors);
+        let base = self.featurizer.dim();
+        let mean = deep.map(|(_, pv)| pv.mean()).unwrap_or_default();
         let view = ArticleView::new(article);
         let lang = langid::detect(&view.sample_text());
         let lang_code = lang.code.or(article.declared_lang);
@@ -469,6 +632,9 @@ impl Model {
             &mut x,
             Some(&mut explain),
         );
+        if let Some((d, pv)) = deep {
+            article_dense(d, base, pv, &mut x);
+        }
         let mut gp = [0f32; Genre::COUNT];
         self.genre.probs(&x, &mut gp);
         let mut fp = [0f32; Frame::COUNT];
@@ -503,6 +669,9 @@ impl Model {
             let mut x = SparseVec::default();
             let mut e = Explain::default();
             self.featurizer.paragraph(&input, s, &mut x, Some(&mut e));
+            if let Some((d, pv)) = deep {
+                paragraph_dense(d, base, pv, &mean, k, &mut x);
+            }
             self.technique.probs(&x, &mut p1[k]);
             xs.push(x);
             explains.push(e);

@@ -25,6 +25,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::calibrate;
+use crate::deep::{article_dense, paragraph_dense, DeepMeta, DeepOptions, ParagraphVectors};
 use crate::features::{
     ArticleInput, FeatureConfig, Featurizer, NgramFeaturizer, ParagraphInput, Scratch, SparseVec,
 };
@@ -65,6 +66,8 @@ pub struct TrainOptions {
     /// per-label thresholds, which needs less data).
     pub per_language_technique_thresholds: bool,
     pub seed: u64,
+    /// Weights of the embedding blocks (used only when training the deep tier).
+    pub deep: DeepOptions,
 }
 
 impl Default for TrainOptions {
@@ -105,13 +108,28 @@ impl Default for TrainOptions {
             per_language_rules: true,
             per_language_technique_thresholds: false,
             seed: 13,
+            deep: DeepOptions::default(),
         }
     }
+}
+
+/// Paragraph embeddings for a deep-tier training run.
+pub struct DeepInput<'a> {
+    /// [`newsprism_core::Embedder::id`] of the encoder that made the vectors.
+    pub embedder_id: String,
+    /// Vector length.
+    pub dim: usize,
+    /// One entry per article of the dataset, in order (see [`crate::deep::embed_articles`]).
+    pub vectors: &'a [ParagraphVectors],
 }
 
 /// Featurised training data.
 struct Prepared<'a> {
     featurizer: NgramFeaturizer,
+    /// Deep tier: what the dense slots hold, and the vectors per article.
+    deep: Option<(DeepMeta, &'a [ParagraphVectors])>,
+    /// Feature slots of the heads: hashed buckets plus dense slots.
+    dim: usize,
     articles: Vec<&'a LabelledArticle>,
     art_x: Vec<SparseVec>,
     fold: Vec<usize>,
@@ -121,7 +139,53 @@ struct Prepared<'a> {
 
 /// Trains a model and returns it with its cross-validated scores.
 pub fn train(ds: &Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)) -> (Model, Scores) {
-    let prep = prepare(ds, opts, log);
+    train_with(ds, opts, None, log)
+}
+
+/// Why a deep-tier training run cannot start.
+#[derive(Debug, thiserror::Error)]
+#[error("paragraph vectors do not match the dataset: {0}")]
+pub struct DeepInputError(String);
+
+/// Trains a deep-tier model: the linear tier's features plus the embedding slots, trained jointly,
+/// calibrated and cross-validated exactly like [`train`] (same folds for the same seed, so the
+/// two runs' scores compare like for like).
+pub fn train_deep(
+    ds: &Dataset,
+    opts: &TrainOptions,
+    deep: DeepInput,
+    log: &(dyn Fn(&str) + Sync),
+) -> Result<(Model, Scores), DeepInputError> {
+    if deep.vectors.len() != ds.articles.len() {
+        return Err(DeepInputError(format!(
+            "{} articles, {} vector sets",
+            ds.articles.len(),
+            deep.vectors.len()
+        )));
+    }
+    for (a, v) in ds.articles.iter().zip(deep.vectors) {
+        let n = a.article.paragraphs().count();
+        if v.len() != n || (n > 0 && v.dim != deep.dim) {
+            return Err(DeepInputError(format!(
+                "article {}: {} lines, {} vectors of dimension {} (expected {})",
+                a.article.id,
+                n,
+                v.len(),
+                v.dim,
+                deep.dim
+            )));
+        }
+    }
+    Ok(train_with(ds, opts, Some(deep), log))
+}
+
+fn train_with(
+    ds: &Dataset,
+    opts: &TrainOptions,
+    deep: Option<DeepInput>,
+    log: &(dyn Fn(&str) + Sync),
+) -> (Model, Scores) {
+    let prep = prepare(ds, opts, deep, log);
     let n_art = prep.articles.len();
     let k = opts.folds.max(2);
 
@@ -162,7 +226,8 @@ pub fn train(ds: &Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)) -> 
     log("featurising paragraphs");
     let para = paragraph_features(&prep, &oof_genre);
     let ys: Vec<u32> = prep.lines.iter().map(|l| l.2).collect();
-    let dim = prep.featurizer.dim();
+    let dim = prep.dim;
+    let qrows = prep.featurizer.dim();
     let empty = SparseVec::default();
     let ann_x = |j: usize| para.ann[j].map_or(&empty, |i| &para.x[i]);
     let mut lines_per_lang: BTreeMap<Lang, f32> = BTreeMap::new();
@@ -184,15 +249,18 @@ pub fn train(ds: &Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)) -> 
             .iter()
             .map(|&j| lang_weight[&prep.articles[prep.lines[j].0].lang])
             .collect();
-        QuantHead::quantize(&linear::train_weighted(
-            &xs,
-            &y,
-            Some(&w),
-            Technique::COUNT,
-            dim,
-            Loss::Binary,
-            &opts.technique,
-        ))
+        QuantHead::quantize_rows(
+            &linear::train_weighted(
+                &xs,
+                &y,
+                Some(&w),
+                Technique::COUNT,
+                dim,
+                Loss::Binary,
+                &opts.technique,
+            ),
+            qrows,
+        )
     };
     log(&format!(
         "technique head: {k}-fold out-of-fold predictions for every line"
@@ -409,6 +477,7 @@ pub fn train(ds: &Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)) -> 
         stacked: stack_head.is_some(),
         genre_stacked: genre_stack_head.is_some(),
         cv: serde_json::to_value(&scores).ok(),
+        deep: prep.deep.as_ref().map(|d| d.0.clone()),
     };
     let model = Model::new(
         meta,
@@ -491,7 +560,12 @@ fn fit_rules(
     }
 }
 
-fn prepare<'a>(ds: &'a Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)) -> Prepared<'a> {
+fn prepare<'a>(
+    ds: &'a Dataset,
+    opts: &TrainOptions,
+    deep: Option<DeepInput<'a>>,
+    log: &(dyn Fn(&str) + Sync),
+) -> Prepared<'a> {
     let articles: Vec<&LabelledArticle> = ds.articles.iter().collect();
     log(&format!(
         "{} articles, {} annotated lines; fitting IDF",
@@ -538,6 +612,18 @@ fn prepare<'a>(ds: &'a Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)
         .map(|&d| ((n_docs + 1.0) / (d as f32 + 1.0)).ln() + 1.0)
         .collect();
     let featurizer = NgramFeaturizer::new(opts.features.clone(), Some(quantize_idf(&idf)));
+    let deep = deep.map(|d| {
+        (
+            DeepMeta {
+                embedder_id: d.embedder_id,
+                dim: d.dim,
+                options: opts.deep.clone(),
+            },
+            d.vectors,
+        )
+    });
+    let base = featurizer.dim();
+    let total_dim = base + deep.as_ref().map_or(0, |d| d.0.slots());
 
     // Folds: shuffle within each language, deal round-robin.
     let mut fold = vec![0usize; articles.len()];
@@ -560,7 +646,8 @@ fn prepare<'a>(ds: &'a Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)
 
     let art_x: Vec<SparseVec> = articles
         .par_iter()
-        .map_init(Scratch::default, |s, a| {
+        .enumerate()
+        .map_init(Scratch::default, |s, (ai, a)| {
             let view = ArticleView::new(&a.article);
             let mut x = SparseVec::default();
             featurizer.article(
@@ -573,6 +660,9 @@ fn prepare<'a>(ds: &'a Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)
                 &mut x,
                 None,
             );
+            if let Some((meta, vs)) = &deep {
+                article_dense(meta, base, &vs[ai], &mut x);
+            }
             x
         })
         .collect();
@@ -587,6 +677,8 @@ fn prepare<'a>(ds: &'a Dataset, opts: &TrainOptions, log: &(dyn Fn(&str) + Sync)
         .collect();
     Prepared {
         featurizer,
+        deep,
+        dim: total_dim,
         articles,
         art_x,
         fold,
@@ -638,6 +730,11 @@ fn paragraph_features(prep: &Prepared, genre_probs: &[f32]) -> ParagraphData {
         .map_init(Scratch::default, |s, (ai, a)| {
             let view = ArticleView::new(&a.article);
             let extra = genre_context(&genre_probs[ai * 3..ai * 3 + 3]);
+            let mean = prep
+                .deep
+                .as_ref()
+                .map(|(_, vs)| vs[ai].mean())
+                .unwrap_or_default();
             let mut out = Vec::with_capacity(view.lines.len());
             for (k, &(line, text)) in view.lines.iter().enumerate() {
                 let mut x = SparseVec::default();
@@ -651,6 +748,9 @@ fn paragraph_features(prep: &Prepared, genre_probs: &[f32]) -> ParagraphData {
                     &extra,
                 );
                 prep.featurizer.paragraph(&input, s, &mut x, None);
+                if let Some((meta, vs)) = &prep.deep {
+                    paragraph_dense(meta, prep.featurizer.dim(), &vs[ai], &mean, k, &mut x);
+                }
                 out.push((line, x));
             }
             out
@@ -705,7 +805,8 @@ fn train_article_heads(
     opts: &TrainOptions,
     keep: impl Fn(usize) -> bool,
 ) -> (QuantHead, QuantHead) {
-    let dim = prep.featurizer.dim();
+    let dim = prep.dim;
+    let qrows = prep.featurizer.dim();
     let (gx, gy): (Vec<&SparseVec>, Vec<u32>) = (0..prep.articles.len())
         .filter(|&i| keep(i))
         .filter_map(|i| {
@@ -720,7 +821,10 @@ fn train_article_heads(
         .unzip();
     let g = linear::train(&gx, &gy, Genre::COUNT, dim, Loss::Softmax, &opts.article);
     let f = linear::train(&fx, &fy, Frame::COUNT, dim, Loss::Binary, &opts.article);
-    (QuantHead::quantize(&g), QuantHead::quantize(&f))
+    (
+        QuantHead::quantize_rows(&g, qrows),
+        QuantHead::quantize_rows(&f, qrows),
+    )
 }
 
 fn score_oof(

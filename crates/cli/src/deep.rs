@@ -21,7 +21,6 @@ pub struct DeepArgs {
     pub model_dir: Option<PathBuf>,
 }
 
-#[allow(dead_code)] // wired into analyze/train/eval/compare/stories next
 impl DeepArgs {
     /// The encoder when `--deep` was given, `None` otherwise.
     pub fn embedder(&self) -> anyhow::Result<Option<Arc<dyn Embedder>>> {

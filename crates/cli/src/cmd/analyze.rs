@@ -4,9 +4,10 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
+use newsprism_analyze::deep::{embed_articles, CachedEmbedder, ParagraphVectors};
 use newsprism_analyze::features::Scratch;
-use newsprism_analyze::Model;
-use newsprism_core::ArticleAnalysis;
+use newsprism_analyze::{Model, ModelError};
+use newsprism_core::{Article, ArticleAnalysis, Embedder};
 use rayon::prelude::*;
 
 use crate::inputs::{progress, read_articles, Outcome};
@@ -24,19 +25,102 @@ pub struct Args {
     /// Write here instead of stdout; for `--format semeval` a directory (required).
     #[arg(long, short)]
     out: Option<PathBuf>,
-    /// Model file [default: the model built into this binary].
+    /// Model file [default: the model built into this binary; with --deep, the deep model built
+    /// into it].
     #[arg(long)]
     model: Option<PathBuf>,
     #[command(flatten)]
     clean: crate::inputs::CleanFlag,
+    #[command(flatten)]
+    deep: crate::deep::DeepArgs,
 }
 
-/// Loads `--model PATH`, or the embedded model.
+/// Loads `--model PATH`, or the embedded model: the linear tier, which needs no encoder.
 pub fn load_model(path: Option<&Path>) -> anyhow::Result<Model> {
-    Ok(match path {
+    let m = match path {
         Some(p) => Model::load(p)?,
         None => Model::load_default()?,
-    })
+    };
+    if m.is_deep() {
+        bail!(
+            "{}: {}",
+            path.map_or("<model>".into(), |p| p.display().to_string()),
+            ModelError::NeedsEmbeddings
+        );
+    }
+    Ok(m)
+}
+
+/// The deep tier: the encoder from `--deep`/`--model-dir` (which explains how to install it when
+/// it is missing) and the deep model (`--model PATH` or the embedded one), checked to belong
+/// together. `None` without `--deep`.
+pub fn load_deep(
+    deep: &crate::deep::DeepArgs,
+    path: Option<&Path>,
+) -> anyhow::Result<Option<(Model, std::sync::Arc<dyn Embedder>)>> {
+    let Some(embedder) = deep.embedder()? else {
+        return Ok(None);
+    };
+    let name = path.map_or("<embedded deep model>".into(), |p| p.display().to_string());
+    let model = match path {
+        Some(p) => Model::load(p)?,
+        None => Model::load_default_deep()?,
+    };
+    if !model.is_deep() {
+        bail!("{name}: {}", ModelError::NotDeep);
+    }
+    model
+        .check_embedder(embedder.as_ref())
+        .with_context(|| format!("{name} cannot be used with this encoder"))?;
+    Ok(Some((model, embedder)))
+}
+
+/// Embeds the non-empty lines of `articles` (batched across articles, each distinct text once),
+/// through the on-disk cache at `cache` when given, with a progress bar on a terminal.
+pub fn embed_all(
+    embedder: &dyn Embedder,
+    articles: &[&Article],
+    cache: Option<&Path>,
+) -> anyhow::Result<Vec<ParagraphVectors>> {
+    let lines: usize = articles.iter().map(|a| a.paragraphs().count()).sum();
+    let bar = progress(lines as u64, "embedding");
+    let tick = |n: usize| bar.inc(n as u64);
+    let out = match cache {
+        Some(p) => {
+            let c = CachedEmbedder::open(embedder, p)?;
+            let v = embed_articles(&c, articles, &tick)?;
+            c.save(p)
+                .with_context(|| format!("writing embedding cache {}", p.display()))?;
+            v
+        }
+        None => embed_articles(embedder, articles, &tick)?,
+    };
+    bar.finish_and_clear();
+    Ok(out)
+}
+
+/// Articles per embedding round in `analyze --deep`: enough for full encoder batches, few enough
+/// that the vectors of a large input are never all in memory at once.
+const DEEP_CHUNK: usize = 512;
+
+/// The deep tier over `articles`, in input order.
+pub fn analyze_all_deep(
+    model: &Model,
+    embedder: &dyn Embedder,
+    articles: &[Article],
+) -> anyhow::Result<Vec<ArticleAnalysis>> {
+    let mut out = Vec::with_capacity(articles.len());
+    for chunk in articles.chunks(DEEP_CHUNK) {
+        let refs: Vec<&Article> = chunk.iter().collect();
+        let vectors = embed_all(embedder, &refs, None)?;
+        let analysed: Vec<ArticleAnalysis> = chunk
+            .par_iter()
+            .zip(&vectors)
+            .map_init(Scratch::default, |s, (a, v)| model.analyze_deep(a, s, v))
+            .collect::<Result<_, _>>()?;
+        out.extend(analysed);
+    }
+    Ok(out)
 }
 
 /// Analyses articles in parallel, in input order.
@@ -54,6 +138,11 @@ pub fn analyze_all(model: &Model, articles: &[newsprism_core::Article]) -> Vec<A
     out
 }
 
+enum Tier {
+    Linear(Model),
+    Deep(Model, std::sync::Arc<dyn Embedder>),
+}
+
 pub fn run(a: Args) -> anyhow::Result<Outcome> {
     let format = a
         .format
@@ -65,10 +154,17 @@ pub fn run(a: Args) -> anyhow::Result<Outcome> {
     if format == Format::Semeval && a.out.is_none() {
         bail!("--format semeval writes three files: give the folder with --out DIR");
     }
-    let model = load_model(a.model.as_deref())?;
+    // Load (and fail) before reading any input.
+    let tier = match load_deep(&a.deep, a.model.as_deref())? {
+        Some((m, e)) => Tier::Deep(m, e),
+        None => Tier::Linear(load_model(a.model.as_deref())?),
+    };
     a.clean.apply();
     let (articles, outcome) = read_articles(&a.paths);
-    let analyses = analyze_all(&model, &articles);
+    let analyses = match &tier {
+        Tier::Deep(m, e) => analyze_all_deep(m, e.as_ref(), &articles)?,
+        Tier::Linear(m) => analyze_all(m, &articles),
+    };
     match format {
         Format::Semeval => {
             let dir = a.out.as_deref().unwrap_or(Path::new("."));

@@ -1,10 +1,10 @@
-//! `newsprism train DATA_DIR --out MODEL [--cv K]`
+//! `newsprism train [--deep] DATA_DIR --out MODEL [--cv K]`
 
 use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{bail, Context};
-use newsprism_analyze::{train, Scores, TrainOptions};
+use newsprism_analyze::{train, train_deep, DeepInput, Scores, TrainOptions};
 
 use crate::inputs::{report, Outcome};
 
@@ -13,9 +13,10 @@ pub struct Args {
     /// Labelled SemEval-2023 Task 3 folder (`<lang>/articles/` + `labels-subtask-N.txt`, or the
     /// original `train-articles-subtask-3/` layout).
     data_dir: PathBuf,
-    /// Where to write the model.
-    #[arg(long, default_value = "models/newsprism.model")]
-    out: PathBuf,
+    /// Where to write the model [default: models/newsprism.model; with --deep,
+    /// models/newsprism-deep.model].
+    #[arg(long)]
+    out: Option<PathBuf>,
     /// Folds for calibration and the cross-validated scores that are printed.
     #[arg(long, default_value_t = 5)]
     cv: usize,
@@ -26,6 +27,17 @@ pub struct Args {
     /// defaults reproduce the shipped model), e.g. `{"technique":{"epochs":10}}`.
     #[arg(long, value_name = "JSON")]
     options: Option<String>,
+    // --deep trains the deep tier (the linear features plus multilingual-e5-small paragraph
+    // embeddings), and also the linear tier on the same folds, printing both.
+    #[command(flatten)]
+    deep: crate::deep::DeepArgs,
+    /// Keep paragraph embeddings in this file and reuse them on the next run (--deep only; for
+    /// experiments, embedding the training split takes minutes).
+    #[arg(long, value_name = "FILE", requires = "deep")]
+    embed_cache: Option<PathBuf>,
+    /// With --deep, skip training the linear tier for comparison (faster experiments).
+    #[arg(long, requires = "deep")]
+    no_compare: bool,
 }
 
 pub fn run(a: Args) -> anyhow::Result<Outcome> {
@@ -33,6 +45,7 @@ pub fn run(a: Args) -> anyhow::Result<Outcome> {
         bail!("--cv must be at least 2 (thresholds are calibrated on out-of-fold predictions)");
     }
     let t0 = Instant::now();
+    let embedder = a.deep.embedder()?;
     let ds = newsprism_ingest::dataset::load(&a.data_dir)?;
     for p in &ds.problems {
         report(p);
@@ -46,19 +59,94 @@ pub fn run(a: Args) -> anyhow::Result<Outcome> {
     };
     opts.folds = a.cv;
     let log = |m: &str| eprintln!("[{:>6.1}s] {m}", t0.elapsed().as_secs_f64());
-    let (model, scores) = train(&ds, &opts, &log);
-    if let Some(dir) = a.out.parent().filter(|d| !d.as_os_str().is_empty()) {
+    let (model, scores, linear) = match &embedder {
+        None => {
+            let (m, s) = train(&ds, &opts, &log);
+            (m, s, None)
+        }
+        Some(e) => {
+            let arts: Vec<&newsprism_core::Article> =
+                ds.articles.iter().map(|l| &l.article).collect();
+            let lines: usize = arts.iter().map(|a| a.paragraphs().count()).sum();
+            log(&format!("embedding {lines} paragraphs with {}", e.id()));
+            let t = Instant::now();
+            let vectors =
+                crate::cmd::analyze::embed_all(e.as_ref(), &arts, a.embed_cache.as_deref())?;
+            log(&format!(
+                "embedded in {:.1}s ({:.0} paragraphs/s)",
+                t.elapsed().as_secs_f64(),
+                lines as f64 / t.elapsed().as_secs_f64().max(1e-9)
+            ));
+            let linear = (!a.no_compare).then(|| {
+                log("linear tier on the same folds, for comparison");
+                train(&ds, &opts, &log).1
+            });
+            log("deep tier");
+            let input = DeepInput {
+                embedder_id: e.id().to_string(),
+                dim: e.dim(),
+                vectors: &vectors,
+            };
+            let (m, s) = train_deep(&ds, &opts, input, &log)?;
+            (m, s, linear)
+        }
+    };
+    let out = a.out.clone().unwrap_or_else(|| {
+        PathBuf::from(if embedder.is_some() {
+            "models/newsprism-deep.model"
+        } else {
+            "models/newsprism.model"
+        })
+    });
+    if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     }
     model
-        .save(&a.out)
-        .with_context(|| format!("writing model to {}", a.out.display()))?;
+        .save(&out)
+        .with_context(|| format!("writing model to {}", out.display()))?;
     log(&format!(
         "wrote {} ({:.1} MB)",
-        a.out.display(),
-        std::fs::metadata(&a.out).map(|m| m.len()).unwrap_or(0) as f64 / 1e6
+        out.display(),
+        std::fs::metadata(&out).map(|m| m.len()).unwrap_or(0) as f64 / 1e6
     ));
-    print_scores(&scores, a.json, &format!("{}-fold cross-validation", a.cv))?;
+    match linear {
+        None => print_scores(
+            &scores,
+            a.json,
+            &format!(
+                "{}{}-fold cross-validation",
+                if embedder.is_some() {
+                    "deep tier, "
+                } else {
+                    ""
+                },
+                a.cv
+            ),
+        )?,
+        Some(linear) if a.json => {
+            let both = serde_json::json!({ "deep": scores, "linear": linear });
+            println!("{}", serde_json::to_string_pretty(&both)?);
+        }
+        Some(linear) => {
+            print_scores(
+                &linear,
+                false,
+                &format!("linear tier, {}-fold cross-validation", a.cv),
+            )?;
+            println!();
+            print_scores(
+                &scores,
+                false,
+                &format!("deep tier, {}-fold cross-validation (same folds)", a.cv),
+            )?;
+            println!(
+                "deep − linear (mean): ST1 {:+.3}  ST2 {:+.3}  ST3 {:+.3}",
+                scores.mean.subtask1_macro_f1 - linear.mean.subtask1_macro_f1,
+                scores.mean.subtask2_micro_f1 - linear.mean.subtask2_micro_f1,
+                scores.mean.subtask3_micro_f1 - linear.mean.subtask3_micro_f1
+            );
+        }
+    }
     Ok(Outcome {
         succeeded: ds.articles.len(),
         failed: ds.problems.len(),
