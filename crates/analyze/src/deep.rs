@@ -386,20 +386,7 @@ mod tests {
 
     #[test]
     fn one_row_per_non_empty_line_and_repeats_embedded_once() {
-        struct Counting(HashEmbedder, std::sync::atomic::AtomicUsize);
-        impl Embedder for Counting {
-            fn id(&self) -> &str {
-                self.0.id()
-            }
-            fn dim(&self) -> usize {
-                self.0.dim()
-            }
-            fn embed(&self, t: &[&str]) -> Result<Vec<f32>, EmbedError> {
-                self.1
-                    .fetch_add(t.len(), std::sync::atomic::Ordering::SeqCst);
-                self.0.embed(t)
-            }
-        }
+        use newsprism_core::embed::testing::CountingEmbedder as Counting;
         let e = Counting(HashEmbedder::new(16), Default::default());
         let a = article(&["Title here", "", "Same line", "other words"]);
         let b = article(&["Same line", "  "]);

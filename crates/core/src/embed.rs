@@ -99,6 +99,36 @@ pub mod testing {
         }
     }
 
+    /// Wraps an embedder and counts the texts it is asked to embed, so tests can check that
+    /// callers batch and deduplicate (`.1` holds the count).
+    pub struct CountingEmbedder<E>(pub E, pub std::sync::atomic::AtomicUsize);
+
+    impl<E: Embedder> CountingEmbedder<E> {
+        /// Counts from zero.
+        pub fn new(inner: E) -> Self {
+            CountingEmbedder(inner, std::sync::atomic::AtomicUsize::new(0))
+        }
+
+        /// Texts embedded so far.
+        pub fn count(&self) -> usize {
+            self.1.load(std::sync::atomic::Ordering::SeqCst)
+        }
+    }
+
+    impl<E: Embedder> Embedder for CountingEmbedder<E> {
+        fn id(&self) -> &str {
+            self.0.id()
+        }
+        fn dim(&self) -> usize {
+            self.0.dim()
+        }
+        fn embed(&self, texts: &[&str]) -> Result<Vec<f32>, EmbedError> {
+            self.1
+                .fetch_add(texts.len(), std::sync::atomic::Ordering::SeqCst);
+            self.0.embed(texts)
+        }
+    }
+
     #[cfg(test)]
     mod tests {
         use super::*;

@@ -251,20 +251,7 @@ mod tests {
     use newsprism_core::embed::testing::HashEmbedder;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
-    /// Counts the texts it is asked to embed.
-    struct Counting(HashEmbedder, AtomicUsize);
-    impl Embedder for Counting {
-        fn id(&self) -> &str {
-            self.0.id()
-        }
-        fn dim(&self) -> usize {
-            self.0.dim()
-        }
-        fn embed(&self, texts: &[&str]) -> Result<Vec<f32>, EmbedError> {
-            self.1.fetch_add(texts.len(), Ordering::Relaxed);
-            self.0.embed(texts)
-        }
-    }
+    use newsprism_core::embed::testing::CountingEmbedder as Counting;
 
     struct Broken;
     impl Embedder for Broken {
