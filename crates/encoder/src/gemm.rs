@@ -136,6 +136,11 @@ impl QLinear {
             Kernel::AvxVnni => unsafe {
                 avx_vnni::tile(x, row, mr, panel, self.k, &epi, out, stride)
             },
+            #[cfg(target_arch = "x86_64")]
+            // SAFETY: as above, for AVX2 and FMA; activations were quantised to 0..=127.
+            Kernel::Avx2 => unsafe {
+                avx_vnni::tile_avx2(x, row, mr, panel, self.k, &epi, out, stride)
+            },
             Kernel::Portable => {
                 let mut acc = [0i32; MR * NR];
                 portable_tile(x, row, mr, panel, self.k, &mut acc);
@@ -172,8 +177,15 @@ pub struct QuantRows {
 }
 
 impl QuantRows {
-    /// Quantises `x` (`rows × k`, row-major) in place of the previous contents (buffers reused).
+    /// Quantises `x` (`rows × k`, row-major) in place of the previous contents (buffers reused),
+    /// to the range the running kernel can multiply without overflow.
     pub fn quantize(&mut self, x: &[f32], k: usize) {
+        self.quantize_to(x, k, Kernel::detect().activation_top());
+    }
+
+    /// As [`QuantRows::quantize`], to `0..=top`.
+    pub fn quantize_to(&mut self, x: &[f32], k: usize, top: u8) {
+        let top = f32::from(top);
         let rows = x.len() / k;
         self.rows = rows;
         self.k = k;
@@ -190,7 +202,7 @@ impl QuantRows {
             )
             .for_each(|((q, x), (sc, zr))| {
                 for (((q, x), s), z) in q.chunks_mut(k).zip(x.chunks(k)).zip(sc).zip(zr) {
-                    crate::math::quantize_row(x, q, s, z);
+                    crate::math::quantize_row(x, q, s, z, top);
                 }
             });
     }
@@ -206,12 +218,25 @@ pub enum Kernel {
     /// without AVX-512; about half as fast.
     #[cfg(target_arch = "x86_64")]
     AvxVnni,
+    /// AVX2 (`vpmaddubsw` + `vpmaddwd`): any x86-64 CPU since 2013. Activations get 7 bits
+    /// because `vpmaddubsw` saturates 16-bit pair sums above that.
+    #[cfg(target_arch = "x86_64")]
+    Avx2,
     /// Plain Rust, for any CPU (and the tests' reference).
     Portable,
 }
 
 impl Kernel {
-    /// The fastest kernel this CPU supports. `NEWSPRISM_KERNEL=portable|avxvnni` picks a slower
+    /// Largest activation code this kernel multiplies exactly.
+    pub fn activation_top(self) -> u8 {
+        match self {
+            #[cfg(target_arch = "x86_64")]
+            Kernel::Avx2 => 127,
+            _ => 255,
+        }
+    }
+
+    /// The fastest kernel this CPU supports. `NEWSPRISM_KERNEL=portable|avx2|avxvnni` picks a slower
     /// one (for comparisons and tests); a kernel the CPU lacks is never chosen.
     pub fn detect() -> Kernel {
         use std::sync::OnceLock;
@@ -223,6 +248,7 @@ impl Kernel {
             }
             #[cfg(target_arch = "x86_64")]
             if forced != "avxvnni"
+                && forced != "avx2"
                 && std::arch::is_x86_feature_detected!("avx512f")
                 && std::arch::is_x86_feature_detected!("avx512bw")
                 && std::arch::is_x86_feature_detected!("avx512vnni")
@@ -230,11 +256,18 @@ impl Kernel {
                 return Kernel::Vnni;
             }
             #[cfg(target_arch = "x86_64")]
-            if std::arch::is_x86_feature_detected!("avxvnni")
+            if forced != "avx2"
+                && std::arch::is_x86_feature_detected!("avxvnni")
                 && std::arch::is_x86_feature_detected!("avx2")
                 && std::arch::is_x86_feature_detected!("fma")
             {
                 return Kernel::AvxVnni;
+            }
+            #[cfg(target_arch = "x86_64")]
+            if std::arch::is_x86_feature_detected!("avx2")
+                && std::arch::is_x86_feature_detected!("fma")
+            {
+                return Kernel::Avx2;
             }
             Kernel::Portable
         })
@@ -389,6 +422,20 @@ mod avx_vnni {
                 cr[3] = _mm256_dpbusd_avx_epi32(cr[3], av, b3);
             }
         }
+        epilogue(&c, r0, half, epi, out, stride);
+    }
+
+    /// `y = (acc − z·colsum) · (s_row · s_col) + bias` for a 256-bit tile, into the output rows.
+    #[inline]
+    #[target_feature(enable = "avx2,fma")]
+    unsafe fn epilogue<const R: usize>(
+        c: &[[__m256i; 4]; R],
+        r0: usize,
+        half: usize,
+        epi: &Epilogue,
+        out: &mut [f32],
+        stride: usize,
+    ) {
         for (r, cr) in c.iter().enumerate() {
             let z = _mm256_set1_epi32(epi.row_zero[r0 + r]);
             let s = _mm256_set1_ps(epi.row_scale[r0 + r]);
@@ -403,6 +450,73 @@ mod avx_vnni {
                 _mm256_storeu_ps(o.add(j * 8), y);
             }
         }
+    }
+
+    /// The same tiles without VNNI: `vpmaddubsw` (u8 × i8 → pairs summed in i16, exact for
+    /// activations ≤ 127) then `vpmaddwd` by ones (→ i32 sums of four).
+    ///
+    /// # Safety
+    /// The CPU must support avx2 and fma; activations quantised to `0..=127`; bounds as above.
+    #[allow(clippy::too_many_arguments)]
+    #[target_feature(enable = "avx2,fma")]
+    pub unsafe fn tile_avx2(
+        x: &QuantRows,
+        row: usize,
+        mr: usize,
+        panel: &[i8],
+        k: usize,
+        epi: &Epilogue,
+        out: &mut [f32],
+        stride: usize,
+    ) {
+        let mut r = 0;
+        while r < mr {
+            for half in 0..2 {
+                if mr - r >= 2 {
+                    rows_avx2::<2>(x, row, r, half, panel, k, epi, out, stride);
+                } else {
+                    rows_avx2::<1>(x, row, r, half, panel, k, epi, out, stride);
+                }
+            }
+            r += 2;
+        }
+    }
+
+    #[inline]
+    #[allow(clippy::too_many_arguments)]
+    #[target_feature(enable = "avx2,fma")]
+    unsafe fn rows_avx2<const R: usize>(
+        x: &QuantRows,
+        row: usize,
+        r0: usize,
+        half: usize,
+        panel: &[i8],
+        k: usize,
+        epi: &Epilogue,
+        out: &mut [f32],
+        stride: usize,
+    ) {
+        let a = x.q.as_ptr().add((row + r0) * k);
+        let b = panel.as_ptr().add(half * 128);
+        let ones = _mm256_set1_epi16(1);
+        let mut c = [[_mm256_setzero_si256(); 4]; R];
+        for k4 in 0..k / 4 {
+            let bp = b.add(k4 * NR * 4);
+            let bs = [
+                _mm256_loadu_si256(bp as *const _),
+                _mm256_loadu_si256(bp.add(32) as *const _),
+                _mm256_loadu_si256(bp.add(64) as *const _),
+                _mm256_loadu_si256(bp.add(96) as *const _),
+            ];
+            for (r, cr) in c.iter_mut().enumerate() {
+                let av = _mm256_set1_epi32((a.add(r * k + k4 * 4) as *const i32).read_unaligned());
+                for (acc, bv) in cr.iter_mut().zip(&bs) {
+                    let pairs = _mm256_maddubs_epi16(av, *bv);
+                    *acc = _mm256_add_epi32(*acc, _mm256_madd_epi16(pairs, ones));
+                }
+            }
+        }
+        epilogue(&c, r0, half, epi, out, stride);
     }
 }
 
@@ -466,7 +580,8 @@ mod tests {
         let w: Vec<f32> = (0..n * k).map(|_| lcg(&mut s)).collect();
         let lin = QLinear::from_f32(&w, &vec![0.0; n], n, k);
         let mut q = QuantRows::default();
-        q.quantize(&x, k);
+        // 7-bit activations, which every kernel (AVX2 included) multiplies exactly.
+        q.quantize_to(&x, k, 127);
         let panel = &lin.packed[..NR * k];
         let mut slow = [0f32; MR * NR];
         lin.tile(Kernel::Portable, &q, 6, 6, 0, panel, &mut slow, NR);
@@ -480,6 +595,9 @@ mod tests {
             }
             if has!("avxvnni") && has!("avx2") && has!("fma") {
                 kernels.push(Kernel::AvxVnni);
+            }
+            if has!("avx2") && has!("fma") {
+                kernels.push(Kernel::Avx2);
             }
         }
         for kernel in kernels {

@@ -327,19 +327,20 @@ multiversion! {
 }
 
 multiversion! {
-    /// Quantises one row to u8 with a zero point: `x ≈ scale · (q − zero)`, the range always
+    /// Quantises one row to `0..=top` (255, or 127 for the AVX2 kernel, whose `vpmaddubsw`
+    /// saturates above that) with a zero point: `x ≈ scale · (q − zero)`, the range always
     /// including 0 so that zeros (and padding) stay exact.
-    pub fn quantize_row(x: &[f32], q: &mut [u8], scale: &mut f32, zero: &mut i32) {
+    pub fn quantize_row(x: &[f32], q: &mut [u8], scale: &mut f32, zero: &mut i32, top: f32) {
         let (lo, hi) = min_max(x, 0.0, 0.0);
-        let s = if hi > lo { (hi - lo) / 255.0 } else { 1.0 };
-        let z = (-lo / s).round_ties_even().clamp(0.0, 255.0);
+        let s = if hi > lo { (hi - lo) / top } else { 1.0 };
+        let z = (-lo / s).round_ties_even().clamp(0.0, top);
         let inv = 1.0 / s;
         for (q, &v) in q.iter_mut().zip(x) {
             // In range by construction of `s` and `z`; the comparisons only guard rounding.
             let r = (v * inv + z).round_ties_even();
             let r = if r >= 0.0 { r } else { 0.0 }; // also maps NaN to 0
-            let r = if r > 255.0 { 255.0 } else { r };
-            // SAFETY: r is within 0..=255 (NaN became 0, +inf became 255).
+            let r = if r > top { top } else { r };
+            // SAFETY: r is within 0..=255 (NaN became 0, +inf became `top`).
             *q = unsafe { r.to_int_unchecked::<i32>() } as u8;
         }
         *scale = s;
