@@ -32,14 +32,12 @@ impl DeepArgs {
 }
 
 #[cfg(feature = "deep")]
-#[allow(dead_code)]
 fn open(dir: Option<&std::path::Path>) -> anyhow::Result<Arc<dyn Embedder>> {
     let enc = newsprism_encoder::E5Encoder::open(dir)?;
     Ok(Arc::new(enc))
 }
 
 #[cfg(not(feature = "deep"))]
-#[allow(dead_code)]
 fn open(_dir: Option<&std::path::Path>) -> anyhow::Result<Arc<dyn Embedder>> {
     anyhow::bail!(
         "this newsprism was built without the deep tier; rebuild with \
