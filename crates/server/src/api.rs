@@ -74,11 +74,7 @@ pub async fn story(
     Path(id): Path<String>,
 ) -> Result<impl IntoResponse, ApiError> {
     let snap = st.stories.current(st.store.clone()).await?;
-    let story = id
-        .parse::<usize>()
-        .ok()
-        .and_then(|n| snap.get(n))
-        .ok_or_else(|| ApiError::not_found("story"))?;
+    let story = snap.named_in_path(&id)?;
     Ok(Json(
         serde_json::json!({ "snapshot": snap.articles, "story": story }),
     ))

@@ -27,6 +27,13 @@ impl Snapshot {
     pub fn get(&self, id: usize) -> Option<&Story> {
         self.stories.iter().find(|s| s.id == id)
     }
+    /// The story a URL path names (`/stories/{id}`), or the 404 both the API and the UI give.
+    pub fn named_in_path(&self, id: &str) -> Result<&Story, ApiError> {
+        id.parse::<usize>()
+            .ok()
+            .and_then(|n| self.get(n))
+            .ok_or_else(|| ApiError::not_found("story"))
+    }
     /// The story an article belongs to, if any.
     pub fn of_article(&self, article_id: &str) -> Option<&Story> {
         self.stories

@@ -7,7 +7,6 @@ use newsprism_stories::reposts::RepostKind;
 use newsprism_stories::story::Story;
 
 use super::{lang_name, layout, pretty, PageResult};
-use crate::error::ApiError;
 use crate::query::encode;
 use crate::state::AppState;
 
@@ -72,11 +71,7 @@ pub async fn list_page(State(st): State<AppState>) -> PageResult {
 
 pub async fn page(State(st): State<AppState>, Path(id): Path<String>) -> PageResult {
     let snap = st.stories.current(st.store.clone()).await?;
-    let story = id
-        .parse::<usize>()
-        .ok()
-        .and_then(|n| snap.get(n))
-        .ok_or_else(|| ApiError::not_found("story"))?;
+    let story = snap.named_in_path(&id)?;
     let title = heading(story);
     Ok(layout::page(&title, Some(""), render(story, &title)))
 }
