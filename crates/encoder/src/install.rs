@@ -90,7 +90,10 @@ pub fn import(
     let id = enc.id().to_string();
     drop(enc);
     if let Some(tok) = tokenizer {
-        let bytes = std::fs::read(weights).map_err(|e| EncoderError::io(weights, e))?;
+        let file = std::fs::File::open(weights).map_err(|e| EncoderError::io(weights, e))?;
+        // SAFETY: read-only map of a file we just loaded, as in `E5Encoder::load`.
+        let bytes =
+            unsafe { memmap2::Mmap::map(&file) }.map_err(|e| EncoderError::io(weights, e))?;
         let parsed = crate::format::parse(&bytes, weights)?;
         check_tokenizer_json(tok, &parsed.tokenizer)?;
     }
