@@ -7,7 +7,7 @@
 //!
 //! From file to vector:
 //! - [`install`]: where the model lives and how it gets there (nothing downloads at build time).
-//! - [`format`]: the `E5S1` weights file, memory-mapped and bounds-checked.
+//! - [`format`](mod@format): the `E5S1` weights file, memory-mapped and bounds-checked.
 //! - [`tokenizer`]: XLM-R's SentencePiece-unigram segmentation.
 //! - [`gemm`]: int8 matrix products with run-time CPU dispatch (the hot path).
 //! - `math` and `bert`: the rest of the forward pass (attention, layer norm, GELU, pooling).
