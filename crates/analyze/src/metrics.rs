@@ -167,4 +167,74 @@ impl Scores {
         }
         s
     }
+
+    /// Mean and sample standard deviation of the scores of several cross-validation runs over
+    /// different fold splits. ST1 rests on ~40 satire articles, so one split's figure moves by
+    /// a few hundredths with the split alone; a change is only real when it beats this spread.
+    /// `None` when `runs` is empty.
+    pub fn spread(runs: &[Scores]) -> Option<(Scores, Scores)> {
+        let first = runs.first()?;
+        let n = runs.len() as f64;
+        let stat = |pick: &dyn Fn(&Scores) -> LangScores| -> (LangScores, LangScores) {
+            let vals: Vec<LangScores> = runs.iter().map(pick).collect();
+            let f = |g: &dyn Fn(&LangScores) -> f64| -> (f64, f64) {
+                let m = vals.iter().map(g).sum::<f64>() / n;
+                let var = if runs.len() > 1 {
+                    vals.iter().map(|v| (g(v) - m).powi(2)).sum::<f64>() / (n - 1.0)
+                } else {
+                    0.0
+                };
+                (m, var.sqrt())
+            };
+            let (m1, s1) = f(&|v| v.subtask1_macro_f1);
+            let (m2, s2) = f(&|v| v.subtask2_micro_f1);
+            let (m3, s3) = f(&|v| v.subtask3_micro_f1);
+            let counts = vals[0];
+            let mk = |a, b, c| LangScores {
+                subtask1_macro_f1: a,
+                subtask2_micro_f1: b,
+                subtask3_micro_f1: c,
+                ..counts
+            };
+            (mk(m1, m2, m3), mk(s1, s2, s3))
+        };
+        let (mut mean, mut sd) = (Scores::default(), Scores::default());
+        for lang in first.per_language.keys() {
+            let (m, d) = stat(&|s: &Scores| s.per_language.get(lang).copied().unwrap_or_default());
+            mean.per_language.insert(lang.clone(), m);
+            sd.per_language.insert(lang.clone(), d);
+        }
+        (mean.mean, sd.mean) = stat(&|s: &Scores| s.mean);
+        Some((mean, sd))
+    }
+}
+
+#[cfg(test)]
+mod spread_tests {
+    use super::*;
+
+    fn run(st1: f64, st3: f64) -> Scores {
+        let l = LangScores {
+            subtask1_macro_f1: st1,
+            subtask2_micro_f1: 0.5,
+            subtask3_micro_f1: st3,
+            articles: 10,
+            annotated_lines: 100,
+        };
+        Scores {
+            per_language: [("en".to_string(), l)].into_iter().collect(),
+            mean: l,
+        }
+    }
+
+    #[test]
+    fn mean_and_sample_deviation_over_runs() {
+        let (m, sd) = Scores::spread(&[run(0.4, 0.30), run(0.6, 0.30)]).unwrap();
+        assert!((m.mean.subtask1_macro_f1 - 0.5).abs() < 1e-12);
+        // Sample SD of {0.4, 0.6} is 0.1·√2.
+        assert!((sd.mean.subtask1_macro_f1 - 0.1 * 2f64.sqrt()).abs() < 1e-12);
+        assert_eq!(sd.per_language["en"].subtask3_micro_f1, 0.0);
+        assert_eq!(m.per_language["en"].articles, 10);
+        assert!(Scores::spread(&[]).is_none());
+    }
 }

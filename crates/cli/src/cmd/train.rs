@@ -38,6 +38,12 @@ pub struct Args {
     /// With --deep, skip training the linear tier for comparison (faster experiments).
     #[arg(long, requires = "deep")]
     no_compare: bool,
+    /// Repeat the cross-validation over N fold splits (fold seeds `seed`, `seed+2`, ...) and
+    /// print the mean and standard deviation: the genre score moves by a few hundredths with the
+    /// split alone, so compare options on several splits. The model written is the first
+    /// split's, i.e. the same as without --repeat.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    repeat: usize,
 }
 
 pub fn run(a: Args) -> anyhow::Result<Outcome> {
@@ -59,11 +65,11 @@ pub fn run(a: Args) -> anyhow::Result<Outcome> {
     };
     opts.folds = a.cv;
     let log = |m: &str| eprintln!("[{:>6.1}s] {m}", t0.elapsed().as_secs_f64());
-    let (model, scores, linear) = match &embedder {
-        None => {
-            let (m, s) = train(&ds, &opts, &log);
-            (m, s, None)
-        }
+    if a.repeat == 0 {
+        bail!("--repeat must be at least 1");
+    }
+    let vectors = match &embedder {
+        None => None,
         Some(e) => {
             let arts: Vec<&newsprism_core::Article> =
                 ds.articles.iter().map(|l| &l.article).collect();
@@ -77,20 +83,48 @@ pub fn run(a: Args) -> anyhow::Result<Outcome> {
                 t.elapsed().as_secs_f64(),
                 lines as f64 / t.elapsed().as_secs_f64().max(1e-9)
             ));
-            let linear = (!a.no_compare).then(|| {
-                log("linear tier on the same folds, for comparison");
-                train(&ds, &opts, &log).1
-            });
-            log("deep tier");
-            let input = DeepInput {
-                embedder_id: e.id().to_string(),
-                dim: e.dim(),
-                vectors: &vectors,
-            };
-            let (m, s) = train_deep(&ds, &opts, input, &log)?;
-            (m, s, linear)
+            Some(vectors)
         }
     };
+    // One training run on one fold split: the model, its scores, and (deep tier, unless
+    // --no-compare) the linear tier's scores on the same folds.
+    let fit = |opts: &TrainOptions| -> anyhow::Result<(newsprism_analyze::Model, Scores, Option<Scores>)> {
+        match (&embedder, &vectors) {
+            (Some(e), Some(vectors)) => {
+                let linear = (!a.no_compare).then(|| {
+                    log("linear tier on the same folds, for comparison");
+                    train(&ds, opts, &log).1
+                });
+                log("deep tier");
+                let input = DeepInput {
+                    embedder_id: e.id().to_string(),
+                    dim: e.dim(),
+                    vectors,
+                };
+                let (m, s) = train_deep(&ds, opts, input, &log)?;
+                Ok((m, s, linear))
+            }
+            _ => {
+                let (m, s) = train(&ds, opts, &log);
+                Ok((m, s, None))
+            }
+        }
+    };
+    let (model, scores, linear) = fit(&opts)?;
+    let mut repeats = vec![(scores.clone(), linear.clone())];
+    for k in 1..a.repeat {
+        let mut o = opts.clone();
+        // Fold assignment uses `seed | 1`, so keep the parity to get a new split each time.
+        o.seed = opts.seed.wrapping_add(2 * k as u64);
+        log(&format!(
+            "fold split {} of {} (seed {})",
+            k + 1,
+            a.repeat,
+            o.seed
+        ));
+        let (_, s, l) = fit(&o)?;
+        repeats.push((s, l));
+    }
     let out = a.out.clone().unwrap_or_else(|| {
         PathBuf::from(if embedder.is_some() {
             "models/newsprism-deep.model"
@@ -147,10 +181,81 @@ pub fn run(a: Args) -> anyhow::Result<Outcome> {
             );
         }
     }
+    if a.repeat > 1 {
+        let tiers: [(&str, Vec<Scores>); 2] = [
+            (
+                if embedder.is_some() {
+                    "deep tier"
+                } else {
+                    "linear tier"
+                },
+                repeats.iter().map(|r| r.0.clone()).collect(),
+            ),
+            (
+                "linear tier",
+                repeats.iter().filter_map(|r| r.1.clone()).collect(),
+            ),
+        ];
+        let mut both = serde_json::Map::new();
+        for (tier, runs) in tiers.iter().filter(|t| !t.1.is_empty()) {
+            let (mean, sd) = Scores::spread(runs).expect("at least one run");
+            if a.json {
+                both.insert(
+                    tier.replace(' ', "_"),
+                    serde_json::json!({ "runs": runs, "mean": mean, "sd": sd }),
+                );
+            } else {
+                println!();
+                print_spread(
+                    &mean,
+                    &sd,
+                    &format!(
+                        "{tier}, {}-fold CV over {} splits: mean ± sd",
+                        a.cv,
+                        runs.len()
+                    ),
+                )?;
+            }
+        }
+        if a.json {
+            println!("{}", serde_json::to_string_pretty(&both)?);
+        }
+    }
     Ok(Outcome {
         succeeded: ds.articles.len(),
         failed: ds.problems.len(),
     })
+}
+
+/// Prints mean ± standard deviation per language over repeated cross-validation runs.
+fn print_spread(mean: &Scores, sd: &Scores, title: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "{title}")?;
+    writeln!(
+        out,
+        "{:<6} {:>14} {:>14} {:>14}",
+        "lang", "ST1 macroF1", "ST2 microF1", "ST3 microF1"
+    )?;
+    let rows = mean
+        .per_language
+        .iter()
+        .map(|(l, m)| (l.as_str(), m, &sd.per_language[l]))
+        .chain(std::iter::once(("mean", &mean.mean, &sd.mean)));
+    for (l, m, d) in rows {
+        writeln!(
+            out,
+            "{:<6} {:>8.3}±{:.3} {:>8.3}±{:.3} {:>8.3}±{:.3}",
+            l,
+            m.subtask1_macro_f1,
+            d.subtask1_macro_f1,
+            m.subtask2_micro_f1,
+            d.subtask2_micro_f1,
+            m.subtask3_micro_f1,
+            d.subtask3_micro_f1
+        )?;
+    }
+    Ok(())
 }
 
 /// Prints scores as a table (people) or JSON (machines).
