@@ -15,12 +15,14 @@
 //! - [`testing`]: tiny random models in the real format, and a float reference forward pass.
 
 mod bert;
+pub mod charsmap;
 pub mod e5;
 pub mod error;
 pub mod format;
 pub mod gemm;
 pub mod install;
 mod math;
+pub mod safetensors;
 pub mod testing;
 pub mod tokenizer;
 
