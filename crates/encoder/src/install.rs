@@ -109,6 +109,47 @@ pub fn import(
     })
 }
 
+/// Converts a Hugging Face checkpoint (`model.safetensors`, `tokenizer.json`, optionally
+/// `config.json`; see [`crate::convert`]) and installs it into `dest` like [`import`]: the
+/// converted file is written beside its final place as `.partial`, loaded completely (every
+/// tensor checked, the matrices packed), and only then renamed into place. On any error nothing
+/// is installed and no partial file is left.
+pub fn import_hf(
+    safetensors: &Path,
+    tokenizer: &Path,
+    config: Option<&Path>,
+    dest: &Path,
+    dtype: crate::convert::MatrixDtype,
+) -> Result<Imported, crate::EncoderError> {
+    use crate::EncoderError;
+    use newsprism_core::Embedder;
+    let created = !dest.exists();
+    std::fs::create_dir_all(dest).map_err(|e| EncoderError::io(dest, e))?;
+    let partial = dest.join(WEIGHTS_FILE).with_extension("bin.partial");
+    let result = (|| {
+        crate::convert::convert_hf(safetensors, tokenizer, config, &partial, dtype)?;
+        let id = crate::E5Encoder::load(&partial)?.id().to_string();
+        copy_atomically(tokenizer, &dest.join(TOKENIZER_FILE))?;
+        let to = dest.join(WEIGHTS_FILE);
+        std::fs::rename(&partial, &to).map_err(|e| EncoderError::io(&to, e))?;
+        Ok(id)
+    })();
+    match result {
+        Ok(id) => Ok(Imported {
+            dir: dest.to_path_buf(),
+            id,
+            tokenizer_checked: true,
+        }),
+        Err(e) => {
+            let _ = std::fs::remove_file(&partial);
+            if created {
+                let _ = std::fs::remove_dir(dest); // only if still empty
+            }
+            Err(e)
+        }
+    }
+}
+
 /// Copies via a temporary file and a rename, so a reader never sees half a model.
 fn copy_atomically(from: &Path, to: &Path) -> Result<(), crate::EncoderError> {
     let tmp = to.with_extension("partial");

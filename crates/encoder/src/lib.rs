@@ -16,6 +16,7 @@
 
 mod bert;
 pub mod charsmap;
+pub mod convert;
 pub mod e5;
 pub mod error;
 pub mod format;

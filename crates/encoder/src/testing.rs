@@ -32,6 +32,15 @@ impl Default for TinyConfig {
     }
 }
 
+/// Which Hugging Face class a checkpoint written by [`TinyModel::write_hf`] imitates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HfLayout {
+    /// `BertModel`, unprefixed names, positions from 0 (multilingual-e5-small itself).
+    Bert,
+    /// `XLMRobertaModel` with `roberta.` names and positions from `padding_idx + 1` = 2.
+    Roberta,
+}
+
 /// A generated model: its vocabulary and float weights.
 pub struct TinyModel {
     pub config: TinyConfig,
@@ -203,6 +212,158 @@ impl TinyModel {
             |i| Ok::<_, std::io::Error>(self.tensors[i].2.clone()),
         )?;
         out.flush()
+    }
+
+    /// The weights under Hugging Face names, as `(name, shape, values)`: what
+    /// `model.safetensors` of a `BertModel` (`layout` [`HfLayout::Bert`]) or an
+    /// `XLMRobertaModel` saved with its `roberta.` prefix ([`HfLayout::Roberta`]) holds. The
+    /// RoBERTa table has two extra leading position rows (its positions start at 2), filled with
+    /// large values so that an off-by-two conversion shows; both carry an (ignored) pooler.
+    pub fn hf_tensors(&self, layout: HfLayout) -> Vec<(String, Vec<usize>, Vec<f32>)> {
+        let c = self.config;
+        let (h, ff) = (c.hidden, c.ffn);
+        let prefix = match layout {
+            HfLayout::Bert => "",
+            HfLayout::Roberta => "roberta.",
+        };
+        let mut out = Vec::new();
+        let mut put = |name: String, shape: Vec<usize>, values: Vec<f32>| {
+            out.push((format!("{prefix}{name}"), shape, values))
+        };
+        let t = |n: &str| self.tensor(n).to_vec();
+        put(
+            "embeddings.word_embeddings.weight".into(),
+            vec![self.pieces.len(), h],
+            t("emb.word"),
+        );
+        let mut pos = t("emb.pos");
+        let mut rows = c.max_positions;
+        if layout == HfLayout::Roberta {
+            pos.splice(0..0, (0..2 * h).map(|i| 50.0 + i as f32));
+            rows += 2;
+        }
+        put(
+            "embeddings.position_embeddings.weight".into(),
+            vec![rows, h],
+            pos,
+        );
+        put(
+            "embeddings.token_type_embeddings.weight".into(),
+            vec![2, h],
+            t("emb.type"),
+        );
+        put("embeddings.LayerNorm.weight".into(), vec![h], t("emb.ln.w"));
+        put("embeddings.LayerNorm.bias".into(), vec![h], t("emb.ln.b"));
+        for l in 0..c.layers {
+            let o = |s: &str| self.tensor(&format!("l{l}.{s}")).to_vec();
+            for (ours, theirs, n, k) in [
+                ("q", "attention.self.query", h, h),
+                ("k", "attention.self.key", h, h),
+                ("v", "attention.self.value", h, h),
+                ("ao", "attention.output.dense", h, h),
+                ("fi", "intermediate.dense", ff, h),
+                ("fo", "output.dense", h, ff),
+            ] {
+                put(
+                    format!("encoder.layer.{l}.{theirs}.weight"),
+                    vec![n, k],
+                    o(&format!("{ours}.w")),
+                );
+                put(
+                    format!("encoder.layer.{l}.{theirs}.bias"),
+                    vec![n],
+                    o(&format!("{ours}.b")),
+                );
+            }
+            for (ours, theirs) in [
+                ("aln", "attention.output.LayerNorm"),
+                ("oln", "output.LayerNorm"),
+            ] {
+                put(
+                    format!("encoder.layer.{l}.{theirs}.weight"),
+                    vec![h],
+                    o(&format!("{ours}.w")),
+                );
+                put(
+                    format!("encoder.layer.{l}.{theirs}.bias"),
+                    vec![h],
+                    o(&format!("{ours}.b")),
+                );
+            }
+        }
+        put("pooler.dense.weight".into(), vec![h, h], vec![0.5; h * h]);
+        put("pooler.dense.bias".into(), vec![h], vec![0.5; h]);
+        out
+    }
+
+    /// `model.safetensors` bytes for [`TinyModel::hf_tensors`], every tensor stored as `dtype`.
+    pub fn safetensors_bytes(&self, layout: HfLayout, dtype: crate::safetensors::Dtype) -> Vec<u8> {
+        let tensors = self.hf_tensors(layout);
+        let refs: Vec<(&str, crate::safetensors::Dtype, Vec<usize>, &[f32])> = tensors
+            .iter()
+            .map(|(n, s, v)| (n.as_str(), dtype.clone(), s.clone(), v.as_slice()))
+            .collect();
+        crate::safetensors::serialize(&refs)
+    }
+
+    /// A Hugging Face `tokenizer.json` for this vocabulary, with the [`TinyModel::NORM`]
+    /// normaliser as a SentencePiece precompiled charsmap (built by
+    /// [`crate::charsmap::build_precompiled`]), in the layout of XLM-R's.
+    pub fn tokenizer_json(&self) -> serde_json::Value {
+        let vocab: Vec<serde_json::Value> = self
+            .pieces
+            .iter()
+            .zip(&self.scores)
+            .map(|(p, s)| serde_json::json!([p, s]))
+            .collect();
+        let rules: Vec<(String, &str)> = Self::NORM
+            .iter()
+            .map(|(f, t)| (f.to_string(), *t))
+            .collect();
+        let rules: Vec<(&str, &str)> = rules.iter().map(|(f, t)| (f.as_str(), *t)).collect();
+        let charsmap = crate::charsmap::base64_encode(&crate::charsmap::build_precompiled(&rules));
+        serde_json::json!({
+            "version": "1.0",
+            "added_tokens": [],
+            "normalizer": {"type": "Sequence", "normalizers": [
+                {"type": "Precompiled", "precompiled_charsmap": charsmap},
+                {"type": "Replace", "pattern": {"Regex": " {2,}"}, "content": " "}
+            ]},
+            "pre_tokenizer": {"type": "Metaspace", "replacement": "\u{2581}", "add_prefix_space": true},
+            "model": {"type": "Unigram", "unk_id": 3, "vocab": vocab}
+        })
+    }
+
+    /// A Hugging Face `config.json` for this model.
+    pub fn config_json(&self, layout: HfLayout) -> serde_json::Value {
+        let c = self.config;
+        let (model_type, positions) = match layout {
+            HfLayout::Bert => ("bert", c.max_positions),
+            HfLayout::Roberta => ("xlm-roberta", c.max_positions + 2),
+        };
+        serde_json::json!({
+            "model_type": model_type, "hidden_size": c.hidden, "num_hidden_layers": c.layers,
+            "num_attention_heads": c.heads, "intermediate_size": c.ffn, "hidden_act": "gelu",
+            "max_position_embeddings": positions, "type_vocab_size": 2, "layer_norm_eps": 1e-12,
+            "pad_token_id": 1, "vocab_size": self.pieces.len()
+        })
+    }
+
+    /// Writes `model.safetensors` (f32), `tokenizer.json` and `config.json` into `dir`: a tiny
+    /// Hugging Face snapshot, as `newsprism model pull` downloads one.
+    pub fn write_hf(&self, dir: &Path, layout: HfLayout) -> std::io::Result<()> {
+        std::fs::write(
+            dir.join("model.safetensors"),
+            self.safetensors_bytes(layout, crate::safetensors::Dtype::F32),
+        )?;
+        std::fs::write(
+            dir.join("tokenizer.json"),
+            self.tokenizer_json().to_string(),
+        )?;
+        std::fs::write(
+            dir.join("config.json"),
+            self.config_json(layout).to_string(),
+        )
     }
 
     /// The embedding of one token sequence (with `<s>`/`</s>`), in plain f32 arithmetic:
