@@ -3,7 +3,8 @@
 //!
 //! Exports the installed E5S1 weights as a Hugging Face `BertModel` snapshot (f32, 4-bit
 //! matrices dequantised), converts that back with `install::import_hf` as `model pull` would,
-//! and compares embeddings and token ids of multilingual sentences with the original encoder.
+//! and compares embeddings and token ids of multilingual sentences with the original encoder
+//! (and, for the 4-bit conversion, the file itself).
 //!
 //! ```sh
 //! cargo run --release -p newsprism-encoder --example hf_roundtrip [-- MODEL_DIR]
@@ -54,6 +55,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             let same = original.content_tokens(s) == converted.content_tokens(s);
             println!("{dtype:?}  cosine {cos:.6}  tokens identical: {same}  {s}");
         }
+        let identical = std::fs::read(dest.join(install::WEIGHTS_FILE))?
+            == std::fs::read(dir.join(install::WEIGHTS_FILE))?;
+        println!("{dtype:?}: file byte-identical to the original: {identical}");
         println!(
             "{dtype:?}: {} ({:.1} s to convert and load), min cosine {min:.6}, file {} MB",
             done.id,
@@ -61,6 +65,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             std::fs::metadata(dest.join(install::WEIGHTS_FILE))?.len() >> 20
         );
     }
-    std::fs::remove_dir_all(&tmp)?;
+    if std::env::var_os("KEEP").is_none() {
+        std::fs::remove_dir_all(&tmp)?;
+    } else {
+        println!("kept {}", tmp.display());
+    }
     Ok(())
 }

