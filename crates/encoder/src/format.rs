@@ -255,6 +255,148 @@ pub(crate) fn parse(buf: &[u8], path: &Path) -> Result<Parsed, EncoderError> {
     })
 }
 
+/// What [`write`] needs to know about one tensor: its name, whether it is stored as Q4_0
+/// (dtype 1) or f32 (dtype 0), and its element count.
+#[derive(Debug, Clone)]
+pub struct TensorSpec {
+    pub name: String,
+    pub q4: bool,
+    pub elements: usize,
+}
+
+/// Writes an `E5S1` file: the header from `config`, the tokenizer section from `tok` (its
+/// normalisation map sorted by code point, so equal inputs give byte-identical files), then the
+/// tensor directory and the 32-byte-aligned data. Tensor values are asked for one at a time
+/// (`values(i)` for `tensors[i]`), so converting a 470 MB checkpoint never holds it all twice.
+///
+/// The inverse of [`parse`]; used by the Hugging Face converter and by [`crate::testing`].
+pub fn write<W, E>(
+    out: &mut W,
+    config: &Config,
+    tok: &TokenizerData,
+    tensors: &[TensorSpec],
+    mut values: impl FnMut(usize) -> Result<Vec<f32>, E>,
+) -> Result<(), E>
+where
+    W: std::io::Write,
+    E: From<std::io::Error>,
+{
+    let mut head: Vec<u8> = Vec::new();
+    let u32s = |out: &mut Vec<u8>, v: &[u32]| {
+        v.iter()
+            .for_each(|x| out.extend_from_slice(&x.to_le_bytes()))
+    };
+    let too_big = |what: &str| {
+        E::from(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            format!("{what} does not fit the E5S1 format"),
+        ))
+    };
+    let dim = |v: usize| u32::try_from(v).map_err(|_| too_big("a dimension"));
+    head.extend_from_slice(MAGIC);
+    u32s(&mut head, &[1]);
+    for d in [
+        config.hidden,
+        config.layers,
+        config.heads,
+        config.ffn,
+        config.vocab_rows,
+        config.max_positions,
+        config.type_vocab,
+    ] {
+        u32s(&mut head, &[dim(d)?]);
+    }
+    head.extend_from_slice(&config.eps.to_le_bytes());
+    u32s(
+        &mut head,
+        &[
+            QK as u32,
+            dim(tok.pieces.len())?,
+            tok.bos,
+            tok.eos,
+            tok.pad,
+            tok.unk,
+        ],
+    );
+    let blob: Vec<u8> = tok.pieces.iter().flatten().copied().collect();
+    head.extend_from_slice(&(blob.len() as u64).to_le_bytes());
+    let mut off = 0usize;
+    u32s(&mut head, &[0]);
+    for p in &tok.pieces {
+        off += p.len();
+        u32s(
+            &mut head,
+            &[u32::try_from(off).map_err(|_| too_big("the vocabulary"))?],
+        );
+    }
+    tok.scores
+        .iter()
+        .for_each(|s| head.extend_from_slice(&s.to_le_bytes()));
+    head.extend_from_slice(&blob);
+    let mut norm: Vec<(&u32, &Vec<u32>)> = tok.norm.iter().collect();
+    norm.sort_by_key(|e| *e.0);
+    let mut norm_bytes = Vec::new();
+    for (cp, repl) in &norm {
+        norm_bytes.extend_from_slice(&cp.to_le_bytes());
+        norm_bytes.push(u8::try_from(repl.len()).map_err(|_| too_big("a replacement"))?);
+        u32s(&mut norm_bytes, repl);
+    }
+    u32s(&mut head, &[dim(norm.len())?]);
+    u32s(
+        &mut head,
+        &[u32::try_from(norm_bytes.len()).map_err(|_| too_big("the normaliser"))?],
+    );
+    head.extend_from_slice(&norm_bytes);
+
+    let bytes_of = |t: &TensorSpec| {
+        if t.q4 {
+            t.elements / QK * Q4_BLOCK_BYTES
+        } else {
+            t.elements * 4
+        }
+    };
+    let dir_len: usize = tensors.iter().map(|t| 2 + t.name.len() + 1 + 4 + 16).sum();
+    let data_start = (head.len() + 4 + dir_len).div_ceil(32) * 32;
+    let mut data_off = data_start;
+    u32s(&mut head, &[dim(tensors.len())?]);
+    for t in tensors {
+        let bytes = bytes_of(t);
+        let name_len = u16::try_from(t.name.len()).map_err(|_| too_big("a tensor name"))?;
+        head.extend_from_slice(&name_len.to_le_bytes());
+        head.extend_from_slice(t.name.as_bytes());
+        head.push(u8::from(t.q4));
+        u32s(&mut head, &[dim(t.elements)?]);
+        head.extend_from_slice(&(data_off as u64).to_le_bytes());
+        head.extend_from_slice(&(bytes as u64).to_le_bytes());
+        data_off += bytes.div_ceil(32) * 32;
+    }
+    head.resize(data_start, 0);
+    out.write_all(&head)?;
+    for (i, t) in tensors.iter().enumerate() {
+        let v = values(i)?;
+        if v.len() != t.elements || (t.q4 && t.elements % QK != 0) {
+            return Err(E::from(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!(
+                    "tensor {}: {} values for {} elements",
+                    t.name,
+                    v.len(),
+                    t.elements
+                ),
+            )));
+        }
+        let bytes = if t.q4 {
+            quant_q4(&v)
+        } else {
+            v.iter().flat_map(|x| x.to_le_bytes()).collect()
+        };
+        out.write_all(&bytes)?;
+        let pad = bytes.len().div_ceil(32) * 32 - bytes.len();
+        out.write_all(&[0u8; 32][..pad])?;
+    }
+    Ok(())
+}
+
 /// IEEE half → single precision (the Q4_0 scales). Hand-written: ten lines do not justify the
 /// `half` crate.
 pub fn f16_to_f32(h: u16) -> f32 {

