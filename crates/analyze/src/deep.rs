@@ -97,8 +97,13 @@ impl ParagraphVectors {
 
     /// The article vector: mean of the rows, renormalised (zero for an article with no lines).
     pub fn mean(&self) -> Vec<f32> {
+        self.mean_of(0..self.len())
+    }
+
+    /// Mean of the given rows, renormalised: the vector of a part of the article.
+    pub fn mean_of(&self, rows: impl IntoIterator<Item = usize>) -> Vec<f32> {
         let mut m = vec![0f32; self.dim];
-        for k in 0..self.len() {
+        for k in rows.into_iter().filter(|&k| k < self.len()) {
             m.iter_mut().zip(self.row(k)).for_each(|(a, b)| *a += b);
         }
         normalize(&mut m);
@@ -143,6 +148,23 @@ fn push_block(out: &mut SparseVec, base: u32, v: &[f32], weight: f32) {
 /// Appends the article-level dense block (the article vector) to the hashed features `out`.
 pub fn article_dense(meta: &DeepMeta, base: usize, pv: &ParagraphVectors, out: &mut SparseVec) {
     push_block(out, base as u32, &pv.mean(), meta.options.article_weight);
+}
+
+/// Appends the dense block of a part of an article (the mean of its `rows`' vectors), in the
+/// article block's slots: what [`article_dense`] gives for an article made of those lines.
+pub fn part_dense(
+    meta: &DeepMeta,
+    base: usize,
+    pv: &ParagraphVectors,
+    rows: impl IntoIterator<Item = usize>,
+    out: &mut SparseVec,
+) {
+    push_block(
+        out,
+        base as u32,
+        &pv.mean_of(rows),
+        meta.options.article_weight,
+    );
 }
 
 /// Appends line `k`'s dense blocks (own, context, article `mean`) to the hashed features `out`.
