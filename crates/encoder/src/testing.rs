@@ -255,39 +255,11 @@ impl TinyModel {
         put("embeddings.LayerNorm.weight".into(), vec![h], t("emb.ln.w"));
         put("embeddings.LayerNorm.bias".into(), vec![h], t("emb.ln.b"));
         for l in 0..c.layers {
-            let o = |s: &str| self.tensor(&format!("l{l}.{s}")).to_vec();
-            for (ours, theirs, n, k) in [
-                ("q", "attention.self.query", h, h),
-                ("k", "attention.self.key", h, h),
-                ("v", "attention.self.value", h, h),
-                ("ao", "attention.output.dense", h, h),
-                ("fi", "intermediate.dense", ff, h),
-                ("fo", "output.dense", h, ff),
-            ] {
+            for (ours, theirs) in crate::convert::LAYER_TENSORS {
                 put(
-                    format!("encoder.layer.{l}.{theirs}.weight"),
-                    vec![n, k],
-                    o(&format!("{ours}.w")),
-                );
-                put(
-                    format!("encoder.layer.{l}.{theirs}.bias"),
-                    vec![n],
-                    o(&format!("{ours}.b")),
-                );
-            }
-            for (ours, theirs) in [
-                ("aln", "attention.output.LayerNorm"),
-                ("oln", "output.LayerNorm"),
-            ] {
-                put(
-                    format!("encoder.layer.{l}.{theirs}.weight"),
-                    vec![h],
-                    o(&format!("{ours}.w")),
-                );
-                put(
-                    format!("encoder.layer.{l}.{theirs}.bias"),
-                    vec![h],
-                    o(&format!("{ours}.b")),
+                    format!("encoder.layer.{l}.{theirs}"),
+                    crate::convert::layer_tensor_shape(ours, h, ff),
+                    self.tensor(&format!("l{l}.{ours}")).to_vec(),
                 );
             }
         }
@@ -509,40 +481,11 @@ pub fn export_hf(e5s1: &Path, out_dir: &Path) -> Result<(), crate::EncoderError>
         ),
     ];
     for l in 0..c.layers {
-        for (ours, theirs, n, k) in [
-            ("q", "attention.self.query", h, h),
-            ("k", "attention.self.key", h, h),
-            ("v", "attention.self.value", h, h),
-            ("ao", "attention.output.dense", h, h),
-            ("fi", "intermediate.dense", ff, h),
-            ("fo", "output.dense", h, ff),
-        ] {
-            let base = format!("encoder.layer.{l}.{theirs}");
+        for (ours, theirs) in crate::convert::LAYER_TENSORS {
             tensors.push((
-                format!("{base}.weight"),
-                vec![n, k],
-                read(&format!("l{l}.{ours}.w"))?,
-            ));
-            tensors.push((
-                format!("{base}.bias"),
-                vec![n],
-                read(&format!("l{l}.{ours}.b"))?,
-            ));
-        }
-        for (ours, theirs) in [
-            ("aln", "attention.output.LayerNorm"),
-            ("oln", "output.LayerNorm"),
-        ] {
-            let base = format!("encoder.layer.{l}.{theirs}");
-            tensors.push((
-                format!("{base}.weight"),
-                vec![h],
-                read(&format!("l{l}.{ours}.w"))?,
-            ));
-            tensors.push((
-                format!("{base}.bias"),
-                vec![h],
-                read(&format!("l{l}.{ours}.b"))?,
+                format!("encoder.layer.{l}.{theirs}"),
+                crate::convert::layer_tensor_shape(ours, h, ff),
+                read(&format!("l{l}.{ours}"))?,
             ));
         }
     }
