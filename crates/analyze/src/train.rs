@@ -25,9 +25,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::calibrate;
-use crate::deep::{
-    article_dense, paragraph_dense, part_dense, DeepMeta, DeepOptions, ParagraphVectors,
-};
+use crate::deep::{paragraph_dense, part_dense, DeepMeta, DeepOptions, ParagraphVectors};
 use crate::features::{
     ArticleInput, FeatureConfig, Featurizer, NgramFeaturizer, ParagraphInput, Scratch, SparseVec,
 };
@@ -675,90 +673,53 @@ fn prepare<'a>(
         }
     }
 
-    let art_x: Vec<SparseVec> = articles
-        .par_iter()
-        .enumerate()
-        .map_init(Scratch::default, |s, (ai, a)| {
-            let view = ArticleView::new(&a.article);
-            let mut x = SparseVec::default();
-            featurizer.article(
-                &ArticleInput {
-                    title: view.title,
-                    paragraphs: &view.body,
-                    lang: Some(a.lang),
-                },
-                s,
-                &mut x,
-                None,
-            );
-            if let Some((meta, vs)) = &deep {
-                article_dense(meta, base, &vs[ai], &mut x);
-            }
-            x
-        })
-        .collect();
-    // The opening of each article, as a user pasting a snippet would give it: the title and
-    // the first few paragraphs. Only scored (how genre holds up on short texts), never trained on.
-    let short_x: Vec<SparseVec> = articles
-        .par_iter()
-        .enumerate()
-        .map_init(Scratch::default, |s, (ai, a)| {
-            let view = ArticleView::new(&a.article);
-            let n = view.body.len().min(SHORT_PARAGRAPHS);
-            let mut x = SparseVec::default();
-            featurizer.article(
-                &ArticleInput {
-                    title: view.title,
-                    paragraphs: &view.body[..n],
-                    lang: Some(a.lang),
-                },
-                s,
-                &mut x,
-                None,
-            );
-            if let Some((meta, vs)) = &deep {
-                part_dense(
-                    meta,
-                    base,
-                    &vs[ai],
-                    0..view.lines.len() - view.body.len() + n,
-                    &mut x,
-                );
-            }
-            x
-        })
-        .collect();
-    let part_x: Vec<Vec<SparseVec>> = articles
+    // Article-level examples: the whole article; its opening, as a user pasting a snippet would
+    // give it (title + first paragraphs; only scored, never trained on); and the parts the genre
+    // head also learns from. Each is the title plus a run of body paragraphs.
+    let per_article: Vec<(SparseVec, SparseVec, Vec<SparseVec>)> = articles
         .par_iter()
         .enumerate()
         .map_init(Scratch::default, |s, (ai, a)| {
             let view = ArticleView::new(&a.article);
             // Rows of the paragraph vectors are the article's non-empty lines, title first.
             let first_body_row = view.lines.len() - view.body.len();
-            part_ranges(view.body.len(), opts.genre_parts)
+            let mut of = |body: std::ops::Range<usize>| {
+                let mut x = SparseVec::default();
+                featurizer.article(
+                    &ArticleInput {
+                        title: view.title,
+                        paragraphs: &view.body[body.clone()],
+                        lang: Some(a.lang),
+                    },
+                    s,
+                    &mut x,
+                    None,
+                );
+                if let Some((meta, vs)) = &deep {
+                    let rows = (0..first_body_row)
+                        .chain(body.start + first_body_row..body.end + first_body_row);
+                    part_dense(meta, base, &vs[ai], rows, &mut x);
+                }
+                x
+            };
+            let n = view.body.len();
+            let whole = of(0..n);
+            let short = of(0..n.min(SHORT_PARAGRAPHS));
+            let parts = part_ranges(n, opts.genre_parts)
                 .into_iter()
-                .map(|r| {
-                    let mut x = SparseVec::default();
-                    featurizer.article(
-                        &ArticleInput {
-                            title: view.title,
-                            paragraphs: &view.body[r.clone()],
-                            lang: Some(a.lang),
-                        },
-                        s,
-                        &mut x,
-                        None,
-                    );
-                    if let Some((meta, vs)) = &deep {
-                        let rows = (0..first_body_row)
-                            .chain(r.start + first_body_row..r.end + first_body_row);
-                        part_dense(meta, base, &vs[ai], rows, &mut x);
-                    }
-                    x
-                })
-                .collect()
+                .map(&mut of)
+                .collect();
+            (whole, short, parts)
         })
         .collect();
+    let mut art_x = Vec::with_capacity(articles.len());
+    let mut short_x = Vec::with_capacity(articles.len());
+    let mut part_x = Vec::with_capacity(articles.len());
+    for (w, sh, p) in per_article {
+        art_x.push(w);
+        short_x.push(sh);
+        part_x.push(p);
+    }
     let lines = articles
         .iter()
         .enumerate()
