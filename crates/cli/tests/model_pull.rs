@@ -131,18 +131,11 @@ fn failed_pulls_name_the_url_and_install_nothing() {
     let (st, tok, cfg) = hf_files(&model);
     let mut bad_header = st.clone();
     bad_header[8] = b'[';
-    let missing_tensor = {
-        let tensors: Vec<_> = model
-            .hf_tensors(HfLayout::Bert)
-            .into_iter()
-            .filter(|t| t.0 != "encoder.layer.0.attention.self.key.bias")
-            .collect();
-        let refs: Vec<_> = tensors
-            .iter()
-            .map(|(n, s, v)| (n.as_str(), Dtype::F32, s.clone(), v.as_slice()))
-            .collect();
-        newsprism_encoder::safetensors::serialize(&refs)
-    };
+    let missing_tensor = model.safetensors_bytes_without(
+        HfLayout::Bert,
+        Dtype::F32,
+        &["encoder.layer.0.attention.self.key.bias"],
+    );
     let mut routes = Vec::new();
     let cases: Vec<(&str, Reply, &str)> = vec![
         (
@@ -176,32 +169,8 @@ fn failed_pulls_name_the_url_and_install_nothing() {
     let dir = tmp.path().join("models");
     let d = dir.to_str().unwrap();
 
-    // 404: a revision that does not exist.
-    let (code, err) = newsprism(
-        &[
-            "model",
-            "pull",
-            "--endpoint",
-            &server.url,
-            "--revision",
-            "nope",
-            "--model-dir",
-            d,
-        ],
-        None,
-    );
-    assert_eq!(code, 1, "{err}");
-    assert!(
-        err.contains(&format!(
-            "{}/intfloat/multilingual-e5-small/resolve/nope/config.json",
-            server.url
-        )) && err.contains("404"),
-        "{err}"
-    );
-    assert!(!dir.exists(), "nothing installed: {err}");
-
-    for (rev, _, want) in &cases {
-        let (code, err) = newsprism(
+    let pull = |rev: &str| {
+        newsprism(
             &[
                 "model",
                 "pull",
@@ -213,7 +182,23 @@ fn failed_pulls_name_the_url_and_install_nothing() {
                 d,
             ],
             None,
-        );
+        )
+    };
+
+    // 404: a revision that does not exist.
+    let (code, err) = pull("nope");
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(&format!(
+            "{}/intfloat/multilingual-e5-small/resolve/nope/config.json",
+            server.url
+        )) && err.contains("404"),
+        "{err}"
+    );
+    assert!(!dir.exists(), "nothing installed: {err}");
+
+    for (rev, _, want) in &cases {
+        let (code, err) = pull(rev);
         assert_eq!(code, 1, "{rev}: {err}");
         assert!(
             err.contains(want) && err.contains(&format!("resolve/{rev}")),

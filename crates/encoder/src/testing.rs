@@ -270,9 +270,21 @@ impl TinyModel {
 
     /// `model.safetensors` bytes for [`TinyModel::hf_tensors`], every tensor stored as `dtype`.
     pub fn safetensors_bytes(&self, layout: HfLayout, dtype: crate::safetensors::Dtype) -> Vec<u8> {
+        self.safetensors_bytes_without(layout, dtype, &[])
+    }
+
+    /// As [`TinyModel::safetensors_bytes`], leaving out the tensors named in `skip`: a
+    /// checkpoint with tensors missing, for the converter's error paths.
+    pub fn safetensors_bytes_without(
+        &self,
+        layout: HfLayout,
+        dtype: crate::safetensors::Dtype,
+        skip: &[&str],
+    ) -> Vec<u8> {
         let tensors = self.hf_tensors(layout);
         let refs: Vec<(&str, crate::safetensors::Dtype, Vec<usize>, &[f32])> = tensors
             .iter()
+            .filter(|(n, _, _)| !skip.contains(&n.as_str()))
             .map(|(n, s, v)| (n.as_str(), dtype.clone(), s.clone(), v.as_slice()))
             .collect();
         crate::safetensors::serialize(&refs)

@@ -138,17 +138,16 @@ fn bad_checkpoints_are_named_errors_and_install_nothing() {
     let cfg = tmp.path().join("config.json");
 
     // A tensor missing.
-    let tensors: Vec<_> = model
-        .hf_tensors(HfLayout::Bert)
-        .into_iter()
-        .filter(|t| t.0 != "encoder.layer.1.output.dense.weight")
-        .collect();
-    let refs: Vec<_> = tensors
-        .iter()
-        .map(|(n, s, v)| (n.as_str(), Dtype::F32, s.clone(), v.as_slice()))
-        .collect();
     let missing = tmp.path().join("missing.safetensors");
-    std::fs::write(&missing, newsprism_encoder::safetensors::serialize(&refs)).unwrap();
+    std::fs::write(
+        &missing,
+        model.safetensors_bytes_without(
+            HfLayout::Bert,
+            Dtype::F32,
+            &["encoder.layer.1.output.dense.weight"],
+        ),
+    )
+    .unwrap();
     // A bad header; a truncated file; a tokenizer with more pieces than the embedding has rows.
     let bad_header = tmp.path().join("header.safetensors");
     let junk = br#"{"a": nonsense}"#;
