@@ -460,7 +460,10 @@ fn train_with(
     log(&format!(
         "genre on article openings only (title + {SHORT_PARAGRAPHS} paragraphs), same folds and rules: \
          macro-F1 {:.3} (mean of languages)",
-        short_genre_score(&prep, &oof_short, &fold_rules)
+        // The genre head is not told the text is short: the same decision as for whole articles.
+        score_oof(&prep, &oof_short, &oof_frame, &oof_tech, &ys, &fold_rules)
+            .mean
+            .subtask1_macro_f1
     ));
 
     log("training final heads on all data");
@@ -909,25 +912,6 @@ fn train_article_heads(
         QuantHead::quantize_rows(&g, qrows),
         QuantHead::quantize_rows(&f, qrows),
     )
-}
-
-/// Mean over languages of the genre macro-F1 of out-of-fold predictions on article openings,
-/// decided with the cross-fitted rules (the genre head is not told the text is short).
-fn short_genre_score(prep: &Prepared, oof_short: &[f32], fold_rules: &[RuleSet]) -> f64 {
-    let mut per: BTreeMap<Lang, (Vec<usize>, Vec<usize>)> = BTreeMap::new();
-    for (i, a) in prep.articles.iter().enumerate() {
-        if let Some(g) = a.genre {
-            let r = fold_rules[prep.fold[i]].for_lang(a.lang);
-            let e = per.entry(a.lang).or_default();
-            e.0.push(g.index());
-            e.1.push(decide_genre(&oof_short[i * 3..i * 3 + 3], &r.genre_offsets));
-        }
-    }
-    let n = per.len().max(1) as f64;
-    per.values()
-        .map(|(g, p)| crate::metrics::macro_f1(g, p, Genre::COUNT))
-        .sum::<f64>()
-        / n
 }
 
 fn score_oof(
