@@ -25,6 +25,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         return Some("navigation menu");
     }
     let words = trimmed.split_whitespace().count();
+    if words <= MAX_TEASER_WORDS && is_read_more_teaser(&normalize(trimmed)) {
+        return Some("read-more link");
+    }
     if words <= opts.max_chrome_words {
         let norm = normalize(trimmed);
         // Chrome phrases open the line ("Partager cet article", "Soutenez-nous : faites un
@@ -46,6 +49,22 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         return Some("all-caps label");
     }
     None
+}
+
+/// Longest "Read also: <headline>" line recognised (a headline rarely has more words).
+const MAX_TEASER_WORDS: usize = 30;
+
+/// "Lea más: <headline>", "LIRE AUSSI : <headline>", "READ: <headline>": a read-more label
+/// opening the line and closed by a colon, then the headline of another article. The label is a
+/// row of the phrase table; the colon right after it is what makes the line a teaser rather than
+/// a sentence that begins with the same words ("Read more about it in the report.").
+fn is_read_more_teaser(norm: &str) -> bool {
+    matching(norm, 1).into_iter().any(|(p, start, end)| {
+        p.kind == Kind::Chrome("read-more link")
+            && start == 0
+            && (p.phrase.ends_with(':') || norm[end..].trim_start().starts_with(':'))
+            && norm.len() > end + 1
+    })
 }
 
 /// Dashes, stars, equals signs: `-----`, `* * *`, `___`.

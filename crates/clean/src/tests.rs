@@ -241,3 +241,21 @@ fn markup_is_not_a_menu() {
     assert_eq!(removed_lines(a), vec![5], "{:#?}", a.removed);
     assert_eq!(a.removed[0].reason, "navigation menu");
 }
+
+#[test]
+fn read_more_teasers_go_whatever_their_length_sentences_with_the_same_words_stay() {
+    let text = "El puerto reabre tras la tormenta\n\
+\n\
+Las autoridades portuarias anunciaron el lunes la reapertura del muelle principal tras tres días de cierre por el temporal.\n\
+Lea más: El Gobierno aprueba un plan de ayudas para los pescadores afectados por el temporal en toda la costa norte\n\
+LIRE AUSSI : Les dockers menacent d'une grève si les salaires ne sont pas revalorisés avant la fin du mois prochain\n\
+Read more about the repairs in the report the port authority published on Tuesday, which lists every damaged berth.\n\
+Los pescadores calculan pérdidas de varios millones de euros y piden que las ayudas lleguen antes del verano.";
+    let mut batch = vec![article("es/puerto.txt", text)];
+    clean_batch(&mut batch, &CleanOptions::default());
+    let a = &batch[0];
+    assert_eq!(removed_lines(a), vec![4, 5], "{:#?}", a.removed);
+    assert!(a.removed.iter().all(|r| r.reason == "read-more link"));
+    // "Read more about ..." opens a sentence, not a label with a colon: it stays.
+    assert!(a.lines[5].starts_with("Read more about the repairs"));
+}

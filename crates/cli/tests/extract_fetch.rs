@@ -77,6 +77,53 @@ fn extract_html_and_cp1251_text_as_jsonl() {
         .any(|r| r["reason"] == "share prompt"));
 }
 
+/// A page whose lead is printed as a teaser above the headline and again as the first
+/// paragraph: `text` holds the body once, without the headline, and the copy is in the audit trail.
+#[test]
+fn extract_text_is_the_body_once_without_the_headline() {
+    let lead = "Rescue teams reached the flooded villages in the valley late on Tuesday after two days of heavy rain.";
+    let page = format!(
+        r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<title>Floods cut off valley villages</title></head><body><main><article>
+<p class="teaser">{lead}</p>
+<h1>Floods cut off valley villages</h1>
+<p>{lead}</p>
+<p>The regional authority said about 1,200 people had been moved to schools and sports halls, and that the river was still rising near the bridge.</p>
+<p>Forecasters expect the rain to ease on Thursday, but warned that the ground was saturated and that landslides remained possible on the northern slopes.</p>
+</article></main></body></html>"#
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let path = tmp.path().join("floods.html");
+    std::fs::write(&path, page).unwrap();
+    let out = bin()
+        .args(["extract", "--format", "jsonl"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let rec = &jsonl(&out.stdout)[0];
+    let text = rec["text"].as_str().unwrap();
+    assert_eq!(text.matches("Rescue teams reached").count(), 1, "{text}");
+    assert!(text.contains("landslides remained possible"), "{text}");
+    assert!(!text.contains("Floods cut off valley villages"), "{text}");
+    let removed = rec["removed"].as_array().expect("audit trail");
+    assert!(
+        removed.iter().any(|r| r["text"] == lead
+            && r["reason"]
+                .as_str()
+                .unwrap()
+                .starts_with("repeated paragraph")),
+        "{removed:?}"
+    );
+    // Line numbers hold: the blanked copy is still a (now empty) line.
+    let lines = rec["lines"].as_array().unwrap();
+    assert!(lines.iter().any(|l| l == ""), "{lines:?}");
+}
+
 /// Windows-1251 bytes of a Russian string, built by hand so the test needs no encoder crate.
 fn encoding_rs_compat(s: &str) -> (Vec<u8>, (), ()) {
     let bytes = s

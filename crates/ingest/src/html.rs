@@ -8,7 +8,7 @@
 //! newsprism numbers and analyses lines.
 
 use ego_tree::iter::Edge;
-use newsprism_core::{Article, Lang};
+use newsprism_core::{Article, Lang, RemovedLine};
 use scraper::{Html, Node};
 
 use crate::{IngestError, Problem};
@@ -78,6 +78,10 @@ pub struct Extracted {
     pub lang: Option<Lang>,
     /// The main text, one paragraph per entry.
     pub lines: Vec<String>,
+    /// Paragraphs the extractor returned twice (a teaser above the body that repeats its first
+    /// paragraph, a pull quote), blanked in `lines` so numbering holds; see
+    /// [`blank_repeated_paragraphs`].
+    pub repeated: Vec<RemovedLine>,
 }
 
 /// Extracts the main text and metadata of an HTML page. `url` is where it came from, if known.
@@ -149,6 +153,47 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
             out.title = title_tag(html);
         }
     }
+    out.repeated = blank_repeated_paragraphs(&mut out.lines);
+    out
+}
+
+/// Paragraphs with fewer words are never treated as repeats: short lines ("Advertisement",
+/// "Read more") recur as chrome and are the cleaner's business, with its own reasons.
+const MIN_REPEATED_WORDS: usize = 6;
+
+/// Blanks every later copy of a paragraph of [`MIN_REPEATED_WORDS`]+ words (compared on words,
+/// ignoring case and punctuation) and returns them for the audit trail.
+///
+/// On a page the same paragraph twice is an extraction artefact, not the author's emphasis: the
+/// lead is often printed as a teaser above the article and again as its first paragraph, and a
+/// pull quote repeats a sentence of the body. Kept, the copy would count twice in every
+/// analysis and in text comparisons. Only HTML gets this: in a text file a repeated line is
+/// the author's (and the task annotates *Repetition* on it).
+pub fn blank_repeated_paragraphs(lines: &mut [String]) -> Vec<RemovedLine> {
+    let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut out = Vec::new();
+    for (i, line) in lines.iter_mut().enumerate() {
+        let words: Vec<String> = line
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        if words.len() < MIN_REPEATED_WORDS {
+            continue;
+        }
+        match first.entry(words.join(" ")) {
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(i);
+            }
+            std::collections::hash_map::Entry::Occupied(o) => {
+                out.push(RemovedLine {
+                    line: i as u32 + 1,
+                    text: std::mem::take(line),
+                    reason: format!("repeated paragraph (same as line {})", o.get() + 1),
+                });
+            }
+        }
+    }
     out
 }
 
@@ -181,6 +226,7 @@ pub fn html_article(
         declared_lang: ex.lang,
         published: ex.published,
         author: ex.author,
+        removed: ex.repeated,
         ..Article::default()
     })
 }
@@ -409,6 +455,40 @@ mod tests {
             .any(|l| l == "Recul de l'âge légal à 64 ans pour l'ensemble des salariés du privé"));
         assert!(!text.contains("Accueil"), "{text}");
         assert!(!text.contains("Mentions légales"), "{text}");
+    }
+
+    #[test]
+    fn later_copies_of_a_paragraph_are_blanked_and_listed() {
+        let long = "The council approved the new budget after a debate of six hours.";
+        let mut lines: Vec<String> = [
+            long,
+            "Read more",
+            "Read more",
+            "THE COUNCIL approved the new budget, after a debate of six hours!",
+            "Another paragraph with enough words to count here.",
+            long,
+        ]
+        .map(String::from)
+        .to_vec();
+        let removed = blank_repeated_paragraphs(&mut lines);
+        // Short repeated lines are left to the cleaner; case and punctuation do not matter.
+        assert_eq!(lines[1], "Read more");
+        assert_eq!(lines[2], "Read more");
+        assert_eq!(lines[3], "");
+        assert_eq!(lines[5], "");
+        assert_eq!(lines.len(), 6, "numbering holds");
+        let got: Vec<(u32, &str)> = removed
+            .iter()
+            .map(|r| (r.line, r.reason.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (4, "repeated paragraph (same as line 1)"),
+                (6, "repeated paragraph (same as line 1)")
+            ]
+        );
+        assert_eq!(removed[1].text, long);
     }
 
     #[test]

@@ -49,12 +49,36 @@ pub fn resolve(f: Option<Format>) -> Format {
     })
 }
 
-/// One JSONL record: the article with its lines, plus `text` (the lines joined).
+/// One JSONL record: the article with its lines, plus `text`: the body as one string, i.e. the
+/// non-empty lines joined by newlines, without the headline when it is repeated as a line (the
+/// title is its own field). This is what text-comparison tools and extraction benchmarks take
+/// as the article body; `lines` keeps every line with its number.
 #[derive(Serialize)]
 struct Record<'a> {
     #[serde(flatten)]
     article: &'a Article,
     text: String,
+}
+
+fn body_text(a: &Article) -> String {
+    let norm = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let title = a.title.as_deref().map(norm).filter(|t| !t.is_empty());
+    let mut text = String::new();
+    for (_, line) in a.paragraphs() {
+        if title.as_ref().is_some_and(|t| *t == norm(line)) {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(line);
+    }
+    text
 }
 
 /// Prints articles to stdout in the given format.
@@ -66,7 +90,7 @@ pub fn print_articles(articles: &[Article], format: Format) -> anyhow::Result<()
             Format::Jsonl => {
                 let rec = Record {
                     article: a,
-                    text: a.lines.join("\n"),
+                    text: body_text(a),
                 };
                 serde_json::to_writer(&mut out, &rec)?;
                 writeln!(out)?;
