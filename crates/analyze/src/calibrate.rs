@@ -77,6 +77,16 @@ pub fn thresholds(probs: &[f32], gold: &[u32], labels: usize, min_pos: usize) ->
 /// Additive log-probability offsets per class maximising macro-F1 (class 0 stays at 0), so that a
 /// rare class such as satire is predicted when the evidence is good enough rather than never.
 pub fn class_offsets(probs: &[f32], gold: &[usize], classes: usize) -> Vec<f32> {
+    class_offsets_given(probs, gold, classes, &vec![None; classes])
+}
+
+/// [`class_offsets`] with some offsets given (`Some`) rather than fitted.
+pub fn class_offsets_given(
+    probs: &[f32],
+    gold: &[usize],
+    classes: usize,
+    given: &[Option<f32>],
+) -> Vec<f32> {
     let n = gold.len();
     let logp: Vec<f32> = probs.iter().map(|p| p.max(1e-6).ln()).collect();
     let decide = |off: &[f32]| -> Vec<usize> {
@@ -92,22 +102,41 @@ pub fn class_offsets(probs: &[f32], gold: &[usize], classes: usize) -> Vec<f32> 
             })
             .collect()
     };
-    let mut off = vec![0f32; classes];
-    let mut best = macro_f1(gold, &decide(&off), classes);
+    let mut off: Vec<f32> = (0..classes).map(|c| given[c].unwrap_or(0.0)).collect();
     for _pass in 0..3 {
-        for c in 1..classes {
-            for step in -16..=16 {
-                let mut cand = off.clone();
-                cand[c] = step as f32 * 0.25;
-                let f = macro_f1(gold, &decide(&cand), classes);
-                if f > best + 1e-9 {
-                    best = f;
-                    off = cand;
-                }
-            }
+        for c in (1..classes).filter(|&c| given[c].is_none()) {
+            let scores: Vec<f64> = (-16..=16)
+                .map(|step| {
+                    let mut cand = off.clone();
+                    cand[c] = step as f32 * 0.25;
+                    macro_f1(gold, &decide(&cand), classes)
+                })
+                .collect();
+            off[c] = (plateau_middle(&scores) as f32 - 16.0) * 0.25;
         }
     }
     off
+}
+
+/// Index in the middle of the widest run of maximal values. With a few dozen examples of a class,
+/// macro-F1 is flat over a range of offsets; the first maximum found sits at the edge of that
+/// range (the most negative offset, i.e. the rarest prediction of the class), which held-out
+/// data punishes, while the middle is the choice least sensitive to the sample.
+fn plateau_middle(scores: &[f64]) -> usize {
+    let best = scores.iter().copied().fold(f64::MIN, f64::max);
+    let (mut run, mut widest) = (None::<(usize, usize)>, (0usize, 0usize));
+    for (i, &f) in scores.iter().enumerate() {
+        if f >= best - 1e-9 {
+            let (start, _) = run.unwrap_or((i, i));
+            run = Some((start, i));
+            if i - start > widest.1 - widest.0 || scores[widest.0] < best - 1e-9 {
+                widest = (start, i);
+            }
+        } else {
+            run = None;
+        }
+    }
+    (widest.0 + widest.1) / 2
 }
 
 /// Shifts every threshold of `base` by one common amount, chosen to maximise pooled micro-F1 on
@@ -165,5 +194,16 @@ mod tests {
         }
         let off = class_offsets(&probs, &gold, 2);
         assert!(off[1] > 0.0, "{off:?}");
+        // Every offset in (ln 0.9 − ln 0.4, ln 0.6 − ln 0.1) ≈ (0.81, 1.79) separates the classes
+        // perfectly; the one chosen is in the middle of that range, not at its edge.
+        assert!((1.0..=1.5).contains(&off[1]), "{off:?}");
+    }
+
+    #[test]
+    fn plateau_middle_takes_the_centre_of_the_widest_maximal_run() {
+        assert_eq!(plateau_middle(&[0.1, 0.5, 0.5, 0.5, 0.2]), 2);
+        assert_eq!(plateau_middle(&[0.5, 0.1, 0.5, 0.5, 0.5, 0.5]), 3);
+        assert_eq!(plateau_middle(&[0.9, 0.1, 0.2]), 0);
+        assert_eq!(plateau_middle(&[0.1, 0.2, 0.3]), 2);
     }
 }

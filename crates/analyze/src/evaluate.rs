@@ -9,7 +9,6 @@ use rayon::prelude::*;
 
 use crate::deep::ParagraphVectors;
 use crate::features::Scratch;
-use crate::metrics::Counts;
 use crate::metrics::{ScoreAcc, Scores};
 use crate::{Model, ModelError};
 
@@ -66,7 +65,7 @@ pub fn score(ds: &Dataset, analyses: &[ArticleAnalysis]) -> Scores {
                 .iter()
                 .filter_map(|p| Frame::from_name(&p.label))
                 .collect();
-            e.frames.add(Counts::of_sets(fs.bits(), pred.bits()));
+            e.add_frames(fs.bits(), pred.bits());
         }
         for &(line, gold) in &a.techniques {
             let pred: LabelSet<Technique> = an
@@ -80,8 +79,7 @@ pub fn score(ds: &Dataset, analyses: &[ArticleAnalysis]) -> Scores {
                         .collect()
                 })
                 .unwrap_or_default();
-            e.techniques.add(Counts::of_sets(gold.bits(), pred.bits()));
-            e.lines += 1;
+            e.add_techniques(gold.bits(), pred.bits());
         }
     }
     Scores::from_accumulators(per)

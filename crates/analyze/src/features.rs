@@ -68,6 +68,12 @@ pub struct FeatureConfig {
     /// Also emit each shape feature conjoined with the language, so that e.g. how paragraph
     /// length relates to technique count can differ per language.
     pub shape_by_lang: bool,
+    /// Scale of the article-wide repetition cues of each paragraph ([`crate::repeats`]); 0 =
+    /// off, which is also what model files written before them mean.
+    #[serde(default)]
+    pub repeat_weight: f32,
+    /// Words below this IDF (function words) do not count as repeated.
+    pub repeat_min_idf: f32,
 }
 
 impl Default for FeatureConfig {
@@ -82,6 +88,8 @@ impl Default for FeatureConfig {
             char_min: 3,
             char_max: 5,
             shape_by_lang: false,
+            repeat_weight: 2.0,
+            repeat_min_idf: 3.0,
         }
     }
 }

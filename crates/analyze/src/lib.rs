@@ -3,6 +3,7 @@
 //!
 //! - [`features`]: hashed word, bigram, character n-gram, context and shape features (the seam
 //!   where other tiers plug in);
+//! - [`repeats`]: article-wide repetition cues of each paragraph;
 //! - [`linear`]: multi-label and multinomial logistic regression over those features;
 //! - [`stack`]: a second stage that re-scores techniques from first-stage scores in context;
 //! - [`calibrate`]: thresholds and class offsets fitted on cross-validated predictions;
@@ -21,6 +22,7 @@ pub mod langid;
 pub mod linear;
 pub mod metrics;
 pub mod model;
+pub mod repeats;
 pub mod stack;
 pub mod text;
 pub mod train;

@@ -3,6 +3,7 @@
 //! Subtask 1: macro-F1 over genres; subtask 2: micro-F1 over article × frame; subtask 3: micro-F1
 //! over (article, line) × technique on the annotated lines only.
 
+use newsprism_core::{Frame, Genre, Label, Technique};
 use serde::Serialize;
 
 /// Pooled true/false positive counts.
@@ -118,6 +119,42 @@ mod tests {
 pub struct Scores {
     pub per_language: std::collections::BTreeMap<String, LangScores>,
     pub mean: LangScores,
+    /// Per frame and per technique, pooled over languages: the micro-F1 is carried by the
+    /// frequent labels and hides which rare ones the model never finds.
+    #[serde(default)]
+    pub per_label: PerLabel,
+}
+
+/// Precision, recall and F1 of each label, pooled over all languages, in the task's label order.
+#[derive(Clone, Debug, Default, Serialize, serde::Deserialize)]
+pub struct PerLabel {
+    pub genres: Vec<LabelScore>,
+    pub frames: Vec<LabelScore>,
+    pub techniques: Vec<LabelScore>,
+}
+
+#[derive(Clone, Debug, Default, Serialize, serde::Deserialize)]
+pub struct LabelScore {
+    pub label: String,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+    /// Gold occurrences.
+    pub support: u64,
+    pub predicted: u64,
+}
+
+impl LabelScore {
+    fn of<L: Label>(l: L, c: Counts) -> LabelScore {
+        LabelScore {
+            label: l.name().to_string(),
+            precision: c.precision(),
+            recall: c.recall(),
+            f1: c.f1(),
+            support: c.tp + c.fn_,
+            predicted: c.tp + c.fp,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, Serialize, serde::Deserialize)]
@@ -134,10 +171,32 @@ pub struct LangScores {
 pub struct ScoreAcc {
     pub genre_gold: Vec<usize>,
     pub genre_pred: Vec<usize>,
-    pub frames: Counts,
-    pub techniques: Counts,
+    frames: Counts,
+    techniques: Counts,
+    frame_labels: [Counts; Frame::COUNT],
+    technique_labels: [Counts; Technique::COUNT],
     pub articles: usize,
     pub lines: usize,
+}
+
+impl ScoreAcc {
+    /// One article's gold and predicted frames (bitmasks).
+    pub fn add_frames(&mut self, gold: u32, pred: u32) {
+        self.frames.add(Counts::of_sets(gold, pred));
+        add_per_label(&mut self.frame_labels, gold, pred);
+    }
+    /// One annotated line's gold and predicted techniques (bitmasks).
+    pub fn add_techniques(&mut self, gold: u32, pred: u32) {
+        self.techniques.add(Counts::of_sets(gold, pred));
+        add_per_label(&mut self.technique_labels, gold, pred);
+        self.lines += 1;
+    }
+}
+
+fn add_per_label(acc: &mut [Counts], gold: u32, pred: u32) {
+    for (l, c) in acc.iter_mut().enumerate() {
+        c.add(Counts::of_sets(gold >> l & 1, pred >> l & 1));
+    }
 }
 
 impl Scores {
@@ -145,7 +204,24 @@ impl Scores {
         per: std::collections::BTreeMap<newsprism_core::Lang, ScoreAcc>,
     ) -> Scores {
         let mut s = Scores::default();
+        let mut frame_labels = [Counts::default(); Frame::COUNT];
+        let mut technique_labels = [Counts::default(); Technique::COUNT];
+        let mut genre_labels = [Counts::default(); Genre::COUNT];
         for (l, a) in per {
+            for (&g, &p) in a.genre_gold.iter().zip(&a.genre_pred) {
+                if p == g {
+                    genre_labels[g].tp += 1;
+                } else {
+                    genre_labels[g].fn_ += 1;
+                    genre_labels[p].fp += 1;
+                }
+            }
+            for (t, c) in frame_labels.iter_mut().zip(&a.frame_labels) {
+                t.add(*c);
+            }
+            for (t, c) in technique_labels.iter_mut().zip(&a.technique_labels) {
+                t.add(*c);
+            }
             s.per_language.insert(
                 l.to_string(),
                 LangScores {
@@ -165,6 +241,20 @@ impl Scores {
             s.mean.articles += v.articles;
             s.mean.annotated_lines += v.annotated_lines;
         }
+        s.per_label = PerLabel {
+            genres: Genre::ALL
+                .iter()
+                .map(|&g| LabelScore::of(g, genre_labels[g.index()]))
+                .collect(),
+            frames: Frame::ALL
+                .iter()
+                .map(|&f| LabelScore::of(f, frame_labels[f.index()]))
+                .collect(),
+            techniques: Technique::ALL
+                .iter()
+                .map(|&t| LabelScore::of(t, technique_labels[t.index()]))
+                .collect(),
+        };
         s
     }
 
@@ -210,6 +300,43 @@ impl Scores {
 }
 
 #[cfg(test)]
+mod per_label_tests {
+    use super::*;
+    use newsprism_core::Lang;
+
+    #[test]
+    fn per_label_counts_pool_languages_and_match_the_micro_total() {
+        let doubt = 1 << Technique::Doubt.index();
+        let loaded = 1 << Technique::LoadedLanguage.index();
+        let mut per = std::collections::BTreeMap::new();
+        let mut en = ScoreAcc::default();
+        en.genre_gold.extend([0, 0, 2]);
+        en.genre_pred.extend([0, 2, 1]);
+        en.add_techniques(doubt | loaded, doubt); // doubt found, loaded missed
+        en.add_techniques(0, loaded); // loaded false positive
+        let mut fr = ScoreAcc::default();
+        fr.add_techniques(doubt, doubt);
+        per.insert(Lang::EN, en);
+        per.insert(Lang::FR, fr);
+        let s = Scores::from_accumulators(per);
+        let t = &s.per_label.techniques;
+        assert_eq!(t.len(), Technique::COUNT);
+        let d = &t[Technique::Doubt.index()];
+        assert_eq!((d.label.as_str(), d.support, d.predicted), ("Doubt", 2, 2));
+        assert_eq!(d.f1, 1.0);
+        let l = &t[Technique::LoadedLanguage.index()];
+        assert_eq!((l.support, l.predicted, l.f1), (1, 1, 0.0));
+        assert_eq!(s.per_language["en"].annotated_lines, 2);
+        let g = &s.per_label.genres;
+        assert_eq!((g[0].support, g[0].predicted, g[0].f1), (2, 1, 2.0 / 3.0));
+        assert_eq!((g[1].support, g[1].predicted), (0, 1));
+        assert_eq!((g[2].support, g[2].predicted, g[2].f1), (1, 1, 0.0));
+        // en: tp 1, fp 1, fn 1 → micro-F1 0.5.
+        assert!((s.per_language["en"].subtask3_micro_f1 - 0.5).abs() < 1e-12);
+    }
+}
+
+#[cfg(test)]
 mod spread_tests {
     use super::*;
 
@@ -224,6 +351,7 @@ mod spread_tests {
         Scores {
             per_language: [("en".to_string(), l)].into_iter().collect(),
             mean: l,
+            ..Scores::default()
         }
     }
 

@@ -30,10 +30,10 @@ use crate::features::{
     ArticleInput, FeatureConfig, Featurizer, NgramFeaturizer, ParagraphInput, Scratch, SparseVec,
 };
 use crate::linear::{self, Loss, TrainConfig};
-use crate::metrics::{micro, Counts, ScoreAcc, Scores};
+use crate::metrics::{ScoreAcc, Scores};
 use crate::model::{
-    decide_genre, genre_context, position, ArticleView, Model, ModelMeta, QuantHead, Rules,
-    TrainedOn,
+    decide_genre, line_repeats, paragraph_extra, position, ArticleView, Model, ModelMeta,
+    QuantHead, Rules, TrainedOn,
 };
 use crate::stack::{genre_features, stack_features, GENRE_STACK_DIM, STACK_DIM};
 
@@ -72,6 +72,9 @@ pub struct TrainOptions {
     pub genre_parts: usize,
     /// Weight of each such part relative to a whole article.
     pub genre_part_weight: f32,
+    /// Per-language genre offsets keep the satire offset fitted on all languages (each language
+    /// has 3–9 satire articles; all together 38).
+    pub global_satire_offset: bool,
     /// Weights of the embedding blocks (used only when training the deep tier).
     pub deep: DeepOptions,
 }
@@ -116,6 +119,7 @@ impl Default for TrainOptions {
             seed: 13,
             genre_parts: 3,
             genre_part_weight: 0.5,
+            global_satire_offset: true,
             deep: DeepOptions::default(),
         }
     }
@@ -132,7 +136,7 @@ pub struct DeepInput<'a> {
 }
 
 /// Body paragraphs of the article openings on which genre is also scored (see `short_x`).
-const SHORT_PARAGRAPHS: usize = 3;
+const SHORT_PARAGRAPHS: usize = crate::model::SHORT_TEXT_PARAGRAPHS;
 
 /// Featurised training data.
 struct Prepared<'a> {
@@ -400,6 +404,7 @@ fn train_with(
     // Decision rules on all out-of-fold predictions (for the shipped model) ...
     let oof = Oof {
         genre: &oof_genre_final,
+        genre_short: &oof_short,
         frame: &oof_frame,
         tech: &oof_tech,
         ys: &ys,
@@ -419,6 +424,16 @@ fn train_with(
                 .map(|&l| {
                     let keep_l = |i: usize| keep(i) && prep.articles[i].lang == l;
                     let mut r = fit_rules(&prep, &oof, &keep_l, opts.min_positives_lang);
+                    if opts.global_satire_offset {
+                        let refit = |probs: &[f32], global: &[f32]| {
+                            let (gp, gg) = genre_rows(&prep, probs, &keep_l);
+                            let mut given = vec![None; Genre::COUNT];
+                            given[Genre::Satire.index()] = Some(global[Genre::Satire.index()]);
+                            calibrate::class_offsets_given(&gp, &gg, Genre::COUNT, &given)
+                        };
+                        r.genre_offsets = refit(oof.genre, &global.genre_offsets);
+                        r.genre_offsets_short = refit(oof.genre_short, &global.genre_offsets_short);
+                    }
                     if !opts.per_language_technique_thresholds {
                         let (tp, tg) = technique_rows(&prep, &oof, &keep_l);
                         r.technique_thresholds = calibrate::shifted(
@@ -450,6 +465,7 @@ fn train_with(
     // ... and scores with cross-fitted rules.
     let scores = score_oof(
         &prep,
+        None,
         &oof_genre_final,
         &oof_frame,
         &oof_tech,
@@ -460,8 +476,16 @@ fn train_with(
     log(&format!(
         "genre on article openings only (title + {SHORT_PARAGRAPHS} paragraphs), same folds and rules: \
          macro-F1 {:.3} (mean of languages)",
-        // The genre head is not told the text is short: the same decision as for whole articles.
-        score_oof(&prep, &oof_short, &oof_frame, &oof_tech, &ys, &fold_rules)
+        // Decided as `analyze` decides a text of that length (offsets calibrated on openings).
+        score_oof(
+            &prep,
+            Some(SHORT_PARAGRAPHS),
+            &oof_short,
+            &oof_frame,
+            &oof_tech,
+            &ys,
+            &fold_rules
+        )
             .mean
             .subtask1_macro_f1
     ));
@@ -526,6 +550,8 @@ fn train_with(
 /// Out-of-fold predictions, row-major per example.
 struct Oof<'a> {
     genre: &'a [f32],
+    /// Genre on article openings (title + [`SHORT_PARAGRAPHS`] paragraphs).
+    genre_short: &'a [f32],
     frame: &'a [f32],
     tech: &'a [f32],
     ys: &'a [u32],
@@ -558,6 +584,23 @@ fn technique_rows(
     (tp, tl.iter().map(|&i| oof.ys[i]).collect())
 }
 
+/// Out-of-fold genre probabilities and gold genres of the selected articles.
+fn genre_rows(
+    prep: &Prepared,
+    probs: &[f32],
+    keep: &(dyn Fn(usize) -> bool + Sync),
+) -> (Vec<f32>, Vec<usize>) {
+    let g: Vec<(usize, usize)> = (0..prep.articles.len())
+        .filter(|&i| keep(i))
+        .filter_map(|i| prep.articles[i].genre.map(|x| (i, x.index())))
+        .collect();
+    let gp = g
+        .iter()
+        .flat_map(|x| probs[x.0 * 3..x.0 * 3 + 3].to_vec())
+        .collect();
+    (gp, g.iter().map(|x| x.1).collect())
+}
+
 /// Fits decision rules on the out-of-fold predictions of the articles `keep` selects.
 fn fit_rules(
     prep: &Prepared,
@@ -566,15 +609,8 @@ fn fit_rules(
     min_pos: usize,
 ) -> Rules {
     let n_art = prep.articles.len();
-    let g: Vec<(usize, usize)> = (0..n_art)
-        .filter(|&i| keep(i))
-        .filter_map(|i| prep.articles[i].genre.map(|x| (i, x.index())))
-        .collect();
-    let gp: Vec<f32> = g
-        .iter()
-        .flat_map(|x| oof.genre[x.0 * 3..x.0 * 3 + 3].to_vec())
-        .collect();
-    let gg: Vec<usize> = g.iter().map(|x| x.1).collect();
+    let (gp, gg) = genre_rows(prep, oof.genre, keep);
+    let (sp, sg) = genre_rows(prep, oof.genre_short, keep);
     let fr: Vec<(usize, u32)> = (0..n_art)
         .filter(|&i| keep(i))
         .filter_map(|i| prep.articles[i].frames.map(|s| (i, s.bits())))
@@ -587,6 +623,7 @@ fn fit_rules(
     let (tp, tg) = technique_rows(prep, oof, keep);
     Rules {
         genre_offsets: calibrate::class_offsets(&gp, &gg, Genre::COUNT),
+        genre_offsets_short: calibrate::class_offsets(&sp, &sg, Genre::COUNT),
         frame_thresholds: calibrate::thresholds(&fp, &fg, Frame::COUNT, min_pos),
         technique_thresholds: calibrate::thresholds(&tp, &tg, Technique::COUNT, min_pos),
     }
@@ -801,7 +838,7 @@ fn paragraph_features(prep: &Prepared, genre_probs: &[f32]) -> ParagraphData {
         .enumerate()
         .map_init(Scratch::default, |s, (ai, a)| {
             let view = ArticleView::new(&a.article);
-            let extra = genre_context(&genre_probs[ai * 3..ai * 3 + 3]);
+            let reps = line_repeats(&prep.featurizer, &view);
             let mean = prep
                 .deep
                 .as_ref()
@@ -809,6 +846,7 @@ fn paragraph_features(prep: &Prepared, genre_probs: &[f32]) -> ParagraphData {
                 .unwrap_or_default();
             let mut out = Vec::with_capacity(view.lines.len());
             for (k, &(line, text)) in view.lines.iter().enumerate() {
+                let extra = paragraph_extra(&genre_probs[ai * 3..ai * 3 + 3], &reps[k]);
                 let mut x = SparseVec::default();
                 let input = para_input(
                     text,
@@ -916,6 +954,8 @@ fn train_article_heads(
 
 fn score_oof(
     prep: &Prepared,
+    // Body paragraphs the genre decision assumes per article (`None`: the article's own).
+    genre_text_len: Option<usize>,
     oof_genre: &[f32],
     oof_frame: &[f32],
     oof_tech: &[f32],
@@ -929,15 +969,18 @@ fn score_oof(
         e.articles += 1;
         if let Some(g) = a.genre {
             e.genre_gold.push(g.index());
-            e.genre_pred
-                .push(decide_genre(&oof_genre[i * 3..i * 3 + 3], &r.genre_offsets));
+            let n_body = genre_text_len.unwrap_or_else(|| ArticleView::new(&a.article).body.len());
+            e.genre_pred.push(decide_genre(
+                &oof_genre[i * 3..i * 3 + 3],
+                r.genre_offsets_for(n_body),
+            ));
         }
         if let Some(fs) = a.frames {
             let p = &oof_frame[i * Frame::COUNT..(i + 1) * Frame::COUNT];
             let pred = (0..Frame::COUNT)
                 .filter(|&l| p[l] >= r.frame_thresholds[l])
                 .fold(0u32, |b, l| b | 1 << l);
-            e.frames.add(micro(&[fs.bits()], &[pred]));
+            e.add_frames(fs.bits(), pred);
         }
     }
     for (j, &(ai, _, _)) in prep.lines.iter().enumerate() {
@@ -947,8 +990,7 @@ fn score_oof(
             .filter(|&l| p[l] >= r.technique_thresholds[l])
             .fold(0u32, |b, l| b | 1 << l);
         let e = per.entry(prep.articles[ai].lang).or_default();
-        e.techniques.add(Counts::of_sets(ys[j], pred));
-        e.lines += 1;
+        e.add_techniques(ys[j], pred);
     }
     Scores::from_accumulators(per)
 }

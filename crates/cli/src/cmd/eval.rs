@@ -6,7 +6,7 @@ use anyhow::bail;
 use anyhow::Context;
 use newsprism_analyze::evaluate::{evaluate, evaluate_deep};
 
-use crate::cmd::train::print_scores;
+use crate::cmd::train::{print_per_label, print_scores};
 use crate::inputs::{report, Outcome};
 
 #[derive(clap::Args)]
@@ -26,6 +26,10 @@ pub struct Args {
     /// Keep paragraph embeddings in this file and reuse them on the next run (--deep only).
     #[arg(long, value_name = "FILE", requires = "deep")]
     embed_cache: Option<PathBuf>,
+    /// Also print precision, recall and F1 per frame and per technique (pooled over languages;
+    /// always included in --json).
+    #[arg(long)]
+    per_label: bool,
 }
 
 pub fn run(a: Args) -> anyhow::Result<Outcome> {
@@ -63,6 +67,10 @@ pub fn run(a: Args) -> anyhow::Result<Outcome> {
         a.json,
         &format!("official metrics on {}", a.data_dir.display()),
     )?;
+    if a.per_label && !a.json {
+        println!();
+        print_per_label(&scores)?;
+    }
     Ok(Outcome {
         succeeded: ds.articles.len(),
         failed: ds.problems.len(),

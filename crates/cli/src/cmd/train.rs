@@ -44,6 +44,10 @@ pub struct Args {
     /// split's, i.e. the same as without --repeat.
     #[arg(long, value_name = "N", default_value_t = 1)]
     repeat: usize,
+    /// Also print precision, recall and F1 per frame and per technique (pooled over languages;
+    /// first fold split; always included in --json).
+    #[arg(long)]
+    per_label: bool,
 }
 
 pub fn run(a: Args) -> anyhow::Result<Outcome> {
@@ -181,6 +185,10 @@ pub fn run(a: Args) -> anyhow::Result<Outcome> {
             );
         }
     }
+    if a.per_label && !a.json {
+        println!();
+        print_per_label(&scores)?;
+    }
     if a.repeat > 1 {
         let tiers: [(&str, Vec<Scores>); 2] = [
             (
@@ -254,6 +262,34 @@ fn print_spread(mean: &Scores, sd: &Scores, title: &str) -> anyhow::Result<()> {
             m.subtask3_micro_f1,
             d.subtask3_micro_f1
         )?;
+    }
+    Ok(())
+}
+
+/// Prints per-label precision / recall / F1 (frames, then techniques), most frequent first.
+pub fn print_per_label(s: &Scores) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    for (title, labels) in [
+        ("genres (per article)", &s.per_label.genres),
+        ("frames (per article)", &s.per_label.frames),
+        ("techniques (per annotated line)", &s.per_label.techniques),
+    ] {
+        let mut rows: Vec<_> = labels.iter().collect();
+        rows.sort_by(|a, b| b.support.cmp(&a.support).then(a.label.cmp(&b.label)));
+        writeln!(out, "{title}, pooled over languages")?;
+        writeln!(
+            out,
+            "{:<44} {:>7} {:>9} {:>6} {:>6} {:>6}",
+            "label", "support", "predicted", "P", "R", "F1"
+        )?;
+        for r in rows {
+            writeln!(
+                out,
+                "{:<44} {:>7} {:>9} {:>6.3} {:>6.3} {:>6.3}",
+                r.label, r.support, r.predicted, r.precision, r.recall, r.f1
+            )?;
+        }
     }
     Ok(())
 }
