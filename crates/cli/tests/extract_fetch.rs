@@ -30,6 +30,17 @@ fn jsonl(out: &[u8]) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// Runs a command that must succeed and returns its JSONL records.
+fn ok_jsonl(cmd: &mut Command) -> Vec<serde_json::Value> {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    jsonl(&out.stdout)
+}
+
 #[test]
 fn extract_html_and_cp1251_text_as_jsonl() {
     let tmp = tempfile::tempdir().unwrap();
@@ -95,17 +106,8 @@ fn extract_text_is_the_body_once_without_the_headline() {
     let tmp = tempfile::tempdir().unwrap();
     let path = tmp.path().join("floods.html");
     std::fs::write(&path, page).unwrap();
-    let out = bin()
-        .args(["extract", "--format", "jsonl"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let rec = &jsonl(&out.stdout)[0];
+    let recs = ok_jsonl(bin().args(["extract", "--format", "jsonl"]).arg(&path));
+    let rec = &recs[0];
     let text = rec["text"].as_str().unwrap();
     assert_eq!(text.matches("Rescue teams reached").count(), 1, "{text}");
     assert!(text.contains("landslides remained possible"), "{text}");
@@ -220,17 +222,11 @@ fn fetch_pages_feeds_redirects_and_failures() {
     assert_eq!(recs[1]["title"], "Storm");
     assert_eq!(recs[1]["text"], "Short summary of the storm.");
 
-    let out = bin()
-        .args(["fetch", "--format", "jsonl", "--jobs", "1", "--from-feed"])
-        .arg(format!("{base}/feed"))
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let recs = ok_jsonl(
+        bin()
+            .args(["fetch", "--format", "jsonl", "--jobs", "1", "--from-feed"])
+            .arg(format!("{base}/feed")),
     );
-    let recs = jsonl(&out.stdout);
     assert_eq!(recs.len(), 1);
     assert!(recs[0]["text"].as_str().unwrap().contains("repair crews"));
 }
