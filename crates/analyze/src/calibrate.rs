@@ -76,12 +76,8 @@ pub fn thresholds(probs: &[f32], gold: &[u32], labels: usize, min_pos: usize) ->
 
 /// Additive log-probability offsets per class maximising macro-F1 (class 0 stays at 0), so that a
 /// rare class such as satire is predicted when the evidence is good enough rather than never.
-pub fn class_offsets(probs: &[f32], gold: &[usize], classes: usize) -> Vec<f32> {
-    class_offsets_given(probs, gold, classes, &vec![None; classes])
-}
-
-/// [`class_offsets`] with some offsets given (`Some`) rather than fitted.
-pub fn class_offsets_given(
+/// Offsets given as `Some` in `given` are kept as they are, not fitted.
+pub fn class_offsets(
     probs: &[f32],
     gold: &[usize],
     classes: usize,
@@ -192,7 +188,7 @@ mod tests {
             probs.extend_from_slice(if rare { &[0.6, 0.4] } else { &[0.9, 0.1] });
             gold.push(usize::from(rare));
         }
-        let off = class_offsets(&probs, &gold, 2);
+        let off = class_offsets(&probs, &gold, 2, &[None, None]);
         assert!(off[1] > 0.0, "{off:?}");
         // Every offset in (ln 0.9 − ln 0.4, ln 0.6 − ln 0.1) ≈ (0.81, 1.79) separates the classes
         // perfectly; the one chosen is in the middle of that range, not at its edge.

@@ -47,20 +47,24 @@ pub fn line_features(
     // Per line: its distinct telling words and word pairs (hashes), and the within-line maximum.
     let mut norm = String::new();
     let mut tokens: Vec<Token> = Vec::new();
+    let mut telling: Vec<bool> = Vec::new();
     let mut words_of: Vec<Vec<u64>> = Vec::with_capacity(lines.len());
     let mut pairs_of: Vec<Vec<u64>> = Vec::with_capacity(lines.len());
     let mut within: Vec<u32> = Vec::with_capacity(lines.len());
     for line in lines {
         normalize_into(clip(line, MAX_PARAGRAPH_BYTES), &mut norm);
         tokenize(&norm, &mut tokens);
-        let telling = |t: &Token| {
+        // Decided once per token (an IDF lookup hashes the word): used for words and pairs.
+        telling.clear();
+        telling.extend(tokens.iter().map(|t| {
             let w = t.as_str(&norm);
             w.len() >= MIN_WORD_BYTES && !w.bytes().all(|b| b.is_ascii_digit()) && idf(w) >= min_idf
-        };
+        }));
         let mut words: Vec<u64> = tokens
             .iter()
-            .filter(|t| telling(t))
-            .map(|t| hash(0, t.as_str(&norm).as_bytes()))
+            .zip(&telling)
+            .filter(|(_, &t)| t)
+            .map(|(t, _)| hash(0, t.as_str(&norm).as_bytes()))
             .collect();
         words.sort_unstable();
         let mut max_run = 0u32;
@@ -77,8 +81,9 @@ pub fn line_features(
         // A pair counts when at least one of its words is telling ("the war" yes, "of the" no).
         let mut pairs: Vec<u64> = tokens
             .windows(2)
-            .filter(|p| telling(&p[0]) || telling(&p[1]))
-            .map(|p| {
+            .zip(telling.windows(2))
+            .filter(|(_, t)| t[0] || t[1])
+            .map(|(p, _)| {
                 hash_pair(
                     1,
                     p[0].as_str(&norm).as_bytes(),

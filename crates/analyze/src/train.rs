@@ -417,23 +417,15 @@ fn train_with(
     };
     // Rules for one training subset: global, plus per language when enabled.
     let rule_set = |keep: &(dyn Fn(usize) -> bool + Sync)| -> RuleSet {
-        let global = fit_rules(&prep, &oof, keep, opts.min_positives);
+        let global = fit_rules(&prep, &oof, keep, opts.min_positives, None);
         let by_lang = if opts.per_language_rules {
             langs
                 .par_iter()
                 .map(|&l| {
                     let keep_l = |i: usize| keep(i) && prep.articles[i].lang == l;
-                    let mut r = fit_rules(&prep, &oof, &keep_l, opts.min_positives_lang);
-                    if opts.global_satire_offset {
-                        let refit = |probs: &[f32], global: &[f32]| {
-                            let (gp, gg) = genre_rows(&prep, probs, &keep_l);
-                            let mut given = vec![None; Genre::COUNT];
-                            given[Genre::Satire.index()] = Some(global[Genre::Satire.index()]);
-                            calibrate::class_offsets_given(&gp, &gg, Genre::COUNT, &given)
-                        };
-                        r.genre_offsets = refit(oof.genre, &global.genre_offsets);
-                        r.genre_offsets_short = refit(oof.genre_short, &global.genre_offsets_short);
-                    }
+                    let satire_from = opts.global_satire_offset.then_some(&global);
+                    let mut r =
+                        fit_rules(&prep, &oof, &keep_l, opts.min_positives_lang, satire_from);
                     if !opts.per_language_technique_thresholds {
                         let (tp, tg) = technique_rows(&prep, &oof, &keep_l);
                         r.technique_thresholds = calibrate::shifted(
@@ -601,16 +593,22 @@ fn genre_rows(
     (gp, g.iter().map(|x| x.1).collect())
 }
 
-/// Fits decision rules on the out-of-fold predictions of the articles `keep` selects.
+/// Fits decision rules on the out-of-fold predictions of the articles `keep` selects. With
+/// `satire_from`, the satire offsets are taken from those rules instead of fitted here.
 fn fit_rules(
     prep: &Prepared,
     oof: &Oof,
     keep: &(dyn Fn(usize) -> bool + Sync),
     min_pos: usize,
+    satire_from: Option<&Rules>,
 ) -> Rules {
     let n_art = prep.articles.len();
-    let (gp, gg) = genre_rows(prep, oof.genre, keep);
-    let (sp, sg) = genre_rows(prep, oof.genre_short, keep);
+    let genre_offsets = |probs: &[f32], from: Option<&[f32]>| {
+        let (gp, gg) = genre_rows(prep, probs, keep);
+        let mut given = vec![None; Genre::COUNT];
+        given[Genre::Satire.index()] = from.map(|o| o[Genre::Satire.index()]);
+        calibrate::class_offsets(&gp, &gg, Genre::COUNT, &given)
+    };
     let fr: Vec<(usize, u32)> = (0..n_art)
         .filter(|&i| keep(i))
         .filter_map(|i| prep.articles[i].frames.map(|s| (i, s.bits())))
@@ -622,8 +620,11 @@ fn fit_rules(
     let fg: Vec<u32> = fr.iter().map(|x| x.1).collect();
     let (tp, tg) = technique_rows(prep, oof, keep);
     Rules {
-        genre_offsets: calibrate::class_offsets(&gp, &gg, Genre::COUNT),
-        genre_offsets_short: calibrate::class_offsets(&sp, &sg, Genre::COUNT),
+        genre_offsets: genre_offsets(oof.genre, satire_from.map(|r| &r.genre_offsets[..])),
+        genre_offsets_short: genre_offsets(
+            oof.genre_short,
+            satire_from.map(|r| &r.genre_offsets_short[..]),
+        ),
         frame_thresholds: calibrate::thresholds(&fp, &fg, Frame::COUNT, min_pos),
         technique_thresholds: calibrate::thresholds(&tp, &tg, Technique::COUNT, min_pos),
     }

@@ -25,21 +25,13 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         return Some("navigation menu");
     }
     let words = trimmed.split_whitespace().count();
-    if words <= MAX_TEASER_WORDS && is_read_more_teaser(&normalize(trimmed)) {
-        return Some("read-more link");
-    }
-    if words <= opts.max_chrome_words {
+    if words <= MAX_TEASER_WORDS.max(opts.max_chrome_words) {
         let norm = normalize(trimmed);
-        // Chrome phrases open the line ("Partager cet article", "Soutenez-nous : faites un
-        // don"); a phrase deep inside a short sentence is the sentence's own words.
-        for (p, start, end) in matching(&norm, 4) {
-            let Kind::Chrome(reason) = p.kind else {
-                continue;
-            };
-            // A single word ("Partager", "Teilen", "Реклама") is chrome only as a label: at the
-            // start of a very short line.
-            let hit = p.words > 1 || (words <= 4 && start == 0 && end == p.phrase.len());
-            if hit {
+        if words <= MAX_TEASER_WORDS && is_read_more_teaser(&norm) {
+            return Some("read-more link");
+        }
+        if words <= opts.max_chrome_words {
+            if let Some(reason) = phrase_reason(&norm, words) {
                 return Some(reason);
             }
         }
@@ -47,6 +39,22 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     let at_edge = pos.from_start < 2 || pos.from_end < 2;
     if at_edge && is_caps_label(trimmed) {
         return Some("all-caps label");
+    }
+    None
+}
+
+/// The chrome phrase of the table that opens a short line ("Partager cet article", "Soutenez-nous
+/// : faites un don"); a phrase deep inside a short sentence is the sentence's own words.
+fn phrase_reason(norm: &str, words: usize) -> Option<&'static str> {
+    for (p, start, end) in matching(norm, 4) {
+        let Kind::Chrome(reason) = p.kind else {
+            continue;
+        };
+        // A single word ("Partager", "Teilen", "Реклама") is chrome only as a label: at the
+        // start of a very short line.
+        if p.words > 1 || (words <= 4 && start == 0 && end == p.phrase.len()) {
+            return Some(reason);
+        }
     }
     None
 }

@@ -13,9 +13,36 @@ pub fn clip(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
+/// The words of `s` (runs of letters and digits), lower-cased and joined by single spaces: a key
+/// under which two lines that differ only in case, punctuation or spacing are the same text
+/// ("The council voted." and "THE COUNCIL voted!").
+pub fn word_key(s: &str) -> String {
+    let mut key = String::with_capacity(s.len());
+    for w in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&w.to_lowercase());
+    }
+    key
+}
+
 #[cfg(test)]
 mod tests {
-    use super::clip;
+    use super::{clip, word_key};
+
+    #[test]
+    fn word_keys_ignore_case_punctuation_and_spacing() {
+        assert_eq!(
+            word_key("  The COUNCIL, voted:  7–4!"),
+            "the council voted 7 4"
+        );
+        assert_eq!(word_key("Élu « maire »"), "élu maire");
+        assert_eq!(word_key("?!"), "");
+    }
 
     #[test]
     fn clips_at_char_boundaries() {

@@ -8,6 +8,7 @@
 //! newsprism numbers and analyses lines.
 
 use ego_tree::iter::Edge;
+use newsprism_core::text::word_key;
 use newsprism_core::{Article, Lang, RemovedLine};
 use scraper::{Html, Node};
 
@@ -173,15 +174,11 @@ pub fn blank_repeated_paragraphs(lines: &mut [String]) -> Vec<RemovedLine> {
     let mut first: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut out = Vec::new();
     for (i, line) in lines.iter_mut().enumerate() {
-        let words: Vec<String> = line
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        if words.len() < MIN_REPEATED_WORDS {
+        let key = word_key(line);
+        if key.is_empty() || key.split(' ').count() < MIN_REPEATED_WORDS {
             continue;
         }
-        match first.entry(words.join(" ")) {
+        match first.entry(key) {
             std::collections::hash_map::Entry::Vacant(v) => {
                 v.insert(i);
             }

@@ -6,6 +6,7 @@
 
 use std::io::{IsTerminal, Write};
 
+use newsprism_core::text::word_key;
 use newsprism_core::Article;
 use serde::Serialize;
 
@@ -61,16 +62,10 @@ struct Record<'a> {
 }
 
 fn body_text(a: &Article) -> String {
-    let norm = |s: &str| {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-    };
-    let title = a.title.as_deref().map(norm).filter(|t| !t.is_empty());
+    let title = a.title.as_deref().map(word_key).filter(|t| !t.is_empty());
     let mut text = String::new();
     for (_, line) in a.paragraphs() {
-        if title.as_ref().is_some_and(|t| *t == norm(line)) {
+        if title.as_ref().is_some_and(|t| *t == word_key(line)) {
             continue;
         }
         if !text.is_empty() {
