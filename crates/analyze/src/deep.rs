@@ -42,6 +42,13 @@ pub struct DeepOptions {
     pub article_context_weight: f32,
     /// Article vector in genre and frame features.
     pub article_weight: f32,
+    /// Encoder layers (1-based) whose mean-pooled states follow the final layer's in every
+    /// paragraph vector: the final layer is tuned for similarity of meaning, a middle one keeps
+    /// more of the wording that techniques live in. Technique features use the whole vector;
+    /// genre and frames only the final layer's part (the extra layers lowered genre in CV).
+    /// Empty in models trained before this option.
+    #[serde(default)]
+    pub extra_layers: Vec<usize>,
 }
 
 impl Default for DeepOptions {
@@ -53,6 +60,7 @@ impl Default for DeepOptions {
             context_weight: 2.0,
             article_context_weight: 2.0,
             article_weight: 4.0,
+            extra_layers: vec![6, 9],
         }
     }
 }
@@ -71,6 +79,12 @@ impl DeepMeta {
     /// Feature slots the dense blocks occupy after the hashed buckets.
     pub fn slots(&self) -> usize {
         BLOCKS * self.dim
+    }
+
+    /// Leading components of each vector that come from the encoder's final layer (all of them
+    /// without extra layers): what the article-level block holds.
+    pub fn final_layer_dims(&self) -> usize {
+        self.dim / (1 + self.options.extra_layers.len())
     }
 }
 
@@ -147,11 +161,12 @@ fn push_block(out: &mut SparseVec, base: u32, v: &[f32], weight: f32) {
 
 /// Appends the article-level dense block (the article vector) to the hashed features `out`.
 pub fn article_dense(meta: &DeepMeta, base: usize, pv: &ParagraphVectors, out: &mut SparseVec) {
-    push_block(out, base as u32, &pv.mean(), meta.options.article_weight);
+    part_dense(meta, base, pv, 0..pv.len(), out);
 }
 
-/// Appends the dense block of a part of an article (the mean of its `rows`' vectors), in the
-/// article block's slots: what [`article_dense`] gives for an article made of those lines.
+/// Appends the dense block of a part of an article (the mean of its `rows`' vectors, final
+/// layer only), in the article block's slots: what [`article_dense`] gives for an article made
+/// of those lines.
 pub fn part_dense(
     meta: &DeepMeta,
     base: usize,
@@ -159,12 +174,10 @@ pub fn part_dense(
     rows: impl IntoIterator<Item = usize>,
     out: &mut SparseVec,
 ) {
-    push_block(
-        out,
-        base as u32,
-        &pv.mean_of(rows),
-        meta.options.article_weight,
-    );
+    let mut m = pv.mean_of(rows);
+    m.truncate(meta.final_layer_dims());
+    normalize(&mut m);
+    push_block(out, base as u32, &m, meta.options.article_weight);
 }
 
 /// Appends line `k`'s dense blocks (own, context, article `mean`) to the hashed features `out`.
@@ -441,5 +454,39 @@ mod tests {
         assert!(CachedEmbedder::open(&e16, &p).unwrap().is_empty());
         std::fs::write(&p, b"garbage").unwrap();
         assert!(CachedEmbedder::open(&e, &p).is_err());
+    }
+
+    #[test]
+    fn article_block_holds_the_final_layer_part_and_paragraphs_the_whole_vector() {
+        let meta = DeepMeta {
+            embedder_id: "t".into(),
+            dim: 4,
+            options: DeepOptions {
+                extra_layers: vec![1],
+                ..DeepOptions::default()
+            },
+        };
+        assert_eq!(meta.final_layer_dims(), 2);
+        // Two lines; each vector is [final layer part | layer-1 part].
+        let pv = ParagraphVectors {
+            dim: 4,
+            rows: vec![0.6, 0.0, 0.0, 0.8, 0.0, 0.6, 0.8, 0.0],
+        };
+        let mut art = SparseVec::default();
+        article_dense(&meta, 100, &pv, &mut art);
+        assert_eq!(art.idx, vec![100, 101]);
+        let w = meta.options.article_weight;
+        let h = std::f32::consts::FRAC_1_SQRT_2 * w;
+        assert!(
+            art.val.iter().all(|v| (v - h).abs() < 1e-5),
+            "{:?}",
+            art.val
+        );
+        let mut para = SparseVec::default();
+        paragraph_dense(&meta, 100, &pv, &pv.mean(), 0, &mut para);
+        // Own vector: all four slots that are non-zero in it (2 of 4), then context and article.
+        assert_eq!(&para.idx[..2], &[100, 103]);
+        assert!(para.idx.iter().any(|&i| (104..108).contains(&i)));
+        assert!(para.idx.iter().any(|&i| (108..112).contains(&i)));
     }
 }

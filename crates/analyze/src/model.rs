@@ -481,6 +481,11 @@ impl Model {
             if d.dim == 0 || d.dim > 1 << 16 {
                 return Err(corrupt("embedding dimension out of range"));
             }
+            if !d.dim.is_multiple_of(1 + d.options.extra_layers.len()) {
+                return Err(corrupt(
+                    "embedding dimension does not split into its layers",
+                ));
+            }
         }
         let slots = meta.deep.as_ref().map_or(0, DeepMeta::slots);
         let idf: Vec<f32> = r

@@ -176,6 +176,13 @@ pub fn train_deep(
     deep: DeepInput,
     log: &(dyn Fn(&str) + Sync),
 ) -> Result<(Model, Scores), DeepInputError> {
+    let parts = 1 + opts.deep.extra_layers.len();
+    if !deep.dim.is_multiple_of(parts) {
+        return Err(DeepInputError(format!(
+            "vectors of dimension {} cannot hold {parts} layers of equal size",
+            deep.dim
+        )));
+    }
     if deep.vectors.len() != ds.articles.len() {
         return Err(DeepInputError(format!(
             "{} articles, {} vector sets",

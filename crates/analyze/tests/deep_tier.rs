@@ -27,9 +27,10 @@ fn vectors(e: &dyn Embedder, ds: &Dataset) -> Vec<ParagraphVectors> {
 }
 
 /// Options where the hashed n-gram families carry nothing, so whatever the model learns comes
-/// through the embedding slots.
+/// through the embedding slots. The hash embedder pools no encoder layers.
 fn embeddings_only() -> TrainOptions {
     let mut o = TrainOptions::default();
+    o.deep.extra_layers = Vec::new();
     o.features.bits = 10;
     o.features.word_weight = 0.0;
     o.features.char_weight = 0.0;
@@ -64,6 +65,15 @@ fn deep_heads_learn_from_embeddings_alone() {
     };
     let (model, deep) = train_deep(&ds, &opts, input, &|_| {}).unwrap();
     assert!(model.is_deep());
+    // Vectors that cannot be the parts the options name are refused, not misread.
+    let mut three = opts.clone();
+    three.deep.extra_layers = vec![1, 2];
+    let input = DeepInput {
+        embedder_id: e.id().to_string(),
+        dim: DIM,
+        vectors: &v,
+    };
+    assert!(train_deep(&ds, &three, input, &|_| {}).is_err());
     assert!(deep.mean.subtask3_micro_f1 > 0.8, "{deep:?}");
     assert!(deep.mean.subtask1_macro_f1 > 0.8, "{deep:?}");
     // The same options without embeddings have nothing to learn from.

@@ -23,23 +23,59 @@ pub struct DeepArgs {
 }
 
 impl DeepArgs {
-    /// The encoder when `--deep` was given, `None` otherwise.
+    /// The encoder when `--deep` was given, `None` otherwise: plain sentence vectors (stories,
+    /// pairs).
     pub fn embedder(&self) -> anyhow::Result<Option<Arc<dyn Embedder>>> {
+        self.embedder_pooling(&[])
+    }
+
+    /// Whether `--deep` was given, failing (with how to install it) when the encoder is not on
+    /// disk: cheap, so callers can check it before loading anything else.
+    pub fn requested(&self) -> anyhow::Result<bool> {
+        if self.deep {
+            locate(self.model_dir.as_deref())?;
+        }
+        Ok(self.deep)
+    }
+
+    /// As [`DeepArgs::embedder`], with the pooled states of `extra_layers` after the final
+    /// layer's in every vector (what a deep analysis model asks for in its header).
+    pub fn embedder_pooling(
+        &self,
+        extra_layers: &[usize],
+    ) -> anyhow::Result<Option<Arc<dyn Embedder>>> {
         if !self.deep {
             return Ok(None);
         }
-        open(self.model_dir.as_deref()).map(Some)
+        open(self.model_dir.as_deref(), extra_layers).map(Some)
     }
 }
 
 #[cfg(feature = "deep")]
-fn open(dir: Option<&std::path::Path>) -> anyhow::Result<Arc<dyn Embedder>> {
-    let enc = newsprism_encoder::E5Encoder::open(dir)?;
+fn open(
+    dir: Option<&std::path::Path>,
+    extra_layers: &[usize],
+) -> anyhow::Result<Arc<dyn Embedder>> {
+    let enc = newsprism_encoder::E5Encoder::open(dir)?.with_pooled_layers(extra_layers)?;
     Ok(Arc::new(enc))
 }
 
+#[cfg(feature = "deep")]
+fn locate(dir: Option<&std::path::Path>) -> anyhow::Result<()> {
+    newsprism_encoder::install::locate(dir)?;
+    Ok(())
+}
+
 #[cfg(not(feature = "deep"))]
-fn open(_dir: Option<&std::path::Path>) -> anyhow::Result<Arc<dyn Embedder>> {
+fn locate(dir: Option<&std::path::Path>) -> anyhow::Result<()> {
+    open(dir, &[]).map(|_| ())
+}
+
+#[cfg(not(feature = "deep"))]
+fn open(
+    _dir: Option<&std::path::Path>,
+    _extra_layers: &[usize],
+) -> anyhow::Result<Arc<dyn Embedder>> {
     anyhow::bail!(
         "this newsprism was built without the deep tier; rebuild with \
          `cargo build --release --features deep` (it is on by default) and run scripts/setup-encoder.sh"

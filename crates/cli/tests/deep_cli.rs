@@ -88,6 +88,7 @@ fn tiny_deep_model(path: &Path) {
     let mut o = TrainOptions::default();
     o.features.bits = 8;
     o.folds = 2;
+    o.deep.extra_layers = Vec::new(); // the hash embedder pools no encoder layers
     let input = DeepInput {
         embedder_id: e.id().to_string(),
         dim: e.dim(),

@@ -2,7 +2,8 @@
 //!
 //! All sequences of a batch are concatenated into one `[tokens × hidden]` matrix, so each weight
 //! matrix is streamed once per batch and there is no padding; attention alone runs per sequence.
-//! Output is each sequence's mean-pooled last hidden state (the e5 recipe).
+//! Output is each sequence's mean-pooled last hidden state (the e5 recipe), optionally followed by
+//! the mean-pooled states of earlier layers.
 
 use std::path::Path;
 
@@ -141,9 +142,11 @@ impl Bert {
         self.word.dtype == 1
     }
 
-    /// Mean-pooled final hidden states, one `hidden`-sized row per sequence (not normalised).
-    /// Every sequence must be non-empty and at most `max_positions` long (the caller windows).
-    pub fn forward(&self, seqs: &[&[u32]]) -> Vec<f32> {
+    /// Mean-pooled hidden states, one row of `(1 + extra.len()) × hidden` per sequence (not
+    /// normalised): the final layer's, then the output of each layer in `extra` (1-based, each at
+    /// most `config.layers`; the caller checks). Every sequence must be non-empty and at most
+    /// `max_positions` long (the caller windows).
+    pub fn forward(&self, seqs: &[&[u32]], extra: &[usize]) -> Vec<f32> {
         let c = &self.config;
         let h = c.hidden;
         let t: usize = seqs.iter().map(|s| s.len()).sum();
@@ -210,7 +213,9 @@ impl Bert {
                 );
             });
 
-        for layer in &self.layers {
+        let slots = 1 + extra.len();
+        let mut out = vec![0f32; seqs.len() * slots * h];
+        for (l, layer) in self.layers.iter().enumerate() {
             quant.quantize(x, h);
             layer.qkv.forward(quant, qkv);
             self.attention(qkv, &starts, ctx);
@@ -224,18 +229,11 @@ impl Bert {
             quant.quantize(mid, c.ffn);
             layer.ffn_out.forward(quant, tmp);
             layer_norm_rows(x, tmp, &layer.out_ln, h, c.eps);
-        }
-
-        // Mean pooling over each sequence (special tokens included, as in e5).
-        let mut out = vec![0f32; seqs.len() * h];
-        out.par_chunks_mut(h).enumerate().for_each(|(i, o)| {
-            let (a, b) = (starts[i], starts[i + 1]);
-            for r in x[a * h..b * h].chunks_exact(h) {
-                math::axpy(o, 1.0, r);
+            for (k, _) in extra.iter().enumerate().filter(|(_, &e)| e == l + 1) {
+                mean_pool(x, &starts, &mut out, h, slots, 1 + k);
             }
-            let inv = 1.0 / (b - a).max(1) as f32;
-            o.iter_mut().for_each(|v| *v *= inv);
-        });
+        }
+        mean_pool(x, &starts, &mut out, h, slots, 0);
         if let Ok(mut slot) = self.scratch.lock() {
             *slot = Some(scratch);
         }
@@ -266,6 +264,22 @@ impl Bert {
             math::attend(rows, out, &mut kt, &mut vh, &mut scores, h, heads, scale);
         });
     }
+}
+
+/// Mean pooling of each sequence's rows of `x` (special tokens included, as in e5) into slot
+/// `slot` of its output row (`slots × h` floats per sequence).
+fn mean_pool(x: &[f32], starts: &[usize], out: &mut [f32], h: usize, slots: usize, slot: usize) {
+    out.par_chunks_mut(slots * h)
+        .enumerate()
+        .for_each(|(i, row)| {
+            let o = &mut row[slot * h..(slot + 1) * h];
+            let (a, b) = (starts[i], starts[i + 1]);
+            for r in x[a * h..b * h].chunks_exact(h) {
+                math::axpy(o, 1.0, r);
+            }
+            let inv = 1.0 / (b - a).max(1) as f32;
+            o.iter_mut().for_each(|v| *v *= inv);
+        });
 }
 
 fn layer_norm_rows(x: &mut [f32], add: &[f32], ln: &(Vec<f32>, Vec<f32>), h: usize, eps: f32) {

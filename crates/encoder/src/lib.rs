@@ -30,5 +30,5 @@ pub mod safetensors;
 pub mod testing;
 pub mod tokenizer;
 
-pub use e5::E5Encoder;
+pub use e5::{pooled_id, E5Encoder};
 pub use error::EncoderError;

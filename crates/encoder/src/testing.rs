@@ -353,6 +353,12 @@ impl TinyModel {
     /// The embedding of one token sequence (with `<s>`/`</s>`), in plain f32 arithmetic:
     /// mean-pooled and L2-normalised.
     pub fn reference_embed(&self, ids: &[u32]) -> Vec<f32> {
+        self.reference_embed_after(ids, self.config.layers)
+    }
+
+    /// As [`TinyModel::reference_embed`], pooling the output of the first `layers` layers (what
+    /// [`crate::E5Encoder::with_pooled_layers`] adds).
+    pub fn reference_embed_after(&self, ids: &[u32], layers: usize) -> Vec<f32> {
         let c = self.config;
         let (h, hd) = (c.hidden, c.hidden / c.heads);
         let ln = |x: &mut [f32], w: &[f32], b: &[f32]| {
@@ -384,7 +390,7 @@ impl TinyModel {
                 r
             })
             .collect();
-        for l in 0..c.layers {
+        for l in 0..layers.min(c.layers) {
             let t = |s: &str| self.tensor(&format!("l{l}.{s}"));
             let q: Vec<Vec<f32>> = xs
                 .iter()

@@ -71,6 +71,48 @@ fn vectors_are_normalised_deterministic_and_independent_of_batching() {
 }
 
 #[test]
+fn pooled_layers_follow_the_final_one_each_normalised() {
+    let (_d, model, plain) = tiny(11);
+    let (_d2, _m2, enc) = tiny(11);
+    let enc = enc.with_pooled_layers(&[1]).unwrap();
+    assert_eq!(enc.dim(), 128);
+    assert_eq!(enc.id(), format!("{}+l1", plain.id()));
+    let rows = enc.embed(&TEXTS).unwrap();
+    let base = plain.embed(&TEXTS).unwrap();
+    let half = std::f32::consts::FRAC_1_SQRT_2;
+    for (i, text) in TEXTS.iter().enumerate() {
+        let row = &rows[i * 128..(i + 1) * 128];
+        let (last, first) = row.split_at(64);
+        for part in [last, first] {
+            let norm: f32 = part.iter().map(|v| v * v).sum::<f32>().sqrt();
+            assert!((norm - half).abs() < 1e-4, "{text:?}: part norm {norm}");
+        }
+        // The final layer's part is the plain vector, scaled.
+        for (a, b) in last.iter().zip(&base[i * 64..(i + 1) * 64]) {
+            assert!((a - b * half).abs() < 1e-5, "{text:?}");
+        }
+        // The extra part is layer 1's pooled state, as the float reference computes it.
+        let mut ids = vec![0u32];
+        ids.extend(enc.content_tokens(text));
+        ids.push(2);
+        let cos = cosine(first, &model.reference_embed_after(&ids, 1));
+        assert!(cos > 0.99, "{text:?}: cosine {cos}");
+        assert!(
+            cosine(first, last) < 0.999,
+            "layer 1 must differ from layer 2"
+        );
+    }
+    let (_d3, _m3, bad) = tiny(11);
+    assert!(matches!(
+        bad.with_pooled_layers(&[3]),
+        Err(EncoderError::NoSuchLayer {
+            layer: 3,
+            layers: 2
+        })
+    ));
+}
+
+#[test]
 fn long_texts_are_windowed_and_averaged() {
     let (_d, _m, enc) = tiny(7);
     // Far beyond the tiny model's 24 positions: must not panic, must be finite and normalised.

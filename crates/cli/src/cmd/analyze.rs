@@ -52,23 +52,26 @@ pub fn load_model(path: Option<&Path>) -> anyhow::Result<Model> {
 }
 
 /// The deep tier: the encoder from `--deep`/`--model-dir` (which explains how to install it when
-/// it is missing) and the deep model (`--model PATH` or the embedded one), checked to belong
-/// together. `None` without `--deep`.
+/// it is missing), opened to pool the layers the deep model (`--model PATH` or the embedded one)
+/// was trained on, and checked to belong together. `None` without `--deep`.
 pub fn load_deep(
     deep: &crate::deep::DeepArgs,
     path: Option<&Path>,
 ) -> anyhow::Result<Option<(Model, std::sync::Arc<dyn Embedder>)>> {
-    let Some(embedder) = deep.embedder()? else {
+    if !deep.requested()? {
         return Ok(None);
-    };
+    }
     let name = path.map_or("<embedded deep model>".into(), |p| p.display().to_string());
     let model = match path {
         Some(p) => Model::load(p)?,
         None => Model::load_default_deep()?,
     };
-    if !model.is_deep() {
+    let Some(meta) = &model.meta.deep else {
         bail!("{name}: {}", ModelError::NotDeep);
-    }
+    };
+    let Some(embedder) = deep.embedder_pooling(&meta.options.extra_layers)? else {
+        return Ok(None);
+    };
     model
         .check_embedder(embedder.as_ref())
         .with_context(|| format!("{name} cannot be used with this encoder"))?;

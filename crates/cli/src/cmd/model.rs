@@ -164,13 +164,15 @@ mod imp {
     /// After an install: say whether the deep model built into this binary accepts the encoder
     /// (it names the exact encoder whose vectors it was trained on).
     fn check_against_builtin_deep_model(id: &str) {
-        let Some(want) = newsprism_analyze::Model::load_default_deep()
+        let Some(deep) = newsprism_analyze::Model::load_default_deep()
             .ok()
-            .and_then(|m| m.meta.deep.map(|d| d.embedder_id))
+            .and_then(|m| m.meta.deep)
         else {
             return;
         };
-        if want == id {
+        let want = deep.embedder_id;
+        // The model names the encoder together with the layers it pools.
+        if want == newsprism_encoder::pooled_id(id, &deep.options.extra_layers) {
             eprintln!(
                 "the built-in deep model (models/newsprism-deep.model) was trained on this encoder"
             );

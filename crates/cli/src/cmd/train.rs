@@ -55,7 +55,12 @@ pub fn run(a: Args) -> anyhow::Result<Outcome> {
         bail!("--cv must be at least 2 (thresholds are calibrated on out-of-fold predictions)");
     }
     let t0 = Instant::now();
-    let embedder = a.deep.embedder()?;
+    let mut opts = match &a.options {
+        Some(j) => options_from_json(j)?,
+        None => TrainOptions::default(),
+    };
+    opts.folds = a.cv;
+    let embedder = a.deep.embedder_pooling(&opts.deep.extra_layers)?;
     let ds = newsprism_ingest::dataset::load(&a.data_dir)?;
     for p in &ds.problems {
         report(p);
@@ -63,11 +68,6 @@ pub fn run(a: Args) -> anyhow::Result<Outcome> {
     if ds.articles.is_empty() {
         bail!("{}: no labelled articles found", a.data_dir.display());
     }
-    let mut opts = match &a.options {
-        Some(j) => options_from_json(j)?,
-        None => TrainOptions::default(),
-    };
-    opts.folds = a.cv;
     let log = |m: &str| eprintln!("[{:>6.1}s] {m}", t0.elapsed().as_secs_f64());
     if a.repeat == 0 {
         bail!("--repeat must be at least 1");
