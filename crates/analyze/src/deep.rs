@@ -484,7 +484,8 @@ mod tests {
         );
         let mut para = SparseVec::default();
         paragraph_dense(&meta, 100, &pv, &pv.mean(), 0, &mut para);
-        // Own vector: all four slots that are non-zero in it (2 of 4), then context and article.
+        // The own block carries the whole vector (its non-zero slots 0 and 3), then context and
+        // article blocks follow.
         assert_eq!(&para.idx[..2], &[100, 103]);
         assert!(para.idx.iter().any(|&i| (104..108).contains(&i)));
         assert!(para.idx.iter().any(|&i| (108..112).contains(&i)));
