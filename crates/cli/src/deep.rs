@@ -47,7 +47,13 @@ impl DeepArgs {
         if !self.deep {
             return Ok(None);
         }
-        open(self.model_dir.as_deref(), extra_layers).map(Some)
+        self.open_pooling(extra_layers).map(Some)
+    }
+
+    /// The encoder of `--model-dir` pooling `extra_layers`, whether or not `--deep` was given
+    /// (for callers that have checked [`DeepArgs::requested`]).
+    pub fn open_pooling(&self, extra_layers: &[usize]) -> anyhow::Result<Arc<dyn Embedder>> {
+        open(self.model_dir.as_deref(), extra_layers)
     }
 }
 

@@ -141,7 +141,7 @@ impl E5Encoder {
         }
         // The weighted mean's direction is the weighted sum's: normalising the sum suffices. Each
         // layer's part is normalised on its own, then the row to unit length.
-        let part_scale = 1.0 / ((h / hidden) as f32).sqrt();
+        let part_scale = 1.0 / ((1 + self.extra_layers.len()) as f32).sqrt();
         for part in sums.chunks_exact_mut(hidden) {
             let norm = part.iter().map(|v| v * v).sum::<f32>().sqrt();
             let inv = if norm > 1e-12 { part_scale / norm } else { 0.0 };

@@ -69,9 +69,7 @@ pub fn load_deep(
     let Some(meta) = &model.meta.deep else {
         bail!("{name}: {}", ModelError::NotDeep);
     };
-    let Some(embedder) = deep.embedder_pooling(&meta.options.extra_layers)? else {
-        return Ok(None);
-    };
+    let embedder = deep.open_pooling(&meta.options.extra_layers)?;
     model
         .check_embedder(embedder.as_ref())
         .with_context(|| format!("{name} cannot be used with this encoder"))?;
