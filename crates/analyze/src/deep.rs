@@ -293,7 +293,9 @@ impl<'a> CachedEmbedder<'a> {
         self.len() == 0
     }
 
-    /// Writes the cache (whole file, replaced atomically).
+    /// Writes the cache (whole file, replaced atomically; see
+    /// [`newsprism_core::files::write_replacing`] for the paths
+    /// that are written in place instead).
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
         let map = self
             .map
@@ -311,9 +313,7 @@ impl<'a> CachedEmbedder<'a> {
                 out.extend_from_slice(&x.to_le_bytes());
             }
         }
-        let tmp = path.with_extension("tmp");
-        std::fs::write(&tmp, out)?;
-        std::fs::rename(tmp, path)
+        newsprism_core::files::write_replacing(path, &out)
     }
 }
 

@@ -10,10 +10,12 @@
 //!   [`LabelSet`], a bitset over them.
 //! - [`analysis`]: the result types that the CLI prints, the store keeps and the server shows.
 //! - [`embed`]: the [`Embedder`] capability the deep tier provides (sentence vectors).
+//! - [`files`]: replacing cache files safely (never renaming over a device or a link).
 
 pub mod analysis;
 pub mod article;
 pub mod embed;
+pub mod files;
 pub mod labels;
 pub mod lang;
 pub mod text;
