@@ -1,7 +1,7 @@
 //! Cues that a single line is site chrome: phrase table, separator-heavy menus, separator lines,
 //! all-caps labels at the edges.
 
-use crate::patterns::{matching, normalize, Kind};
+use crate::patterns::{is_share_target, matching, normalize, Kind};
 use crate::CleanOptions;
 
 /// Where a line sits, for cues that only hold at the top or bottom of an article.
@@ -10,6 +10,9 @@ pub struct Position {
     /// Rank among non-empty lines from the start (0-based) and from the end.
     pub from_start: usize,
     pub from_end: usize,
+    /// Before the first or after the last real paragraph (where bylines sit; a heading such as
+    /// "Von Risiken und Nebenwirkungen" inside the article is not a byline).
+    pub outside_body: bool,
 }
 
 /// Why a line is chrome, if it is.
@@ -21,12 +24,22 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     if is_separator_line(trimmed) {
         return Some("separator line");
     }
+    let words = trimmed.split_whitespace().count();
+    let norm = (words <= MAX_TEASER_WORDS.max(opts.max_chrome_words)).then(|| normalize(trimmed));
+    if norm.as_deref().is_some_and(is_share_buttons) {
+        return Some("share buttons");
+    }
     if is_menu(trimmed) {
         return Some("navigation menu");
     }
-    let words = trimmed.split_whitespace().count();
-    if words <= MAX_TEASER_WORDS.max(opts.max_chrome_words) {
-        let norm = normalize(trimmed);
+    if let Some(norm) = norm {
+        if words <= MAX_DATELINE_WORDS && is_dateline(&norm) {
+            return Some("dateline");
+        }
+        let near_edge = pos.from_start < 10 || pos.from_end < 3;
+        if near_edge && pos.outside_body && byline_name(trimmed).is_some() {
+            return Some("byline");
+        }
         if words <= MAX_TEASER_WORDS && is_read_more_teaser(&norm) {
             return Some("read-more link");
         }
@@ -57,6 +70,187 @@ fn phrase_reason(norm: &str, words: usize) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// "Facebook Twitter Telegram Email", "Facebook | X | WhatsApp": two or more share-button labels
+/// and nothing else.
+fn is_share_buttons(norm: &str) -> bool {
+    let mut seen: Vec<&str> = Vec::new();
+    for w in norm.split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•' | ','))
+    {
+        if w.is_empty() {
+            continue;
+        }
+        if !is_share_target(w) {
+            return false;
+        }
+        if !seen.contains(&w) {
+            seen.push(w);
+        }
+    }
+    // Two different labels: "x x x" is not a row of buttons.
+    seen.len() >= 2
+}
+
+/// Longest "Published on <date> | Updated <date>" line recognised.
+const MAX_DATELINE_WORDS: usize = 25;
+
+/// "Publié le 2 décembre 2026 à 14h05 | Mis à jour le ...", "Published: 3 March 2024": a
+/// dateline phrase opens the line and a date follows it (a number, a month or a weekday within
+/// two words), so "Published figures show ..." stays.
+fn is_dateline(norm: &str) -> bool {
+    matching(norm, 1).into_iter().any(|(p, start, end)| {
+        p.kind == Kind::Dateline && start == 0 && {
+            let rest = norm[end..].trim_start_matches([':', ' ', '-', '–', '—']);
+            rest.split_whitespace()
+                .take(2)
+                .any(|w| w.starts_with(|c: char| c.is_ascii_digit()) || is_date_word(w))
+        }
+    })
+}
+
+/// Month and weekday names (normalised, any of our languages), for datelines.
+fn is_date_word(w: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "januar",
+        "februar",
+        "märz",
+        "juni",
+        "juli",
+        "oktober",
+        "dezember",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "dicembre",
+        "enero",
+        "febrero",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+    ];
+    WORDS.contains(&w.trim_end_matches([',', '.']))
+}
+
+/// The name in a byline such as "By Jane Doe", "Par la rédaction", "Von Anna Schmidt": a byline
+/// label opens a line of at most six words, and every other word is capitalised, a name particle
+/// or a newsroom word. "By Monday the storm had passed" is not one ("the", "storm").
+pub fn byline_name(line: &str) -> Option<String> {
+    const PARTICLES: &[&str] = &[
+        "de", "du", "des", "la", "le", "les", "l'", "van", "von", "der", "di", "da", "del", "and",
+        "et", "und", "e", "y", "i", "и", "the", "our", "notre", "unsere",
+    ];
+    const NEWSROOM: &[&str] = &[
+        "rédaction",
+        "redaction",
+        "staff",
+        "editors",
+        "editorial",
+        "newsroom",
+        "team",
+        "équipe",
+        "redaktion",
+        "redazione",
+        "redakcja",
+        "редакция",
+        "redacción",
+        "correspondent",
+        "correspondant",
+        "reporters",
+    ];
+    let t = line.trim().trim_end_matches('.');
+    let words = t.split_whitespace().count();
+    if !(2..=6).contains(&words) {
+        return None;
+    }
+    let norm = normalize(t);
+    let (_, _, end) = matching(&norm, 1)
+        .into_iter()
+        .find(|(p, start, _)| p.kind == Kind::Byline && *start == 0)?;
+    let skip = norm[..end].split_whitespace().count();
+    let name: Vec<&str> = t.split_whitespace().skip(skip).collect();
+    let ok = !name.is_empty()
+        && name.iter().any(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || NEWSROOM.contains(&w.to_lowercase().as_str())
+        })
+        && name.iter().all(|w| {
+            let lw = w.to_lowercase();
+            let lw = lw.trim_end_matches(',');
+            w.chars().next().is_some_and(char::is_uppercase)
+                || PARTICLES.contains(&lw)
+                || NEWSROOM.contains(&lw)
+        });
+    ok.then(|| name.join(" "))
 }
 
 /// Longest "Read also: <headline>" line recognised (a headline rarely has more words).
@@ -166,6 +360,7 @@ mod tests {
         let mid = Position {
             from_start: 5,
             from_end: 5,
+            outside_body: false,
         };
         chrome_reason(line, mid, &CleanOptions::default())
     }
@@ -214,10 +409,47 @@ mod tests {
     }
 
     #[test]
+    fn datelines_bylines_and_share_rows_need_their_shape() {
+        let top = Position {
+            from_start: 1,
+            from_end: 9,
+            outside_body: true,
+        };
+        let opts = CleanOptions::default();
+        let at_top = |l: &str| chrome_reason(l, top, &opts);
+        assert_eq!(
+            at_top("Published: 3 December 2026, 09:40"),
+            Some("dateline")
+        );
+        assert_eq!(at_top("Stand: 20. April 2020, 14:57 Uhr"), Some("dateline"));
+        assert_eq!(
+            at_top("Published figures show exports fell 12 % in November."),
+            None
+        );
+        assert_eq!(at_top("By Jane Holloway"), Some("byline"));
+        assert_eq!(at_top("Par la rédaction"), Some("byline"));
+        assert_eq!(at_top("By Monday the storm had passed"), None);
+        assert_eq!(
+            byline_name("Von Roland Brockmann und Sebastian Drescher").as_deref(),
+            Some("Roland Brockmann und Sebastian Drescher")
+        );
+        // Inside the article a capitalised heading is not a byline.
+        assert_eq!(reason("Von Risiken und Nebenwirkungen"), None);
+        assert_eq!(
+            at_top("Facebook | X | WhatsApp | Email"),
+            Some("share buttons")
+        );
+        assert_eq!(at_top("x x x"), None);
+        assert_eq!(at_top("Facebook Twitter"), Some("share buttons"));
+        assert_eq!(at_top("Facebook Twitter Instagram Ads"), None);
+    }
+
+    #[test]
     fn caps_labels_only_at_edges() {
         let top = Position {
             from_start: 0,
             from_end: 9,
+            outside_body: true,
         };
         let opts = CleanOptions::default();
         assert_eq!(

@@ -101,7 +101,8 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         .map(|(i, _)| i)
         .collect();
     let n = nonempty.len();
-    let link_list = edge_short_runs(&a.lines, &nonempty, a.title_is_line_1);
+    let body = body_span(&a.lines, &nonempty, a.title_is_line_1, opts);
+    let link_list = edge_short_runs(&a.lines, &nonempty, a.title_is_line_1, body);
     let mut attribution = a.attribution.take().unwrap_or_default();
     let mut found_attr = !attribution.evidence.is_empty() || attribution.republished;
     let own = a.source.as_deref().map(str::to_lowercase);
@@ -131,8 +132,16 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
             let pos = chrome::Position {
                 from_start: rank,
                 from_end: n - 1 - rank,
+                outside_body: body.is_none_or(|(first, last)| rank < first || rank > last),
             };
             if let Some(r) = chrome::chrome_reason(&line, pos, opts) {
+                if r == "byline" && a.author.is_none() {
+                    // "Par la rédaction" is a byline but names nobody.
+                    a.author = chrome::byline_name(&line).filter(|n| {
+                        n.split_whitespace()
+                            .any(|w| w.starts_with(char::is_uppercase))
+                    });
+                }
                 reason = Some(r.into());
             } else if link_list.contains(&i) {
                 reason = Some("link list".into());
@@ -149,22 +158,100 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
             a.lines[i].clear();
         }
     }
+    if opts.remove_chrome {
+        extend_plea_blocks(a, &nonempty);
+    }
     a.attribution = found_attr.then_some(attribution).filter(has_content);
 }
 
-/// Lines in a run of at least [`MIN_LINK_RUN`] consecutive very short lines (≤ 3 words, not
-/// sentences) before the first or after the last real paragraph: a menu or link list flattened
+/// Longest line taken as part of a plea block.
+const MAX_PLEA_BLOCK_WORDS: usize = 45;
+
+/// A donation or newsletter box flattened into text often has one line the phrase table
+/// recognises ("Soutenez notre média : faites un don !") and sentences around it that are too
+/// long or too plain to remove on their own ("Notre journal ne vit que grâce à ses lecteurs ...
+/// nous avons besoin de vous."). A line of up to [`MAX_PLEA_BLOCK_WORDS`] words that sits next to
+/// a removed plea line and carries plea wording of the same kind (a chrome or a `-near` phrase)
+/// joins it; blocks grow line by line.
+fn extend_plea_blocks(a: &mut Article, nonempty: &[usize]) {
+    const PLEAS: &[&str] = &["donation plea", "newsletter plea"];
+    let reason_at = |a: &Article, i: usize| {
+        a.removed
+            .iter()
+            .find(|r| r.line as usize == i + 1)
+            .map(|r| r.reason.clone())
+    };
+    loop {
+        let mut added = Vec::new();
+        for (k, &i) in nonempty.iter().enumerate() {
+            if a.lines[i].is_empty() || (a.title_is_line_1 && i == 0) {
+                continue;
+            }
+            let words = a.lines[i].split_whitespace().count();
+            if words > MAX_PLEA_BLOCK_WORDS {
+                continue;
+            }
+            let neighbours = [k.checked_sub(1), Some(k + 1)];
+            let near: Vec<String> = neighbours
+                .into_iter()
+                .flatten()
+                .filter_map(|k| nonempty.get(k))
+                .filter_map(|&j| reason_at(a, j))
+                .filter(|r| PLEAS.contains(&r.as_str()))
+                .collect();
+            if near.is_empty() {
+                continue;
+            }
+            let norm = patterns::normalize(&a.lines[i]);
+            let hit =
+                patterns::matching(&norm, usize::MAX)
+                    .into_iter()
+                    .find_map(|(p, _, _)| match p.kind {
+                        patterns::Kind::Chrome(r) | patterns::Kind::Near(r)
+                            if near.iter().any(|n| n == r) && p.words > 1 =>
+                        {
+                            Some(r)
+                        }
+                        _ => None,
+                    });
+            if let Some(r) = hit {
+                added.push((i, r));
+            }
+        }
+        if added.is_empty() {
+            break;
+        }
+        for (i, r) in added {
+            a.removed.push(RemovedLine {
+                line: i as u32 + 1,
+                text: std::mem::take(&mut a.lines[i]),
+                reason: r.into(),
+            });
+        }
+    }
+    a.removed.sort_by_key(|r| r.line);
+}
+
+/// Lines in a run of at least [`MIN_LINK_RUN`] consecutive very short lines (≤ 3 words,
+/// capitalised, no digits, not sentences) before the first or after the last real paragraph: a menu or link list flattened
 /// into text (language pickers, section lists). Runs inside the article (ingredient lists, names)
 /// are left alone.
-fn edge_short_runs(lines: &[String], nonempty: &[usize], title_is_line_1: bool) -> Vec<usize> {
+fn edge_short_runs(
+    lines: &[String],
+    nonempty: &[usize],
+    title_is_line_1: bool,
+    body: Option<(usize, usize)>,
+) -> Vec<usize> {
+    // Menu items are capitalised labels without digits; ingredient lists ("200 g Zucker") and
+    // contact details ("+81 158-23-2012") are not menus.
     let is_short = |l: &str| {
         let t = l.trim();
-        t.split_whitespace().count() <= 3 && !t.ends_with(['.', '!', '?', ':', '"', '»', '”'])
+        t.split_whitespace().count() <= 3
+            && !t.ends_with(['.', '!', '?', ':', '"', '»', '”'])
+            && t.starts_with(|c: char| c.is_uppercase())
+            && !t.contains(|c: char| c.is_ascii_digit())
     };
-    let is_paragraph = |l: &str| l.split_whitespace().count() >= 8;
-    let first_para = nonempty.iter().position(|&i| is_paragraph(&lines[i]));
-    let last_para = nonempty.iter().rposition(|&i| is_paragraph(&lines[i]));
-    let (Some(first), Some(last)) = (first_para, last_para) else {
+    let Some((first, last)) = body else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -187,8 +274,33 @@ fn edge_short_runs(lines: &[String], nonempty: &[usize], title_is_line_1: bool) 
     out
 }
 
+/// Ranks (among non-empty lines) of the first and last real paragraph (8+ words, not the
+/// title): what lies outside is where bylines, datelines and menus sit.
+/// A long dateline or plea is not a paragraph: lines the chrome cues remove (as anywhere in the
+/// article) do not count.
+fn body_span(
+    lines: &[String],
+    nonempty: &[usize],
+    title_is_line_1: bool,
+    opts: &CleanOptions,
+) -> Option<(usize, usize)> {
+    let inside = chrome::Position {
+        from_start: usize::MAX / 2,
+        from_end: usize::MAX / 2,
+        outside_body: false,
+    };
+    let is_paragraph = |i: usize| {
+        !(title_is_line_1 && i == 0)
+            && lines[i].split_whitespace().count() >= 8
+            && chrome::chrome_reason(&lines[i], inside, opts).is_none()
+    };
+    let first = nonempty.iter().position(|&i| is_paragraph(i))?;
+    let last = nonempty.iter().rposition(|&i| is_paragraph(i))?;
+    Some((first, last))
+}
+
 /// Shortest run of short lines taken for a flattened menu.
-const MIN_LINK_RUN: usize = 8;
+const MIN_LINK_RUN: usize = 5;
 
 fn has_content(a: &Attribution) -> bool {
     a.source.is_some()

@@ -22,6 +22,18 @@ pub enum Kind {
     AttrVia,
     /// A wire agency or outlet name, matched case-sensitively in bylines.
     Agency,
+    /// Opens a "Published on <date>" line.
+    Dateline,
+    /// Opens a "By <Name>" line.
+    Byline,
+    /// A share button's label ("Facebook", "Email").
+    ShareTarget,
+    /// Weaker plea wording: chrome (with this reason) only next to a line removed for it.
+    Near(&'static str),
+    /// "the newspaper", "le quotidien": skipped before an outlet's name.
+    OutletDescriptor,
+    /// "translated", "traduit": the attribution line speaks of a translation.
+    TranslationWord,
 }
 
 /// One row of the table.
@@ -54,6 +66,7 @@ fn chrome_reason(kind: &str) -> Option<&'static str> {
         "ad" => "advertisement label",
         "app" => "app prompt",
         "meta" => "page metadata line",
+        "disclaimer" => "opinion disclaimer",
         _ => return None,
     })
 }
@@ -81,6 +94,15 @@ fn parse(table: &str) -> Vec<Pattern> {
             "attr-translated" => Kind::AttrTranslated,
             "attr-via" => Kind::AttrVia,
             "agency" => Kind::Agency,
+            "dateline" => Kind::Dateline,
+            "byline" => Kind::Byline,
+            "share-target" => Kind::ShareTarget,
+            "outlet-descriptor" => Kind::OutletDescriptor,
+            "translation-word" => Kind::TranslationWord,
+            k if k.ends_with("-near") => match chrome_reason(&k[..k.len() - 5]) {
+                Some(r) => Kind::Near(r),
+                None => continue,
+            },
             k => match chrome_reason(k) {
                 Some(r) => Kind::Chrome(r),
                 None => continue,
@@ -104,6 +126,33 @@ fn parse(table: &str) -> Vec<Pattern> {
     out
 }
 
+/// Whether a (normalised) word is the label of a share button.
+pub fn is_share_target(word: &str) -> bool {
+    static S: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    S.get_or_init(|| {
+        patterns()
+            .iter()
+            .filter(|p| p.kind == Kind::ShareTarget)
+            .map(|p| p.phrase.as_str())
+            .collect()
+    })
+    .contains(word)
+}
+
+/// Whether the (normalised) line contains a word of kind [`Kind::TranslationWord`].
+pub fn mentions_translation(norm: &str) -> bool {
+    static S: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    let set = S.get_or_init(|| {
+        patterns()
+            .iter()
+            .filter(|p| p.kind == Kind::TranslationWord)
+            .map(|p| p.phrase.as_str())
+            .collect()
+    });
+    norm.split(|c: char| !c.is_alphanumeric() && c != '-')
+        .any(|w| set.contains(w))
+}
+
 /// Table rows indexed by their phrase's first word, so a line is checked only against the rows
 /// that can start at one of its words (the table has hundreds of rows; lines have tens of words).
 struct FirstWordIndex {
@@ -115,7 +164,11 @@ fn index() -> &'static FirstWordIndex {
     I.get_or_init(|| {
         let mut by_first: std::collections::HashMap<String, Vec<usize>> = Default::default();
         for (i, p) in patterns().iter().enumerate() {
-            if p.kind == Kind::Agency {
+            // Looked up by word, not as phrases opening a match.
+            if matches!(
+                p.kind,
+                Kind::Agency | Kind::ShareTarget | Kind::TranslationWord
+            ) {
                 continue;
             }
             if let Some(w) = p.phrase.split_whitespace().next() {

@@ -6,7 +6,7 @@
 
 use newsprism_core::Attribution;
 
-use crate::patterns::{matching, normalize, patterns, Kind};
+use crate::patterns::{matching, mentions_translation, normalize, patterns, Kind};
 
 /// Lines longer than this are article prose, not attribution notes.
 const MAX_ATTR_WORDS: usize = 25;
@@ -81,19 +81,30 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
             Kind::AttrTranslated => {
                 // "Traduction : <a translated quote>" is not a credit: a label form must be
                 // followed by a short name.
-                if p.phrase.ends_with(':') && rest.split_whitespace().count() > 4 {
+                // A translator's name ("Traduction : Marie Dupont pour notre site") is a credit.
+                if p.phrase.ends_with(':')
+                    && rest.split_whitespace().count() > 4
+                    && !starts_with_person_name(&rest)
+                {
                     continue;
                 }
                 la.translated = true;
                 la.republished = true;
                 // "Translated from Meduza", not the translator in "traduit de l'anglais par X".
-                let source_part = cut_at_agent(&rest);
+                // A label ("Traduction : Marie Dupont") names the translator, not the original.
+                let source_part = if p.phrase.ends_with(':') {
+                    ""
+                } else {
+                    cut_at_agent(&rest)
+                };
                 la.original_outlet = outlet_name(source_part)
                     .filter(|o| o.chars().next().is_some_and(char::is_uppercase))
                     .filter(|o| !is_language_name(o));
             }
-            Kind::Chrome(_) | Kind::Agency => continue,
+            _ => continue,
         }
+        // "initialement publié par X, a été traduit par notre équipe".
+        la.translated |= mentions_translation(&norm);
         return Some(la);
     }
     byline_agency(trimmed).or_else(|| byline_outlet(trimmed))
@@ -139,12 +150,14 @@ fn rest_after(raw: &str, norm: &str, norm_end: usize) -> String {
     rest
 }
 
-/// A plausible outlet name at the start of `s`: up to the first sentence break, URL stripped,
+/// A plausible outlet name at the start of `s`: up to the first sentence or clause break, URL stripped,
 /// at most 8 words, starting with a letter or digit.
 fn outlet_name(s: &str) -> Option<String> {
     let s = s.trim().trim_start_matches([':', '-', '–', '—', ' ']);
+    let s = skip_outlet_descriptor(s);
+    let s = cut_at_clause(s);
     let cut = s
-        .find(['.', ';', '(', '|', '\n'])
+        .find(['.', ';', ',', '(', '|', '\n'])
         .filter(|&i| {
             // Keep dots inside names like "Sputnik.fr" or "S.A.".
             !s[i..].starts_with(".com") && !s[i..].starts_with(".fr") && !s[i..].starts_with(".ru")
@@ -172,12 +185,13 @@ fn outlet_name(s: &str) -> Option<String> {
 fn outlet_after_preposition(rest: &str) -> Option<String> {
     const PLACES: &[&str] = &[
         "on", "in", "at", "from", "sur", "dans", "de", "du", "auf", "bei", "im", "su", "da", "w",
-        "na", "в", "на", "из", "en", "del",
+        "na", "в", "на", "из", "en", "del", "dal", "dalla", "sul", "sulla", "nel", "nella",
     ];
     const AGENTS: &[&str] = &["by", "par", "von", "przez", "por", "di"];
     let words: Vec<&str> = rest.split_whitespace().collect();
     let capital_after = |i: usize| -> Option<String> {
         let after = words.get(i + 1..)?.join(" ");
+        let after = skip_outlet_descriptor(&after);
         let after = after.trim_start_matches(['"', '«', '„', '“', '\'']);
         if !after
             .chars()
@@ -203,6 +217,60 @@ fn outlet_after_preposition(rest: &str) -> Option<String> {
             .filter(|(_, w)| AGENTS.contains(&w.as_str()))
             .find_map(|(i, _)| capital_after(i))
     })
+}
+
+/// `s` without a leading "the newspaper" / "le quotidien" (table kind `outlet-descriptor`).
+fn skip_outlet_descriptor(s: &str) -> &str {
+    let norm = normalize(s);
+    let Some(words) = matching(&norm, 1)
+        .into_iter()
+        .find(|(p, start, _)| p.kind == Kind::OutletDescriptor && *start == 0)
+        .map(|(p, _, _)| p.words)
+    else {
+        return s;
+    };
+    let mut rest = s.trim_start();
+    for _ in 0..words {
+        rest = rest
+            .split_once(char::is_whitespace)
+            .map_or("", |(_, r)| r.trim_start());
+    }
+    rest
+}
+
+/// The name before a conjunction that opens a new clause: "The Baltic Ledger and translated
+/// from Polish" → "The Baltic Ledger"; "Barnes and Noble" stays whole (a capital follows).
+fn cut_at_clause(s: &str) -> &str {
+    const CONJ: &[&str] = &["and", "et", "und", "e", "y", "i", "и", "oraz", "а"];
+    let mut pos = 0;
+    let mut words = s.split_whitespace().peekable();
+    while let Some(w) = words.next() {
+        let Some(i) = s[pos..].find(w).map(|i| pos + i) else {
+            break;
+        };
+        pos = i + w.len();
+        if i > 0
+            && CONJ.contains(&w)
+            && words
+                .peek()
+                .is_some_and(|n| n.starts_with(char::is_lowercase))
+        {
+            return s[..i].trim_end();
+        }
+    }
+    s
+}
+
+/// "Marie Dupont ...": two capitalised words in a row open the text.
+fn starts_with_person_name(s: &str) -> bool {
+    let mut w = s.split_whitespace();
+    let cap = |x: Option<&str>| {
+        x.is_some_and(|x| {
+            let mut c = x.chars();
+            c.next().is_some_and(char::is_uppercase) && c.all(|c| c.is_alphabetic() || c == '-')
+        })
+    };
+    cap(w.next()) && cap(w.next())
 }
 
 /// The part of "X by Y" before the agent ("by", "par", "von", ...).
@@ -424,6 +492,23 @@ mod tests {
             la("Un article de Mediapart").source.as_deref(),
             Some("Mediapart")
         );
+    }
+
+    #[test]
+    fn outlet_descriptors_and_clauses_are_not_part_of_the_name() {
+        let r = la("Cet article, initialement publié par le quotidien Rzeczpospolita, a été traduit par notre équipe.");
+        assert_eq!(r.original_outlet.as_deref(), Some("Rzeczpospolita"));
+        assert!(r.republished && r.translated);
+        let r =
+            la("Originally published by the weekly The Baltic Ledger and translated from Polish.");
+        assert_eq!(r.original_outlet.as_deref(), Some("The Baltic Ledger"));
+        assert!(r.translated);
+        assert_eq!(
+            cut_at_clause("Barnes and Noble Review"),
+            "Barnes and Noble Review"
+        );
+        let t = la("Traduction : Marie Dupont pour notre site");
+        assert!(t.translated && t.original_outlet.is_none());
     }
 
     #[test]

@@ -259,3 +259,115 @@ Los pescadores calculan pérdidas de varios millones de euros y piden que las ay
     // "Read more about ..." opens a sentence, not a label with a colon: it stays.
     assert!(a.lines[5].starts_with("Read more about the repairs"));
 }
+
+fn dump(name: &str) -> Article {
+    let path = format!("{}/tests/dumps/{name}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut batch = vec![article(&path, &text)];
+    clean_batch(&mut batch, &CleanOptions::default());
+    batch.pop().unwrap()
+}
+
+fn reason_of(a: &Article, line: u32) -> &str {
+    a.removed
+        .iter()
+        .find(|r| r.line == line)
+        .map_or("(kept)", |r| r.reason.as_str())
+}
+
+fn kept(a: &Article) -> Vec<u32> {
+    a.paragraphs().map(|(n, _)| n).collect()
+}
+
+#[test]
+fn state_media_opinion_piece_with_a_menu_one_item_per_line() {
+    let a = dump("state-media-opinion.fr.txt");
+    assert_eq!(kept(&a), vec![1, 14, 15, 16, 17], "{:#?}", a.removed);
+    for line in 3..=10 {
+        assert_eq!(reason_of(&a, line), "link list");
+    }
+    assert_eq!(reason_of(&a, 12), "share buttons");
+    assert_eq!(reason_of(&a, 18), "opinion disclaimer");
+    assert_eq!(reason_of(&a, 20), "share prompt");
+    assert_eq!(reason_of(&a, 23), "comment notice");
+    let att = a.attribution.as_ref().unwrap();
+    assert_eq!(att.source.as_deref(), Some("RT France"));
+}
+
+#[test]
+fn translated_repost_names_the_outlet_and_removes_the_whole_plea_box() {
+    let a = dump("translated-repost.fr.txt");
+    assert_eq!(kept(&a), vec![1, 7, 8, 9], "{:#?}", a.removed);
+    assert_eq!(reason_of(&a, 4), "dateline");
+    assert_eq!(reason_of(&a, 5), "byline");
+    // A long sentence of the donation box goes with it; on its own it would stay.
+    assert_eq!(reason_of(&a, 13), "donation plea");
+    assert_eq!(reason_of(&a, 15), "newsletter plea");
+    assert_eq!(reason_of(&a, 17), "newsletter plea");
+    let att = a.attribution.as_ref().unwrap();
+    assert_eq!(att.original_outlet.as_deref(), Some("Rzeczpospolita"));
+    assert!(att.republished && att.translated);
+    // "Par la rédaction" names nobody.
+    assert_eq!(a.author, None);
+    let mut alone = article(
+        "x.txt",
+        "Titre\n\nNotre journal ne vit que grâce à ses lecteurs. Sans publicité, sans subventions, nous avons besoin de vous.",
+    );
+    clean_article(&mut alone, &CleanOptions::default());
+    assert!(alone.removed.is_empty(), "{:#?}", alone.removed);
+}
+
+#[test]
+fn bylines_datelines_and_share_rows_in_six_languages_prose_that_looks_alike_stays() {
+    let cases: [(&str, &str, &[&str]); 6] = [
+        (
+            "en",
+            "Jane Holloway",
+            &[
+                "By Monday the backlog",
+                "Published figures show",
+                "Facebook said on Tuesday",
+                "\"We will not be blackmailed",
+            ],
+        ),
+        ("de", "Anna Schmidt", &["Bis Montag", "Von Anfang an"]),
+        (
+            "it",
+            "Marco Bianchi",
+            &["Entro lunedì", "Di fronte alle accuse"],
+        ),
+        ("pl", "Jan Kowalski", &["Do poniedziałku"]),
+        ("ru", "Иван Петров", &["К понедельнику", "«Нас не удастся"]),
+        ("es", "María López", &["Por la tarde"]),
+    ];
+    for (lang, author, prose) in cases {
+        let a = dump(&format!("grain-corridor.{lang}.txt"));
+        assert_eq!(a.author.as_deref(), Some(author), "{lang}");
+        let text: Vec<&str> = a.paragraphs().map(|(_, t)| t).collect();
+        for p in prose {
+            assert!(text.iter().any(|t| t.starts_with(p)), "{lang}: lost {p:?}");
+        }
+        // Title plus the prose lines: everything else was chrome.
+        assert_eq!(text.len(), 1 + prose.len(), "{lang}: {text:#?}");
+        for reason in [
+            "dateline",
+            "byline",
+            "share buttons",
+            "opinion disclaimer",
+            "donation plea",
+        ] {
+            let found = a.removed.iter().any(|r| r.reason == reason);
+            assert!(found, "{lang}: no {reason} in {:#?}", a.removed);
+        }
+        if lang != "pl" {
+            let att = a.attribution.as_ref().unwrap_or_else(|| panic!("{lang}"));
+            assert!(att.translated && att.republished, "{lang}: {att:?}");
+            let want = if lang == "en" {
+                "The Baltic Ledger"
+            } else {
+                "Gazeta Portowa"
+            };
+            assert_eq!(att.original_outlet.as_deref(), Some(want), "{lang}");
+        }
+    }
+}
