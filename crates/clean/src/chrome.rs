@@ -36,6 +36,12 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words <= MAX_DATELINE_WORDS && is_dateline(&norm) {
             return Some("dateline");
         }
+        if words <= 5 && is_reading_time(&norm) {
+            return Some("reading time");
+        }
+        if words <= 10 && is_follow_prompt(&norm) {
+            return Some("follow/subscribe prompt");
+        }
         let near_edge = pos.from_start < 10 || pos.from_end < 3;
         if near_edge && pos.outside_body && byline_name(trimmed).is_some() {
             return Some("byline");
@@ -90,6 +96,91 @@ fn is_share_buttons(norm: &str) -> bool {
     }
     // Two different labels: "x x x" is not a row of buttons.
     seen.len() >= 2
+}
+
+/// "Suivez RT en français sur X et Telegram", "Follow us on Telegram": a follow verb opens the
+/// line and a social network is named (a network proper, not "email" or "print"; "X" alone is
+/// too common a letter to count).
+fn is_follow_prompt(norm: &str) -> bool {
+    const GENERIC: &[&str] = &[
+        "x",
+        "ok",
+        "mail",
+        "email",
+        "e-mail",
+        "print",
+        "copy",
+        "link",
+        "lien",
+        "copier",
+        "imprimer",
+        "drucken",
+        "stampa",
+        "drukuj",
+        "imprimir",
+        "печать",
+        "вк",
+        "pocket",
+        "threads",
+    ];
+    let opens = matching(norm, 1)
+        .into_iter()
+        .any(|(p, start, _)| p.kind == Kind::FollowVerb && start == 0);
+    opens
+        && norm
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|w| is_share_target(w) && !GENERIC.contains(&w))
+}
+
+/// "Lecture : 4 min", "5 min read", "Lesezeit: 3 Min.", "2 min": a reading-time label.
+fn is_reading_time(norm: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "min",
+        "mins",
+        "minute",
+        "minutes",
+        "minuten",
+        "minuti",
+        "minut",
+        "minuty",
+        "мин",
+        "минут",
+        "минуты",
+        "minutos",
+    ];
+    const LABELS: &[&str] = &[
+        "lecture",
+        "read",
+        "reading",
+        "time",
+        "temps",
+        "de",
+        "lesezeit",
+        "tempo",
+        "di",
+        "lettura",
+        "czas",
+        "czytania",
+        "время",
+        "чтения",
+        "lectura",
+        "estimated",
+    ];
+    let mut has_number = false;
+    let mut has_unit = false;
+    for w in norm.split(|c: char| c.is_whitespace() || matches!(c, ':' | '.' | ',' | '·')) {
+        if w.is_empty() {
+            continue;
+        }
+        if w.chars().all(|c| c.is_ascii_digit()) {
+            has_number = true;
+        } else if UNITS.contains(&w) {
+            has_unit = true;
+        } else if !LABELS.contains(&w) {
+            return false;
+        }
+    }
+    has_number && has_unit
 }
 
 /// Longest "Published on <date> | Updated <date>" line recognised.

@@ -160,8 +160,56 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
     }
     if opts.remove_chrome {
         extend_plea_blocks(a, &nonempty);
+        remove_related_headlines(a, &nonempty, body);
     }
     a.attribution = found_attr.then_some(attribution).filter(has_content);
+}
+
+/// Longest headline taken as part of a related-articles list.
+const MAX_HEADLINE_WORDS: usize = 15;
+
+/// "Sur le même sujet" / "Related articles" / "Lire aussi" on a line of its own, before or after
+/// the article body, heads a list of other articles' headlines, one per line. The lines right
+/// after such a label that read as
+/// headlines (at most [`MAX_HEADLINE_WORDS`] words, capitalised, not ending like a sentence or a
+/// lead-in) go with it, up to the first line that does not.
+fn remove_related_headlines(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize)>) {
+    let labels: Vec<usize> = a
+        .removed
+        .iter()
+        .filter(|r| r.reason == "read-more link" && r.text.split_whitespace().count() <= 5)
+        .map(|r| r.line as usize - 1)
+        .collect();
+    let mut added = Vec::new();
+    for label in labels {
+        let Some(k) = nonempty.iter().position(|&i| i == label) else {
+            continue;
+        };
+        // Inside the article a short label may be "Lire la suite après la publicité", followed
+        // by a subheading of the article itself.
+        if body.is_some_and(|(first, last)| k >= first && k <= last) {
+            continue;
+        }
+        for &i in nonempty[k + 1..].iter().take(8) {
+            let t = a.lines[i].trim();
+            let headline = !t.is_empty()
+                && t.split_whitespace().count() <= MAX_HEADLINE_WORDS
+                && !t.ends_with(['.', ':', ';', ','])
+                && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+            if !headline {
+                break;
+            }
+            added.push(i);
+        }
+    }
+    for i in added {
+        a.removed.push(RemovedLine {
+            line: i as u32 + 1,
+            text: std::mem::take(&mut a.lines[i]),
+            reason: "read-more link".into(),
+        });
+    }
+    a.removed.sort_by_key(|r| r.line);
 }
 
 /// Longest line taken as part of a plea block.
@@ -206,9 +254,10 @@ fn extend_plea_blocks(a: &mut Article, nonempty: &[usize]) {
             let hit =
                 patterns::matching(&norm, usize::MAX)
                     .into_iter()
-                    .find_map(|(p, _, _)| match p.kind {
+                    .find_map(|(p, start, _)| match p.kind {
+                        // One-word phrases ("Aidez-nous") only where they open the line.
                         patterns::Kind::Chrome(r) | patterns::Kind::Near(r)
-                            if near.iter().any(|n| n == r) && p.words > 1 =>
+                            if near.iter().any(|n| n == r) && (p.words > 1 || start == 0) =>
                         {
                             Some(r)
                         }
@@ -274,8 +323,9 @@ fn edge_short_runs(
     out
 }
 
-/// Ranks (among non-empty lines) of the first and last real paragraph (8+ words, not the
-/// title): what lies outside is where bylines, datelines and menus sit.
+/// Ranks (among non-empty lines) of the first and last real paragraph (8+ words ending like a
+/// sentence, not the title): what lies outside is where bylines, datelines, menus and lists of
+/// related articles sit.
 /// A long dateline or plea is not a paragraph: lines the chrome cues remove (as anywhere in the
 /// article) do not count.
 fn body_span(
@@ -289,10 +339,13 @@ fn body_span(
         from_end: usize::MAX / 2,
         outside_body: false,
     };
+    // Prose ends like a sentence; a list of other articles' headlines does not.
     let is_paragraph = |i: usize| {
+        let t = lines[i].trim_end();
         !(title_is_line_1 && i == 0)
-            && lines[i].split_whitespace().count() >= 8
-            && chrome::chrome_reason(&lines[i], inside, opts).is_none()
+            && t.split_whitespace().count() >= 8
+            && t.ends_with(['.', '!', '?', '…', '"', '»', '”', ')', '\''])
+            && chrome::chrome_reason(t, inside, opts).is_none()
     };
     let first = nonempty.iter().position(|&i| is_paragraph(i))?;
     let last = nonempty.iter().rposition(|&i| is_paragraph(i))?;

@@ -24,6 +24,8 @@ pub enum Kind {
     Agency,
     /// Opens a "Published on <date>" line.
     Dateline,
+    /// Opens a "Follow us on Telegram" line.
+    FollowVerb,
     /// Opens a "By <Name>" line.
     Byline,
     /// A share button's label ("Facebook", "Email").
@@ -67,6 +69,7 @@ fn chrome_reason(kind: &str) -> Option<&'static str> {
         "app" => "app prompt",
         "meta" => "page metadata line",
         "disclaimer" => "opinion disclaimer",
+        "feedback" => "feedback widget",
         _ => return None,
     })
 }
@@ -95,6 +98,7 @@ fn parse(table: &str) -> Vec<Pattern> {
             "attr-via" => Kind::AttrVia,
             "agency" => Kind::Agency,
             "dateline" => Kind::Dateline,
+            "follow-verb" => Kind::FollowVerb,
             "byline" => Kind::Byline,
             "share-target" => Kind::ShareTarget,
             "outlet-descriptor" => Kind::OutletDescriptor,

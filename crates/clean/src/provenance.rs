@@ -46,7 +46,9 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
         };
         match p.kind {
             Kind::AttrSource => {
-                let name = outlet_name(&rest)?;
+                let Some(name) = outlet_name(&rest) else {
+                    continue;
+                };
                 // "Un article de loi prévoit...": after a phrase that is not a label ("Source:"),
                 // the credited outlet must look like a name.
                 let label = p.phrase.ends_with(':');
@@ -67,7 +69,9 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                 if words > 6 || trimmed.ends_with('.') {
                     continue;
                 }
-                let name = outlet_name(&rest)?;
+                let Some(name) = outlet_name(&rest) else {
+                    continue;
+                };
                 la.source = Some(name);
             }
             Kind::AttrOriginal | Kind::AttrRepublished => {
@@ -386,7 +390,10 @@ fn byline_agency(line: &str) -> Option<LineAttribution> {
         let a = a.as_str();
         let in_head = forms.iter().any(|f| head.contains(f.as_str()));
         let at_end = tail_forms.iter().any(|f| t.ends_with(f.as_str()));
-        if in_head || at_end || line.trim() == a {
+        // "Avec AFP", "With Reuters", "Mit dpa": a short credit ending in the agency's name.
+        let short_credit =
+            line.split_whitespace().count() <= 4 && t.split_whitespace().next_back() == Some(a);
+        if in_head || at_end || short_credit || line.trim() == a {
             let words = line.split_whitespace().count();
             return Some(LineAttribution {
                 source: Some(a.to_string()),

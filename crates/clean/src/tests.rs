@@ -371,3 +371,52 @@ fn bylines_datelines_and_share_rows_in_six_languages_prose_that_looks_alike_stay
         }
     }
 }
+
+#[test]
+fn follow_prompts_reading_times_related_lists_and_feedback_widgets() {
+    let a = dump("sanctions-interview.fr.txt");
+    assert_eq!(kept(&a), vec![1, 8, 9, 11], "{:#?}", a.removed);
+    assert_eq!(reason_of(&a, 4), "follow/subscribe prompt");
+    assert_eq!(reason_of(&a, 5), "reading time");
+    assert_eq!(reason_of(&a, 6), "share prompt");
+    // The headlines under "Sur le même sujet", after the article.
+    assert_eq!(reason_of(&a, 13), "read-more link");
+    assert_eq!(reason_of(&a, 14), "read-more link");
+    assert_eq!(reason_of(&a, 15), "follow/subscribe prompt");
+
+    let c = dump("energy-wire.fr.txt");
+    assert_eq!(kept(&c), vec![1, 6, 7], "{:#?}", c.removed);
+    assert_eq!(reason_of(&c, 4), "dateline");
+    assert_eq!(reason_of(&c, 13), "feedback widget");
+    assert_eq!(reason_of(&c, 14), "feedback widget");
+    assert_eq!(
+        c.attribution.as_ref().and_then(|x| x.source.as_deref()),
+        Some("AFP")
+    );
+}
+
+#[test]
+fn reinformation_repost_is_attributed_and_its_plea_box_goes() {
+    let a = dump("reinformation-repost.fr.txt");
+    assert_eq!(kept(&a), vec![1, 5, 6, 7, 12], "{:#?}", a.removed);
+    for line in 8..=10 {
+        assert_eq!(reason_of(&a, line), "donation plea");
+    }
+    assert_eq!(reason_of(&a, 11), "newsletter plea");
+    let att = a.attribution.as_ref().unwrap();
+    assert_eq!(att.original_outlet.as_deref(), Some("Consortium News"));
+    assert!(att.republished && att.translated);
+    assert_eq!(a.author.as_deref(), Some("Pierre Martin"));
+}
+
+#[test]
+fn a_short_label_inside_the_article_does_not_take_the_next_subheading() {
+    let text = "Titre de l'article\n\n\
+Le gouvernement a présenté mercredi un projet de loi sur l'énergie, très attendu par les industriels.\n\
+Lire la suite après la publicité\n\
+Une réforme contestée\n\
+Les syndicats estiment que le texte menace des milliers d'emplois dans le secteur public.";
+    let mut a = article("x.txt", text);
+    clean_article(&mut a, &CleanOptions::default());
+    assert_eq!(removed_lines(&a), vec![4], "{:#?}", a.removed);
+}
