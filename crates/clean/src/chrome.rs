@@ -54,6 +54,15 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
                 return Some(reason);
             }
         }
+        if let Some(reason) = opening_phrase_reason(&norm, words) {
+            return Some(reason);
+        }
+        if words <= 8 && pos.outside_body && is_bare_date(&norm) {
+            return Some("dateline");
+        }
+        if words <= 15 && is_copyright_line(&norm) {
+            return Some("legal/copyright notice");
+        }
     }
     let at_edge = pos.from_start < 2 || pos.from_end < 2;
     if at_edge && is_caps_label(trimmed) {
@@ -80,7 +89,7 @@ fn phrase_reason(norm: &str, words: usize) -> Option<&'static str> {
 
 /// "Facebook Twitter Telegram Email", "Facebook | X | WhatsApp": two or more share-button labels
 /// and nothing else.
-fn is_share_buttons(norm: &str) -> bool {
+pub fn is_share_buttons(norm: &str) -> bool {
     let mut seen: Vec<&str> = Vec::new();
     for w in norm.split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•' | ','))
     {
@@ -344,6 +353,100 @@ pub fn byline_name(line: &str) -> Option<String> {
     ok.then(|| name.join(" "))
 }
 
+/// Longest line that a chrome phrase opening it removes.
+const MAX_OPENING_WORDS: usize = 20;
+
+/// A chrome phrase that *opens* a line is stronger evidence than one inside it, so it removes
+/// longer lines: a phrase of two or more words ("Sign up to First Edition, our free daily
+/// newsletter – every weekday morning at 7am GMT") up to [`MAX_OPENING_WORDS`] words, and a
+/// label closed by a colon ("Privacy Notice: Newsletters may contain ...") up to
+/// [`MAX_TEASER_WORDS`].
+fn opening_phrase_reason(norm: &str, words: usize) -> Option<&'static str> {
+    if words > MAX_TEASER_WORDS {
+        return None;
+    }
+    matching(norm, 1).into_iter().find_map(|(p, start, end)| {
+        let Kind::Chrome(reason) = p.kind else {
+            return None;
+        };
+        // Read-more teasers have their own rule; a caption ("Image: ...") and an ad label may
+        // open a line of the article's own text.
+        if matches!(
+            reason,
+            "read-more link" | "image credit" | "advertisement label"
+        ) {
+            return None;
+        }
+        let label = p.phrase.ends_with(':') || norm[end..].trim_start().starts_with(':');
+        (start == 0 && ((p.words > 1 && words <= MAX_OPENING_WORDS) || label)).then_some(reason)
+    })
+}
+
+/// "02.12.2026, 18:40", "Wed 2 Dec 2026 18.12 GMT", "14 novembre 2026 à 10h32": a line made of a
+/// date and time and nothing else.
+fn is_bare_date(norm: &str) -> bool {
+    const GLUE: &[&str] = &[
+        "uhr", "gmt", "utc", "cet", "cest", "msk", "мск", "am", "pm", "a.m", "p.m", "h", "г",
+        "года", "à", "at", "um", "в", "le", "el", "il", "de", "del", "of", "the", "on",
+    ];
+    // A list marker ("1."), a year or a number alone is not a dateline: it takes a month name
+    // with a number, or a numeric date ("02.12.2026"), or a time ("18:40").
+    let (mut number, mut month, mut full_date) = (false, false, false);
+    for w in norm.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '–')) {
+        let w = w.trim_matches(['.', ':']);
+        if w.is_empty() {
+            continue;
+        }
+        let numeric = w
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ':' | 'h' | '/' | '-'))
+            && w.chars().any(|c| c.is_ascii_digit());
+        if numeric {
+            number = true;
+            full_date |= is_numeric_date_or_time(w);
+        } else if is_date_word(w) {
+            month = true;
+        } else if !(GLUE.contains(&w) || is_weekday_abbr(w)) {
+            return false;
+        }
+    }
+    full_date || (month && number)
+}
+
+/// "02.12.2026", "2026-12-02", "12/02/26", "18:40", "14h05".
+fn is_numeric_date_or_time(w: &str) -> bool {
+    let parts: Vec<&str> = w.split(['.', '/', '-']).collect();
+    let all_digits = |p: &&str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
+    if parts.len() == 3 && parts.iter().all(all_digits) {
+        let l: Vec<usize> = parts.iter().map(|p| p.len()).collect();
+        return (l[0] <= 2 && l[1] <= 2 && (l[2] == 2 || l[2] == 4))
+            || (l[0] == 4 && l[1] <= 2 && l[2] <= 2);
+    }
+    let time: Vec<&str> = w.split([':', 'h']).collect();
+    time.len() == 2 && time[0].len() <= 2 && time[1].len() == 2 && time.iter().all(all_digits)
+}
+
+fn is_weekday_abbr(w: &str) -> bool {
+    const W: &[&str] = &[
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "lun", "mar", "mer", "jeu", "ven", "sam",
+        "dim", "mo", "di", "mi", "do", "fr", "sa", "so", "пн", "вт", "ср", "чт", "пт", "сб", "вс",
+    ];
+    W.contains(&w)
+}
+
+/// "© 2026 МИА «Россия сегодня»", "Copyright 2025 Example Media": a short
+/// line that opens with a copyright sign and a year.
+fn is_copyright_line(norm: &str) -> bool {
+    // "Copyright law is changing" is a sentence: the word needs a year or a sign with it.
+    // "© Getty Carl Sagan and the 'Pale Blue Dot' photograph" is a caption: a year must follow.
+    let year_after = |rest: &str| {
+        let rest = rest.trim_start_matches(['©', ' ']);
+        rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+    };
+    norm.strip_prefix('©').is_some_and(year_after)
+        || norm.strip_prefix("copyright ").is_some_and(year_after)
+}
+
 /// Longest "Read also: <headline>" line recognised (a headline rarely has more words).
 const MAX_TEASER_WORDS: usize = 30;
 
@@ -533,6 +636,22 @@ mod tests {
         assert_eq!(at_top("x x x"), None);
         assert_eq!(at_top("Facebook Twitter"), Some("share buttons"));
         assert_eq!(at_top("Facebook Twitter Instagram Ads"), None);
+        assert_eq!(at_top("02.12.2026, 18:40"), Some("dateline"));
+        assert_eq!(at_top("Wed 2 Dec 2026 18.12 GMT"), Some("dateline"));
+        assert_eq!(at_top("1."), None);
+        assert_eq!(at_top("2020"), None);
+        assert_eq!(at_top("Lecture : 4 min"), Some("reading time"));
+        assert_eq!(at_top("5 min read"), Some("reading time"));
+        assert_eq!(at_top("Follow the money, says the report"), None);
+        assert_eq!(
+            at_top("Suivez RT en français sur X et Telegram"),
+            Some("follow/subscribe prompt")
+        );
+        assert_eq!(
+            at_top("© 2026 Example Media"),
+            Some("legal/copyright notice")
+        );
+        assert_eq!(at_top("Copyright law is changing fast"), None);
     }
 
     #[test]

@@ -159,29 +159,96 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         }
     }
     if opts.remove_chrome {
+        remove_split_share_rows(a, &nonempty, body);
         extend_plea_blocks(a, &nonempty);
         remove_related_headlines(a, &nonempty, body);
     }
     a.attribution = found_attr.then_some(attribution).filter(has_content);
 }
 
+/// Share or follow buttons one per line ("Читать ria.ru в" / "Дзен" / "Telegram"), outside the
+/// article body: a run of lines that are each only share-target labels, two different ones in
+/// all, plus the line right before the run when it is a short lead-in ending in a preposition
+/// ("Read us on", "Читать … в", "Suivez-nous sur").
+fn remove_split_share_rows(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize)>) {
+    const LEAD_IN_END: &[&str] = &[
+        "on", "in", "at", "via", "sur", "dans", "auf", "bei", "in", "su", "w", "na", "в", "на",
+        "en", "por",
+    ];
+    let only_targets = |t: &str| {
+        let norm = patterns::normalize(t);
+        !norm.is_empty()
+            && norm
+                .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•' | ','))
+                .filter(|w| !w.is_empty())
+                .all(patterns::is_share_target)
+    };
+    let outside = |k: usize| body.is_none_or(|(first, last)| k < first || k > last);
+    let mut k = 0;
+    let mut added: Vec<(usize, &str)> = Vec::new();
+    while k < nonempty.len() {
+        let start = k;
+        let mut labels: Vec<String> = Vec::new();
+        while k < nonempty.len() && outside(k) && only_targets(&a.lines[nonempty[k]]) {
+            labels.push(patterns::normalize(&a.lines[nonempty[k]]));
+            k += 1;
+        }
+        labels.sort();
+        labels.dedup();
+        if k - start >= 2 && labels.len() >= 2 {
+            added.extend(nonempty[start..k].iter().map(|&i| (i, "share buttons")));
+            if let Some(&prev) = start.checked_sub(1).and_then(|p| nonempty.get(p)) {
+                let lead = a.lines[prev].trim();
+                let last = lead
+                    .split_whitespace()
+                    .next_back()
+                    .unwrap_or("")
+                    .to_lowercase();
+                if lead.split_whitespace().count() <= 5 && LEAD_IN_END.contains(&last.as_str()) {
+                    added.push((prev, "follow/subscribe prompt"));
+                }
+            }
+        }
+        k = k.max(start + 1);
+    }
+    for (i, reason) in added {
+        if a.lines[i].is_empty() || (a.title_is_line_1 && i == 0) {
+            continue;
+        }
+        a.removed.push(RemovedLine {
+            line: i as u32 + 1,
+            text: std::mem::take(&mut a.lines[i]),
+            reason: reason.into(),
+        });
+    }
+    a.removed.sort_by_key(|r| r.line);
+}
+
 /// Longest headline taken as part of a related-articles list.
 const MAX_HEADLINE_WORDS: usize = 15;
+/// Longest tag taken as part of a tag list.
+const MAX_TAG_WORDS: usize = 4;
 
 /// "Sur le même sujet" / "Related articles" / "Lire aussi" on a line of its own, before or after
-/// the article body, heads a list of other articles' headlines, one per line. The lines right
+/// the article body, heads a list of other articles' headlines, one per line ("Topics" / "Tags",
+/// a list of tags of at most [`MAX_TAG_WORDS`] words). The lines right
 /// after such a label that read as
 /// headlines (at most [`MAX_HEADLINE_WORDS`] words, capitalised, not ending like a sentence or a
 /// lead-in) go with it, up to the first line that does not.
 fn remove_related_headlines(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize)>) {
-    let labels: Vec<usize> = a
+    // (label line, its reason, longest item): headlines under "Related", tags under "Topics".
+    let labels: Vec<(usize, String, usize)> = a
         .removed
         .iter()
-        .filter(|r| r.reason == "read-more link" && r.text.split_whitespace().count() <= 5)
-        .map(|r| r.line as usize - 1)
+        .filter(|r| r.text.split_whitespace().count() <= 5)
+        .filter_map(|r| match r.reason.as_str() {
+            "read-more link" => Some((r.line as usize - 1, r.reason.clone(), MAX_HEADLINE_WORDS)),
+            "tag list" => Some((r.line as usize - 1, r.reason.clone(), MAX_TAG_WORDS)),
+            _ => None,
+        })
         .collect();
     let mut added = Vec::new();
-    for label in labels {
+    for (label, reason, max_words) in labels {
         let Some(k) = nonempty.iter().position(|&i| i == label) else {
             continue;
         };
@@ -193,20 +260,23 @@ fn remove_related_headlines(a: &mut Article, nonempty: &[usize], body: Option<(u
         for &i in nonempty[k + 1..].iter().take(8) {
             let t = a.lines[i].trim();
             let headline = !t.is_empty()
-                && t.split_whitespace().count() <= MAX_HEADLINE_WORDS
+                && t.split_whitespace().count() <= max_words
                 && !t.ends_with(['.', ':', ';', ','])
                 && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
             if !headline {
                 break;
             }
-            added.push(i);
+            added.push((i, reason.clone()));
         }
     }
-    for i in added {
+    for (i, reason) in added {
+        if a.lines[i].is_empty() {
+            continue;
+        }
         a.removed.push(RemovedLine {
             line: i as u32 + 1,
             text: std::mem::take(&mut a.lines[i]),
-            reason: "read-more link".into(),
+            reason,
         });
     }
     a.removed.sort_by_key(|r| r.line);

@@ -420,3 +420,42 @@ Les syndicats estiment que le texte menace des milliers d'emplois dans le secteu
     clean_article(&mut a, &CleanOptions::default());
     assert_eq!(removed_lines(&a), vec![4], "{:#?}", a.removed);
 }
+
+#[test]
+fn portal_pages_in_en_de_ru_keep_only_the_article() {
+    let en = dump("leaked-memo.en.txt");
+    assert_eq!(kept(&en), vec![1, 14, 15, 16], "{:#?}", en.removed);
+    assert_eq!(reason_of(&en, 17), "tag list");
+    assert_eq!(reason_of(&en, 22), "newsletter plea");
+    assert_eq!(reason_of(&en, 23), "legal/copyright notice");
+
+    let de = dump("gas-levy.de.txt");
+    assert_eq!(kept(&de), vec![1, 10, 11], "{:#?}", de.removed);
+    assert_eq!(reason_of(&de, 9), "dateline");
+    assert_eq!(reason_of(&de, 17), "tag list");
+
+    let ru = dump("mfa-briefing.ru.txt");
+    assert_eq!(kept(&ru), vec![1, 13, 14], "{:#?}", ru.removed);
+    assert_eq!(reason_of(&ru, 9), "dateline");
+    assert_eq!(reason_of(&ru, 10), "follow/subscribe prompt");
+    assert_eq!(reason_of(&ru, 11), "share buttons");
+    assert_eq!(reason_of(&ru, 19), "page metadata line");
+    assert_eq!(reason_of(&ru, 20), "legal/copyright notice");
+}
+
+#[test]
+fn numbers_list_markers_captions_and_read_more_sentences_stay() {
+    let text = "Title line\n\n\
+The council met on Monday and agreed three measures after a long and heated debate.\n\
+1.\n\
+Rents will be frozen for two years in all districts of the city.\n\
+2020\n\
+1.928.328\n\
+© Getty The mayor speaking to reporters outside the town hall on Monday\n\
+Sur le même sujet des exemples qui illustrent sa connivence avec les capitalistes :\n\
+Image: The mayor speaking to reporters outside the town hall on Monday\n\
+The opposition said the measures came far too late for many families in the city.";
+    let mut a = article("x.txt", text);
+    clean_article(&mut a, &CleanOptions::default());
+    assert!(a.removed.is_empty(), "{:#?}", a.removed);
+}
