@@ -18,6 +18,7 @@
 //!   the entry point takes a slice).
 
 mod chrome;
+mod dates;
 mod patterns;
 mod provenance;
 mod repeat;
@@ -135,6 +136,9 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                 outside_body: body.is_none_or(|(first, last)| rank < first || rank > last),
             };
             if let Some(r) = chrome::chrome_reason(&line, pos, opts) {
+                if r == "dateline" && a.published.is_none() {
+                    a.published = dates::first_date(&line);
+                }
                 if r == "byline" && a.author.is_none() {
                     // "Par la rédaction" is a byline but names nobody.
                     a.author = chrome::byline_name(&line).filter(|n| {

@@ -309,6 +309,8 @@ fn translated_repost_names_the_outlet_and_removes_the_whole_plea_box() {
     assert!(att.republished && att.translated);
     // "Par la rédaction" names nobody.
     assert_eq!(a.author, None);
+    // The dateline's first date is the publication date.
+    assert_eq!(a.published.as_deref(), Some("2026-12-02"));
     let mut alone = article(
         "x.txt",
         "Titre\n\nNotre journal ne vit que grâce à ses lecteurs. Sans publicité, sans subventions, nous avons besoin de vous.",
@@ -437,6 +439,7 @@ fn portal_pages_in_en_de_ru_keep_only_the_article() {
     let ru = dump("mfa-briefing.ru.txt");
     assert_eq!(kept(&ru), vec![1, 13, 14], "{:#?}", ru.removed);
     assert_eq!(reason_of(&ru, 9), "dateline");
+    assert_eq!(ru.published.as_deref(), Some("2026-12-02"));
     assert_eq!(reason_of(&ru, 10), "follow/subscribe prompt");
     assert_eq!(reason_of(&ru, 11), "share buttons");
     assert_eq!(reason_of(&ru, 19), "page metadata line");
