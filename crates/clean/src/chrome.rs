@@ -71,9 +71,20 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     None
 }
 
-/// The chrome phrase of the table that opens a short line ("Partager cet article", "Soutenez-nous
-/// : faites un don"); a phrase deep inside a short sentence is the sentence's own words.
+/// The chrome phrase of the table that opens a short line, or the part of it after a colon
+/// ("Partager cet article", "Soutenez la presse libre : faites un don !"); a phrase deep inside a
+/// short sentence is the sentence's own words.
 fn phrase_reason(norm: &str, words: usize) -> Option<&'static str> {
+    // "Soutenez la presse libre : faites un don !": after a colon the line starts again.
+    phrase_reason_at_start(norm, words).or_else(|| {
+        norm.match_indices(':')
+            .map(|(i, _)| norm[i + 1..].trim_start())
+            .filter(|rest| !rest.is_empty())
+            .find_map(|rest| phrase_reason_at_start(rest, words))
+    })
+}
+
+fn phrase_reason_at_start(norm: &str, words: usize) -> Option<&'static str> {
     for (p, start, end) in matching(norm, 4) {
         let Kind::Chrome(reason) = p.kind else {
             continue;

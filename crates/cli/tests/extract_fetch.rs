@@ -258,3 +258,49 @@ fn extract_text_format_and_no_clean() {
         .contains("Partager cet article"));
     assert!(recs[0].get("removed").is_none());
 }
+
+/// A team-written opinion page from an invented outlet, stored in Windows-1252 with a matching
+/// `<meta charset>`: a republished translation with a byline, a share row and a donation box.
+#[test]
+fn republished_translation_page_comes_out_clean_and_attributed() {
+    let page = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/republished-opinion.fr.cp1252.html"
+    );
+    let recs = ok_jsonl(bin().args(["extract", "--format", "jsonl", page]));
+    assert_eq!(recs.len(), 1);
+    let r = &recs[0];
+    let text = r["text"].as_str().unwrap();
+    assert!(text.starts_with("Depuis le début de la crise"), "{text}");
+    assert!(text.contains("Une souveraineté en trompe-l'œil"), "{text}");
+    assert!(
+        text.contains("de l'Élysée"),
+        "decoded as Windows-1252: {text}"
+    );
+    for chrome in [
+        "faites un don",
+        "grâce à vos dons",
+        "newsletter",
+        "SOURCE",
+        "Par Paul",
+    ] {
+        assert!(!text.contains(chrome), "{chrome:?} left in {text}");
+    }
+    assert_eq!(r["author"], "Paul Girard");
+    assert_eq!(r["published"], "2026-12-01");
+    let att = &r["attribution"];
+    assert_eq!(att["original_outlet"], "Global Affairs Review");
+    assert_eq!(att["republished"], true);
+    assert_eq!(att["translated"], true);
+    let reasons: Vec<&str> = r["removed"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        reasons.iter().filter(|x| **x == "donation plea").count(),
+        2,
+        "{reasons:?}"
+    );
+}
