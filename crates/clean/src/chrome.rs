@@ -1,6 +1,7 @@
 //! Cues that a single line is site chrome: phrase table, separator-heavy menus, separator lines,
 //! all-caps labels at the edges.
 
+use crate::dates;
 use crate::patterns::{is_share_target, matching, normalize, Kind};
 use crate::CleanOptions;
 
@@ -222,94 +223,8 @@ fn is_dateline(norm: &str) -> bool {
 
 /// Month and weekday names (normalised, any of our languages), for datelines.
 fn is_date_word(w: &str) -> bool {
-    const WORDS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-        "januar",
-        "februar",
-        "märz",
-        "juni",
-        "juli",
-        "oktober",
-        "dezember",
-        "montag",
-        "dienstag",
-        "mittwoch",
-        "donnerstag",
-        "freitag",
-        "samstag",
-        "sonntag",
-        "gennaio",
-        "febbraio",
-        "marzo",
-        "aprile",
-        "maggio",
-        "giugno",
-        "luglio",
-        "agosto",
-        "settembre",
-        "ottobre",
-        "dicembre",
-        "enero",
-        "febrero",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "septiembre",
-        "octubre",
-        "noviembre",
-        "diciembre",
-    ];
-    WORDS.contains(&w.trim_end_matches([',', '.']))
+    let w = w.trim_end_matches([',', '.']);
+    dates::month_number(w).is_some() || dates::is_weekday(w)
 }
 
 /// The name in a byline such as "By Jane Doe", "Par la rédaction", "Von Anna Schmidt": a byline
@@ -405,7 +320,7 @@ fn is_bare_date(norm: &str) -> bool {
     let (mut number, mut month, mut full_date) = (false, false, false);
     for w in norm.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '–')) {
         let w = w.trim_matches(['.', ':']);
-        if w.is_empty() {
+        if w.is_empty() || !w.chars().any(char::is_alphanumeric) {
             continue;
         }
         let numeric = w
@@ -417,7 +332,7 @@ fn is_bare_date(norm: &str) -> bool {
             full_date |= is_numeric_date_or_time(w);
         } else if is_date_word(w) {
             month = true;
-        } else if !(GLUE.contains(&w) || is_weekday_abbr(w)) {
+        } else if !(GLUE.contains(&w) || dates::is_weekday_abbr(w)) {
             return false;
         }
     }
@@ -435,14 +350,6 @@ fn is_numeric_date_or_time(w: &str) -> bool {
     }
     let time: Vec<&str> = w.split([':', 'h']).collect();
     time.len() == 2 && time[0].len() <= 2 && time[1].len() == 2 && time.iter().all(all_digits)
-}
-
-fn is_weekday_abbr(w: &str) -> bool {
-    const W: &[&str] = &[
-        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "lun", "mar", "mer", "jeu", "ven", "sam",
-        "dim", "mo", "di", "mi", "do", "fr", "sa", "so", "пн", "вт", "ср", "чт", "пт", "сб", "вс",
-    ];
-    W.contains(&w)
 }
 
 /// "© 2026 МИА «Россия сегодня»", "Copyright 2025 Example Media": a short
@@ -649,6 +556,7 @@ mod tests {
         assert_eq!(at_top("Facebook Twitter Instagram Ads"), None);
         assert_eq!(at_top("02.12.2026, 18:40"), Some("dateline"));
         assert_eq!(at_top("Wed 2 Dec 2026 18.12 GMT"), Some("dateline"));
+        assert_eq!(at_top("03/12/2026 - 10:15"), Some("dateline"));
         assert_eq!(at_top("1."), None);
         assert_eq!(at_top("2020"), None);
         assert_eq!(at_top("Lecture : 4 min"), Some("reading time"));

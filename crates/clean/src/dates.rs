@@ -96,7 +96,7 @@ fn year_number(t: &str) -> Option<u32> {
 
 /// Month names (and English abbreviations) in our languages, Polish and Russian in the genitive
 /// too ("3 grudnia", "3 декабря").
-fn month_number(t: &str) -> Option<u32> {
+pub(crate) fn month_number(t: &str) -> Option<u32> {
     const MONTHS: [&[&str]; 12] = [
         &[
             "january",
@@ -217,6 +217,71 @@ fn month_number(t: &str) -> Option<u32> {
         .iter()
         .position(|names| names.contains(&t))
         .map(|i| i as u32 + 1)
+}
+
+/// Weekday names in our languages ("mardi", "Donnerstag", "среда").
+pub(crate) fn is_weekday(t: &str) -> bool {
+    const DAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "lunedì",
+        "martedì",
+        "mercoledì",
+        "giovedì",
+        "venerdì",
+        "sabato",
+        "domenica",
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo",
+        "poniedziałek",
+        "wtorek",
+        "środa",
+        "czwartek",
+        "piątek",
+        "sobota",
+        "niedziela",
+        "понедельник",
+        "вторник",
+        "среда",
+        "четверг",
+        "пятница",
+        "суббота",
+        "воскресенье",
+    ];
+    DAYS.contains(&t)
+}
+
+/// Weekday abbreviations ("Wed", "Di", "пн"): only where the whole line is a date.
+pub(crate) fn is_weekday_abbr(t: &str) -> bool {
+    const ABBR: &[&str] = &[
+        "mon", "tue", "wed", "thu", "fri", "sat", "sun", "lun", "mar", "mer", "jeu", "ven", "sam",
+        "dim", "mo", "di", "mi", "do", "fr", "sa", "so", "пн", "вт", "ср", "чт", "пт", "сб", "вс",
+    ];
+    ABBR.contains(&t)
 }
 
 #[cfg(test)]

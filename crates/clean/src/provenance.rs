@@ -290,41 +290,8 @@ fn cut_at_agent(s: &str) -> &str {
 }
 
 fn is_month(w: &str) -> bool {
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-        "januar",
-        "februar",
-        "märz",
-        "juni",
-        "juli",
-        "oktober",
-        "dezember",
-    ];
     let w = w.trim_matches(|c: char| !c.is_alphabetic()).to_lowercase();
-    MONTHS.contains(&w.as_str())
+    crate::dates::month_number(&w).is_some()
 }
 
 fn is_language_name(s: &str) -> bool {

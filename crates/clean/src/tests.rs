@@ -462,3 +462,27 @@ The opposition said the measures came far too late for many families in the city
     clean_article(&mut a, &CleanOptions::default());
     assert!(a.removed.is_empty(), "{:#?}", a.removed);
 }
+
+#[test]
+fn portal_pages_in_it_pl_es_keep_only_the_article_and_give_its_date() {
+    for (lang, body) in [
+        ("it", [13, 14, 15]),
+        ("pl", [13, 14, 15]),
+        ("es", [15, 16, 17]),
+    ] {
+        let a = dump(&format!("energy-bills.{lang}.txt"));
+        let mut want = vec![1];
+        want.extend(body);
+        assert_eq!(kept(&a), want, "{lang}: {:#?}", a.removed);
+        assert_eq!(a.published.as_deref(), Some("2026-12-03"), "{lang}");
+        for reason in [
+            "link list",
+            "reading time",
+            "read-more link",
+            "legal/copyright notice",
+        ] {
+            let found = a.removed.iter().any(|r| r.reason == reason);
+            assert!(found, "{lang}: no {reason} in {:#?}", a.removed);
+        }
+    }
+}
