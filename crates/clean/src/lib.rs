@@ -216,16 +216,24 @@ fn remove_split_share_rows(a: &mut Article, nonempty: &[usize], body: Option<(us
         k = k.max(start + 1);
     }
     for (i, reason) in added {
-        if a.lines[i].is_empty() || (a.title_is_line_1 && i == 0) {
-            continue;
+        if !(a.title_is_line_1 && i == 0) {
+            blank(a, i, reason);
         }
-        a.removed.push(RemovedLine {
-            line: i as u32 + 1,
-            text: std::mem::take(&mut a.lines[i]),
-            reason: reason.into(),
-        });
     }
     a.removed.sort_by_key(|r| r.line);
+}
+
+/// Blanks line `i` (0-based) and records it in `removed`, unless a cue already took it. The
+/// passes that run after the line-by-line one sort `removed` by line when they are done.
+fn blank(a: &mut Article, i: usize, reason: &str) {
+    if a.lines[i].is_empty() {
+        return;
+    }
+    a.removed.push(RemovedLine {
+        line: i as u32 + 1,
+        text: std::mem::take(&mut a.lines[i]),
+        reason: reason.into(),
+    });
 }
 
 /// Longest headline taken as part of a related-articles list.
@@ -274,14 +282,7 @@ fn remove_related_headlines(a: &mut Article, nonempty: &[usize], body: Option<(u
         }
     }
     for (i, reason) in added {
-        if a.lines[i].is_empty() {
-            continue;
-        }
-        a.removed.push(RemovedLine {
-            line: i as u32 + 1,
-            text: std::mem::take(&mut a.lines[i]),
-            reason,
-        });
+        blank(a, i, &reason);
     }
     a.removed.sort_by_key(|r| r.line);
 }
@@ -345,11 +346,7 @@ fn extend_plea_blocks(a: &mut Article, nonempty: &[usize]) {
             break;
         }
         for (i, r) in added {
-            a.removed.push(RemovedLine {
-                line: i as u32 + 1,
-                text: std::mem::take(&mut a.lines[i]),
-                reason: r.into(),
-            });
+            blank(a, i, r);
         }
     }
     a.removed.sort_by_key(|r| r.line);
