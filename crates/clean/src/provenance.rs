@@ -96,11 +96,9 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                 la.republished = true;
                 // "Translated from Meduza", not the translator in "traduit de l'anglais par X".
                 // A label ("Traduction : Marie Dupont") names the translator, not the original.
-                let source_part = if p.phrase.ends_with(':') {
-                    ""
-                } else {
-                    cut_at_agent(&rest)
-                };
+                // "Übersetzung aus dem Englischen: Redaktion X" is a label too.
+                let label = p.phrase.ends_with(':') || rest.trim_start().starts_with(':');
+                let source_part = if label { "" } else { cut_at_agent(&rest) };
                 la.original_outlet = outlet_name(source_part)
                     .filter(|o| o.chars().next().is_some_and(char::is_uppercase))
                     .filter(|o| !is_language_name(o));
@@ -196,6 +194,22 @@ fn outlet_after_preposition(rest: &str) -> Option<String> {
     let capital_after = |i: usize| -> Option<String> {
         let after = words.get(i + 1..)?.join(" ");
         let after = skip_outlet_descriptor(&after);
+        // A quoted name ends at its closing quote: "bei "The Grayzone Review" unter dem Titel …".
+        if let Some(open) = after
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '"' | '«' | '„' | '“'))
+        {
+            let inner = &after[open.len_utf8()..];
+            if let Some(close) = inner.find(['"', '»', '“', '”']) {
+                let name = inner[..close].trim();
+                let capital = name
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+                return (capital && name.split_whitespace().count() <= 8).then(|| name.to_string());
+            }
+        }
         let after = after.trim_start_matches(['"', '«', '„', '“', '\'']);
         if !after
             .chars()

@@ -486,3 +486,17 @@ fn portal_pages_in_it_pl_es_keep_only_the_article_and_give_its_date() {
         }
     }
 }
+
+#[test]
+fn german_translated_repost_credits_the_original_not_the_translator() {
+    let a = dump("sanctions-victims-translated.de.txt");
+    assert_eq!(kept(&a), vec![1, 5, 6, 7], "{:#?}", a.removed);
+    let att = a.attribution.as_ref().unwrap();
+    // Line 3 names the translating newsroom; line 4 the original, quoted.
+    assert_eq!(att.original_outlet.as_deref(), Some("The Grayzone Review"));
+    assert!(att.translated && att.republished);
+    assert_eq!(reason_of(&a, 9), "donation plea");
+    for line in 12..=15 {
+        assert_eq!(reason_of(&a, line), "share buttons");
+    }
+}

@@ -304,3 +304,24 @@ fn republished_translation_page_comes_out_clean_and_attributed() {
         "{reasons:?}"
     );
 }
+
+/// A team-written Russian page: the tag line, the error-report prompt and the follow prompt go;
+/// the quote with "так называемые" stays.
+#[test]
+fn russian_page_tags_and_prompts_removed_quotes_kept() {
+    let page = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/expert-interview.ru.html"
+    );
+    let recs = ok_jsonl(bin().args(["extract", "--format", "jsonl", page]));
+    let text = recs[0]["text"].as_str().unwrap();
+    assert!(
+        text.contains("«Так называемые европейские ценности"),
+        "{text}"
+    );
+    assert!(text.contains("выросли на 30 %"), "{text}");
+    for chrome in ["Теги", "Ctrl+Enter", "Подписывайтесь"] {
+        assert!(!text.contains(chrome), "{chrome:?} left in {text}");
+    }
+    assert_eq!(recs[0]["source"], "Новый Взгляд");
+}
