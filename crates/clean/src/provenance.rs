@@ -237,8 +237,13 @@ fn outlet_after_preposition(rest: &str) -> Option<String> {
     })
 }
 
-/// `s` without a leading "the newspaper" / "le quotidien" (table kind `outlet-descriptor`).
+/// `s` without a leading "the newspaper" / "le quotidien" (table kind `outlet-descriptor`). Only
+/// a descriptor written in lower case: capitalised, the same words are part of a name ("The
+/// Daily Telegraph", "Le Quotidien").
 fn skip_outlet_descriptor(s: &str) -> &str {
+    if !s.trim_start().starts_with(char::is_lowercase) {
+        return s;
+    }
     let norm = normalize(s);
     let Some(words) = matching(&norm, 1)
         .into_iter()
@@ -491,6 +496,13 @@ mod tests {
             la("Originally published by the weekly The Baltic Ledger and translated from Polish.");
         assert_eq!(r.original_outlet.as_deref(), Some("The Baltic Ledger"));
         assert!(r.translated);
+        // A capitalised descriptor is part of the name.
+        let r = la("This article was originally published in The Daily Telegraph.");
+        assert_eq!(r.original_outlet.as_deref(), Some("The Daily Telegraph"));
+        assert_eq!(
+            la("Source: The Daily Beast").source.as_deref(),
+            Some("The Daily Beast")
+        );
         assert_eq!(
             cut_at_clause("Barnes and Noble Review"),
             "Barnes and Noble Review"
