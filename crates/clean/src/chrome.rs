@@ -101,7 +101,14 @@ fn phrase_reason_at_start(norm: &str, words: usize) -> Option<&'static str> {
 
 /// "Facebook Twitter Telegram Email", "Facebook | X | WhatsApp": two or more share-button labels
 /// and nothing else.
-pub fn is_share_buttons(norm: &str) -> bool {
+fn is_share_buttons(norm: &str) -> bool {
+    // Two different labels: "x x x" is not a row of buttons.
+    share_labels(norm).is_some_and(|labels| labels.len() >= 2)
+}
+
+/// The distinct share-button labels a (normalised) line is made of, or `None` when it holds
+/// anything else.
+pub(crate) fn share_labels(norm: &str) -> Option<Vec<&str>> {
     let mut seen: Vec<&str> = Vec::new();
     for w in norm.split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•' | ','))
     {
@@ -109,14 +116,13 @@ pub fn is_share_buttons(norm: &str) -> bool {
             continue;
         }
         if !is_share_target(w) {
-            return false;
+            return None;
         }
         if !seen.contains(&w) {
             seen.push(w);
         }
     }
-    // Two different labels: "x x x" is not a row of buttons.
-    seen.len() >= 2
+    Some(seen)
 }
 
 /// "Suivez RT en français sur X et Telegram", "Follow us on Telegram": a follow verb opens the

@@ -133,7 +133,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
             let pos = chrome::Position {
                 from_start: rank,
                 from_end: n - 1 - rank,
-                outside_body: body.is_none_or(|(first, last)| rank < first || rank > last),
+                outside_body: outside_body(body, rank),
             };
             if let Some(r) = chrome::chrome_reason(&line, pos, opts) {
                 if r == "dateline" && a.published.is_none() {
@@ -166,6 +166,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         remove_split_share_rows(a, &nonempty, body);
         extend_plea_blocks(a, &nonempty);
         remove_related_headlines(a, &nonempty, body);
+        a.removed.sort_by_key(|r| r.line);
     }
     a.attribution = found_attr.then_some(attribution).filter(has_content);
 }
@@ -179,22 +180,18 @@ fn remove_split_share_rows(a: &mut Article, nonempty: &[usize], body: Option<(us
         "on", "in", "at", "via", "sur", "dans", "auf", "bei", "in", "su", "w", "na", "в", "на",
         "en", "por",
     ];
-    let only_targets = |t: &str| {
-        let norm = patterns::normalize(t);
-        !norm.is_empty()
-            && norm
-                .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•' | ','))
-                .filter(|w| !w.is_empty())
-                .all(patterns::is_share_target)
-    };
-    let outside = |k: usize| body.is_none_or(|(first, last)| k < first || k > last);
     let mut k = 0;
     let mut added: Vec<(usize, &str)> = Vec::new();
     while k < nonempty.len() {
         let start = k;
+        // The run's lines, each normalised and kept whole ("E-Mail", "Copy link").
         let mut labels: Vec<String> = Vec::new();
-        while k < nonempty.len() && outside(k) && only_targets(&a.lines[nonempty[k]]) {
-            labels.push(patterns::normalize(&a.lines[nonempty[k]]));
+        while k < nonempty.len() && outside_body(body, k) {
+            let norm = patterns::normalize(&a.lines[nonempty[k]]);
+            if chrome::share_labels(&norm).is_none_or(|l| l.is_empty()) {
+                break;
+            }
+            labels.push(norm);
             k += 1;
         }
         labels.sort();
@@ -220,11 +217,16 @@ fn remove_split_share_rows(a: &mut Article, nonempty: &[usize], body: Option<(us
             blank(a, i, reason);
         }
     }
-    a.removed.sort_by_key(|r| r.line);
 }
 
-/// Blanks line `i` (0-based) and records it in `removed`, unless a cue already took it. The
-/// passes that run after the line-by-line one sort `removed` by line when they are done.
+/// Whether the non-empty line of rank `k` lies before the first or after the last paragraph of
+/// the body (see [`body_span`]); with no body at all, everything does.
+fn outside_body(body: Option<(usize, usize)>, k: usize) -> bool {
+    body.is_none_or(|(first, last)| k < first || k > last)
+}
+
+/// Blanks line `i` (0-based) and records it in `removed`, unless a cue already took it. Lines
+/// are appended out of order; `clean_one` sorts `removed` by line after the last pass.
 fn blank(a: &mut Article, i: usize, reason: &str) {
     if a.lines[i].is_empty() {
         return;
@@ -243,10 +245,9 @@ const MAX_TAG_WORDS: usize = 4;
 
 /// "Sur le même sujet" / "Related articles" / "Lire aussi" on a line of its own, before or after
 /// the article body, heads a list of other articles' headlines, one per line ("Topics" / "Tags",
-/// a list of tags of at most [`MAX_TAG_WORDS`] words). The lines right
-/// after such a label that read as
-/// headlines (at most [`MAX_HEADLINE_WORDS`] words, capitalised, not ending like a sentence or a
-/// lead-in) go with it, up to the first line that does not.
+/// a list of tags of at most [`MAX_TAG_WORDS`] words). The lines right after such a label that
+/// read as headlines (at most [`MAX_HEADLINE_WORDS`] words, capitalised, not ending like a
+/// sentence or a lead-in) go with it, up to the first line that does not.
 fn remove_related_headlines(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize)>) {
     // (label line, its reason, longest item): headlines under "Related", tags under "Topics".
     let labels: Vec<(usize, String, usize)> = a
@@ -266,7 +267,7 @@ fn remove_related_headlines(a: &mut Article, nonempty: &[usize], body: Option<(u
         };
         // Inside the article a short label may be "Lire la suite après la publicité", followed
         // by a subheading of the article itself.
-        if body.is_some_and(|(first, last)| k >= first && k <= last) {
+        if !outside_body(body, k) {
             continue;
         }
         for &i in nonempty[k + 1..].iter().take(8) {
@@ -284,7 +285,6 @@ fn remove_related_headlines(a: &mut Article, nonempty: &[usize], body: Option<(u
     for (i, reason) in added {
         blank(a, i, &reason);
     }
-    a.removed.sort_by_key(|r| r.line);
 }
 
 /// Longest line taken as part of a plea block.
@@ -349,13 +349,12 @@ fn extend_plea_blocks(a: &mut Article, nonempty: &[usize]) {
             blank(a, i, r);
         }
     }
-    a.removed.sort_by_key(|r| r.line);
 }
 
 /// Lines in a run of at least [`MIN_LINK_RUN`] consecutive very short lines (≤ 3 words,
-/// capitalised, no digits, not sentences) before the first or after the last real paragraph: a menu or link list flattened
-/// into text (language pickers, section lists). Runs inside the article (ingredient lists, names)
-/// are left alone.
+/// capitalised, no digits, not sentences) before the first or after the last real paragraph: a
+/// menu or link list flattened into text (language pickers, section lists). Runs inside the
+/// article (ingredient lists, names) are left alone.
 fn edge_short_runs(
     lines: &[String],
     nonempty: &[usize],
@@ -397,6 +396,7 @@ fn edge_short_runs(
 /// Ranks (among non-empty lines) of the first and last real paragraph (8+ words ending like a
 /// sentence, not the title): what lies outside is where bylines, datelines, menus and lists of
 /// related articles sit.
+///
 /// A long dateline or plea is not a paragraph: lines the chrome cues remove (as anywhere in the
 /// article) do not count.
 fn body_span(

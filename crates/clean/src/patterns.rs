@@ -130,29 +130,27 @@ fn parse(table: &str) -> Vec<Pattern> {
     out
 }
 
+type WordSet = std::collections::HashSet<&'static str>;
+
+/// The phrases of one kind of single-word rows, as a set (built once per kind by its caller).
+fn words_of(kind: Kind) -> WordSet {
+    patterns()
+        .iter()
+        .filter(|p| p.kind == kind)
+        .map(|p| p.phrase.as_str())
+        .collect()
+}
+
 /// Whether a (normalised) word is the label of a share button.
 pub fn is_share_target(word: &str) -> bool {
-    static S: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    S.get_or_init(|| {
-        patterns()
-            .iter()
-            .filter(|p| p.kind == Kind::ShareTarget)
-            .map(|p| p.phrase.as_str())
-            .collect()
-    })
-    .contains(word)
+    static S: OnceLock<WordSet> = OnceLock::new();
+    S.get_or_init(|| words_of(Kind::ShareTarget)).contains(word)
 }
 
 /// Whether the (normalised) line contains a word of kind [`Kind::TranslationWord`].
 pub fn mentions_translation(norm: &str) -> bool {
-    static S: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    let set = S.get_or_init(|| {
-        patterns()
-            .iter()
-            .filter(|p| p.kind == Kind::TranslationWord)
-            .map(|p| p.phrase.as_str())
-            .collect()
-    });
+    static S: OnceLock<WordSet> = OnceLock::new();
+    let set = S.get_or_init(|| words_of(Kind::TranslationWord));
     norm.split(|c: char| !c.is_alphanumeric() && c != '-')
         .any(|w| set.contains(w))
 }
