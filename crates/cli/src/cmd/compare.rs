@@ -176,33 +176,18 @@ fn write_two(w: &mut impl Write, r: &TwoWay) -> std::io::Result<()> {
             of.to_uppercase()
         )?;
     }
-    writeln!(
-        w,
-        "Both name: {}",
-        if r.shared_actors.is_empty() {
-            "-".into()
+    for (heading, actors) in [
+        ("Both name", &r.shared_actors),
+        ("Only A", &r.only_a_actors),
+        ("Only B", &r.only_b_actors),
+    ] {
+        let names = if actors.is_empty() {
+            "-".to_string()
         } else {
-            r.shared_actors.join(", ")
-        }
-    )?;
-    writeln!(
-        w,
-        "Only A: {}",
-        if r.only_a_actors.is_empty() {
-            "-".into()
-        } else {
-            r.only_a_actors.join(", ")
-        }
-    )?;
-    writeln!(
-        w,
-        "Only B: {}",
-        if r.only_b_actors.is_empty() {
-            "-".into()
-        } else {
-            r.only_b_actors.join(", ")
-        }
-    )?;
+            actors.join(", ")
+        };
+        writeln!(w, "{heading}: {names}")?;
+    }
     write_comparison(w, &r.comparison)?;
     for (tag, s) in [("A", &r.a), ("B", &r.b)] {
         for q in &s.claims.quotes {
