@@ -14,6 +14,8 @@ pub struct Position {
     /// Before the first or after the last real paragraph (where bylines sit; a heading such as
     /// "Von Risiken und Nebenwirkungen" inside the article is not a byline).
     pub outside_body: bool,
+    /// Within the first lines of the body, where a byline or dateline sits below a standfirst.
+    pub near_body_start: bool,
 }
 
 /// Why a line is chrome, if it is.
@@ -43,8 +45,11 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words <= 10 && is_follow_prompt(&norm) {
             return Some("follow/subscribe prompt");
         }
-        let near_edge = pos.from_start < 10 || pos.from_end < 3;
-        if near_edge && pos.outside_body && byline_name(trimmed).is_some() {
+        let near_edge = pos.from_start < 10 || pos.from_end < 3 || pos.near_body_start;
+        // Before the body a byline may sit below a long menu; inside it only near the top.
+        if (near_edge || pos.outside_body)
+            && byline_name(trimmed).is_some_and(|n| pos.outside_body || is_person_name(&n))
+        {
             return Some("byline");
         }
         if words <= MAX_TEASER_WORDS && is_read_more_teaser(&norm) {
@@ -58,11 +63,45 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if let Some(reason) = opening_phrase_reason(&norm, words) {
             return Some(reason);
         }
-        if words <= 8 && pos.outside_body && is_bare_date(&norm) {
+        if let Some(reason) = plea_sentence_reason(&norm, words) {
+            return Some(reason);
+        }
+        // A date alone on a line is not prose; inside the body only near the top, where the
+        // page's dateline sits below a standfirst.
+        if words <= 8
+            && (pos.outside_body
+                || ((pos.from_start < 12 || pos.near_body_start) && has_year_or_time(&norm)))
+            && is_bare_date(&norm)
+        {
             return Some("dateline");
+        }
+        if words <= 4 && is_counter(&norm, pos.outside_body) {
+            return Some("counter or timestamp");
         }
         if words <= 15 && is_copyright_line(&norm) {
             return Some("legal/copyright notice");
+        }
+        if is_whole_line_label(&norm) {
+            return Some("page label");
+        }
+        if pos.outside_body && is_word_menu(trimmed) {
+            return Some("navigation menu");
+        }
+        if pos.outside_body && is_widget(&norm) {
+            return Some("widget");
+        }
+        if is_embedded_post_trace(trimmed) {
+            return Some("embedded post");
+        }
+    }
+    if words <= MAX_PLEA_WORDS && reserves_rights(trimmed) {
+        return Some("legal/copyright notice");
+    }
+    if words > MAX_TEASER_WORDS && words <= MAX_PLEA_WORDS {
+        // Only the opening words can hold the plea phrase: normalise just those.
+        let head: Vec<&str> = trimmed.split_whitespace().take(14).collect();
+        if let Some(reason) = plea_sentence_reason(&normalize(&head.join(" ")), words) {
+            return Some(reason);
         }
     }
     let at_edge = pos.from_start < 2 || pos.from_end < 2;
@@ -112,7 +151,12 @@ pub(crate) fn share_labels(norm: &str) -> Option<Vec<&str>> {
     let mut seen: Vec<&str> = Vec::new();
     for w in norm.split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•' | ','))
     {
-        if w.is_empty() {
+        // "Share Facebook Twitter 142 comments": counters sit in the same row.
+        if w.is_empty()
+            || COUNT_WORDS.contains(&w)
+            || w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+        {
             continue;
         }
         if !is_share_target(w) {
@@ -260,6 +304,12 @@ pub fn byline_name(line: &str) -> Option<String> {
         "reporters",
     ];
     let t = line.trim().trim_end_matches('.');
+    // "Par Anatole Verkine, politologue", "By Dana Whitcomb, Meridian News Service": the name
+    // ends at the comma; the writer's role or outlet follows.
+    let t = match t.split_once([',', '|']) {
+        Some((name, rest)) if rest.split_whitespace().count() <= 6 => name.trim_end(),
+        _ => t,
+    };
     let words = t.split_whitespace().count();
     if !(2..=6).contains(&words) {
         return None;
@@ -283,6 +333,234 @@ pub fn byline_name(line: &str) -> Option<String> {
                 || NEWSROOM.contains(&lw)
         });
     ok.then(|| name.join(" "))
+}
+
+/// A byline name that can only be a person's: two to four capitalised words, with at most the
+/// particles of names between them. Inside the article a "Von Risiken und Nebenwirkungen"
+/// heading also opens with a byline word; a name joins no words with "und".
+fn is_person_name(name: &str) -> bool {
+    const NAME_PARTICLES: &[&str] = &[
+        "de", "du", "van", "von", "der", "di", "da", "del", "la", "le",
+    ];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (2..=4).contains(&words.len())
+        && words
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words
+            .last()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| {
+            (w.starts_with(char::is_uppercase)
+                && w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c)))
+                || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
+        })
+}
+
+/// Count words of comment and share counters ("142 comments", "1,208 Shares").
+const COUNT_WORDS: &[&str] = &[
+    "comment",
+    "comments",
+    "shares",
+    "share",
+    "likes",
+    "views",
+    "commentaire",
+    "commentaires",
+    "partages",
+    "réactions",
+    "vues",
+    "kommentare",
+    "kommentar",
+    "commenti",
+    "condivisioni",
+    "komentarze",
+    "komentarzy",
+    "komentarz",
+    "комментарии",
+    "комментариев",
+    "комментария",
+    "просмотров",
+    "comentarios",
+    "comentario",
+    "σχόλια",
+    "view",
+    "voir",
+    "les",
+    "see",
+    "all",
+];
+
+/// "142 comments", "1,208 Shares", "Voir les 12 commentaires", and outside the article a bare
+/// view counter, age rating or time ("1245", "18+", "02:31"): a number with at most count words.
+/// A bare number inside the article ("2020", "1.") may be its own text, so only a duration or
+/// clock time ("02:31", of a video player or a live blog) counts there.
+fn is_counter(norm: &str, outside_body: bool) -> bool {
+    let mut number = false;
+    let mut count_word = false;
+    let mut clock = false;
+    for w in norm.split(|c: char| c.is_whitespace() || matches!(c, '·' | '|' | '(' | ')')) {
+        if w.is_empty() {
+            continue;
+        }
+        if w.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ':' | '+'))
+            && w.chars().any(|c| c.is_ascii_digit())
+        {
+            number = true;
+            let parts: Vec<&str> = w.split(':').collect();
+            clock |= (2..=3).contains(&parts.len())
+                && parts.iter().skip(1).all(|p| p.len() == 2)
+                && parts
+                    .iter()
+                    .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+        } else if COUNT_WORDS.contains(&w) {
+            count_word = true;
+        } else {
+            return false;
+        }
+    }
+    // Alone, "1." is a list marker and "2020" a year heading, not a counter.
+    let bare_ok = || {
+        let t = norm.trim();
+        let year = t.len() == 4 && (t.starts_with("19") || t.starts_with("20"));
+        !t.ends_with('.') && !year
+    };
+    number && (count_word || clock || (outside_body && bare_ok()))
+}
+
+/// Longest plea sentence that a plea phrase opening it removes.
+const MAX_PLEA_WORDS: usize = 45;
+
+/// A newsletter, donation, cookie or paywall box written as one long sentence ("Ne manquez plus
+/// aucun article : inscrivez-vous à notre lettre d'information quotidienne et recevez ...",
+/// "Nous utilisons des cookies et des technologies similaires pour ..."): a phrase of that kind
+/// of two or more words opens the line, or the part after a colon closing a short lead-in, up to
+/// [`MAX_PLEA_WORDS`] words. An article sentence does not open with "inscrivez-vous à notre".
+fn plea_sentence_reason(norm: &str, words: usize) -> Option<&'static str> {
+    const PLEAS: &[&str] = &[
+        "newsletter plea",
+        "donation plea",
+        "cookie notice",
+        "paywall notice",
+    ];
+    if words > MAX_PLEA_WORDS {
+        return None;
+    }
+    let after_colon = norm
+        .split_once(':')
+        .filter(|(head, _)| head.split_whitespace().count() <= 6)
+        .map(|(_, rest)| rest.trim_start());
+    [Some(norm), after_colon]
+        .into_iter()
+        .flatten()
+        .find_map(|part| {
+            matching(part, 1)
+                .into_iter()
+                .find_map(|(p, start, _)| match p.kind {
+                    Kind::Chrome(r) if start == 0 && p.words > 1 && PLEAS.contains(&r) => Some(r),
+                    _ => None,
+                })
+        })
+}
+
+/// "Diario El Mirador © 2024 Todos los derechos reservados", "Copyright 2024 X Inc. All rights
+/// reserved. This material may not be published ...": a rights notice anywhere in a short line.
+fn reserves_rights(line: &str) -> bool {
+    const RESERVED: &[&str] = &[
+        "all rights reserved",
+        "tous droits réservés",
+        "alle rechte vorbehalten",
+        "tutti i diritti riservati",
+        "todos los derechos reservados",
+        "wszelkie prawa zastrzeżone",
+        "все права защищены",
+        "усі права захищено",
+        "με επιφύλαξη παντός δικαιώματος",
+    ];
+    let lower = line.to_lowercase();
+    RESERVED.iter().any(|r| lower.contains(r))
+        || lower.match_indices('©').any(|(i, _)| {
+            lower[i + '©'.len_utf8()..]
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| {
+                    let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+                    w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
+                })
+        })
+}
+
+/// A line that is nothing but a page label of the table's `label` kind ("Suche", "Menü",
+/// "Share", "Save article", "Commenta"): such words open article sentences too, so only the
+/// whole line counts.
+fn is_whole_line_label(norm: &str) -> bool {
+    let t = norm.trim_end_matches([':', ' ']);
+    t.split_whitespace().count() <= 3
+        && matching(t, 1)
+            .into_iter()
+            .any(|(p, start, end)| p.kind == Kind::Label && start == 0 && end == t.len())
+}
+
+/// "Actualités Régional Politique Économie Sports Arts et spectacles", "Новости Происшествия
+/// Общество Экономика Спорт": section names on one line separated by single spaces, outside
+/// the article. Five or more words, nearly all capitalised, no sentence punctuation.
+fn is_word_menu(line: &str) -> bool {
+    // A headline in Title Case or capitals is a sentence: it has verbs and articles, or shouts.
+    const SENTENCE_WORDS: &[&str] = &[
+        "the", "a", "an", "is", "are", "was", "were", "be", "as", "that", "this", "to", "of", "in",
+        "on", "for", "with", "by", "via", "will", "has", "have", "can't", "not", "le", "la", "les",
+        "un", "une", "est", "der", "die", "das", "ist", "il", "lo", "è", "di", "per", "con", "что",
+        "это", "не",
+    ];
+    let words: Vec<&str> = line.split_whitespace().collect();
+    if words.len() < 5 || line.contains(['.', ',', ':', ';', '!', '?', '"', '«', '“', '-']) {
+        return false;
+    }
+    if words
+        .iter()
+        .any(|w| SENTENCE_WORDS.contains(&w.to_lowercase().as_str()))
+    {
+        return false;
+    }
+    let shouted = words
+        .iter()
+        .filter(|w| w.chars().count() > 1 && w.chars().all(|c| !c.is_lowercase()))
+        .count();
+    let caps = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        .count();
+    shouted * 2 < words.len() && caps * 4 >= words.len() * 3 && caps >= 5
+}
+
+/// Weather, market and currency widgets outside the article ("54°", "−18 °C", "USD 89,52 EUR
+/// 97,31", "CAC 40 7 512,34 +0,45 % | DAX ..."): a short line where figures with units make up
+/// half the tokens or more.
+fn is_widget(norm: &str) -> bool {
+    let tokens: Vec<&str> = norm
+        .split(|c: char| c.is_whitespace() || c == '|')
+        .filter(|t| !t.is_empty())
+        .collect();
+    // Figures and short labels; a paragraph in a script written without spaces is one long
+    // token.
+    if tokens.is_empty() || tokens.len() > 30 || tokens.iter().any(|t| t.chars().count() > 16) {
+        return false;
+    }
+    let unit = |t: &str| t.contains(['°', '%', '€', '$', '£']);
+    let figures = tokens
+        .iter()
+        .filter(|t| t.chars().any(|c| c.is_ascii_digit()) || unit(t))
+        .count();
+    tokens.iter().any(|t| unit(t)) && figures * 2 >= tokens.len()
+}
+
+/// What an embedded tweet leaves in scraped text besides its words and its signature ("— Name
+/// (@handle) date", kept: it says who posted the text the article quotes): its picture link
+/// ("pic.twitter.com/hL4qZr82Tn").
+fn is_embedded_post_trace(line: &str) -> bool {
+    let t = line.trim();
+    !t.contains(' ') && (t.starts_with("pic.twitter.com/") || t.starts_with("https://t.co/"))
 }
 
 /// Longest line that a chrome phrase opening it removes.
@@ -345,6 +623,17 @@ fn is_bare_date(norm: &str) -> bool {
     full_date || (month && number)
 }
 
+/// A page's dateline gives a year or a time; "Piątek 24 czerwca" inside an article is the
+/// heading of a day in it.
+fn has_year_or_time(norm: &str) -> bool {
+    norm.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|'))
+        .map(|w| w.trim_matches(['.', ':']))
+        .any(|w| {
+            let year = w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
+            year || (w.chars().any(|c| c.is_ascii_digit()) && is_numeric_date_or_time(w))
+        })
+}
+
 /// "02.12.2026", "2026-12-02", "12/02/26", "18:40", "14h05".
 fn is_numeric_date_or_time(w: &str) -> bool {
     let parts: Vec<&str> = w.split(['.', '/', '-']).collect();
@@ -367,8 +656,19 @@ fn is_copyright_line(norm: &str) -> bool {
         let rest = rest.trim_start_matches(['©', ' ']);
         rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
     };
-    norm.strip_prefix('©').is_some_and(year_after)
-        || norm.strip_prefix("copyright ").is_some_and(year_after)
+    // "© La Gazette mosane 2024 - Tous droits réservés", "© El Heraldo de la Vega, 2023": the
+    // holder first, then the year.
+    let year_within = |rest: &str| {
+        rest.split_whitespace().take(8).any(|w| {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
+        })
+    };
+    norm.strip_prefix('©')
+        .is_some_and(|r| year_after(r) || year_within(r))
+        || norm
+            .strip_prefix("copyright ")
+            .is_some_and(|r| year_after(r) || year_within(r))
 }
 
 /// Longest "Read also: <headline>" line recognised (a headline rarely has more words).
@@ -426,12 +726,21 @@ fn is_menu(s: &str) -> bool {
     {
         return false;
     }
-    let segments: Vec<&str> = s
+    let mut segments: Vec<&str> = s
         .split(MENU_SEPARATORS)
         .map(str::trim)
         .filter(|x| !x.is_empty())
         .collect();
-    let seps = s.chars().filter(|c| MENU_SEPARATORS.contains(c)).count();
+    let mut seps = s.chars().filter(|c| MENU_SEPARATORS.contains(c)).count();
+    // "HOME   POLITICS   ECONOMY   VIDEO": items laid out by runs of spaces.
+    if seps == 0 && s.contains("  ") {
+        segments = s
+            .split("  ")
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .collect();
+        seps = segments.len().saturating_sub(1);
+    }
     let breadcrumb = s.contains(['»', '›', '>']);
     let min_segments = if breadcrumb { 3 } else { 4 };
     if segments.len() < min_segments || seps + 1 < min_segments {
@@ -479,6 +788,7 @@ mod tests {
             from_start: 5,
             from_end: 5,
             outside_body: false,
+            near_body_start: false,
         };
         chrome_reason(line, mid, &CleanOptions::default())
     }
@@ -501,7 +811,7 @@ mod tests {
             reason("The 24/7 news cycle and/or the rise of social media changed politics."),
             None
         );
-        assert_eq!(reason("12/03/2024"), None);
+        assert_ne!(reason("12/03/2024"), Some("navigation menu"));
         assert_eq!(
             reason("Le match s'est terminé 2/1 / 3/0 selon les sources officielles du club."),
             None
@@ -532,6 +842,7 @@ mod tests {
             from_start: 1,
             from_end: 9,
             outside_body: true,
+            near_body_start: false,
         };
         let opts = CleanOptions::default();
         let at_top = |l: &str| chrome_reason(l, top, &opts);
@@ -585,6 +896,7 @@ mod tests {
             from_start: 0,
             from_end: 9,
             outside_body: true,
+            near_body_start: false,
         };
         let opts = CleanOptions::default();
         assert_eq!(
@@ -597,5 +909,68 @@ mod tests {
             None,
             "short acronym is kept"
         );
+    }
+
+    #[test]
+    fn counters_widgets_word_menus_and_long_pleas() {
+        let outside = Position {
+            from_start: 3,
+            from_end: 20,
+            outside_body: true,
+            near_body_start: false,
+        };
+        let opts = CleanOptions::default();
+        let at = |l: &str| chrome_reason(l, outside, &opts);
+        // Counters with their words anywhere, bare figures only outside the body.
+        assert_eq!(reason("142 comments"), Some("counter or timestamp"));
+        assert!(
+            reason("02:31").is_some(),
+            "a video duration or live-blog time"
+        );
+        assert_eq!(reason("1245"), None);
+        assert_eq!(at("1245"), Some("counter or timestamp"));
+        assert_eq!(at("2020"), None, "a year heading");
+        assert_eq!(
+            reason("Share Facebook Twitter WhatsApp 142 comments"),
+            Some("share buttons")
+        );
+        // Widgets: figures with units; a Chinese sentence with a percentage is not one.
+        assert_eq!(at("USD 89,52 EUR 97,31 −18 °C"), Some("widget"));
+        assert_eq!(at("桃江竹凉席销售额占全国线上销售额60%以上"), None);
+        // One-line menus of section names, but not headlines in Title Case or capitals.
+        assert_eq!(
+            at("Новости Происшествия Общество Экономика Спорт Афиша Видео"),
+            Some("navigation menu")
+        );
+        assert_eq!(
+            at("Al Franken Is Just The Beginning As The Curtain Is Pulled Back"),
+            None
+        );
+        assert_eq!(at("MATTEO SALVINI DOPO L'INCONTRO CON MARIO DRAGHI"), None);
+        // A plea written as one long sentence; an article sentence that mentions a newsletter.
+        assert_eq!(
+            reason("Ne manquez plus aucun article : inscrivez-vous à notre lettre d'information quotidienne et recevez chaque matin une sélection de textes que vous ne lirez nulle part ailleurs, sans publicité."),
+            Some("newsletter plea")
+        );
+        assert_eq!(
+            reason("The council said residents could sign up to the new newsletter, which will report every week on the state of the roads and the budget."),
+            None
+        );
+        // Copyright with the holder first, or the rights notice anywhere.
+        assert_eq!(
+            reason("© La Gazette mosane 2024 - Tous droits réservés"),
+            Some("legal/copyright notice")
+        );
+        assert_eq!(
+            reason("Diario El Mirador © 2024 Todos los derechos reservados"),
+            Some("legal/copyright notice")
+        );
+        // A byline with the writer's role after a comma names the writer.
+        assert_eq!(
+            byline_name("Par Anatole Verkine, politologue et chroniqueur").as_deref(),
+            Some("Anatole Verkine")
+        );
+        assert_eq!(reason("pic.twitter.com/hL4qZr82Tn"), Some("embedded post"));
+        assert_eq!(reason("— Maïté Corvisart (@mcorvisart) 12 mars 2024"), None);
     }
 }

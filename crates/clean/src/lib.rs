@@ -102,11 +102,26 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         .map(|(i, _)| i)
         .collect();
     let n = nonempty.len();
-    let body = body_span(&a.lines, &nonempty, a.title_is_line_1, opts);
+    // A comment thread under the article is prose too: the body ends where it starts.
+    let thread = opts
+        .remove_chrome
+        .then(|| comment_thread(&a.lines, &nonempty))
+        .flatten();
+    let body = body_span(
+        &a.lines,
+        &nonempty[..thread.unwrap_or(n)],
+        a.title_is_line_1,
+        opts,
+    );
     let link_list = edge_short_runs(&a.lines, &nonempty, a.title_is_line_1, body);
     let mut attribution = a.attribution.take().unwrap_or_default();
     let mut found_attr = !attribution.evidence.is_empty() || attribution.republished;
-    let own = a.source.as_deref().map(str::to_lowercase);
+    // The page's own outlet: its metadata, or the name in its copyright line.
+    let own = a
+        .source
+        .clone()
+        .or_else(|| nonempty.iter().find_map(|&i| copyright_holder(&a.lines[i])))
+        .map(|s| s.to_lowercase());
     for (rank, &i) in nonempty.iter().enumerate() {
         let is_title = a.title_is_line_1 && i == 0;
         let line = a.lines[i].clone();
@@ -122,7 +137,14 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                     la.original_outlet = None;
                 }
             }
-            let note = la.note_only;
+            // A long sentence that happens to open like a note ("Read the original agreement
+            // from 2009, the union says, ...") and names no outlet is prose; it still counts as
+            // evidence.
+            let note = la.note_only
+                && (line.split_whitespace().count() <= MAX_NOTE_WORDS
+                    || la.source.is_some()
+                    || la.original_outlet.is_some()
+                    || la.original_url.is_some());
             provenance::merge(&mut attribution, la, &line);
             found_attr = true;
             if note && opts.remove_attribution_notes && !is_title {
@@ -134,6 +156,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                 from_start: rank,
                 from_end: n - 1 - rank,
                 outside_body: outside_body(body, rank),
+                near_body_start: body.is_some_and(|(first, _)| rank <= first + 3),
             };
             if let Some(r) = chrome::chrome_reason(&line, pos, opts) {
                 if r == "dateline" && a.published.is_none() {
@@ -147,6 +170,8 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                     });
                 }
                 reason = Some(r.into());
+            } else if thread.is_some_and(|t| rank >= t) {
+                reason = Some("comment thread".into());
             } else if link_list.contains(&i) {
                 reason = Some("link list".into());
             } else if repeated.contains(&i) {
@@ -165,10 +190,216 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
     if opts.remove_chrome {
         remove_split_share_rows(a, &nonempty, body);
         extend_plea_blocks(a, &nonempty);
+        remove_consent_buttons(a, &nonempty);
         remove_related_headlines(a, &nonempty, body);
+        remove_site_names(a, &nonempty, body, own.as_deref());
         a.removed.sort_by_key(|r| r.line);
     }
+    // A repost credits the outlet it reposts.
+    if attribution.source.is_none() && attribution.republished {
+        attribution.source = attribution.original_outlet.clone();
+    }
     a.attribution = found_attr.then_some(attribution).filter(has_content);
+}
+
+/// "© 2024 Orion TV. Tous droits réservés.", "© Clarion Media Group Ltd 2024", "Copyright 2023
+/// El Heraldo de la Vega": the holder named in a short copyright line (a photo credit such as
+/// "© Getty Images" has no year and is not taken).
+fn copyright_holder(line: &str) -> Option<String> {
+    let t = line.trim();
+    if t.split_whitespace().count() > 15 {
+        return None;
+    }
+    let rest = t
+        .strip_prefix('©')
+        .or_else(|| t.strip_prefix("Copyright"))
+        .or_else(|| t.strip_prefix("copyright"))?;
+    let is_year = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
+    };
+    if !rest.split_whitespace().any(is_year) {
+        return None;
+    }
+    let rest = rest.trim_start_matches(['©', ' ']);
+    let name: Vec<&str> = rest
+        .split_inclusive([' '])
+        .map(str::trim)
+        .skip_while(|w| is_year(w) || w.is_empty())
+        .take_while(|w| !is_year(w) && !matches!(*w, "-" | "–" | "—" | "|"))
+        .collect();
+    let name = name.join(" ");
+    let name = name
+        .split(['.', ',', '|'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    let words = name.split_whitespace().count();
+    ((1..=6).contains(&words) && name.starts_with(|c: char| c.is_alphanumeric() || c == '«'))
+        .then_some(name)
+}
+
+/// Reply buttons under each comment ("Répondre", "Reply", "Odpowiedz · 12 · 3").
+const REPLY_WORDS: &[&str] = &[
+    "reply",
+    "répondre",
+    "antworten",
+    "rispondi",
+    "odpowiedz",
+    "ответить",
+    "responder",
+    "απάντηση",
+];
+
+/// Rank of the first line of a comment thread scraped under the article, if there is one: a
+/// comment header ("3 réponses à « … »", "2 comments", "Dodaj komentarz") followed, within the
+/// next lines, by at least two reply buttons. Everything from the header down is the thread
+/// (names, dates, the comments themselves, the reply form).
+fn comment_thread(lines: &[String], nonempty: &[usize]) -> Option<usize> {
+    // The button alone, or with its vote counts: "Répondre à la sécheresse" is a heading.
+    let is_reply = |i: usize| {
+        if lines[i].trim().len() > 40 {
+            return false;
+        }
+        let norm = patterns::normalize(&lines[i]);
+        let mut words = norm
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty());
+        words.next().is_some_and(|w| REPLY_WORDS.contains(&w)) && words.next().is_none()
+    };
+    let replies: Vec<usize> = (0..nonempty.len())
+        .filter(|&k| is_reply(nonempty[k]))
+        .collect();
+    if replies.len() < 2 {
+        return None;
+    }
+    // The header nearest above the first reply: a comment count under the title ("12
+    // commentaires") also reads as one.
+    let first = replies[0];
+    (first.saturating_sub(12).max(3)..first)
+        .rev()
+        .find(|&k| is_comment_header(&lines[nonempty[k]]))
+}
+
+/// A line announcing comments: a comment phrase of the table opening it, or a count of comments
+/// or replies ("3 réponses à « … »", "Komentarze (2)").
+fn is_comment_header(line: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "comment",
+        "réponse",
+        "reponse",
+        "repl",
+        "kommentar",
+        "komentarz",
+        "коммент",
+        "comentario",
+        "σχόλι",
+        "ответ",
+        "respuesta",
+    ];
+    let norm = patterns::normalize(line);
+    if norm.split_whitespace().count() > 15 {
+        return false;
+    }
+    let phrase = patterns::matching(&norm, 1)
+        .into_iter()
+        .any(|(p, start, _)| start == 0 && p.kind == patterns::Kind::Chrome("comment notice"));
+    let mut words = norm.split_whitespace().take(3);
+    let counted = words.any(|w| STEMS.iter().any(|s| w.starts_with(s)))
+        && norm.chars().any(|c| c.is_ascii_digit());
+    phrase || counted
+}
+
+/// A cookie banner's buttons ("Accepter et fermer", "Continuer sans accepter", "Rifiuta",
+/// "ΑΠΟΔΟΧΗ"): very short lines right below a removed cookie notice go with it. Nothing in an article
+/// sits between a cookie banner's sentence and its buttons.
+fn remove_consent_buttons(a: &mut Article, nonempty: &[usize]) {
+    let is_cookie = |a: &Article, i: usize| {
+        a.removed
+            .iter()
+            .any(|r| r.line as usize == i + 1 && r.reason == "cookie notice")
+    };
+    loop {
+        let mut added = Vec::new();
+        for (k, &i) in nonempty.iter().enumerate() {
+            let t = a.lines[i].trim();
+            if t.is_empty()
+                || (a.title_is_line_1 && i == 0)
+                || t.split_whitespace().count() > 3
+                || t.ends_with(['.', '?', '!', ':'])
+            {
+                continue;
+            }
+            // Buttons follow the banner's sentence; a site name above it stays.
+            let near = k
+                .checked_sub(1)
+                .and_then(|k| nonempty.get(k))
+                .is_some_and(|&j| is_cookie(a, j));
+            if near {
+                added.push(i);
+            }
+        }
+        if added.is_empty() {
+            break;
+        }
+        for i in added {
+            blank(a, i, "cookie notice");
+        }
+    }
+}
+
+/// The site's own name above the article ("La Gazette mosane", "voreia.gr"): a short line before
+/// the body that is a web domain, the holder of the page's copyright line, or a name the page's
+/// removed chrome repeats ("Suivez voreia.gr sur Google News", "© Werratal-Kurier 2024").
+fn remove_site_names(
+    a: &mut Article,
+    nonempty: &[usize],
+    body: Option<(usize, usize)>,
+    own: Option<&str>,
+) {
+    let Some((first, _)) = body else {
+        return;
+    };
+    let chrome_text: Vec<String> = a.removed.iter().map(|r| r.text.to_lowercase()).collect();
+    let mut added = Vec::new();
+    for &i in &nonempty[..first] {
+        let t = a.lines[i].trim();
+        if t.is_empty()
+            || (a.title_is_line_1 && i == 0)
+            || t.split_whitespace().count() > 4
+            || t.ends_with(['.', '?', '!', ':'])
+        {
+            continue;
+        }
+        let lower = t.to_lowercase();
+        let domain = !t.contains(' ')
+            && t.rsplit_once('.').is_some_and(|(host, tld)| {
+                !host.is_empty()
+                    && (2..=6).contains(&tld.len())
+                    && tld.chars().all(|c| c.is_ascii_lowercase())
+            });
+        let own_name = own.is_some_and(|o| o == lower);
+        let repeated = lower.chars().filter(|c| c.is_alphanumeric()).count() >= 4
+            && chrome_text
+                .iter()
+                .any(|c| c != &lower && contains_words(c, &lower));
+        if domain || own_name || repeated {
+            added.push(i);
+        }
+    }
+    for i in added {
+        blank(a, i, "site name");
+    }
+}
+
+/// Whether `needle` occurs in `hay` as whole words.
+fn contains_words(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(s, _)| {
+        let before = hay[..s].chars().next_back();
+        let after = hay[s + needle.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// Share or follow buttons one per line ("Читать ria.ru в" / "Дзен" / "Telegram"), outside the
@@ -409,12 +640,17 @@ fn body_span(
         from_start: usize::MAX / 2,
         from_end: usize::MAX / 2,
         outside_body: false,
+        near_body_start: false,
     };
     // Prose ends like a sentence; a list of other articles' headlines does not.
     let is_paragraph = |i: usize| {
         let t = lines[i].trim_end();
+        // Words, not the " : " and " ?" of French typography.
         !(title_is_line_1 && i == 0)
-            && t.split_whitespace().count() >= 8
+            && t.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count()
+                >= 8
             && t.ends_with(['.', '!', '?', '…', '"', '»', '”', ')', '\''])
             && chrome::chrome_reason(t, inside, opts).is_none()
     };
@@ -422,6 +658,9 @@ fn body_span(
     let last = nonempty.iter().rposition(|&i| is_paragraph(i))?;
     Some((first, last))
 }
+
+/// Longest attribution note removed from the text (longer ones are kept as prose).
+const MAX_NOTE_WORDS: usize = 18;
 
 /// Shortest run of short lines taken for a flattened menu.
 const MIN_LINK_RUN: usize = 5;

@@ -36,6 +36,8 @@ pub enum Kind {
     OutletDescriptor,
     /// "translated", "traduit": the attribution line speaks of a translation.
     TranslationWord,
+    /// A page label that is chrome only as a whole line ("Suche", "Menü", "Share").
+    Label,
 }
 
 /// One row of the table.
@@ -70,6 +72,9 @@ fn chrome_reason(kind: &str) -> Option<&'static str> {
         "meta" => "page metadata line",
         "disclaimer" => "opinion disclaimer",
         "feedback" => "feedback widget",
+        "account" => "account/search link",
+        "paywall" => "paywall notice",
+        "player" => "video player control",
         _ => return None,
     })
 }
@@ -103,6 +108,7 @@ fn parse(table: &str) -> Vec<Pattern> {
             "share-target" => Kind::ShareTarget,
             "outlet-descriptor" => Kind::OutletDescriptor,
             "translation-word" => Kind::TranslationWord,
+            "label" => Kind::Label,
             k if k.ends_with("-near") => match chrome_reason(&k[..k.len() - 5]) {
                 Some(r) => Kind::Near(r),
                 None => continue,

@@ -28,7 +28,7 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
     let trimmed = line.trim();
     let words = trimmed.split_whitespace().count();
     if words == 0 || words > MAX_ATTR_WORDS {
-        return byline_agency(trimmed);
+        return byline_agency(trimmed).or_else(|| wire_dateline(trimmed));
     }
     let norm = normalize(trimmed);
     let url = first_url(trimmed);
@@ -109,7 +109,9 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
         la.translated |= mentions_translation(&norm);
         return Some(la);
     }
-    byline_agency(trimmed).or_else(|| byline_outlet(trimmed))
+    byline_agency(trimmed)
+        .or_else(|| byline_outlet(trimmed))
+        .or_else(|| wire_dateline(trimmed))
 }
 
 /// Merges what the lines said into the article's attribution.
@@ -223,11 +225,13 @@ fn outlet_after_preposition(rest: &str) -> Option<String> {
     let lower: Vec<String> = words.iter().take(8).map(|w| w.to_lowercase()).collect();
     // "published by Tyler Durden at Zero Hedge": a place preposition names the outlet, an agent
     // preposition may name a person, so places win.
+    // "published in Polish by Gazeta X": a language after the place preposition is not the
+    // outlet; the agent after it names it.
     let place = lower
         .iter()
         .enumerate()
         .filter(|(_, w)| PLACES.contains(&w.as_str()))
-        .find_map(|(i, _)| capital_after(i));
+        .find_map(|(i, _)| capital_after(i).filter(|n| !is_language(n)));
     place.or_else(|| {
         lower
             .iter()
@@ -354,6 +358,11 @@ fn is_language_name(s: &str) -> bool {
     LANGS.contains(&first.as_str())
 }
 
+/// A language name alone ("Polish by X"), not a name that starts with "The".
+fn is_language(s: &str) -> bool {
+    is_language_name(s) && !s.to_lowercase().starts_with("the ")
+}
+
 fn first_url(s: &str) -> Option<String> {
     let i = s.find("https://").or_else(|| s.find("http://"))?;
     let url: String = s[i..]
@@ -440,13 +449,93 @@ fn byline_outlet(line: &str) -> Option<LineAttribution> {
     }
     let (_, outlet) = line.split_once(',')?;
     let outlet = outlet_name(outlet)?;
-    if !outlet.chars().next().is_some_and(char::is_uppercase) {
+    if !outlet.chars().next().is_some_and(char::is_uppercase) || is_job_title(&outlet) {
         return None;
     }
     Some(LineAttribution {
         original_outlet: Some(outlet.clone()),
         source: Some(outlet),
         republished: true,
+        note_only: false,
+        ..LineAttribution::default()
+    })
+}
+
+/// "Chief Reporter", "Senior Political Correspondent": what follows the comma of a byline is the
+/// writer's role, not an outlet, when one of its words names a job.
+fn is_job_title(s: &str) -> bool {
+    const ROLES: &[&str] = &[
+        "reporter",
+        "correspondent",
+        "editor",
+        "writer",
+        "columnist",
+        "contributor",
+        "analyst",
+        "journalist",
+        "staff",
+        "producer",
+        "chroniqueur",
+        "chroniqueuse",
+        "journaliste",
+        "correspondant",
+        "correspondante",
+        "envoyé",
+        "envoyée",
+        "rédacteur",
+        "rédactrice",
+        "redakteur",
+        "redakteurin",
+        "korrespondent",
+        "korrespondentin",
+        "autor",
+        "autorin",
+        "giornalista",
+        "inviato",
+        "inviata",
+        "corrispondente",
+        "redattore",
+        "dziennikarz",
+        "dziennikarka",
+        "korespondent",
+        "redaktor",
+        "корреспондент",
+        "обозреватель",
+        "журналист",
+        "редактор",
+        "periodista",
+        "corresponsal",
+        "redactor",
+        "redactora",
+    ];
+    s.split_whitespace()
+        .any(|w| ROLES.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphabetic())))
+}
+
+/// "МОСКВА, 14 фев — РИА Новости.", "KYIV, 3 March - Ukrinform.": an agency's dateline opens its
+/// story with the city in capitals, the date, a dash and the agency's name ending in a full stop.
+fn wire_dateline(line: &str) -> Option<LineAttribution> {
+    let (city, rest) = line.split_once(',')?;
+    let city_ok = city.split_whitespace().count() <= 3
+        && city.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && city.chars().all(|c| !c.is_lowercase());
+    if !city_ok {
+        return None;
+    }
+    let head: String = rest.chars().take(40).collect();
+    let dash = [" — ", " – ", " - "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
+        .min()?;
+    let after = &rest[dash.0 + dash.1..];
+    let stop = after
+        .find(". ")
+        .or_else(|| after.strip_suffix('.').map(str::len))?;
+    let name = after[..stop].trim();
+    let words = name.split_whitespace().count();
+    let capital = name.chars().next().is_some_and(char::is_uppercase);
+    (capital && (1..=3).contains(&words)).then(|| LineAttribution {
+        source: Some(name.to_string()),
         note_only: false,
         ..LineAttribution::default()
     })
@@ -568,5 +657,24 @@ mod tests {
         assert!(
             line_attribution("Les rapports montrent une hausse des prix de l'énergie.").is_none()
         );
+    }
+
+    #[test]
+    fn roles_languages_and_agency_datelines() {
+        // A role after a byline's comma is not an outlet.
+        assert!(line_attribution("By Kerry Dunmore, Chief Reporter").is_none());
+        assert_eq!(
+            la("By Dana Whitcomb, Meridian News Service")
+                .source
+                .as_deref(),
+            Some("Meridian News Service")
+        );
+        // "in Polish by X": the language is not the outlet.
+        let r = la("This article was originally published in Polish by Gazeta Krasnoborska.");
+        assert_eq!(r.original_outlet.as_deref(), Some("Gazeta Krasnoborska"));
+        // An agency's own dateline credits it, without a republication.
+        let w = la("МОСКВА, 14 фев — Вестник-Пресс. Урожай гречихи в России в 2024 году может превысить 1,6 миллиона тонн, что станет рекордом за десять лет и позволит увеличить экспорт.");
+        assert_eq!(w.source.as_deref(), Some("Вестник-Пресс"));
+        assert!(!w.republished);
     }
 }

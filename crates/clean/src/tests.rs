@@ -500,3 +500,104 @@ fn german_translated_repost_credits_the_original_not_the_translator() {
         assert_eq!(reason_of(&a, line), "share buttons");
     }
 }
+
+/// The labelled blind dumps (`tests/labelled/`, see its README): every line the writers marked
+/// as article text (`A`) must survive the cleaner. How much chrome goes is a quality figure,
+/// printed by the `clean_eval` example, not asserted here.
+#[test]
+fn labelled_dumps_lose_no_article_line() {
+    let root = format!("{}/tests/labelled", env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for batch in std::fs::read_dir(&root).unwrap().flatten() {
+        for f in std::fs::read_dir(batch.path())
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            if f.path().extension().is_some_and(|x| x == "tsv") {
+                files.push(f.path());
+            }
+        }
+    }
+    files.sort();
+    assert!(files.len() >= 50, "labelled dumps missing under {root}");
+    let mut labels: Vec<Vec<char>> = Vec::new();
+    let mut batch: Vec<Article> = Vec::new();
+    for f in &files {
+        let raw = std::fs::read_to_string(f).unwrap();
+        let mut text = String::new();
+        let mut l = Vec::new();
+        for line in raw.lines() {
+            let (label, body) = line.split_once('\t').unwrap_or(("", ""));
+            l.push(label.chars().next().unwrap_or(' '));
+            text.push_str(body);
+            text.push('\n');
+        }
+        labels.push(l);
+        batch.push(article(&f.display().to_string(), &text));
+    }
+    clean_batch(&mut batch, &CleanOptions::default());
+    let lost: Vec<String> = batch
+        .iter()
+        .zip(&labels)
+        .flat_map(|(a, l)| {
+            a.removed
+                .iter()
+                .filter(|r| l.get(r.line as usize - 1) == Some(&'A'))
+                .map(|r| format!("{}:{} ({}) {}", a.path, r.line, r.reason, r.text))
+        })
+        .collect();
+    assert!(
+        lost.is_empty(),
+        "article lines removed:\n{}",
+        lost.join("\n")
+    );
+}
+
+#[test]
+fn comment_threads_go_but_a_heading_that_opens_with_reply_stays() {
+    let text = "Retenue d'eau : les paysans disent non\n\n\
+        Six exploitations veulent pomper dans la nappe, et les voisins s'y opposent depuis des mois.\n\
+        Répondre à la sécheresse autrement\n\
+        Le collectif propose des haies et des mares plutôt qu'une retenue de 180 000 mètres cubes.\n\
+        2 réponses à « Retenue d'eau : les paysans disent non »\n\
+        Gaspard45\n\
+        Merci pour ce relais, chez nous la même histoire se prépare et personne n'en parle.\n\
+        Répondre\n\
+        Mireille B.\n\
+        Quand est-ce qu'on arrête ce délire ? Tout est dit dans cet article.\n\
+        Répondre\n";
+    let mut batch = vec![article("t", text)];
+    clean_batch(&mut batch, &CleanOptions::default());
+    let a = &batch[0];
+    assert_eq!(reason_of(a, 4), "(kept)");
+    assert_eq!(reason_of(a, 5), "(kept)");
+    for line in 6..=12 {
+        assert_eq!(reason_of(a, line), "comment thread", "line {line}");
+    }
+}
+
+#[test]
+fn site_names_cookie_buttons_and_own_outlet_credits() {
+    let text = "La fausse unanimité du sommet\n\n\
+        Orion TV\n\
+        Nous utilisons des cookies et des technologies similaires pour mesurer l'audience, personnaliser les contenus et vous proposer des publicités adaptées.\n\
+        Accepter et fermer\n\
+        Tout refuser\n\
+        Les dirigeants ont posé ensemble devant les photographes, mais rien n'a été réglé sur le fond.\n\
+        Le communiqué final répète le mot solidarité sans aucun engagement chiffré pour les années à venir.\n\
+        SOURCE : ORION TV\n\
+        © 2024 Orion TV. Tous droits réservés.\n";
+    let mut batch = vec![article("t", text)];
+    clean_batch(&mut batch, &CleanOptions::default());
+    let a = &batch[0];
+    assert_eq!(reason_of(a, 3), "site name");
+    assert_eq!(reason_of(a, 4), "cookie notice");
+    assert_eq!(reason_of(a, 5), "cookie notice");
+    assert_eq!(reason_of(a, 6), "cookie notice");
+    assert_eq!(reason_of(a, 7), "(kept)");
+    assert_eq!(reason_of(a, 10), "legal/copyright notice");
+    // The page credits itself: a source, not a republication.
+    let att = a.attribution.as_ref().unwrap();
+    assert!(!att.republished && att.original_outlet.is_none());
+}

@@ -1,0 +1,339 @@
+//! Line-level quality of the chrome cleaner, and of provenance, on labelled scraped-text dumps.
+//!
+//! ```text
+//! cargo run --release -p newsprism --example clean_eval -- crates/clean/tests/labelled [--verbose]
+//! ```
+//!
+//! Each dump is a `NAME.LANG.tsv` file: every line of the scraped text written as
+//! `LABEL<TAB>text`, an empty line as an empty line. Labels: `A` article content that must stay,
+//! `C` chrome that must go, `M` metadata or provenance (datelines, bylines, captions, "Source:",
+//! "translated by") that may go or stay. Beside it, `NAME.LANG.expect.json` says what a careful
+//! reader gets from the page: `author`, `published` (YYYY-MM-DD), `source`, `original_outlet`,
+//! `republished`, `translated` (null or false when the page does not say).
+//!
+//! The dumps go through exactly what `newsprism extract DIR` does: the text reader, then one
+//! cleaner batch over all of them. Printed: per dump and pooled, chrome lines removed (recall),
+//! removals that were chrome (precision), article lines lost, and per provenance field how many
+//! dumps came out as expected. `--verbose` lists every wrong line and field.
+
+use std::path::{Path, PathBuf};
+
+use newsprism_core::Article;
+use serde_json::Value;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Label {
+    Article,
+    Chrome,
+    Meta,
+    Blank,
+}
+
+struct Dump {
+    name: String,
+    labels: Vec<Label>,
+    text: String,
+    expect: Option<Value>,
+}
+
+fn read_dump(path: &Path) -> Result<Dump, String> {
+    let raw = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut labels = Vec::new();
+    let mut text = String::new();
+    for (i, line) in raw.lines().enumerate() {
+        let (label, body) = if line.trim().is_empty() {
+            (Label::Blank, "")
+        } else {
+            let (l, body) = line.split_once('\t').ok_or_else(|| {
+                format!(
+                    "{}:{}: no LABEL<TAB> before the text",
+                    path.display(),
+                    i + 1
+                )
+            })?;
+            let label = match l.trim() {
+                "A" => Label::Article,
+                "C" => Label::Chrome,
+                "M" => Label::Meta,
+                other => {
+                    return Err(format!(
+                        "{}:{}: unknown label `{other}` (A, C or M)",
+                        path.display(),
+                        i + 1
+                    ))
+                }
+            };
+            (label, body)
+        };
+        labels.push(label);
+        text.push_str(body);
+        text.push('\n');
+    }
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .trim_end_matches(".tsv")
+        .to_string();
+    let expect_path = path.with_file_name(format!("{name}.expect.json"));
+    let expect = match std::fs::read_to_string(&expect_path) {
+        Ok(s) => {
+            Some(serde_json::from_str(&s).map_err(|e| format!("{}: {e}", expect_path.display()))?)
+        }
+        Err(_) => None,
+    };
+    Ok(Dump {
+        name,
+        labels,
+        text,
+        expect,
+    })
+}
+
+fn tsv_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        eprintln!("clean_eval: cannot read {}", dir.display());
+        return;
+    };
+    for e in rd.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            tsv_files(&p, out);
+        } else if p.extension().is_some_and(|x| x == "tsv") {
+            out.push(p);
+        }
+    }
+}
+
+/// Lower-cased words only, so "AFP" matches "afp" and "Le Monde," matches "le monde".
+fn norm(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[derive(Default, Clone, Copy)]
+struct Counts {
+    chrome: usize,
+    chrome_removed: usize,
+    article: usize,
+    article_removed: usize,
+    meta: usize,
+    meta_removed: usize,
+}
+
+impl Counts {
+    fn add(&mut self, o: &Counts) {
+        self.chrome += o.chrome;
+        self.chrome_removed += o.chrome_removed;
+        self.article += o.article;
+        self.article_removed += o.article_removed;
+        self.meta += o.meta;
+        self.meta_removed += o.meta_removed;
+    }
+    fn recall(&self) -> f64 {
+        self.chrome_removed as f64 / self.chrome.max(1) as f64
+    }
+    fn precision(&self) -> f64 {
+        let wrong = self.article_removed;
+        self.chrome_removed as f64 / (self.chrome_removed + wrong).max(1) as f64
+    }
+}
+
+const FIELDS: [&str; 6] = [
+    "author",
+    "published",
+    "source",
+    "original_outlet",
+    "republished",
+    "translated",
+];
+
+fn got_field(a: &Article, field: &str) -> Value {
+    let attr = a.attribution.clone().unwrap_or_default();
+    let s = |v: Option<String>| v.map(Value::String).unwrap_or(Value::Null);
+    match field {
+        "author" => s(a.author.clone()),
+        "published" => s(a.published.as_ref().map(|p| p.chars().take(10).collect())),
+        "source" => s(attr.source),
+        "original_outlet" => s(attr.original_outlet),
+        "republished" => Value::Bool(attr.republished),
+        "translated" => Value::Bool(attr.translated),
+        _ => Value::Null,
+    }
+}
+
+fn same(want: &Value, got: &Value) -> bool {
+    match (want, got) {
+        (Value::Null, Value::Null) => true,
+        (Value::Bool(w), Value::Bool(g)) => w == g,
+        (Value::Null, Value::Bool(g)) => !g,
+        (Value::String(w), Value::String(g)) => norm(w) == norm(g),
+        _ => false,
+    }
+}
+
+fn main() {
+    let mut dirs = Vec::new();
+    let mut verbose = false;
+    for a in std::env::args().skip(1) {
+        if a == "--verbose" || a == "-v" {
+            verbose = true;
+        } else {
+            dirs.push(PathBuf::from(a));
+        }
+    }
+    if dirs.is_empty() {
+        eprintln!("usage: clean_eval DIR... [--verbose]");
+        std::process::exit(2);
+    }
+    let mut files = Vec::new();
+    for d in &dirs {
+        tsv_files(d, &mut files);
+    }
+    files.sort();
+    let mut dumps = Vec::new();
+    for f in &files {
+        match read_dump(f) {
+            Ok(d) => dumps.push(d),
+            Err(e) => eprintln!("clean_eval: skipped {e}"),
+        }
+    }
+    if dumps.is_empty() {
+        eprintln!("clean_eval: no labelled dumps (*.tsv) found");
+        std::process::exit(1);
+    }
+    // The text reader, as for a `.txt` file, then one cleaner batch over all dumps.
+    let mut articles = Vec::new();
+    let mut kept = Vec::new();
+    for d in &dumps {
+        let name = format!("{}.txt", d.name);
+        let read = newsprism_ingest::read_bytes_as(
+            &name,
+            &d.name,
+            d.text.as_bytes(),
+            Some(newsprism_ingest::Format::Text),
+            None,
+            None,
+        );
+        match read.into_iter().next() {
+            Some(Ok(a)) => {
+                articles.push(a);
+                kept.push(d);
+            }
+            Some(Err(e)) => eprintln!("clean_eval: skipped {}: {e}", d.name),
+            None => eprintln!("clean_eval: skipped {}: no article", d.name),
+        }
+    }
+    newsprism_clean::clean_batch(&mut articles, &newsprism_clean::CleanOptions::default());
+
+    println!(
+        "{:<44} {:>5} {:>5} {:>5}  {:>7} {:>9} {:>9}  provenance",
+        "dump", "A", "C", "M", "C gone", "A lost", "M gone"
+    );
+    let mut total = Counts::default();
+    let mut field_ok = [0usize; FIELDS.len()];
+    let mut field_n = [0usize; FIELDS.len()];
+    let mut report = String::new();
+    for (d, a) in kept.iter().zip(&articles) {
+        let removed: std::collections::HashMap<u32, &str> = a
+            .removed
+            .iter()
+            .map(|r| (r.line, r.reason.as_str()))
+            .collect();
+        let mut c = Counts::default();
+        for (i, (label, line)) in d.labels.iter().zip(d.text.lines()).enumerate() {
+            let gone = removed.get(&(i as u32 + 1));
+            match label {
+                Label::Article => {
+                    c.article += 1;
+                    if let Some(reason) = gone {
+                        c.article_removed += 1;
+                        report.push_str(&format!(
+                            "  {}:{} article line removed ({reason}): {line}\n",
+                            d.name,
+                            i + 1
+                        ));
+                    }
+                }
+                Label::Chrome => {
+                    c.chrome += 1;
+                    if gone.is_some() {
+                        c.chrome_removed += 1;
+                    } else {
+                        report.push_str(&format!("  {}:{} chrome kept: {line}\n", d.name, i + 1));
+                    }
+                }
+                Label::Meta => {
+                    c.meta += 1;
+                    c.meta_removed += usize::from(gone.is_some());
+                }
+                Label::Blank => {}
+            }
+        }
+        let mut prov = String::new();
+        if let Some(expect) = &d.expect {
+            for (k, field) in FIELDS.iter().enumerate() {
+                let want = expect.get(*field).cloned().unwrap_or(Value::Null);
+                let got = got_field(a, field);
+                field_n[k] += 1;
+                if same(&want, &got) {
+                    field_ok[k] += 1;
+                } else {
+                    prov.push_str(&format!(" {field}"));
+                    report.push_str(&format!(
+                        "  {}: {field} expected {want}, got {got}\n",
+                        d.name
+                    ));
+                }
+            }
+        }
+        println!(
+            "{:<44} {:>5} {:>5} {:>5}  {:>3}/{:<3} {:>4}/{:<4} {:>4}/{:<4} {}",
+            d.name,
+            c.article,
+            c.chrome,
+            c.meta,
+            c.chrome_removed,
+            c.chrome,
+            c.article_removed,
+            c.article,
+            c.meta_removed,
+            c.meta,
+            if prov.is_empty() {
+                "ok".to_string()
+            } else {
+                format!("wrong:{prov}")
+            }
+        );
+        total.add(&c);
+    }
+    println!();
+    println!(
+        "{} dumps: chrome lines removed {}/{} (recall {:.3}); removals that were chrome {:.3} (precision); article lines lost {}/{} ({:.1} %); metadata lines removed {}/{}",
+        kept.len(),
+        total.chrome_removed,
+        total.chrome,
+        total.recall(),
+        total.precision(),
+        total.article_removed,
+        total.article,
+        100.0 * total.article_removed as f64 / total.article.max(1) as f64,
+        total.meta_removed,
+        total.meta
+    );
+    let fields: Vec<String> = FIELDS
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| field_n[*k] > 0)
+        .map(|(k, f)| format!("{f} {}/{}", field_ok[k], field_n[k]))
+        .collect();
+    if !fields.is_empty() {
+        println!("provenance as expected: {}", fields.join(", "));
+    }
+    if verbose && !report.is_empty() {
+        println!("\nerrors:\n{report}");
+    }
+}
