@@ -192,6 +192,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         extend_plea_blocks(a, &nonempty);
         remove_consent_buttons(a, &nonempty);
         remove_related_headlines(a, &nonempty, body);
+        remove_trailing_lists(a, &nonempty, body);
         remove_site_names(a, &nonempty, body, own.as_deref());
         a.removed.sort_by_key(|r| r.line);
     }
@@ -515,6 +516,56 @@ fn remove_related_headlines(a: &mut Article, nonempty: &[usize], body: Option<(u
     }
     for (i, reason) in added {
         blank(a, i, &reason);
+    }
+}
+
+/// Below the article, a short label the phrase table does not know ("Les plus partagés",
+/// "Neueste Beiträge", "Новости СМИ2") heading two or more lines that read as other articles'
+/// headlines (numbered, time-stamped or plain): a list of other articles.
+fn remove_trailing_lists(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize)>) {
+    let Some((_, last)) = body else {
+        return;
+    };
+    let headline = |t: &str| {
+        let words = t.split_whitespace().count();
+        // Other articles' headlines run to 5 words or more; a product's features, an address
+        // or a list of names under a heading are shorter.
+        (5..=MAX_HEADLINE_WORDS).contains(&words)
+            && !t.ends_with(['.', ':', ';', ','])
+            && t.starts_with(|c: char| {
+                c.is_uppercase() || c.is_ascii_digit() || c == '«' || c == '"'
+            })
+    };
+    let label = |t: &str| {
+        let words = t.split_whitespace().count();
+        (1..=5).contains(&words)
+            && !t.ends_with(['.', ',', ';'])
+            && t.starts_with(|c: char| c.is_uppercase())
+    };
+    let mut added = Vec::new();
+    let mut k = last + 1;
+    while k < nonempty.len() {
+        let t = a.lines[nonempty[k]].trim();
+        if t.is_empty() || !label(t) {
+            k += 1;
+            continue;
+        }
+        let items: Vec<usize> = nonempty[k + 1..]
+            .iter()
+            .take(10)
+            .take_while(|&&i| headline(a.lines[i].trim()))
+            .copied()
+            .collect();
+        if items.len() >= 2 {
+            added.push(nonempty[k]);
+            added.extend(&items);
+            k += 1 + items.len();
+        } else {
+            k += 1;
+        }
+    }
+    for i in added {
+        blank(a, i, "list of other articles");
     }
 }
 
