@@ -90,6 +90,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if pos.outside_body && is_widget(&norm) {
             return Some("widget");
         }
+        if pos.outside_body && is_timed_headline(trimmed) {
+            return Some("news ticker");
+        }
         if is_embedded_post_trace(trimmed) {
             return Some("embedded post");
         }
@@ -151,9 +154,12 @@ pub(crate) fn share_labels(norm: &str) -> Option<Vec<&str>> {
     let mut seen: Vec<&str> = Vec::new();
     for w in norm.split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•' | ','))
     {
-        // "Share Facebook Twitter 142 comments": counters sit in the same row.
+        // "Share Facebook Twitter 142 comments", "Поделиться: Facebook Telegram": counters and
+        // the row's own label sit in the same row.
+        let w = w.trim_end_matches(':');
         if w.is_empty()
             || COUNT_WORDS.contains(&w)
+            || SHARE_LEADS.contains(&w)
             || w.chars()
                 .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
         {
@@ -271,6 +277,19 @@ fn is_dateline(norm: &str) -> bool {
     })
 }
 
+/// The writer a dateline names after an agent word ("Pubblicato il 5 febbraio 2024 da Lorenzo
+/// Ferrazzi", "Publié le 3 avril par Marie Dupont"), when it is a person's name.
+pub fn dateline_author(line: &str) -> Option<String> {
+    const AGENTS: &[&str] = &["by", "par", "da", "von", "por", "przez", "di"];
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let at = words
+        .iter()
+        .rposition(|w| AGENTS.contains(&w.to_lowercase().as_str()))?;
+    let name = words[at + 1..].join(" ");
+    let name = name.trim_end_matches(['.', ',']);
+    is_person_name(name).then(|| name.to_string())
+}
+
 /// Month and weekday names (normalised, any of our languages), for datelines.
 fn is_date_word(w: &str) -> bool {
     let w = w.trim_end_matches([',', '.']);
@@ -338,7 +357,7 @@ pub fn byline_name(line: &str) -> Option<String> {
 /// A byline name that can only be a person's: two to four capitalised words, with at most the
 /// particles of names between them. Inside the article a "Von Risiken und Nebenwirkungen"
 /// heading also opens with a byline word; a name joins no words with "und".
-fn is_person_name(name: &str) -> bool {
+pub(crate) fn is_person_name(name: &str) -> bool {
     const NAME_PARTICLES: &[&str] = &[
         "de", "du", "van", "von", "der", "di", "da", "del", "la", "le",
     ];
@@ -356,6 +375,21 @@ fn is_person_name(name: &str) -> bool {
                 || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
         })
 }
+
+/// The label a row of share buttons opens with ("Share:", "Поделиться:").
+const SHARE_LEADS: &[&str] = &[
+    "share",
+    "partager",
+    "teilen",
+    "condividi",
+    "compartir",
+    "udostępnij",
+    "поделиться",
+    "поділитися",
+    "κοινοποίηση",
+    "გააზიარე",
+    "partagez",
+];
 
 /// Count words of comment and share counters ("142 comments", "1,208 Shares").
 const COUNT_WORDS: &[&str] = &[
@@ -443,6 +477,7 @@ fn plea_sentence_reason(norm: &str, words: usize) -> Option<&'static str> {
         "donation plea",
         "cookie notice",
         "paywall notice",
+        "comment notice",
     ];
     if words > MAX_PLEA_WORDS {
         return None;
@@ -553,6 +588,20 @@ fn is_widget(norm: &str) -> bool {
         .filter(|t| t.chars().any(|c| c.is_ascii_digit()) || unit(t))
         .count();
     tokens.iter().any(|t| unit(t)) && figures * 2 >= tokens.len()
+}
+
+/// "18:42 Maltempo, allerta arancione in tre regioni", "10:02 Σεισμός 4,1 Ρίχτερ": a clock time
+/// then a headline, in a ticker or a latest-news box outside the article.
+fn is_timed_headline(line: &str) -> bool {
+    let Some((time, rest)) = line.split_once(' ') else {
+        return false;
+    };
+    let words = rest.split_whitespace().count();
+    is_numeric_date_or_time(time)
+        && time.contains([':', 'h'])
+        && (3..=15).contains(&words)
+        && !rest.trim_end().ends_with('.')
+        && rest.starts_with(char::is_uppercase)
 }
 
 /// What an embedded tweet leaves in scraped text besides its words and its signature ("— Name

@@ -162,6 +162,9 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                 if r == "dateline" && a.published.is_none() {
                     a.published = dates::first_date(&line);
                 }
+                if r == "dateline" && a.author.is_none() {
+                    a.author = chrome::dateline_author(&line);
+                }
                 if r == "byline" && a.author.is_none() {
                     // "Par la rédaction" is a byline but names nobody.
                     a.author = chrome::byline_name(&line).filter(|n| {
@@ -194,6 +197,8 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         remove_related_headlines(a, &nonempty, body);
         remove_trailing_lists(a, &nonempty, body);
         remove_site_names(a, &nonempty, body, own.as_deref());
+        remove_taglines(a, &nonempty, body);
+        remove_bare_bylines(a, &nonempty, body);
         a.removed.sort_by_key(|r| r.line);
     }
     // A repost credits the outlet it reposts.
@@ -298,6 +303,9 @@ fn is_comment_header(line: &str) -> bool {
         "σχόλι",
         "ответ",
         "respuesta",
+        "thought",
+        "réflexion",
+        "gedanke",
     ];
     let norm = patterns::normalize(line);
     if norm.split_whitespace().count() > 15 {
@@ -321,33 +329,27 @@ fn remove_consent_buttons(a: &mut Article, nonempty: &[usize]) {
             .iter()
             .any(|r| r.line as usize == i + 1 && r.reason == "cookie notice")
     };
-    loop {
-        let mut added = Vec::new();
-        for (k, &i) in nonempty.iter().enumerate() {
-            let t = a.lines[i].trim();
-            if t.is_empty()
-                || (a.title_is_line_1 && i == 0)
-                || t.split_whitespace().count() > 3
-                || t.ends_with(['.', '?', '!', ':'])
-            {
-                continue;
-            }
-            // Buttons follow the banner's sentence; a site name above it stays.
-            let near = k
-                .checked_sub(1)
-                .and_then(|k| nonempty.get(k))
-                .is_some_and(|&j| is_cookie(a, j));
-            if near {
-                added.push(i);
-            }
-        }
-        if added.is_empty() {
-            break;
-        }
-        for i in added {
+    // In order, so that each removed button makes the next line a neighbour of the banner.
+    for (k, &i) in nonempty.iter().enumerate() {
+        let after_banner = k
+            .checked_sub(1)
+            .and_then(|k| nonempty.get(k))
+            .is_some_and(|&j| is_cookie(a, j));
+        if after_banner && short_unpunctuated(a, i, 3).is_some() {
             blank(a, i, "cookie notice");
         }
     }
+}
+
+/// The text of line `i` when it is a short label rather than a sentence: not the title, at most
+/// `max_words` words, not ending like a sentence.
+fn short_unpunctuated(a: &Article, i: usize, max_words: usize) -> Option<&str> {
+    let t = a.lines[i].trim();
+    let is_title = a.title_is_line_1 && i == 0;
+    let sentence = t.ends_with(['.', '?', '!', ':']);
+    let label =
+        !t.is_empty() && !is_title && !sentence && t.split_whitespace().count() <= max_words;
+    label.then_some(t)
 }
 
 /// The site's own name above the article ("La Gazette mosane", "voreia.gr"): a short line before
@@ -365,14 +367,9 @@ fn remove_site_names(
     let chrome_text: Vec<String> = a.removed.iter().map(|r| r.text.to_lowercase()).collect();
     let mut added = Vec::new();
     for &i in &nonempty[..first] {
-        let t = a.lines[i].trim();
-        if t.is_empty()
-            || (a.title_is_line_1 && i == 0)
-            || t.split_whitespace().count() > 4
-            || t.ends_with(['.', '?', '!', ':'])
-        {
+        let Some(t) = short_unpunctuated(a, i, 4) else {
             continue;
-        }
+        };
         let lower = t.to_lowercase();
         let domain = !t.contains(' ')
             && t.rsplit_once('.').is_some_and(|(host, tld)| {
@@ -392,6 +389,67 @@ fn remove_site_names(
     for i in added {
         blank(a, i, "site name");
     }
+}
+
+/// A writer's name alone on a line next to the dateline ("Corinne Wälti" / "12.03.2024, 14:05
+/// Uhr"), near the top: a byline without its "By". The name fills `author`.
+fn remove_bare_bylines(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize)>) {
+    let top = body.map_or(nonempty.len(), |(first, _)| (first + 4).min(nonempty.len()));
+    let is_dateline = |a: &Article, i: usize| {
+        a.removed
+            .iter()
+            .any(|r| r.line as usize == i + 1 && r.reason == "dateline")
+    };
+    let mut found = Vec::new();
+    for k in 0..top {
+        let i = nonempty[k];
+        let Some(t) = short_unpunctuated(a, i, 4) else {
+            continue;
+        };
+        let next_to_date = [k.checked_sub(1), Some(k + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|k| nonempty.get(k))
+            .any(|&j| is_dateline(a, j));
+        if next_to_date && chrome::is_person_name(t) {
+            found.push((i, t.to_string()));
+        }
+    }
+    for (i, name) in found {
+        if a.author.is_none() {
+            a.author = Some(name);
+        }
+        blank(a, i, "byline");
+    }
+}
+
+/// A tagline right below the site's name ("Ce que les grands médias ne vous disent pas"),
+/// before the article: a short line without a full stop.
+fn remove_taglines(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize)>) {
+    let first = body.map_or(0, |(first, _)| first);
+    let mut found = Vec::new();
+    for k in 1..first {
+        let prev_is_name = a
+            .removed
+            .iter()
+            .any(|r| r.line as usize == nonempty[k - 1] + 1 && r.reason == "site name");
+        // The title printed again under the site's name is the article's.
+        let tagline = short_unpunctuated(a, nonempty[k], 10).is_some_and(|t| !is_title_again(a, t));
+        if prev_is_name && tagline {
+            found.push(nonempty[k]);
+        }
+    }
+    for i in found {
+        blank(a, i, "site tagline");
+    }
+}
+
+/// Whether `t` repeats the article's title (line 1, which may carry the site's name too).
+fn is_title_again(a: &Article, t: &str) -> bool {
+    // A tag ("Gasumlage") may be a word of the title; a repeated title is a phrase of it.
+    a.title_is_line_1
+        && t.split_whitespace().count() >= 3
+        && a.lines[0].to_lowercase().contains(&t.to_lowercase())
 }
 
 /// Whether `needle` occurs in `hay` as whole words.
@@ -504,7 +562,9 @@ fn remove_related_headlines(a: &mut Article, nonempty: &[usize], body: Option<(u
         }
         for &i in nonempty[k + 1..].iter().take(8) {
             let t = a.lines[i].trim();
+            // The page's title printed again below a label is the article's own headline.
             let headline = !t.is_empty()
+                && !is_title_again(a, t)
                 && t.split_whitespace().count() <= max_words
                 && !t.ends_with(['.', ':', ';', ','])
                 && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());

@@ -601,3 +601,60 @@ fn site_names_cookie_buttons_and_own_outlet_credits() {
     let att = a.attribution.as_ref().unwrap();
     assert!(!att.republished && att.original_outlet.is_none());
 }
+
+#[test]
+fn bare_bylines_taglines_tickers_and_labelled_share_rows() {
+    let text = "Gemeinderat stoppt Windpark nach Volksbefragung\n\n\
+        Werratal-Kurier\n\
+        Nachrichten aus dem oberen Werratal\n\
+        18:42 Maltempo, allerta arancione in tre regioni\n\
+        18:30 Borsa: Milano chiude in rialzo dello 0,8%\n\
+        Corinne Wälti\n\
+        12.03.2024, 14:05 Uhr\n\
+        Der Gemeinderat hat am Dienstag den geplanten Windpark gestoppt, nachdem die Volksbefragung knapp ausgegangen war.\n\
+        Die Betreiber wollen nun prüfen, ob sie gegen den Beschluss vorgehen, und kündigten eine Stellungnahme an.\n\
+        Share: Facebook Twitter WhatsApp LinkedIn\n\
+        © Werratal-Kurier 2024 – Alle Rechte vorbehalten\n";
+    let mut batch = vec![article("t", text)];
+    clean_batch(&mut batch, &CleanOptions::default());
+    let a = &batch[0];
+    assert_eq!(reason_of(a, 3), "site name");
+    assert_eq!(reason_of(a, 4), "site tagline");
+    assert_eq!(reason_of(a, 5), "news ticker");
+    assert_eq!(reason_of(a, 6), "news ticker");
+    assert_eq!(reason_of(a, 7), "byline");
+    assert_eq!(a.author.as_deref(), Some("Corinne Wälti"));
+    assert_eq!(a.published.as_deref(), Some("2024-03-12"));
+    assert_eq!(reason_of(a, 9), "(kept)");
+    assert_eq!(reason_of(a, 11), "share buttons");
+
+    // A dateline that names its writer.
+    let text = "Biblioteca, il comune rinvia ancora\n\n\
+        Pubblicato il 5 febbraio 2024 da Lorenzo Ferrazzi\n\
+        La giunta ha rinviato per la terza volta la riapertura della biblioteca comunale, chiusa da due anni.\n";
+    let mut batch = vec![article("t", text)];
+    clean_batch(&mut batch, &CleanOptions::default());
+    assert_eq!(batch[0].author.as_deref(), Some("Lorenzo Ferrazzi"));
+}
+
+#[test]
+fn wordpress_comment_threads_go() {
+    let text = "The Grain Board Bailout Nobody Voted For\n\n\
+        The state grain board quietly moved forty million dollars into a rescue fund last spring.\n\
+        Nobody in the legislature voted on it, and the board has not published the minutes since.\n\
+        2 thoughts on “The Grain Board Bailout Nobody Voted For”\n\
+        Dale Kreuger says:\n\
+        March 4, 2024 at 9:12 am\n\
+        Finally somebody says it. My uncle lost his hauling contract to these clowns last spring.\n\
+        Reply\n\
+        Marcy T. says:\n\
+        Reply to Dale: the board answers to the legislature, not the governor. Read the statute first.\n\
+        Reply\n";
+    let mut batch = vec![article("t", text)];
+    clean_batch(&mut batch, &CleanOptions::default());
+    let a = &batch[0];
+    assert_eq!(reason_of(a, 4), "(kept)");
+    for line in 5..=12 {
+        assert_ne!(reason_of(a, line), "(kept)", "line {line}");
+    }
+}
