@@ -1,0 +1,590 @@
+//! Passes over a whole article rather than one line: where the body starts and ends, comment
+//! threads, runs of menu items, and the blocks that form around a line already removed (the
+//! buttons under a cookie banner, the rest of a plea box, the headlines under "Related", the
+//! tagline under the site's name). They run after the per-line cues of [`crate::chrome`] and
+//! read what those removed.
+
+use newsprism_core::{Article, RemovedLine};
+
+use crate::{chrome, patterns, CleanOptions};
+
+/// "© 2024 Orion TV. Tous droits réservés.", "© Clarion Media Group Ltd 2024", "Copyright 2023
+/// El Heraldo de la Vega": the holder named in a short copyright line (a photo credit such as
+/// "© Getty Images" has no year and is not taken).
+pub(crate) fn copyright_holder(line: &str) -> Option<String> {
+    let t = line.trim();
+    if t.split_whitespace().count() > 15 {
+        return None;
+    }
+    let rest = t
+        .strip_prefix('©')
+        .or_else(|| t.strip_prefix("Copyright"))
+        .or_else(|| t.strip_prefix("copyright"))?;
+    let is_year = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
+    };
+    if !rest.split_whitespace().any(is_year) {
+        return None;
+    }
+    let rest = rest.trim_start_matches(['©', ' ']);
+    let name: Vec<&str> = rest
+        .split_inclusive([' '])
+        .map(str::trim)
+        .skip_while(|w| is_year(w) || w.is_empty())
+        .take_while(|w| !is_year(w) && !matches!(*w, "-" | "–" | "—" | "|"))
+        .collect();
+    let name = name.join(" ");
+    let name = name
+        .split(['.', ',', '|'])
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_string();
+    let words = name.split_whitespace().count();
+    ((1..=6).contains(&words) && name.starts_with(|c: char| c.is_alphanumeric() || c == '«'))
+        .then_some(name)
+}
+
+/// Reply buttons under each comment ("Répondre", "Reply", "Odpowiedz · 12 · 3").
+const REPLY_WORDS: &[&str] = &[
+    "reply",
+    "répondre",
+    "antworten",
+    "rispondi",
+    "odpowiedz",
+    "ответить",
+    "responder",
+    "απάντηση",
+];
+
+/// Rank of the first line of a comment thread scraped under the article, if there is one: a
+/// comment header ("3 réponses à « … »", "2 comments", "Dodaj komentarz") followed, within the
+/// next lines, by at least two reply buttons. Everything from the header down is the thread
+/// (names, dates, the comments themselves, the reply form).
+pub(crate) fn comment_thread(lines: &[String], nonempty: &[usize]) -> Option<usize> {
+    // The button alone, or with its vote counts: "Répondre à la sécheresse" is a heading.
+    let is_reply = |i: usize| {
+        if lines[i].trim().len() > 40 {
+            return false;
+        }
+        let norm = patterns::normalize(&lines[i]);
+        let mut words = norm
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| !w.is_empty());
+        words.next().is_some_and(|w| REPLY_WORDS.contains(&w)) && words.next().is_none()
+    };
+    let replies: Vec<usize> = (0..nonempty.len())
+        .filter(|&k| is_reply(nonempty[k]))
+        .collect();
+    if replies.len() < 2 {
+        return None;
+    }
+    // The header nearest above the first reply: a comment count under the title ("12
+    // commentaires") also reads as one.
+    let first = replies[0];
+    (first.saturating_sub(12).max(3)..first)
+        .rev()
+        .find(|&k| is_comment_header(&lines[nonempty[k]]))
+}
+
+/// A line announcing comments: a comment phrase of the table opening it, or a count of comments
+/// or replies ("3 réponses à « … »", "Komentarze (2)").
+pub(crate) fn is_comment_header(line: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "comment",
+        "réponse",
+        "reponse",
+        "repl",
+        "kommentar",
+        "komentarz",
+        "коммент",
+        "comentario",
+        "σχόλι",
+        "ответ",
+        "respuesta",
+        "thought",
+        "réflexion",
+        "gedanke",
+    ];
+    let norm = patterns::normalize(line);
+    if norm.split_whitespace().count() > 15 {
+        return false;
+    }
+    let phrase = patterns::matching(&norm, 1)
+        .into_iter()
+        .any(|(p, start, _)| start == 0 && p.kind == patterns::Kind::Chrome("comment notice"));
+    let mut words = norm.split_whitespace().take(3);
+    let counted = words.any(|w| STEMS.iter().any(|s| w.starts_with(s)))
+        && norm.chars().any(|c| c.is_ascii_digit());
+    phrase || counted
+}
+
+/// A cookie banner's buttons ("Accepter et fermer", "Continuer sans accepter", "Rifiuta",
+/// "ΑΠΟΔΟΧΗ"): very short lines right below a removed cookie notice go with it. Nothing in an article
+/// sits between a cookie banner's sentence and its buttons.
+pub(crate) fn remove_consent_buttons(a: &mut Article, nonempty: &[usize]) {
+    let is_cookie = |a: &Article, i: usize| {
+        a.removed
+            .iter()
+            .any(|r| r.line as usize == i + 1 && r.reason == "cookie notice")
+    };
+    // In order, so that each removed button makes the next line a neighbour of the banner.
+    for (k, &i) in nonempty.iter().enumerate() {
+        let after_banner = k
+            .checked_sub(1)
+            .and_then(|k| nonempty.get(k))
+            .is_some_and(|&j| is_cookie(a, j));
+        if after_banner && short_unpunctuated(a, i, 3).is_some() {
+            blank(a, i, "cookie notice");
+        }
+    }
+}
+
+/// The text of line `i` when it is a short label rather than a sentence: not the title, at most
+/// `max_words` words, not ending like a sentence.
+pub(crate) fn short_unpunctuated(a: &Article, i: usize, max_words: usize) -> Option<&str> {
+    let t = a.lines[i].trim();
+    let is_title = a.title_is_line_1 && i == 0;
+    let sentence = t.ends_with(['.', '?', '!', ':']);
+    let label =
+        !t.is_empty() && !is_title && !sentence && t.split_whitespace().count() <= max_words;
+    label.then_some(t)
+}
+
+/// The site's own name above the article ("La Gazette mosane", "voreia.gr"): a short line before
+/// the body that is a web domain, the holder of the page's copyright line, or a name the page's
+/// removed chrome repeats ("Suivez voreia.gr sur Google News", "© Werratal-Kurier 2024").
+pub(crate) fn remove_site_names(
+    a: &mut Article,
+    nonempty: &[usize],
+    body: Option<(usize, usize)>,
+    own: Option<&str>,
+) {
+    let Some((first, _)) = body else {
+        return;
+    };
+    let chrome_text: Vec<String> = a.removed.iter().map(|r| r.text.to_lowercase()).collect();
+    let mut added = Vec::new();
+    for &i in &nonempty[..first] {
+        let Some(t) = short_unpunctuated(a, i, 4) else {
+            continue;
+        };
+        let lower = t.to_lowercase();
+        let domain = !t.contains(' ')
+            && t.rsplit_once('.').is_some_and(|(host, tld)| {
+                !host.is_empty()
+                    && (2..=6).contains(&tld.len())
+                    && tld.chars().all(|c| c.is_ascii_lowercase())
+            });
+        let own_name = own.is_some_and(|o| o == lower);
+        let repeated = lower.chars().filter(|c| c.is_alphanumeric()).count() >= 4
+            && chrome_text
+                .iter()
+                .any(|c| c != &lower && contains_words(c, &lower));
+        if domain || own_name || repeated {
+            added.push(i);
+        }
+    }
+    for i in added {
+        blank(a, i, "site name");
+    }
+}
+
+/// A writer's name alone on a line next to the dateline ("Corinne Wälti" / "12.03.2024, 14:05
+/// Uhr"), near the top: a byline without its "By". The name fills `author`.
+pub(crate) fn remove_bare_bylines(
+    a: &mut Article,
+    nonempty: &[usize],
+    body: Option<(usize, usize)>,
+) {
+    let top = body.map_or(nonempty.len(), |(first, _)| (first + 4).min(nonempty.len()));
+    let is_dateline = |a: &Article, i: usize| {
+        a.removed
+            .iter()
+            .any(|r| r.line as usize == i + 1 && r.reason == "dateline")
+    };
+    let mut found = Vec::new();
+    for k in 0..top {
+        let i = nonempty[k];
+        let Some(t) = short_unpunctuated(a, i, 4) else {
+            continue;
+        };
+        let next_to_date = [k.checked_sub(1), Some(k + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|k| nonempty.get(k))
+            .any(|&j| is_dateline(a, j));
+        if next_to_date && chrome::is_person_name(t) {
+            found.push((i, t.to_string()));
+        }
+    }
+    for (i, name) in found {
+        if a.author.is_none() {
+            a.author = Some(name);
+        }
+        blank(a, i, "byline");
+    }
+}
+
+/// A tagline right below the site's name ("Ce que les grands médias ne vous disent pas"),
+/// before the article: a short line without a full stop.
+pub(crate) fn remove_taglines(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize)>) {
+    let first = body.map_or(0, |(first, _)| first);
+    let mut found = Vec::new();
+    for k in 1..first {
+        let prev_is_name = a
+            .removed
+            .iter()
+            .any(|r| r.line as usize == nonempty[k - 1] + 1 && r.reason == "site name");
+        // The title printed again under the site's name is the article's.
+        let tagline = short_unpunctuated(a, nonempty[k], 10).is_some_and(|t| !is_title_again(a, t));
+        if prev_is_name && tagline {
+            found.push(nonempty[k]);
+        }
+    }
+    for i in found {
+        blank(a, i, "site tagline");
+    }
+}
+
+/// Whether `t` repeats the article's title (line 1, which may carry the site's name too).
+pub(crate) fn is_title_again(a: &Article, t: &str) -> bool {
+    // A tag ("Gasumlage") may be a word of the title; a repeated title is a phrase of it.
+    a.title_is_line_1
+        && t.split_whitespace().count() >= 3
+        && a.lines[0].to_lowercase().contains(&t.to_lowercase())
+}
+
+/// Whether `needle` occurs in `hay` as whole words.
+pub(crate) fn contains_words(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(s, _)| {
+        let before = hay[..s].chars().next_back();
+        let after = hay[s + needle.len()..].chars().next();
+        before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+/// Share or follow buttons one per line ("Читать ria.ru в" / "Дзен" / "Telegram"), outside the
+/// article body: a run of lines that are each only share-target labels, two different ones in
+/// all, plus the line right before the run when it is a short lead-in ending in a preposition
+/// ("Read us on", "Читать … в", "Suivez-nous sur").
+pub(crate) fn remove_split_share_rows(
+    a: &mut Article,
+    nonempty: &[usize],
+    body: Option<(usize, usize)>,
+) {
+    const LEAD_IN_END: &[&str] = &[
+        "on", "in", "at", "via", "sur", "dans", "auf", "bei", "in", "su", "w", "na", "в", "на",
+        "en", "por",
+    ];
+    let mut k = 0;
+    let mut added: Vec<(usize, &str)> = Vec::new();
+    while k < nonempty.len() {
+        let start = k;
+        // The run's lines, each normalised and kept whole ("E-Mail", "Copy link").
+        let mut labels: Vec<String> = Vec::new();
+        while k < nonempty.len() && outside_body(body, k) {
+            let norm = patterns::normalize(&a.lines[nonempty[k]]);
+            if chrome::share_labels(&norm).is_none_or(|l| l.is_empty()) {
+                break;
+            }
+            labels.push(norm);
+            k += 1;
+        }
+        labels.sort();
+        labels.dedup();
+        if k - start >= 2 && labels.len() >= 2 {
+            added.extend(nonempty[start..k].iter().map(|&i| (i, "share buttons")));
+            if let Some(&prev) = start.checked_sub(1).and_then(|p| nonempty.get(p)) {
+                let lead = a.lines[prev].trim();
+                let last = lead
+                    .split_whitespace()
+                    .next_back()
+                    .unwrap_or("")
+                    .to_lowercase();
+                if lead.split_whitespace().count() <= 5 && LEAD_IN_END.contains(&last.as_str()) {
+                    added.push((prev, "follow/subscribe prompt"));
+                }
+            }
+        }
+        k = k.max(start + 1);
+    }
+    for (i, reason) in added {
+        if !(a.title_is_line_1 && i == 0) {
+            blank(a, i, reason);
+        }
+    }
+}
+
+/// Whether the non-empty line of rank `k` lies before the first or after the last paragraph of
+/// the body (see [`body_span`]); with no body at all, everything does.
+pub(crate) fn outside_body(body: Option<(usize, usize)>, k: usize) -> bool {
+    body.is_none_or(|(first, last)| k < first || k > last)
+}
+
+/// Blanks line `i` (0-based) and records it in `removed`, unless a cue already took it. Lines
+/// are appended out of order; `clean_one` sorts `removed` by line after the last pass.
+pub(crate) fn blank(a: &mut Article, i: usize, reason: &str) {
+    if a.lines[i].is_empty() {
+        return;
+    }
+    a.removed.push(RemovedLine {
+        line: i as u32 + 1,
+        text: std::mem::take(&mut a.lines[i]),
+        reason: reason.into(),
+    });
+}
+
+/// Longest headline taken as part of a related-articles list.
+const MAX_HEADLINE_WORDS: usize = 15;
+/// Longest tag taken as part of a tag list.
+const MAX_TAG_WORDS: usize = 4;
+
+/// "Sur le même sujet" / "Related articles" / "Lire aussi" on a line of its own, before or after
+/// the article body, heads a list of other articles' headlines, one per line ("Topics" / "Tags",
+/// a list of tags of at most [`MAX_TAG_WORDS`] words). The lines right after such a label that
+/// read as headlines (at most [`MAX_HEADLINE_WORDS`] words, capitalised, not ending like a
+/// sentence or a lead-in) go with it, up to the first line that does not.
+pub(crate) fn remove_related_headlines(
+    a: &mut Article,
+    nonempty: &[usize],
+    body: Option<(usize, usize)>,
+) {
+    // (label line, its reason, longest item): headlines under "Related", tags under "Topics".
+    let labels: Vec<(usize, String, usize)> = a
+        .removed
+        .iter()
+        .filter(|r| r.text.split_whitespace().count() <= 5)
+        .filter_map(|r| match r.reason.as_str() {
+            "read-more link" => Some((r.line as usize - 1, r.reason.clone(), MAX_HEADLINE_WORDS)),
+            "tag list" => Some((r.line as usize - 1, r.reason.clone(), MAX_TAG_WORDS)),
+            _ => None,
+        })
+        .collect();
+    let mut added = Vec::new();
+    for (label, reason, max_words) in labels {
+        let Some(k) = nonempty.iter().position(|&i| i == label) else {
+            continue;
+        };
+        // Inside the article a short label may be "Lire la suite après la publicité", followed
+        // by a subheading of the article itself.
+        if !outside_body(body, k) {
+            continue;
+        }
+        for &i in nonempty[k + 1..].iter().take(8) {
+            let t = a.lines[i].trim();
+            // The page's title printed again below a label is the article's own headline.
+            let headline = !t.is_empty()
+                && !is_title_again(a, t)
+                && t.split_whitespace().count() <= max_words
+                && !t.ends_with(['.', ':', ';', ','])
+                && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+            if !headline {
+                break;
+            }
+            added.push((i, reason.clone()));
+        }
+    }
+    for (i, reason) in added {
+        blank(a, i, &reason);
+    }
+}
+
+/// Below the article, a short label the phrase table does not know ("Les plus partagés",
+/// "Neueste Beiträge", "Новости СМИ2") heading two or more lines that read as other articles'
+/// headlines (numbered, time-stamped or plain): a list of other articles.
+pub(crate) fn remove_trailing_lists(
+    a: &mut Article,
+    nonempty: &[usize],
+    body: Option<(usize, usize)>,
+) {
+    let Some((_, last)) = body else {
+        return;
+    };
+    let headline = |t: &str| {
+        let words = t.split_whitespace().count();
+        // Other articles' headlines run to 5 words or more; a product's features, an address
+        // or a list of names under a heading are shorter.
+        (5..=MAX_HEADLINE_WORDS).contains(&words)
+            && !t.ends_with(['.', ':', ';', ','])
+            && t.starts_with(|c: char| {
+                c.is_uppercase() || c.is_ascii_digit() || c == '«' || c == '"'
+            })
+    };
+    let label = |t: &str| {
+        let words = t.split_whitespace().count();
+        (1..=5).contains(&words)
+            && !t.ends_with(['.', ',', ';'])
+            && t.starts_with(|c: char| c.is_uppercase())
+    };
+    let mut added = Vec::new();
+    let mut k = last + 1;
+    while k < nonempty.len() {
+        let t = a.lines[nonempty[k]].trim();
+        if t.is_empty() || !label(t) {
+            k += 1;
+            continue;
+        }
+        let items: Vec<usize> = nonempty[k + 1..]
+            .iter()
+            .take(10)
+            .take_while(|&&i| headline(a.lines[i].trim()))
+            .copied()
+            .collect();
+        if items.len() >= 2 {
+            added.push(nonempty[k]);
+            added.extend(&items);
+            k += 1 + items.len();
+        } else {
+            k += 1;
+        }
+    }
+    for i in added {
+        blank(a, i, "list of other articles");
+    }
+}
+
+/// Longest line taken as part of a plea block.
+const MAX_PLEA_BLOCK_WORDS: usize = 45;
+
+/// A donation or newsletter box flattened into text often has one line the phrase table
+/// recognises ("Soutenez notre média : faites un don !") and sentences around it that are too
+/// long or too plain to remove on their own ("Notre journal ne vit que grâce à ses lecteurs ...
+/// nous avons besoin de vous."). A line of up to [`MAX_PLEA_BLOCK_WORDS`] words that sits next to
+/// a removed plea line and carries plea wording of the same kind (a chrome or a `-near` phrase)
+/// joins it; blocks grow line by line.
+pub(crate) fn extend_plea_blocks(a: &mut Article, nonempty: &[usize]) {
+    const PLEAS: &[&str] = &["donation plea", "newsletter plea"];
+    let reason_at = |a: &Article, i: usize| {
+        a.removed
+            .iter()
+            .find(|r| r.line as usize == i + 1)
+            .map(|r| r.reason.clone())
+    };
+    loop {
+        let mut added = Vec::new();
+        for (k, &i) in nonempty.iter().enumerate() {
+            if a.lines[i].is_empty() || (a.title_is_line_1 && i == 0) {
+                continue;
+            }
+            let words = a.lines[i].split_whitespace().count();
+            if words > MAX_PLEA_BLOCK_WORDS {
+                continue;
+            }
+            let neighbours = [k.checked_sub(1), Some(k + 1)];
+            let near: Vec<String> = neighbours
+                .into_iter()
+                .flatten()
+                .filter_map(|k| nonempty.get(k))
+                .filter_map(|&j| reason_at(a, j))
+                .filter(|r| PLEAS.contains(&r.as_str()))
+                .collect();
+            if near.is_empty() {
+                continue;
+            }
+            let norm = patterns::normalize(&a.lines[i]);
+            let hit =
+                patterns::matching(&norm, usize::MAX)
+                    .into_iter()
+                    .find_map(|(p, start, _)| match p.kind {
+                        // One-word phrases ("Aidez-nous") only where they open the line.
+                        patterns::Kind::Chrome(r) | patterns::Kind::Near(r)
+                            if near.iter().any(|n| n == r) && (p.words > 1 || start == 0) =>
+                        {
+                            Some(r)
+                        }
+                        _ => None,
+                    });
+            if let Some(r) = hit {
+                added.push((i, r));
+            }
+        }
+        if added.is_empty() {
+            break;
+        }
+        for (i, r) in added {
+            blank(a, i, r);
+        }
+    }
+}
+
+/// Lines in a run of at least [`MIN_LINK_RUN`] consecutive very short lines (≤ 3 words,
+/// capitalised, no digits, not sentences) before the first or after the last real paragraph: a
+/// menu or link list flattened into text (language pickers, section lists). Runs inside the
+/// article (ingredient lists, names) are left alone.
+pub(crate) fn edge_short_runs(
+    lines: &[String],
+    nonempty: &[usize],
+    title_is_line_1: bool,
+    body: Option<(usize, usize)>,
+) -> Vec<usize> {
+    // Menu items are capitalised labels without digits; ingredient lists ("200 g Zucker") and
+    // contact details ("+81 158-23-2012") are not menus.
+    let is_short = |l: &str| {
+        let t = l.trim();
+        t.split_whitespace().count() <= 3
+            && !t.ends_with(['.', '!', '?', ':', '"', '»', '”'])
+            && t.starts_with(|c: char| c.is_uppercase())
+            && !t.contains(|c: char| c.is_ascii_digit())
+    };
+    let Some((first, last)) = body else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut scan = |range: &[usize]| {
+        let mut run: Vec<usize> = Vec::new();
+        for &i in range.iter().chain(std::iter::once(&usize::MAX)) {
+            let short = i != usize::MAX && !(title_is_line_1 && i == 0) && is_short(&lines[i]);
+            if short {
+                run.push(i);
+            } else {
+                if run.len() >= MIN_LINK_RUN {
+                    out.append(&mut run);
+                }
+                run.clear();
+            }
+        }
+    };
+    scan(&nonempty[..first]);
+    scan(&nonempty[last + 1..]);
+    out
+}
+
+/// Ranks (among non-empty lines) of the first and last real paragraph (8+ words ending like a
+/// sentence, not the title): what lies outside is where bylines, datelines, menus and lists of
+/// related articles sit.
+///
+/// A long dateline or plea is not a paragraph: lines the chrome cues remove (as anywhere in the
+/// article) do not count.
+pub(crate) fn body_span(
+    lines: &[String],
+    nonempty: &[usize],
+    title_is_line_1: bool,
+    opts: &CleanOptions,
+) -> Option<(usize, usize)> {
+    let inside = chrome::Position {
+        from_start: usize::MAX / 2,
+        from_end: usize::MAX / 2,
+        outside_body: false,
+        near_body_start: false,
+    };
+    // Prose ends like a sentence; a list of other articles' headlines does not.
+    let is_paragraph = |i: usize| {
+        let t = lines[i].trim_end();
+        // Words, not the " : " and " ?" of French typography.
+        !(title_is_line_1 && i == 0)
+            && t.split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count()
+                >= 8
+            && t.ends_with(['.', '!', '?', '…', '"', '»', '”', ')', '\''])
+            && chrome::chrome_reason(t, inside, opts).is_none()
+    };
+    let first = nonempty.iter().position(|&i| is_paragraph(i))?;
+    let last = nonempty.iter().rposition(|&i| is_paragraph(i))?;
+    Some((first, last))
+}
+
+/// Shortest run of short lines taken for a flattened menu.
+const MIN_LINK_RUN: usize = 5;
