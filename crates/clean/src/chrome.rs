@@ -2,7 +2,7 @@
 //! all-caps labels at the edges.
 
 use crate::dates;
-use crate::patterns::{is_share_target, matching, normalize, Kind};
+use crate::patterns::{is_share_target, matching, mentions_rights, normalize, Kind};
 use crate::CleanOptions;
 
 /// Where a line sits, for cues that only hold at the top or bottom of an article.
@@ -502,26 +502,14 @@ fn plea_sentence_reason(norm: &str, words: usize) -> Option<&'static str> {
 /// "Diario El Mirador © 2024 Todos los derechos reservados", "Copyright 2024 X Inc. All rights
 /// reserved. This material may not be published ...": a rights notice anywhere in a short line.
 fn reserves_rights(line: &str) -> bool {
-    const RESERVED: &[&str] = &[
-        "all rights reserved",
-        "tous droits réservés",
-        "alle rechte vorbehalten",
-        "tutti i diritti riservati",
-        "todos los derechos reservados",
-        "wszelkie prawa zastrzeżone",
-        "все права защищены",
-        "усі права захищено",
-        "με επιφύλαξη παντός δικαιώματος",
-    ];
     let lower = line.to_lowercase();
-    RESERVED.iter().any(|r| lower.contains(r))
+    mentions_rights(&lower)
         || lower.match_indices('©').any(|(i, _)| {
             lower[i + '©'.len_utf8()..]
                 .split_whitespace()
                 .next()
                 .is_some_and(|w| {
-                    let w = w.trim_matches(|c: char| !c.is_ascii_digit());
-                    w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
+                    dates::is_year_digits(w.trim_matches(|c: char| !c.is_ascii_digit()))
                 })
         })
 }
@@ -678,8 +666,8 @@ fn has_year_or_time(norm: &str) -> bool {
     norm.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|'))
         .map(|w| w.trim_matches(['.', ':']))
         .any(|w| {
-            let year = w.len() == 4 && w.chars().all(|c| c.is_ascii_digit());
-            year || (w.chars().any(|c| c.is_ascii_digit()) && is_numeric_date_or_time(w))
+            dates::is_year_digits(w)
+                || (w.chars().any(|c| c.is_ascii_digit()) && is_numeric_date_or_time(w))
         })
 }
 
@@ -708,10 +696,9 @@ fn is_copyright_line(norm: &str) -> bool {
     // "© La Gazette mosane 2024 - Tous droits réservés", "© El Heraldo de la Vega, 2023": the
     // holder first, then the year.
     let year_within = |rest: &str| {
-        rest.split_whitespace().take(8).any(|w| {
-            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
-        })
+        rest.split_whitespace()
+            .take(8)
+            .any(|w| dates::is_year_digits(w.trim_matches(|c: char| !c.is_alphanumeric())))
     };
     norm.strip_prefix('©')
         .is_some_and(|r| year_after(r) || year_within(r))
@@ -832,13 +819,18 @@ fn is_caps_label(s: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn reason(line: &str) -> Option<&'static str> {
-        let mid = Position {
-            from_start: 5,
-            from_end: 5,
-            outside_body: false,
+    /// A line's place: ranks from the start and the end, and whether it is outside the body.
+    fn pos(from_start: usize, from_end: usize, outside_body: bool) -> Position {
+        Position {
+            from_start,
+            from_end,
+            outside_body,
             near_body_start: false,
-        };
+        }
+    }
+
+    fn reason(line: &str) -> Option<&'static str> {
+        let mid = pos(5, 5, false);
         chrome_reason(line, mid, &CleanOptions::default())
     }
 
@@ -887,12 +879,7 @@ mod tests {
 
     #[test]
     fn datelines_bylines_and_share_rows_need_their_shape() {
-        let top = Position {
-            from_start: 1,
-            from_end: 9,
-            outside_body: true,
-            near_body_start: false,
-        };
+        let top = pos(1, 9, true);
         let opts = CleanOptions::default();
         let at_top = |l: &str| chrome_reason(l, top, &opts);
         assert_eq!(
@@ -941,12 +928,7 @@ mod tests {
 
     #[test]
     fn caps_labels_only_at_edges() {
-        let top = Position {
-            from_start: 0,
-            from_end: 9,
-            outside_body: true,
-            near_body_start: false,
-        };
+        let top = pos(0, 9, true);
         let opts = CleanOptions::default();
         assert_eq!(
             chrome_reason("EXCLUSIVE", top, &opts),
@@ -962,12 +944,7 @@ mod tests {
 
     #[test]
     fn counters_widgets_word_menus_and_long_pleas() {
-        let outside = Position {
-            from_start: 3,
-            from_end: 20,
-            outside_body: true,
-            near_body_start: false,
-        };
+        let outside = pos(3, 20, true);
         let opts = CleanOptions::default();
         let at = |l: &str| chrome_reason(l, outside, &opts);
         // Counters with their words anywhere, bare figures only outside the body.

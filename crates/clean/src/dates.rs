@@ -86,9 +86,14 @@ fn day_number(t: &str) -> Option<u32> {
         .filter(|d| (1..=31).contains(d))
 }
 
+/// Four ASCII digits: what a year looks like once the caller has trimmed its punctuation.
+pub(crate) fn is_year_digits(t: &str) -> bool {
+    t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit())
+}
+
 fn year_number(t: &str) -> Option<u32> {
     let t = t.trim_end_matches(['.', 'г']);
-    (t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()))
+    is_year_digits(t)
         .then(|| t.parse().ok())
         .flatten()
         .filter(|y| (1900..=2100).contains(y))

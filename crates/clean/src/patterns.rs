@@ -38,6 +38,8 @@ pub enum Kind {
     TranslationWord,
     /// A page label that is chrome only as a whole line ("Suche", "Menü", "Share").
     Label,
+    /// A rights notice ("all rights reserved"), chrome wherever it stands in a line.
+    Rights,
 }
 
 /// One row of the table.
@@ -109,6 +111,7 @@ fn parse(table: &str) -> Vec<Pattern> {
             "outlet-descriptor" => Kind::OutletDescriptor,
             "translation-word" => Kind::TranslationWord,
             "label" => Kind::Label,
+            "rights" => Kind::Rights,
             k if k.ends_with("-near") => match chrome_reason(&k[..k.len() - 5]) {
                 Some(r) => Kind::Near(r),
                 None => continue,
@@ -153,6 +156,14 @@ pub fn is_share_target(word: &str) -> bool {
     S.get_or_init(|| words_of(Kind::ShareTarget)).contains(word)
 }
 
+/// Whether the lower-cased line contains a phrase of kind [`Kind::Rights`] anywhere.
+pub fn mentions_rights(lower: &str) -> bool {
+    static S: OnceLock<Vec<&'static str>> = OnceLock::new();
+    S.get_or_init(|| words_of(Kind::Rights).into_iter().collect())
+        .iter()
+        .any(|r| lower.contains(r))
+}
+
 /// Whether the (normalised) line contains a word of kind [`Kind::TranslationWord`].
 pub fn mentions_translation(norm: &str) -> bool {
     static S: OnceLock<WordSet> = OnceLock::new();
@@ -175,7 +186,7 @@ fn index() -> &'static FirstWordIndex {
             // Looked up by word, not as phrases opening a match.
             if matches!(
                 p.kind,
-                Kind::Agency | Kind::ShareTarget | Kind::TranslationWord
+                Kind::Agency | Kind::ShareTarget | Kind::TranslationWord | Kind::Rights
             ) {
                 continue;
             }

@@ -6,24 +6,22 @@
 
 use newsprism_core::{Article, RemovedLine};
 
-use crate::{chrome, patterns, CleanOptions};
+use crate::{chrome, dates, patterns, CleanOptions};
 
 /// "© 2024 Orion TV. Tous droits réservés.", "© Clarion Media Group Ltd 2024", "Copyright 2023
 /// El Heraldo de la Vega": the holder named in a short copyright line (a photo credit such as
 /// "© Getty Images" has no year and is not taken).
 pub(crate) fn copyright_holder(line: &str) -> Option<String> {
+    // Called on every line of a page without a source: the cheap prefix test goes first.
     let t = line.trim();
-    if t.split_whitespace().count() > 15 {
-        return None;
-    }
     let rest = t
         .strip_prefix('©')
         .or_else(|| t.strip_prefix("Copyright"))
         .or_else(|| t.strip_prefix("copyright"))?;
-    let is_year = |w: &str| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        w.len() == 4 && w.chars().all(|c| c.is_ascii_digit())
-    };
+    if t.split_whitespace().count() > 15 {
+        return None;
+    }
+    let is_year = |w: &str| dates::is_year_digits(w.trim_matches(|c: char| !c.is_alphanumeric()));
     if !rest.split_whitespace().any(is_year) {
         return None;
     }
@@ -124,17 +122,11 @@ pub(crate) fn is_comment_header(line: &str) -> bool {
 /// "ΑΠΟΔΟΧΗ"): very short lines right below a removed cookie notice go with it. Nothing in an article
 /// sits between a cookie banner's sentence and its buttons.
 pub(crate) fn remove_consent_buttons(a: &mut Article, nonempty: &[usize]) {
-    let is_cookie = |a: &Article, i: usize| {
-        a.removed
-            .iter()
-            .any(|r| r.line as usize == i + 1 && r.reason == "cookie notice")
-    };
     // In order, so that each removed button makes the next line a neighbour of the banner.
     for (k, &i) in nonempty.iter().enumerate() {
         let after_banner = k
             .checked_sub(1)
-            .and_then(|k| nonempty.get(k))
-            .is_some_and(|&j| is_cookie(a, j));
+            .is_some_and(|p| removed_reason(a, nonempty[p]) == Some("cookie notice"));
         if after_banner && short_unpunctuated(a, i, 3).is_some() {
             blank(a, i, "cookie notice");
         }
@@ -199,22 +191,14 @@ pub(crate) fn remove_bare_bylines(
     body: Option<(usize, usize)>,
 ) {
     let top = body.map_or(nonempty.len(), |(first, _)| (first + 4).min(nonempty.len()));
-    let is_dateline = |a: &Article, i: usize| {
-        a.removed
-            .iter()
-            .any(|r| r.line as usize == i + 1 && r.reason == "dateline")
-    };
     let mut found = Vec::new();
     for k in 0..top {
         let i = nonempty[k];
         let Some(t) = short_unpunctuated(a, i, 4) else {
             continue;
         };
-        let next_to_date = [k.checked_sub(1), Some(k + 1)]
-            .into_iter()
-            .flatten()
-            .filter_map(|k| nonempty.get(k))
-            .any(|&j| is_dateline(a, j));
+        let next_to_date =
+            neighbours(nonempty, k).any(|j| removed_reason(a, j) == Some("dateline"));
         if next_to_date && chrome::is_person_name(t) {
             found.push((i, t.to_string()));
         }
@@ -233,10 +217,7 @@ pub(crate) fn remove_taglines(a: &mut Article, nonempty: &[usize], body: Option<
     let first = body.map_or(0, |(first, _)| first);
     let mut found = Vec::new();
     for k in 1..first {
-        let prev_is_name = a
-            .removed
-            .iter()
-            .any(|r| r.line as usize == nonempty[k - 1] + 1 && r.reason == "site name");
+        let prev_is_name = removed_reason(a, nonempty[k - 1]) == Some("site name");
         // The title printed again under the site's name is the article's.
         let tagline = short_unpunctuated(a, nonempty[k], 10).is_some_and(|t| !is_title_again(a, t));
         if prev_is_name && tagline {
@@ -334,6 +315,22 @@ pub(crate) fn blank(a: &mut Article, i: usize, reason: &str) {
         text: std::mem::take(&mut a.lines[i]),
         reason: reason.into(),
     });
+}
+
+/// Why line `i` (0-based) was removed, if it was.
+fn removed_reason(a: &Article, i: usize) -> Option<&str> {
+    a.removed
+        .iter()
+        .find(|r| r.line as usize == i + 1)
+        .map(|r| r.reason.as_str())
+}
+
+/// The lines (0-based) just before and after the non-empty line of rank `k`.
+fn neighbours(nonempty: &[usize], k: usize) -> impl Iterator<Item = usize> + '_ {
+    [k.checked_sub(1), Some(k + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|k| nonempty.get(k).copied())
 }
 
 /// Longest headline taken as part of a related-articles list.
@@ -456,12 +453,6 @@ const MAX_PLEA_BLOCK_WORDS: usize = 45;
 /// joins it; blocks grow line by line.
 pub(crate) fn extend_plea_blocks(a: &mut Article, nonempty: &[usize]) {
     const PLEAS: &[&str] = &["donation plea", "newsletter plea"];
-    let reason_at = |a: &Article, i: usize| {
-        a.removed
-            .iter()
-            .find(|r| r.line as usize == i + 1)
-            .map(|r| r.reason.clone())
-    };
     loop {
         let mut added = Vec::new();
         for (k, &i) in nonempty.iter().enumerate() {
@@ -472,13 +463,9 @@ pub(crate) fn extend_plea_blocks(a: &mut Article, nonempty: &[usize]) {
             if words > MAX_PLEA_BLOCK_WORDS {
                 continue;
             }
-            let neighbours = [k.checked_sub(1), Some(k + 1)];
-            let near: Vec<String> = neighbours
-                .into_iter()
-                .flatten()
-                .filter_map(|k| nonempty.get(k))
-                .filter_map(|&j| reason_at(a, j))
-                .filter(|r| PLEAS.contains(&r.as_str()))
+            let near: Vec<&str> = neighbours(nonempty, k)
+                .filter_map(|j| removed_reason(a, j))
+                .filter(|r| PLEAS.contains(r))
                 .collect();
             if near.is_empty() {
                 continue;
@@ -490,7 +477,7 @@ pub(crate) fn extend_plea_blocks(a: &mut Article, nonempty: &[usize]) {
                     .find_map(|(p, start, _)| match p.kind {
                         // One-word phrases ("Aidez-nous") only where they open the line.
                         patterns::Kind::Chrome(r) | patterns::Kind::Near(r)
-                            if near.iter().any(|n| n == r) && (p.words > 1 || start == 0) =>
+                            if near.contains(&r) && (p.words > 1 || start == 0) =>
                         {
                             Some(r)
                         }

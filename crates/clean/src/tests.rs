@@ -24,9 +24,7 @@ Les syndicats dénoncent un passage en force et appellent à une nouvelle journ�
 Soutenez-nous : faites un don\n\
 Source : RT\n\
 Lire l'article original ici : https://exemple.org/reforme";
-    let mut batch = vec![article("fr/a1.txt", text)];
-    clean_batch(&mut batch, &CleanOptions::default());
-    let a = &batch[0];
+    let a = &cleaned("fr/a1.txt", text);
     assert_eq!(removed_lines(a), vec![3, 5, 8, 9, 10], "{:#?}", a.removed);
     assert_eq!(a.lines.len(), 10, "numbering kept");
     assert!(a.lines[2].is_empty() && a.lines[4].is_empty());
@@ -57,9 +55,7 @@ Share this story\n\
 Sign up for our newsletter\n\
 -----------\n\
 This article was originally published on The Coastal Herald.";
-    let mut batch = vec![article("en/a.txt", text)];
-    clean_batch(&mut batch, &CleanOptions::default());
-    let a = &batch[0];
+    let a = &cleaned("en/a.txt", text);
     assert_eq!(removed_lines(a), vec![3, 6, 7, 8, 9], "{:#?}", a.removed);
     assert!(a.lines[4].starts_with("Officials urged residents to share this article"));
     let att = a.attribution.as_ref().unwrap();
@@ -77,9 +73,7 @@ Teilen sich Bund und Länder die Kosten, könnte die Reform nach Ansicht von Exp
 Lesen Sie auch: Streit um die Schuldenbremse\n\
 Artikel teilen\n\
 Quelle: dpa";
-    let mut batch = vec![article("de/a.txt", text)];
-    clean_batch(&mut batch, &CleanOptions::default());
-    let a = &batch[0];
+    let a = &cleaned("de/a.txt", text);
     assert_eq!(removed_lines(a), vec![3, 6, 7, 8], "{:#?}", a.removed);
     assert!(a.lines[4].starts_with("Teilen sich Bund und Länder"));
     assert_eq!(
@@ -98,9 +92,7 @@ fn russian_dump() {
 Читайте также: Правительство утвердило новые меры поддержки\n\
 Подписывайтесь на наш канал в Telegram\n\
 Перевод: ИноСМИ";
-    let mut batch = vec![article("ru/a.txt", text)];
-    clean_batch(&mut batch, &CleanOptions::default());
-    let a = &batch[0];
+    let a = &cleaned("ru/a.txt", text);
     assert_eq!(removed_lines(a), vec![3, 6, 7, 8], "{:#?}", a.removed);
     let att = a.attribution.as_ref().unwrap();
     assert!(att.translated);
@@ -210,9 +202,7 @@ Cet article a été traduit de l'anglais. Lire l'article original ici.\n\
 SOURCE: Global Times\n\
 Abonnez-vous à notre newsletter pour ne rien manquer !\n\
 Soutenez notre média indépendant : faites un don dès aujourd'hui.";
-    let mut batch = vec![article("fr/b1.txt", text)];
-    clean_batch(&mut batch, &CleanOptions::default());
-    let a = &batch[0];
+    let a = &cleaned("fr/b1.txt", text);
     assert_eq!(
         removed_lines(a),
         vec![1, 4, 8, 9, 10, 11],
@@ -235,9 +225,7 @@ Soutenez notre média indépendant : faites un don dès aujourd'hui.";
 #[test]
 fn markup_is_not_a_menu() {
     let text = "Title\n\nA real paragraph about the harbour vote and what it means for the town.\n<style>body{display:none}</style><div id=\"x\">Injected div</div>\nHome > News > World > Europe";
-    let mut batch = vec![article("en/m.txt", text)];
-    clean_batch(&mut batch, &CleanOptions::default());
-    let a = &batch[0];
+    let a = &cleaned("en/m.txt", text);
     assert_eq!(removed_lines(a), vec![5], "{:#?}", a.removed);
     assert_eq!(a.removed[0].reason, "navigation menu");
 }
@@ -251,9 +239,7 @@ Lea más: El Gobierno aprueba un plan de ayudas para los pescadores afectados po
 LIRE AUSSI : Les dockers menacent d'une grève si les salaires ne sont pas revalorisés avant la fin du mois prochain\n\
 Read more about the repairs in the report the port authority published on Tuesday, which lists every damaged berth.\n\
 Los pescadores calculan pérdidas de varios millones de euros y piden que las ayudas lleguen antes del verano.";
-    let mut batch = vec![article("es/puerto.txt", text)];
-    clean_batch(&mut batch, &CleanOptions::default());
-    let a = &batch[0];
+    let a = &cleaned("es/puerto.txt", text);
     assert_eq!(removed_lines(a), vec![4, 5], "{:#?}", a.removed);
     assert!(a.removed.iter().all(|r| r.reason == "read-more link"));
     // "Read more about ..." opens a sentence, not a label with a colon: it stays.
@@ -263,7 +249,12 @@ Los pescadores calculan pérdidas de varios millones de euros y piden que las ay
 fn dump(name: &str) -> Article {
     let path = format!("{}/tests/dumps/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap();
-    let mut batch = vec![article(&path, &text)];
+    cleaned(&path, &text)
+}
+
+/// `text` read as the file `path` and cleaned as a batch of one, as the CLI does.
+fn cleaned(path: &str, text: &str) -> Article {
+    let mut batch = vec![article(path, text)];
     clean_batch(&mut batch, &CleanOptions::default());
     batch.pop().unwrap()
 }
@@ -567,9 +558,7 @@ fn comment_threads_go_but_a_heading_that_opens_with_reply_stays() {
         Mireille B.\n\
         Quand est-ce qu'on arrête ce délire ? Tout est dit dans cet article.\n\
         Répondre\n";
-    let mut batch = vec![article("t", text)];
-    clean_batch(&mut batch, &CleanOptions::default());
-    let a = &batch[0];
+    let a = &cleaned("t", text);
     assert_eq!(reason_of(a, 4), "(kept)");
     assert_eq!(reason_of(a, 5), "(kept)");
     for line in 6..=12 {
@@ -588,9 +577,7 @@ fn site_names_cookie_buttons_and_own_outlet_credits() {
         Le communiqué final répète le mot solidarité sans aucun engagement chiffré pour les années à venir.\n\
         SOURCE : ORION TV\n\
         © 2024 Orion TV. Tous droits réservés.\n";
-    let mut batch = vec![article("t", text)];
-    clean_batch(&mut batch, &CleanOptions::default());
-    let a = &batch[0];
+    let a = &cleaned("t", text);
     assert_eq!(reason_of(a, 3), "site name");
     assert_eq!(reason_of(a, 4), "cookie notice");
     assert_eq!(reason_of(a, 5), "cookie notice");
@@ -615,9 +602,7 @@ fn bare_bylines_taglines_tickers_and_labelled_share_rows() {
         Die Betreiber wollen nun prüfen, ob sie gegen den Beschluss vorgehen, und kündigten eine Stellungnahme an.\n\
         Share: Facebook Twitter WhatsApp LinkedIn\n\
         © Werratal-Kurier 2024 – Alle Rechte vorbehalten\n";
-    let mut batch = vec![article("t", text)];
-    clean_batch(&mut batch, &CleanOptions::default());
-    let a = &batch[0];
+    let a = &cleaned("t", text);
     assert_eq!(reason_of(a, 3), "site name");
     assert_eq!(reason_of(a, 4), "site tagline");
     assert_eq!(reason_of(a, 5), "news ticker");
@@ -632,9 +617,10 @@ fn bare_bylines_taglines_tickers_and_labelled_share_rows() {
     let text = "Biblioteca, il comune rinvia ancora\n\n\
         Pubblicato il 5 febbraio 2024 da Lorenzo Ferrazzi\n\
         La giunta ha rinviato per la terza volta la riapertura della biblioteca comunale, chiusa da due anni.\n";
-    let mut batch = vec![article("t", text)];
-    clean_batch(&mut batch, &CleanOptions::default());
-    assert_eq!(batch[0].author.as_deref(), Some("Lorenzo Ferrazzi"));
+    assert_eq!(
+        cleaned("t", text).author.as_deref(),
+        Some("Lorenzo Ferrazzi")
+    );
 }
 
 #[test]
@@ -650,9 +636,7 @@ fn wordpress_comment_threads_go() {
         Marcy T. says:\n\
         Reply to Dale: the board answers to the legislature, not the governor. Read the statute first.\n\
         Reply\n";
-    let mut batch = vec![article("t", text)];
-    clean_batch(&mut batch, &CleanOptions::default());
-    let a = &batch[0];
+    let a = &cleaned("t", text);
     assert_eq!(reason_of(a, 4), "(kept)");
     for line in 5..=12 {
         assert_ne!(reason_of(a, line), "(kept)", "line {line}");

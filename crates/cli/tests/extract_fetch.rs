@@ -259,15 +259,17 @@ fn extract_text_format_and_no_clean() {
     assert!(recs[0].get("removed").is_none());
 }
 
+/// `newsprism extract --format jsonl` over a page in `tests/fixtures/`.
+fn extract_fixture(name: &str) -> Vec<serde_json::Value> {
+    let page = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    ok_jsonl(bin().args(["extract", "--format", "jsonl", &page]))
+}
+
 /// A team-written opinion page from an invented outlet, stored in Windows-1252 with a matching
 /// `<meta charset>`: a republished translation with a byline, a share row and a donation box.
 #[test]
 fn republished_translation_page_comes_out_clean_and_attributed() {
-    let page = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/republished-opinion.fr.cp1252.html"
-    );
-    let recs = ok_jsonl(bin().args(["extract", "--format", "jsonl", page]));
+    let recs = extract_fixture("republished-opinion.fr.cp1252.html");
     assert_eq!(recs.len(), 1);
     let r = &recs[0];
     let text = r["text"].as_str().unwrap();
@@ -309,11 +311,7 @@ fn republished_translation_page_comes_out_clean_and_attributed() {
 /// the quote with "так называемые" stays.
 #[test]
 fn russian_page_tags_and_prompts_removed_quotes_kept() {
-    let page = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/tests/fixtures/expert-interview.ru.html"
-    );
-    let recs = ok_jsonl(bin().args(["extract", "--format", "jsonl", page]));
+    let recs = extract_fixture("expert-interview.ru.html");
     let text = recs[0]["text"].as_str().unwrap();
     assert!(
         text.contains("«Так называемые европейские ценности"),
