@@ -81,6 +81,16 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words <= 15 && is_copyright_line(&norm) {
             return Some("legal/copyright notice");
         }
+        // "© Le Fil Indocile — textes sous licence CC BY-NC-SA": outside the article a © line
+        // needs no year (inside, "© Getty ..." may open a caption).
+        if words <= 15 && pos.outside_body && norm.starts_with('©') {
+            // Above the article it credits the picture ("© EPA Pope Francis's trip ...").
+            return Some(if pos.from_end < 3 {
+                "legal/copyright notice"
+            } else {
+                "image credit"
+            });
+        }
         if is_whole_line_label(&norm) {
             return Some("page label");
         }
@@ -104,6 +114,11 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         // Only the opening words can hold the plea phrase: normalise just those.
         let head: Vec<&str> = trimmed.split_whitespace().take(14).collect();
         if let Some(reason) = plea_sentence_reason(&normalize(&head.join(" ")), words) {
+            return Some(reason);
+        }
+    }
+    if (MIN_APPEAL_WORDS..=MAX_APPEAL_WORDS).contains(&words) {
+        if let Some(reason) = appeal_reason(trimmed) {
             return Some(reason);
         }
     }
@@ -497,6 +512,153 @@ fn plea_sentence_reason(norm: &str, words: usize) -> Option<&'static str> {
                     _ => None,
                 })
         })
+}
+
+/// Words by which a site speaks to its reader or of itself ("vous", "nous", "you", "our", "ci",
+/// "uns", "нас", "μας"): an appeal always has one, a news sentence about somebody else's
+/// fundraiser ("the strikers' fund asked supporters to make a donation") need not. Function
+/// words, not chrome phrases, so they live here rather than in the phrase table.
+pub(crate) fn addresses_reader(norm: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "vous",
+        "votre",
+        "vos",
+        "nous",
+        "notre",
+        "nos",
+        "you",
+        "your",
+        "we",
+        "our",
+        "us",
+        "ti",
+        "ci",
+        "tuo",
+        "tua",
+        "noi",
+        "nostro",
+        "nostra",
+        "nostri",
+        "nostre",
+        "voi",
+        "vostro",
+        "sie",
+        "ihre",
+        "ihr",
+        "ihnen",
+        "wir",
+        "uns",
+        "unser",
+        "unsere",
+        "unseren",
+        "unserer",
+        "dich",
+        "dein",
+        "deine",
+        "nas",
+        "nam",
+        "nasz",
+        "nasza",
+        "naszą",
+        "naszej",
+        "naszych",
+        "ciebie",
+        "cię",
+        "wy",
+        "wam",
+        "wasz",
+        "мы",
+        "нас",
+        "нам",
+        "наш",
+        "наша",
+        "наше",
+        "наши",
+        "вы",
+        "вас",
+        "вам",
+        "ваш",
+        "ваша",
+        "ваши",
+        "ми",
+        "ви",
+        "μας",
+        "σας",
+        "εμείς",
+        "tu",
+        "te",
+        "tú",
+        "nosotros",
+        "nuestro",
+        "nuestra",
+        "nuestros",
+        "nuestras",
+        "usted",
+        "ჩვენ",
+        "ჩვენი",
+        "თქვენ",
+    ];
+    norm.split(|c: char| !c.is_alphanumeric())
+        .any(|w| WORDS.contains(&w))
+}
+
+/// Shortest and longest line [`appeal_reason`] looks at: a button is shorter (the phrase rules
+/// take it), a paragraph longer.
+const MIN_APPEAL_WORDS: usize = 5;
+const MAX_APPEAL_WORDS: usize = 60;
+
+/// A donation or newsletter appeal whose wording does not open the line ("Le Fil est financé par
+/// ses lecteurs ; si ce travail vous est utile, un don de quelques euros nous permet de
+/// continuer."): two distinct plea phrases of the table anywhere in it, at least one of them a
+/// chrome phrase (the `-near` ones alone are too weak: "sans publicité", "votre soutien"). A
+/// news sentence may mention a fundraiser or a newsletter once; it does not ask the reader twice.
+/// A line with quotation marks is someone's words being reported (a slogan, a banner), not the
+/// site's appeal.
+fn appeal_reason(line: &str) -> Option<&'static str> {
+    const KINDS: &[&str] = &[
+        "donation plea",
+        "newsletter plea",
+        "follow/subscribe prompt",
+        "opinion disclaimer",
+    ];
+    if line.contains(['«', '»', '"', '“', '”', '„']) {
+        return None;
+    }
+    let norm = normalize(line);
+    if !addresses_reader(&norm) {
+        return None;
+    }
+    let mut hits: Vec<(&'static str, bool, usize, usize)> = matching(&norm, usize::MAX)
+        .into_iter()
+        .filter_map(|(p, s, e)| match p.kind {
+            Kind::Chrome(r) if KINDS.contains(&r) && p.words > 1 => Some((r, true, s, e)),
+            Kind::Near(r) if KINDS.contains(&r) => Some((r, false, s, e)),
+            _ => None,
+        })
+        .collect();
+    // One stretch of text is one phrase, however many rows match it; a phrase inside a longer
+    // matched one ("sign up to" in "sign up to our newsletter") is part of it.
+    hits.sort_by_key(|h| (h.2, std::cmp::Reverse(h.3), !h.1));
+    let mut distinct: Vec<(&'static str, bool, usize, usize)> = Vec::new();
+    for h in hits {
+        if !distinct.iter().any(|o| o.2 <= h.2 && h.3 <= o.3) {
+            distinct.push(h);
+        }
+    }
+    // "Suivez Horizon 24 sur Telegram pour ne rien manquer de l'actualité": a follow prompt
+    // with its reason, too long for the short-prompt rule.
+    if !distinct.is_empty() && is_follow_prompt(&norm) {
+        return Some("follow/subscribe prompt");
+    }
+    let strong = distinct.iter().find(|h| h.1)?;
+    // Disclaimers have no `-near` rows: two of their phrases make one.
+    let same_kind = distinct.iter().filter(|h| h.0 == strong.0).count();
+    let enough = if strong.0 == "opinion disclaimer" {
+        same_kind >= 2
+    } else {
+        distinct.len() >= 2
+    };
+    enough.then_some(strong.0)
 }
 
 /// "Diario El Mirador © 2024 Todos los derechos reservados", "Copyright 2024 X Inc. All rights

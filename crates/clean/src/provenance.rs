@@ -60,9 +60,14 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                 {
                     continue;
                 }
-                la.source = Some(name.clone());
-                la.original_outlet = Some(name);
-                la.republished = true;
+                // A news agency credited under the text ("SOURCE : Agence X", "Źródło: PAP")
+                // supplied the facts or the wire copy the outlet's own piece is built on; any
+                // other outlet named as the source is where the text was taken from.
+                if !is_news_agency(&name) {
+                    la.original_outlet = Some(name.clone());
+                    la.republished = true;
+                }
+                la.source = Some(name);
             }
             Kind::AttrVia => {
                 // "via X" only as a short note, not "Via Roma" in a sentence.
@@ -154,6 +159,61 @@ fn rest_after(raw: &str, norm: &str, norm_end: usize) -> String {
     rest
 }
 
+/// A name that says it is a news agency ("Agence continentale de presse", "Kaïmar-Presse",
+/// "Reuters"): an agency of the phrase table, or a name carrying an agency word.
+fn is_news_agency(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "agence",
+        "agency",
+        "agentur",
+        "nachrichtenagentur",
+        "agenzia",
+        "agencja",
+        "agencia",
+        "агентство",
+        "агенція",
+        "πρακτορείο",
+        "presse",
+        "press",
+        "prensa",
+        "newswire",
+        "wire",
+    ];
+    // The table's agency rows also list outlets that bylines credit (RT, Sputnik, Bloomberg):
+    // only the wire services among them count here.
+    const WIRES: &[&str] = &[
+        "AFP",
+        "Reuters",
+        "AP",
+        "Associated Press",
+        "dpa",
+        "ANSA",
+        "PAP",
+        "TASS",
+        "ТАСС",
+        "РИА Новости",
+        "RIA Novosti",
+        "Интерфакс",
+        "Interfax",
+        "EFE",
+        "Europa Press",
+        "Xinhua",
+        "AGI",
+        "Adnkronos",
+        "APA",
+        "KNA",
+        "epd",
+        "Belga",
+        "Ukrinform",
+        "UNIAN",
+    ];
+    let lower = name.to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| WORDS.contains(&w))
+        || WIRES.iter().any(|w| name.trim() == *w)
+}
+
 /// A plausible outlet name at the start of `s`: up to the first sentence or clause break, URL stripped,
 /// at most 8 words, starting with a letter or digit.
 fn outlet_name(s: &str) -> Option<String> {
@@ -175,6 +235,13 @@ fn outlet_name(s: &str) -> Option<String> {
         .take(8)
         .collect();
     while name.last().is_some_and(|w| is_month(w)) {
+        name.pop();
+    }
+    // "The Harbour Ledger le 2 septembre 2024", "X am 3. März": the word before the date.
+    const DATE_GLUE: &[&str] = &[
+        "le", "on", "am", "il", "el", "del", "в", "του", "dnia", "du", "vom", "of",
+    ];
+    while name.len() > 1 && name.last().is_some_and(|w| DATE_GLUE.contains(w)) {
         name.pop();
     }
     let name = name.join(" ");

@@ -14,6 +14,22 @@ use crate::{chrome, dates, patterns, CleanOptions};
 pub(crate) fn copyright_holder(line: &str) -> Option<String> {
     // Called on every line of a page without a source: the cheap prefix test goes first.
     let t = line.trim();
+    // "Dépêche Orientale © 2023 | Mentions légales": the holder before the sign.
+    if let Some((head, tail)) = t.split_once('©') {
+        let head = head.trim().trim_end_matches([',', '-', '–', '—', ' ']);
+        let year_next = tail
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| dates::is_year_digits(w.trim_matches(|c: char| !c.is_alphanumeric())));
+        let words = head.split_whitespace().count();
+        if year_next
+            && (1..=5).contains(&words)
+            && head.starts_with(char::is_uppercase)
+            && t.split_whitespace().count() <= 15
+        {
+            return Some(head.to_string());
+        }
+    }
     let rest = t
         .strip_prefix('©')
         .or_else(|| t.strip_prefix("Copyright"))
@@ -66,7 +82,9 @@ pub(crate) fn comment_thread(lines: &[String], nonempty: &[usize]) -> Option<usi
         if lines[i].trim().len() > 40 {
             return false;
         }
-        let norm = patterns::normalize(&lines[i]);
+        // "Répondre · Signaler un abus", "Responder · Me gusta (12)": the button row.
+        let first = lines[i].split(['·', '|', '•']).next().unwrap_or("");
+        let norm = patterns::normalize(first);
         let mut words = norm
             .split(|c: char| !c.is_alphabetic())
             .filter(|w| !w.is_empty());
@@ -159,10 +177,20 @@ pub(crate) fn remove_site_names(
     let chrome_text: Vec<String> = a.removed.iter().map(|r| r.text.to_lowercase()).collect();
     let mut added = Vec::new();
     for &i in &nonempty[..first] {
-        let Some(t) = short_unpunctuated(a, i, 4) else {
+        // "Le Fil Indocile — médias libres, traductions", "NSI | Northstar International": the
+        // name with the site's tagline.
+        let Some(t) = short_unpunctuated(a, i, 4).or_else(|| {
+            let line = short_unpunctuated(a, i, 10)?;
+            let (head, _) = [" — ", " – ", " | ", " - "]
+                .iter()
+                .find_map(|sep| line.split_once(sep))?;
+            (head.split_whitespace().count() <= 4).then_some(head.trim())
+        }) else {
             continue;
         };
         let lower = t.to_lowercase();
+        // "La Lettre de Côme" is "la Lettre de Côme" after "de", "Fil Indocile" after "du".
+        let bare = strip_article(&lower);
         let domain = !t.contains(' ')
             && t.rsplit_once('.').is_some_and(|(host, tld)| {
                 !host.is_empty()
@@ -170,10 +198,10 @@ pub(crate) fn remove_site_names(
                     && tld.chars().all(|c| c.is_ascii_lowercase())
             });
         let own_name = own.is_some_and(|o| o == lower);
-        let repeated = lower.chars().filter(|c| c.is_alphanumeric()).count() >= 4
+        let repeated = bare.chars().filter(|c| c.is_alphanumeric()).count() >= 3
             && chrome_text
                 .iter()
-                .any(|c| c != &lower && contains_words(c, &lower));
+                .any(|c| c != &lower && contains_words(c, bare));
         if domain || own_name || repeated {
             added.push(i);
         }
@@ -181,6 +209,20 @@ pub(crate) fn remove_site_names(
     for i in added {
         blank(a, i, "site name");
     }
+}
+
+/// A name without its leading article ("le fil indocile" -> "fil indocile"), so that "du Fil
+/// Indocile" in a plea still names it.
+fn strip_article(name: &str) -> &str {
+    const ARTICLES: &[&str] = &[
+        "le ", "la ", "les ", "l'", "the ", "il ", "lo ", "der ", "die ", "das ", "el ", "los ",
+        "las ", "o ", "η ", "ο ", "το ",
+    ];
+    ARTICLES
+        .iter()
+        .find_map(|a| name.strip_prefix(a))
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(name)
 }
 
 /// A writer's name alone on a line next to the dateline ("Corinne Wälti" / "12.03.2024, 14:05
@@ -411,7 +453,7 @@ pub(crate) fn remove_trailing_lists(
     };
     let label = |t: &str| {
         let words = t.split_whitespace().count();
-        (1..=5).contains(&words)
+        (1..=6).contains(&words)
             && !t.ends_with(['.', ',', ';'])
             && t.starts_with(|c: char| c.is_uppercase())
     };
@@ -453,6 +495,7 @@ const MAX_PLEA_BLOCK_WORDS: usize = 45;
 /// joins it; blocks grow line by line.
 pub(crate) fn extend_plea_blocks(a: &mut Article, nonempty: &[usize]) {
     const PLEAS: &[&str] = &["donation plea", "newsletter plea"];
+    remove_plea_boxes(a, nonempty);
     loop {
         let mut added = Vec::new();
         for (k, &i) in nonempty.iter().enumerate() {
@@ -463,11 +506,12 @@ pub(crate) fn extend_plea_blocks(a: &mut Article, nonempty: &[usize]) {
             if words > MAX_PLEA_BLOCK_WORDS {
                 continue;
             }
-            let near: Vec<&str> = neighbours(nonempty, k)
+            // A donation box often ends with a newsletter prompt and the reverse: either plea
+            // lets the other kind's wording join.
+            let near = neighbours(nonempty, k)
                 .filter_map(|j| removed_reason(a, j))
-                .filter(|r| PLEAS.contains(r))
-                .collect();
-            if near.is_empty() {
+                .any(|r| PLEAS.contains(&r));
+            if !near {
                 continue;
             }
             let norm = patterns::normalize(&a.lines[i]);
@@ -477,7 +521,7 @@ pub(crate) fn extend_plea_blocks(a: &mut Article, nonempty: &[usize]) {
                     .find_map(|(p, start, _)| match p.kind {
                         // One-word phrases ("Aidez-nous") only where they open the line.
                         patterns::Kind::Chrome(r) | patterns::Kind::Near(r)
-                            if near.contains(&r) && (p.words > 1 || start == 0) =>
+                            if PLEAS.contains(&r) && (p.words > 1 || start == 0) =>
                         {
                             Some(r)
                         }
@@ -492,6 +536,67 @@ pub(crate) fn extend_plea_blocks(a: &mut Article, nonempty: &[usize]) {
         }
         for (i, r) in added {
             blank(a, i, r);
+        }
+    }
+}
+
+/// A plea box whose lines are each too plain to remove alone ("Questo articolo è gratuito
+/// grazie a chi ci sostiene." / "X non riceve contributi pubblici e non ospita pubblicità." /
+/// "... aiutaci con una donazione"): a run of two or more adjacent lines, each of up to
+/// [`MAX_PLEA_BLOCK_WORDS`] words with plea wording of the table (chrome or `-near`, donation or
+/// newsletter), at least three phrases in all and one of them a chrome phrase. Article prose may
+/// mention a fundraiser in one line; it does not keep asking for three lines running. Lines with
+/// quotation marks report someone's words and break a run.
+fn remove_plea_boxes(a: &mut Article, nonempty: &[usize]) {
+    const PLEAS: &[&str] = &["donation plea", "newsletter plea"];
+    // (phrases, chrome phrases) of line i, or None when it cannot be part of a box.
+    let wording = |i: usize| -> Option<(usize, usize)> {
+        let line = a.lines[i].trim();
+        if line.is_empty()
+            || (a.title_is_line_1 && i == 0)
+            || line.split_whitespace().count() > MAX_PLEA_BLOCK_WORDS
+            || line.contains(['«', '»', '"', '“', '”', '„'])
+        {
+            return None;
+        }
+        let norm = patterns::normalize(line);
+        let (mut all, mut strong) = (0, 0);
+        for (p, _, _) in patterns::matching(&norm, usize::MAX) {
+            match p.kind {
+                patterns::Kind::Chrome(r) if PLEAS.contains(&r) => {
+                    all += 1;
+                    strong += 1;
+                }
+                patterns::Kind::Near(r) if PLEAS.contains(&r) => all += 1,
+                _ => {}
+            }
+        }
+        (all > 0).then_some((all, strong))
+    };
+    let mut runs: Vec<Vec<usize>> = vec![Vec::new()];
+    // (phrases, chrome phrases, lines speaking to the reader) per run.
+    let mut totals: Vec<(usize, usize, usize)> = vec![(0, 0, 0)];
+    for &i in nonempty {
+        match wording(i) {
+            Some((all, strong)) => {
+                runs.last_mut().unwrap().push(i);
+                let t = totals.last_mut().unwrap();
+                t.0 += all;
+                t.1 += strong;
+                t.2 += usize::from(chrome::addresses_reader(&patterns::normalize(&a.lines[i])));
+            }
+            None => {
+                runs.push(Vec::new());
+                totals.push((0, 0, 0));
+            }
+        }
+    }
+    // Every second line at least speaks to the reader: an appeal, not a report on one.
+    for (run, (all, strong, addressed)) in runs.iter().zip(totals) {
+        if run.len() >= 2 && all >= 3 && strong >= 1 && addressed * 2 >= run.len() {
+            for &i in run {
+                blank(a, i, "donation plea");
+            }
         }
     }
 }
@@ -569,7 +674,13 @@ pub(crate) fn body_span(
             && chrome::chrome_reason(t, inside, opts).is_none()
     };
     let first = nonempty.iter().position(|&i| is_paragraph(i))?;
-    let last = nonempty.iter().rposition(|&i| is_paragraph(i))?;
+    // A short question below the article is another article's headline ("Enquête : où passe
+    // l'argent des péages ?") more often than the article's last word.
+    let last = nonempty.iter().rposition(|&i| {
+        is_paragraph(i)
+            && !(lines[i].trim_end().ends_with('?') && lines[i].split_whitespace().count() < 15)
+    })?;
+    let last = last.max(first);
     Some((first, last))
 }
 
