@@ -52,6 +52,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         {
             return Some("byline");
         }
+        if (near_edge || pos.outside_body) && name_date(trimmed).is_some() {
+            return Some("byline");
+        }
         if words <= MAX_TEASER_WORDS && is_read_more_teaser(&norm) {
             return Some("read-more link");
         }
@@ -93,6 +96,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         }
         if is_whole_line_label(&norm) {
             return Some("page label");
+        }
+        if pos.outside_body && is_breadcrumb(trimmed) {
+            return Some("navigation menu");
         }
         if pos.outside_body && is_word_menu(trimmed) {
             return Some("navigation menu");
@@ -391,6 +397,31 @@ pub(crate) fn is_person_name(name: &str) -> bool {
         })
 }
 
+/// "Rachel Donnelly – 5 avril 2025", "Agnieszka Wróbel · 15 March 2024", "Олеся Мартинець, 7
+/// лютого 2025": a byline without its "By", the writer's name and the date. Returns the name
+/// and the date (ISO).
+pub(crate) fn name_date(line: &str) -> Option<(String, String)> {
+    if line.split_whitespace().count() > 12 {
+        return None;
+    }
+    let (head, rest) = [" – ", " — ", " · ", " | ", ", "]
+        .iter()
+        .filter_map(|sep| line.split_once(sep))
+        .min_by_key(|(head, _)| head.len())?;
+    let name = head.trim();
+    if !is_person_name(name) {
+        return None;
+    }
+    // The date leads what follows ("5 avril 2025 · Lecture 6 min" too).
+    let first = rest.split([' ', '·', '|']).find(|w| !w.is_empty())?;
+    if !first.starts_with(|c: char| c.is_ascii_digit())
+        && dates::month_number(&first.to_lowercase()).is_none()
+    {
+        return None;
+    }
+    Some((name.to_string(), dates::first_date(rest)?))
+}
+
 /// The label a row of share buttons opens with ("Share:", "Поделиться:").
 const SHARE_LEADS: &[&str] = &[
     "share",
@@ -625,9 +656,6 @@ fn appeal_reason(line: &str) -> Option<&'static str> {
         return None;
     }
     let norm = normalize(line);
-    if !addresses_reader(&norm) {
-        return None;
-    }
     let mut hits: Vec<(&'static str, bool, usize, usize)> = matching(&norm, usize::MAX)
         .into_iter()
         .filter_map(|(p, s, e)| match p.kind {
@@ -653,10 +681,12 @@ fn appeal_reason(line: &str) -> Option<&'static str> {
     let strong = distinct.iter().find(|h| h.1)?;
     // Disclaimers have no `-near` rows: two of their phrases make one.
     let same_kind = distinct.iter().filter(|h| h.0 == strong.0).count();
+    // A plea speaks to the reader ("vous", "our"); a report of somebody else's fundraiser need
+    // not.
     let enough = if strong.0 == "opinion disclaimer" {
         same_kind >= 2
     } else {
-        distinct.len() >= 2
+        distinct.len() >= 2 && addresses_reader(&norm)
     };
     enough.then_some(strong.0)
 }
@@ -786,7 +816,8 @@ fn opening_phrase_reason(norm: &str, words: usize) -> Option<&'static str> {
         ) {
             return None;
         }
-        let label = p.phrase.ends_with(':') || norm[end..].trim_start().starts_with(':');
+        // "VIDÉO | Le ministre ...": a bar closes a label as a colon does.
+        let label = p.phrase.ends_with(':') || norm[end..].trim_start().starts_with([':', '|']);
         (start == 0 && ((p.words > 1 && words <= MAX_OPENING_WORDS) || label)).then_some(reason)
     })
 }
@@ -880,7 +911,7 @@ fn is_read_more_teaser(norm: &str) -> bool {
     matching(norm, 1).into_iter().any(|(p, start, end)| {
         p.kind == Kind::Chrome("read-more link")
             && start == 0
-            && (p.phrase.ends_with(':') || norm[end..].trim_start().starts_with(':'))
+            && (p.phrase.ends_with(':') || norm[end..].trim_start().starts_with([':', '|']))
             && norm.len() > end + 1
     })
 }
@@ -966,6 +997,57 @@ fn is_menu(s: &str) -> bool {
     max_words <= 4 && total_words <= segments.len() * 3 && !sentence_end && !url_like
 }
 
+/// Outside the article, a path of sections shorter than [`is_menu`] asks for: "Régions >
+/// Basse-Sambre", "Culture › Livres", "International / Health / Poland", "Vous êtes ici : Accueil
+/// / Traductions / <the title>", "Accueil | International | Qui sommes-nous ? | Faire un don".
+fn is_breadcrumb(s: &str) -> bool {
+    const HERE: &[&str] = &[
+        "vous êtes ici",
+        "you are here",
+        "sie sind hier",
+        "ti trovi in",
+        "sei qui",
+        "jesteś tutaj",
+        "вы здесь",
+        "estás en",
+        "usted está aquí",
+    ];
+    let lower = s.to_lowercase();
+    let here = HERE.iter().find(|h| lower.starts_with(*h));
+    let s = match here {
+        // The label and its colon go; the path's last item may be the page's own title.
+        Some(h) => s[h.len()..]
+            .trim_start()
+            .trim_start_matches(':')
+            .trim_start(),
+        None => s,
+    };
+    if s.contains("://") || s.contains("www.") {
+        return false;
+    }
+    let items: Vec<&str> = s
+        .split(MENU_SEPARATORS)
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .collect();
+    let arrows = s.contains(['>', '›', '»']);
+    let slashes = s.matches(" / ").count() + s.matches(" | ").count();
+    let enough = if here.is_some() || arrows {
+        items.len() >= 2
+    } else {
+        slashes >= 2 && items.len() == slashes + 1
+    };
+    let last = items.len().saturating_sub(1);
+    enough
+        && items.iter().enumerate().all(|(k, x)| {
+            let words = x.split_whitespace().count();
+            x.starts_with(|c: char| c.is_uppercase())
+                && ((here.is_some() && k == last) || (words <= 4 && !x.ends_with(['.', ':', ';'])))
+                // "Qui sommes-nous ?" is a section; a question of five words is a headline.
+                && (!x.ends_with('?') || words <= 3)
+        })
+}
+
 /// "EXCLUSIVE", "BREAKING NEWS", "OPINION": a short upper-case label.
 fn is_caps_label(s: &str) -> bool {
     let words = s.split_whitespace().count();
@@ -994,6 +1076,64 @@ mod tests {
     fn reason(line: &str) -> Option<&'static str> {
         let mid = pos(5, 5, false);
         chrome_reason(line, mid, &CleanOptions::default())
+    }
+
+    #[test]
+    fn writer_and_date_lines_give_author_and_date() {
+        assert_eq!(
+            name_date("Rachel Donnelly – 5 avril 2025"),
+            Some(("Rachel Donnelly".to_string(), "2025-04-05".to_string()))
+        );
+        assert_eq!(
+            name_date("Agnieszka Wróbel · 15 March 2024 · 6 min read").map(|x| x.1),
+            Some("2024-03-15".to_string())
+        );
+        // A place is not a writer, nor is a number a date.
+        assert_eq!(name_date("Paris, 5 avril 2025"), None);
+        assert_eq!(name_date("Green Party Leaders – 5 more seats"), None);
+    }
+
+    #[test]
+    fn short_breadcrumbs_outside_the_article() {
+        assert!(is_breadcrumb("Régions > Basse-Sambre"));
+        assert!(is_breadcrumb("International / Health / Poland"));
+        assert!(is_breadcrumb(
+            "Vous êtes ici : Accueil / Traductions / Comment une ville a perdu son eau"
+        ));
+        assert!(is_breadcrumb(
+            "Accueil | International | Qui sommes-nous ? | Faire un don"
+        ));
+        assert!(!is_breadcrumb("Ukraine / Russia: what the talks changed"));
+        assert!(!is_breadcrumb(
+            "Prices rose in 3 / 4 of the towns / regions surveyed"
+        ));
+    }
+
+    #[test]
+    fn appeals_are_told_from_reports_of_appeals() {
+        assert_eq!(
+            appeal_reason("Recevez chaque vendredi nos meilleures traductions : inscrivez-vous à la lettre du Fil, c'est gratuit et sans publicité."),
+            Some("newsletter plea")
+        );
+        // Quoted words, a report on somebody else's fundraiser, one phrase alone.
+        assert_eq!(
+            appeal_reason("« Soutenez-nous, faites un don, nous avons besoin de vous », scandaient les grévistes."),
+            None
+        );
+        assert_eq!(
+            appeal_reason("The strikers' fund asked supporters to make a donation before Friday, the union said."),
+            None
+        );
+        assert_eq!(
+            appeal_reason(
+                "Le quotidien, qui ne vit que grâce à ses lecteurs, a lancé mardi un appel."
+            ),
+            None
+        );
+        assert_eq!(
+            appeal_reason("The statements, views and opinions expressed in this column are solely those of the author and do not necessarily represent those of NSI."),
+            Some("opinion disclaimer")
+        );
     }
 
     #[test]

@@ -159,6 +159,14 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                     || la.original_url.is_some());
             provenance::merge(&mut attribution, la, &line);
             found_attr = true;
+            // "Par Jonas Albrecht, traduit de l'allemand par Claire Vidal", "Source : X |
+            // Auteur : Y": the note is also the byline.
+            if a.author.is_none() && rank < 12 {
+                a.author = line
+                    .split(" | ")
+                    .find_map(chrome::byline_name)
+                    .filter(|n| chrome::is_person_name(n));
+            }
             if note && opts.remove_attribution_notes && !is_title {
                 reason = Some("attribution note".into());
             }
@@ -183,6 +191,12 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                         n.split_whitespace()
                             .any(|w| w.starts_with(char::is_uppercase))
                     });
+                }
+                if r == "byline" {
+                    if let Some((name, date)) = chrome::name_date(&line) {
+                        a.author.get_or_insert(name);
+                        a.published.get_or_insert(date);
+                    }
                 }
                 reason = Some(r.into());
             } else if thread.is_some_and(|t| rank >= t) {

@@ -27,7 +27,14 @@ pub struct LineAttribution {
 pub fn line_attribution(line: &str) -> Option<LineAttribution> {
     let trimmed = line.trim();
     let words = trimmed.split_whitespace().count();
-    if words == 0 || words > MAX_ATTR_WORDS {
+    // "Editor's note: This report first appeared in ... It was translated for ...": a note
+    // that says what it is may run longer.
+    let limit = if opens_with_note_label(trimmed) {
+        MAX_NOTE_LABEL_WORDS
+    } else {
+        MAX_ATTR_WORDS
+    };
+    if words == 0 || words > limit {
         return byline_agency(trimmed).or_else(|| wire_dateline(trimmed));
     }
     let norm = normalize(trimmed);
@@ -117,6 +124,30 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
     byline_agency(trimmed)
         .or_else(|| byline_outlet(trimmed))
         .or_else(|| wire_dateline(trimmed))
+}
+
+/// Longest line read for attribution when it opens with an editor's-note label.
+const MAX_NOTE_LABEL_WORDS: usize = 50;
+
+fn opens_with_note_label(line: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "editor's note",
+        "editor’s note",
+        "editors' note",
+        "note de la rédaction",
+        "note de l'éditeur",
+        "n.d.l.r",
+        "ndlr",
+        "anmerkung der redaktion",
+        "nota della redazione",
+        "nota del editor",
+        "nota de la redacción",
+        "nota redakcji",
+        "от редакции",
+        "примечание редакции",
+    ];
+    let lower = line.trim_start().to_lowercase();
+    LABELS.iter().any(|l| lower.starts_with(l))
 }
 
 /// Merges what the lines said into the article's attribution.
@@ -320,6 +351,7 @@ fn skip_outlet_descriptor(s: &str) -> &str {
         .into_iter()
         .find(|(p, start, _)| p.kind == Kind::OutletDescriptor && *start == 0)
         .map(|(p, _, _)| p.words)
+        .or_else(|| described_name_start(s))
     else {
         return s;
     };
@@ -330,6 +362,62 @@ fn skip_outlet_descriptor(s: &str) -> &str {
             .map_or("", |(_, r)| r.trim_start());
     }
     rest
+}
+
+/// "the Polish regional daily Kurier Nadbużański": how many words of description (lower-case
+/// words and language names, ending in a kind of outlet) come before the name, if that is what
+/// the text opens with.
+fn described_name_start(s: &str) -> Option<usize> {
+    const KINDS: &[&str] = &[
+        "daily",
+        "newspaper",
+        "paper",
+        "weekly",
+        "magazine",
+        "website",
+        "site",
+        "outlet",
+        "portal",
+        "tabloid",
+        "broadcaster",
+        "agency",
+        "quotidien",
+        "hebdomadaire",
+        "journal",
+        "média",
+        "revue",
+        "mensuel",
+        "zeitung",
+        "tageszeitung",
+        "wochenzeitung",
+        "magazin",
+        "quotidiano",
+        "settimanale",
+        "giornale",
+        "testata",
+        "dziennik",
+        "dziennika",
+        "tygodnik",
+        "tygodnika",
+        "portalu",
+        "газета",
+        "газеты",
+        "издание",
+        "издания",
+        "diario",
+        "periódico",
+        "revista",
+        "semanario",
+    ];
+    let words: Vec<&str> = s.split_whitespace().take(7).collect();
+    let j = words
+        .iter()
+        .position(|w| w.starts_with(char::is_uppercase) && !is_language_name(w))?;
+    let kind = words.get(j.checked_sub(1)?)?.to_lowercase();
+    // "l'hebdomadaire": the elided article is part of the word.
+    let kind = kind.rsplit(['\'', '’']).next().unwrap_or("");
+    let described = (1..=6).contains(&j) && KINDS.contains(&kind);
+    described.then_some(j)
 }
 
 /// The name before a conjunction that opens a new clause: "The Baltic Ledger and translated
