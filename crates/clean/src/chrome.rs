@@ -35,6 +35,8 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     if is_menu(trimmed) {
         return Some("navigation menu");
     }
+    // « Faites un don à la pharmacie », plaisante un retraité: somebody's words, reported.
+    let norm = norm.filter(|_| !is_reported_quote(trimmed));
     if let Some(norm) = norm {
         if words <= MAX_DATELINE_WORDS && is_dateline(&norm) {
             return Some("dateline");
@@ -123,7 +125,7 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
             return Some(reason);
         }
     }
-    if (MIN_APPEAL_WORDS..=MAX_APPEAL_WORDS).contains(&words) {
+    if (MIN_APPEAL_WORDS..=MAX_APPEAL_WORDS).contains(&words) && !is_reported_quote(trimmed) {
         if let Some(reason) = appeal_reason(trimmed) {
             return Some(reason);
         }
@@ -227,6 +229,11 @@ fn is_follow_prompt(norm: &str) -> bool {
     opens
         && norm
             .split(|c: char| !c.is_alphanumeric() && c != '-')
+            // "Telegram-канале": the network with a case ending.
+            .map(|w| match w.split_once('-') {
+                Some((head, _)) if is_share_target(head) => head,
+                _ => w,
+            })
             .any(|w| is_share_target(w) && !GENERIC.contains(&w))
 }
 
@@ -346,7 +353,8 @@ pub fn byline_name(line: &str) -> Option<String> {
     let t = line.trim().trim_end_matches('.');
     // "Par Anatole Verkine, politologue", "By Dana Whitcomb, Meridian News Service": the name
     // ends at the comma; the writer's role or outlet follows.
-    let t = match t.split_once([',', '|']) {
+    // "Par Hannah Pryce (The Northern Ledger)": the outlet in brackets.
+    let t = match t.split_once([',', '|', '(']) {
         Some((name, rest)) if rest.split_whitespace().count() <= 6 => name.trim_end(),
         _ => t,
     };
@@ -408,18 +416,21 @@ pub(crate) fn name_date(line: &str) -> Option<(String, String)> {
         .iter()
         .filter_map(|sep| line.split_once(sep))
         .min_by_key(|(head, _)| head.len())?;
-    let name = head.trim();
-    if !is_person_name(name) {
+    // "Von Katrin Mehlhorn | 04.02.2025": a byline's "By" goes.
+    let name = byline_name(head).unwrap_or_else(|| head.trim().to_string());
+    if !is_person_name(&name) {
         return None;
     }
-    // The date leads what follows ("5 avril 2025 · Lecture 6 min" too).
+    // The date leads what follows ("5 avril 2025 · Lecture 6 min"), or a dateline's words
+    // ("mis en ligne le 24 avril 2025").
     let first = rest.split([' ', '·', '|']).find(|w| !w.is_empty())?;
-    if !first.starts_with(|c: char| c.is_ascii_digit())
-        && dates::month_number(&first.to_lowercase()).is_none()
-    {
+    let dated = first.starts_with(|c: char| c.is_ascii_digit())
+        || dates::month_number(&first.to_lowercase()).is_some()
+        || is_dateline(&normalize(rest));
+    if !dated {
         return None;
     }
-    Some((name.to_string(), dates::first_date(rest)?))
+    Some((name, dates::first_date(rest)?))
 }
 
 /// The label a row of share buttons opens with ("Share:", "Поделиться:").
@@ -633,6 +644,27 @@ pub(crate) fn addresses_reader(norm: &str) -> bool {
         .any(|w| WORDS.contains(&w))
 }
 
+/// A line that opens with a quotation and goes on after it closes ("« Faites un don à la
+/// pharmacie », plaisante un retraité"): a reported quote, whatever words it holds.
+fn is_reported_quote(line: &str) -> bool {
+    let Some(open) = line
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '«' | '"' | '“' | '„'))
+    else {
+        return false;
+    };
+    let close: &[char] = match open {
+        '«' => &['»'],
+        '„' => &['“', '”'],
+        _ => &['"', '”'],
+    };
+    line[open.len_utf8()..].find(close).is_some_and(|i| {
+        let after = &line[open.len_utf8() + i..];
+        after.split_whitespace().count() >= 2
+    })
+}
+
 /// Shortest and longest line [`appeal_reason`] looks at: a button is shorter (the phrase rules
 /// take it), a paragraph longer.
 const MIN_APPEAL_WORDS: usize = 5;
@@ -781,7 +813,9 @@ fn is_timed_headline(line: &str) -> bool {
         && time.contains([':', 'h'])
         && (3..=15).contains(&words)
         && !rest.trim_end().ends_with('.')
-        && rest.starts_with(char::is_uppercase)
+        && rest
+            .trim_start_matches(['«', '"', '„', '“'])
+            .starts_with(char::is_uppercase)
 }
 
 /// What an embedded tweet leaves in scraped text besides its words and its signature ("— Name
@@ -1107,6 +1141,25 @@ mod tests {
         assert!(!is_breadcrumb(
             "Prices rose in 3 / 4 of the towns / regions surveyed"
         ));
+    }
+
+    #[test]
+    fn quoted_words_greek_capitals_and_bracketed_outlets() {
+        // Somebody's words reported are not the site's plea.
+        assert!(is_reported_quote(
+            "« Faites un don à la pharmacie », plaisante un retraité."
+        ));
+        assert!(!is_reported_quote("« Faites un don »"));
+        // Greek capitals carry no accents; the table's rows do.
+        assert_eq!(normalize("ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ"), normalize("Διαβάστε επίσης"));
+        assert_eq!(
+            byline_name("Par Hannah Pryce (The Northern Ledger)").as_deref(),
+            Some("Hannah Pryce")
+        );
+        assert_eq!(
+            name_date("Tomasz Krawiec — mis en ligne le 24 avril 2025"),
+            Some(("Tomasz Krawiec".to_string(), "2025-04-24".to_string()))
+        );
     }
 
     #[test]

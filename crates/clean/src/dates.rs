@@ -296,9 +296,15 @@ pub(crate) fn month_number(t: &str) -> Option<u32> {
         ],
     ];
     let t = t.trim_end_matches('.');
+    // Normalised text has its Greek accents folded away ("μαιου"); so are the names compared.
+    let same = |name: &str| {
+        name.chars()
+            .map(crate::patterns::fold_greek_accent)
+            .eq(t.chars().map(crate::patterns::fold_greek_accent))
+    };
     MONTHS
         .iter()
-        .position(|names| names.contains(&t))
+        .position(|names| names.iter().any(|n| same(n)))
         .map(|i| i as u32 + 1)
 }
 

@@ -252,10 +252,27 @@ pub fn normalize(s: &str) -> String {
             } else {
                 c
             };
-            out.extend(c.to_lowercase());
+            // Greek capitals drop their accents ("ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ" is "Διαβάστε επίσης"):
+            // accents and the final sigma are folded away so that both spellings match one row.
+            out.extend(c.to_lowercase().map(fold_greek_accent));
         }
     }
     out
+}
+
+pub(crate) fn fold_greek_accent(c: char) -> char {
+    match c {
+        'ά' => 'α',
+        'έ' => 'ε',
+        'ή' => 'η',
+        'ί' | 'ϊ' | 'ΐ' => 'ι',
+        'ό' => 'ο',
+        'ύ' | 'ϋ' | 'ΰ' => 'υ',
+        'ώ' => 'ω',
+        // Lower-casing letter by letter gives "σ" for a final "Σ"; the table's rows have "ς".
+        'ς' => 'σ',
+        c => c,
+    }
 }
 
 #[cfg(test)]

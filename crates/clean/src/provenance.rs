@@ -34,6 +34,13 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
     } else {
         MAX_ATTR_WORDS
     };
+    // "Cet article a été publié initialement en anglais par X le 12 septembre, sous le titre
+    // « … ». Nous le reproduisons …": a note that opens with its phrase may run longer too.
+    let limit = if words > limit && opens_with_long_phrase(trimmed) {
+        MAX_NOTE_LABEL_WORDS
+    } else {
+        limit
+    };
     if words == 0 || words > limit {
         return byline_agency(trimmed).or_else(|| wire_dateline(trimmed));
     }
@@ -128,6 +135,22 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
 
 /// Longest line read for attribution when it opens with an editor's-note label.
 const MAX_NOTE_LABEL_WORDS: usize = 50;
+
+/// An attribution phrase of three words or more opens the line ("cet article a été publié
+/// initialement", "this article was originally published").
+fn opens_with_long_phrase(line: &str) -> bool {
+    let head: Vec<&str> = line.split_whitespace().take(10).collect();
+    matching(&normalize(&head.join(" ")), 1)
+        .into_iter()
+        .any(|(p, start, _)| {
+            start == 0
+                && p.words >= 3
+                && matches!(
+                    p.kind,
+                    Kind::AttrOriginal | Kind::AttrRepublished | Kind::AttrTranslated
+                )
+        })
+}
 
 fn opens_with_note_label(line: &str) -> bool {
     const LABELS: &[&str] = &[
@@ -249,6 +272,14 @@ fn is_news_agency(name: &str) -> bool {
 /// at most 8 words, starting with a letter or digit.
 fn outlet_name(s: &str) -> Option<String> {
     let s = s.trim().trim_start_matches([':', '-', '–', '—', ' ']);
+    // "« Kopalnia nie odpuści », Tygodnik Przełom, 18 avril 2025": the title first, then the
+    // outlet.
+    let s = match s.strip_prefix('«') {
+        Some(rest) => rest
+            .split_once('»')
+            .map_or(s, |(_, after)| after.trim_start_matches([',', ' '])),
+        None => s,
+    };
     let s = skip_outlet_descriptor(s);
     let s = cut_at_clause(s);
     let cut = s
@@ -702,6 +733,24 @@ mod tests {
 
     fn la(s: &str) -> LineAttribution {
         line_attribution(s).unwrap_or_else(|| panic!("no attribution in {s:?}"))
+    }
+
+    #[test]
+    fn agencies_are_credits_long_notes_and_quoted_titles() {
+        // A wire agency named as the source supplied the facts; another outlet is a repost.
+        let a = la("SOURCE : Agence continentale de presse");
+        assert!(!a.republished && a.original_outlet.is_none());
+        assert!(
+            la("Źródło: PAP").source.as_deref() == Some("PAP") && !la("Źródło: PAP").republished
+        );
+        let long = la("Cet article a été publié initialement en anglais par The Northern Ledger le 12 septembre 2024, sous le titre « The town that said no ». Nous le reproduisons avec l'aimable autorisation de son autrice.");
+        assert_eq!(long.original_outlet.as_deref(), Some("The Northern Ledger"));
+        let v =
+            la("Version originale : « Kopalnia nie odpuści », Tygodnik Przełom, 18 avril 2025.");
+        assert_eq!(v.original_outlet.as_deref(), Some("Tygodnik Przełom"));
+        let note = la("Editor's note: This report first appeared in the Polish regional daily Kurier Nadbużański. It was translated for Workers' Lantern by volunteer Tomasz Ryl and is republished with permission.");
+        assert_eq!(note.original_outlet.as_deref(), Some("Kurier Nadbużański"));
+        assert!(note.translated);
     }
 
     #[test]

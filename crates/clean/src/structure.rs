@@ -442,6 +442,8 @@ pub(crate) fn remove_trailing_lists(
         return;
     };
     let headline = |t: &str| {
+        // "▶ Asie : une ville nouvelle (02:31)": a video list's marker goes first.
+        let t = t.trim_start_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '«' | '"'));
         let words = t.split_whitespace().count();
         // Other articles' headlines run to 5 words or more; a product's features, an address
         // or a list of names under a heading are shorter.
