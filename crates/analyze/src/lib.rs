@@ -23,6 +23,7 @@ pub mod linear;
 pub mod metrics;
 pub mod model;
 pub mod repeats;
+pub mod spans;
 pub mod stack;
 pub mod text;
 pub mod train;

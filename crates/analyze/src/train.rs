@@ -75,6 +75,11 @@ pub struct TrainOptions {
     /// Per-language genre offsets keep the satire offset fitted on all languages (each language
     /// has 3–9 satire articles; all together 38).
     pub global_satire_offset: bool,
+    /// Weight of the technique head's contrast examples: annotated lines with one technique's
+    /// spans cut out, labelled without it ([`crate::spans`]); 0 = off. Used only where the
+    /// training folder has span files, and not by the deep tier (a line's vector would still
+    /// carry the cut words).
+    pub span_contrast_weight: f32,
     /// Weights of the embedding blocks (used only when training the deep tier).
     pub deep: DeepOptions,
 }
@@ -120,6 +125,7 @@ impl Default for TrainOptions {
             genre_parts: 3,
             genre_part_weight: 0.5,
             global_satire_offset: true,
+            span_contrast_weight: 0.5,
             deep: DeepOptions::default(),
         }
     }
@@ -220,10 +226,17 @@ fn train_with(
     log(&format!(
         "genre and frame heads: {k}-fold out-of-fold predictions"
     ));
-    let fold_art: Vec<(Vec<f32>, Vec<f32>, Vec<f32>)> = (0..k)
+    // Task `k` trains the final heads on all articles, beside the folds: with 2 cores and 5
+    // folds one core would otherwise idle in the last round, and the final heads would need a
+    // round of their own.
+    type ArtFold = (Vec<f32>, Vec<f32>, Vec<f32>, Option<(QuantHead, QuantHead)>);
+    let mut fold_art: Vec<ArtFold> = (0..=k)
         .into_par_iter()
         .map(|f| {
-            let (g, fr) = train_article_heads(&prep, opts, |i| prep.fold[i] != f);
+            let (g, fr) = train_article_heads(&prep, opts, |i| f == k || prep.fold[i] != f);
+            if f == k {
+                return (Vec::new(), Vec::new(), Vec::new(), Some((g, fr)));
+            }
             let mut gp = vec![0f32; n_art * Genre::COUNT];
             let mut sp = vec![0f32; n_art * Genre::COUNT];
             let mut fp = vec![0f32; n_art * Frame::COUNT];
@@ -241,13 +254,17 @@ fn train_with(
                     &mut fp[i * Frame::COUNT..(i + 1) * Frame::COUNT],
                 );
             }
-            (gp, fp, sp)
+            (gp, fp, sp, None)
         })
         .collect();
+    let (genre_head, frame_head) = fold_art
+        .pop()
+        .and_then(|t| t.3)
+        .expect("the last task trains the final article heads");
     let mut oof_genre = vec![0f32; n_art * Genre::COUNT];
     let mut oof_short = vec![0f32; n_art * Genre::COUNT];
     let mut oof_frame = vec![0f32; n_art * Frame::COUNT];
-    for (f, (gp, fp, sp)) in fold_art.iter().enumerate() {
+    for (f, (gp, fp, sp, _)) in fold_art.iter().enumerate() {
         for i in (0..n_art).filter(|&i| prep.fold[i] == f) {
             oof_genre[i * 3..(i + 1) * 3].copy_from_slice(&gp[i * 3..(i + 1) * 3]);
             oof_short[i * 3..(i + 1) * 3].copy_from_slice(&sp[i * 3..(i + 1) * 3]);
@@ -273,16 +290,31 @@ fn train_with(
         .iter()
         .map(|(l, n)| (*l, (largest / n).powf(opts.lang_balance)))
         .collect();
+    let span_x = if opts.span_contrast_weight > 0.0 && prep.deep.is_none() {
+        let ex = crate::spans::contrast_examples(&prep.articles);
+        log(&format!(
+            "{} contrast examples from span annotations",
+            ex.len()
+        ));
+        span_features(&prep, &oof_genre, &ex)
+    } else {
+        Vec::new()
+    };
     let train_stage1 = |keep: &(dyn Fn(usize) -> bool + Sync)| {
         let sel: Vec<usize> = (0..prep.lines.len())
             .filter(|&j| keep(prep.lines[j].0))
             .collect();
-        let xs: Vec<&SparseVec> = sel.iter().map(|&j| ann_x(j)).collect();
-        let y: Vec<u32> = sel.iter().map(|&j| ys[j]).collect();
-        let w: Vec<f32> = sel
+        let mut xs: Vec<&SparseVec> = sel.iter().map(|&j| ann_x(j)).collect();
+        let mut y: Vec<u32> = sel.iter().map(|&j| ys[j]).collect();
+        let mut w: Vec<f32> = sel
             .iter()
             .map(|&j| lang_weight[&prep.articles[prep.lines[j].0].lang])
             .collect();
+        for (ai, x, bits) in span_x.iter().filter(|e| keep(e.0)) {
+            xs.push(x);
+            y.push(*bits);
+            w.push(opts.span_contrast_weight * lang_weight[&prep.articles[*ai].lang]);
+        }
         QuantHead::quantize_rows(
             &linear::train_weighted(
                 &xs,
@@ -299,10 +331,15 @@ fn train_with(
     log(&format!(
         "technique head: {k}-fold out-of-fold predictions for every line"
     ));
-    let fold_p1: Vec<Vec<(usize, [f32; Technique::COUNT])>> = (0..k)
+    // As for the article heads, task `k` is the final head, trained on all lines.
+    type TechFold = (Vec<(usize, [f32; Technique::COUNT])>, Option<QuantHead>);
+    let mut fold_p1: Vec<TechFold> = (0..=k)
         .into_par_iter()
         .map(|f| {
-            let h = train_stage1(&|ai| prep.fold[ai] != f);
+            let h = train_stage1(&|ai| f == k || prep.fold[ai] != f);
+            if f == k {
+                return (Vec::new(), Some(h));
+            }
             let mut out = Vec::new();
             for ai in (0..n_art).filter(|&ai| prep.fold[ai] == f) {
                 for i in para.art_range[ai].clone() {
@@ -311,11 +348,15 @@ fn train_with(
                     out.push((i, p));
                 }
             }
-            out
+            (out, None)
         })
         .collect();
+    let tech_head = fold_p1
+        .pop()
+        .and_then(|t| t.1)
+        .expect("the last task trains the final technique head");
     let mut p1 = vec![[0f32; Technique::COUNT]; para.x.len()];
-    for (i, p) in fold_p1.into_iter().flatten() {
+    for (i, p) in fold_p1.into_iter().flat_map(|t| t.0) {
         p1[i] = p;
     }
     let oof_tech: Vec<f32>;
@@ -489,27 +530,19 @@ fn train_with(
             .subtask1_macro_f1
     ));
 
-    log("training final heads on all data");
-    let all = |_: usize| true;
-    let ((genre_head, frame_head), tech_head) = rayon::join(
-        || train_article_heads(&prep, opts, all),
-        || {
-            let stage1 = train_stage1(&|_| true);
-            let stage2 = opts.stacking.then(|| {
-                let xs: Vec<&SparseVec> = stack_x.iter().collect();
-                QuantHead::quantize(&linear::train(
-                    &xs,
-                    &ys,
-                    Technique::COUNT,
-                    STACK_DIM,
-                    Loss::Binary,
-                    &opts.stack,
-                ))
-            });
-            (stage1, stage2)
-        },
-    );
-    let (tech_head, stack_head) = tech_head;
+    // The final first-stage heads were trained beside the folds (above).
+    let stack_head = opts.stacking.then(|| {
+        log("training the final stacked technique head on all data");
+        let xs: Vec<&SparseVec> = stack_x.iter().collect();
+        QuantHead::quantize(&linear::train(
+            &xs,
+            &ys,
+            Technique::COUNT,
+            STACK_DIM,
+            Loss::Binary,
+            &opts.stack,
+        ))
+    });
     let genre_stack_head = opts
         .genre_stacking
         .then(|| train_genre_stack(&prep, &genre_x, &opts.genre_stack, &|_| true));
@@ -892,6 +925,43 @@ fn paragraph_features(prep: &Prepared, genre_probs: &[f32]) -> ParagraphData {
         .map(|&(ai, line, _)| index.get(&(ai, line)).copied())
         .collect();
     ParagraphData { x, art_range, ann }
+}
+
+/// Features of contrast examples, built like their line's (same neighbours, position and
+/// extras): only the words differ.
+fn span_features(
+    prep: &Prepared,
+    genre_probs: &[f32],
+    ex: &[crate::spans::ContrastExample],
+) -> Vec<(usize, SparseVec, u32)> {
+    let mut s = Scratch::default();
+    let mut out = Vec::with_capacity(ex.len());
+    let mut cache: Option<(usize, Vec<[f32; crate::repeats::COUNT]>)> = None;
+    for e in ex {
+        let a = prep.articles[e.article];
+        let view = ArticleView::new(&a.article);
+        let Some(k) = view.lines.iter().position(|l| l.0 == e.line) else {
+            continue;
+        };
+        if cache.as_ref().map(|c| c.0) != Some(e.article) {
+            cache = Some((e.article, line_repeats(&prep.featurizer, &view)));
+        }
+        let reps = &cache.as_ref().unwrap().1;
+        let extra = paragraph_extra(&genre_probs[e.article * 3..e.article * 3 + 3], &reps[k]);
+        let input = para_input(
+            &e.text,
+            k.checked_sub(1).map(|j| view.lines[j].1),
+            view.lines.get(k + 1).map(|l| l.1),
+            e.line == 1 && a.article.title_is_line_1,
+            position(k, view.lines.len()),
+            Some(a.lang),
+            &extra,
+        );
+        let mut x = SparseVec::default();
+        prep.featurizer.paragraph(&input, &mut s, &mut x, None);
+        out.push((e.article, x, e.bits));
+    }
+    out
 }
 
 fn train_genre_stack(
