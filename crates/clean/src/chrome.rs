@@ -691,7 +691,10 @@ fn appeal_reason(line: &str) -> Option<&'static str> {
     let mut hits: Vec<(&'static str, bool, usize, usize)> = matching(&norm, usize::MAX)
         .into_iter()
         .filter_map(|(p, s, e)| match p.kind {
-            Kind::Chrome(r) if KINDS.contains(&r) && p.words > 1 => Some((r, true, s, e)),
+            // A one-word plea ("Soutenez-nous") is strong where it opens the line.
+            Kind::Chrome(r) if KINDS.contains(&r) && (p.words > 1 || s == 0) => {
+                Some((r, true, s, e))
+            }
             Kind::Near(r) if KINDS.contains(&r) => Some((r, false, s, e)),
             _ => None,
         })
@@ -804,7 +807,7 @@ fn is_widget(norm: &str) -> bool {
 
 /// "18:42 Maltempo, allerta arancione in tre regioni", "10:02 Σεισμός 4,1 Ρίχτερ": a clock time
 /// then a headline, in a ticker or a latest-news box outside the article.
-fn is_timed_headline(line: &str) -> bool {
+pub(crate) fn is_timed_headline(line: &str) -> bool {
     let Some((time, rest)) = line.split_once(' ') else {
         return false;
     };
@@ -976,7 +979,9 @@ fn is_separator_line(s: &str) -> bool {
         })
 }
 
-const MENU_SEPARATORS: &[char] = &['|', '/', '•', '·', '»', '›', '◦', '▪', '►', '>', '¦', '⁄'];
+const MENU_SEPARATORS: &[char] = &[
+    '|', '/', '•', '·', '»', '›', '◦', '▪', '►', '>', '¦', '⁄', '【', '】',
+];
 
 /// A line of short items split by separators: "TV / Infos / A La Une / Asie / Europe",
 /// "Home › World › Europe".
@@ -1023,9 +1028,11 @@ fn is_menu(s: &str) -> bool {
         .max()
         .unwrap_or(0);
     let total_words: usize = segments.iter().map(|x| x.split_whitespace().count()).sum();
-    let sentence_end = segments
-        .iter()
-        .any(|x| x.ends_with(['.', '!', '?', ':', ';']));
+    // "Qui sommes-nous ?" is a section of a long menu; other items ending like sentences are not.
+    let sentence_end = segments.iter().any(|x| {
+        x.ends_with(['.', '!', ':', ';'])
+            || (x.ends_with('?') && (segments.len() < 5 || x.split_whitespace().count() > 3))
+    });
     // "and/or", "24/7", fractions and URLs are not menus: require separators between words.
     let url_like = s.contains("://") || s.contains("www.");
     max_words <= 4 && total_words <= segments.len() * 3 && !sentence_end && !url_like

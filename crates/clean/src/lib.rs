@@ -36,7 +36,7 @@ use newsprism_core::{Article, Attribution, RemovedLine};
 use structure::{
     body_span, comment_thread, copyright_holder, edge_short_runs, extend_plea_blocks, outside_body,
     remove_bare_bylines, remove_consent_buttons, remove_related_headlines, remove_site_names,
-    remove_split_share_rows, remove_taglines, remove_trailing_lists,
+    remove_split_share_rows, remove_taglines, remove_ticker_runs, remove_trailing_lists,
 };
 
 pub use provenance::{line_attribution, LineAttribution};
@@ -218,6 +218,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
     }
     if opts.remove_chrome {
         remove_split_share_rows(a, &nonempty, body);
+        remove_ticker_runs(a, &nonempty);
         extend_plea_blocks(a, &nonempty);
         remove_consent_buttons(a, &nonempty);
         remove_related_headlines(a, &nonempty, body);

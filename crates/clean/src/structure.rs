@@ -412,7 +412,10 @@ pub(crate) fn remove_related_headlines(
             continue;
         }
         for &i in nonempty[k + 1..].iter().take(8) {
-            let t = a.lines[i].trim();
+            // "· Entretien : « … »", "» Tchéquie : …": the list's bullet goes first.
+            let t = a.lines[i]
+                .trim()
+                .trim_start_matches(['·', '•', '»', '›', '-', '–', '▶', '►', ' ']);
             // The page's title printed again below a label is the article's own headline.
             let headline = !t.is_empty()
                 && !is_title_again(a, t)
@@ -483,6 +486,28 @@ pub(crate) fn remove_trailing_lists(
     }
     for i in added {
         blank(a, i, "list of other articles");
+    }
+}
+
+/// Three or more time-stamped headlines in a row ("11h48 Le RER B reste très perturbé …" /
+/// "11h20 …" / "10h57 …"), wherever they stand: a ticker of other news dropped into the page. A
+/// live page's own entries are sentences (they end with a full stop) or stand under their time.
+pub(crate) fn remove_ticker_runs(a: &mut Article, nonempty: &[usize]) {
+    let timed = |i: usize| chrome::is_timed_headline(a.lines[i].trim());
+    let mut run: Vec<usize> = Vec::new();
+    let mut found: Vec<usize> = Vec::new();
+    for &i in nonempty.iter().chain(std::iter::once(&usize::MAX)) {
+        if i != usize::MAX && !a.lines[i].is_empty() && timed(i) {
+            run.push(i);
+            continue;
+        }
+        if run.len() >= 3 {
+            found.append(&mut run);
+        }
+        run.clear();
+    }
+    for i in found {
+        blank(a, i, "news ticker");
     }
 }
 
@@ -619,7 +644,8 @@ pub(crate) fn edge_short_runs(
         let t = l.trim();
         t.split_whitespace().count() <= 3
             && !t.ends_with(['.', '!', '?', ':', '"', '»', '”'])
-            && t.starts_with(|c: char| c.is_uppercase())
+            // Georgian has no capitals: an uncased letter opens a label as a capital does.
+            && t.starts_with(|c: char| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
             && !t.contains(|c: char| c.is_ascii_digit())
     };
     let Some((first, last)) = body else {

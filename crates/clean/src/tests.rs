@@ -650,3 +650,15 @@ fn wordpress_comment_threads_go() {
         assert_ne!(reason_of(a, line), "(kept)", "line {line}");
     }
 }
+
+#[test]
+fn ticker_runs_go_a_live_pages_own_entries_stay() {
+    let mut a = article(
+        "t.txt",
+        "Titre\n\nLe trafic reprend lentement sur le réseau ce mardi matin, selon la régie des transports.\n11h48 Le RER B reste très perturbé entre Gare du Nord et Aulnay\n11h20 La ligne 13 retrouve un trafic normal, annonce la régie\n10h57 Les syndicats appellent à un nouveau rassemblement jeudi\nLes usagers ont dû patienter plus d'une heure sur les quais, a constaté notre journaliste.\n12h05 Le préfet a demandé aux usagers de reporter leurs déplacements non urgents.\n12h31 La direction annonce une reprise progressive en fin d'après-midi.",
+    );
+    clean_article(&mut a, &CleanOptions::default());
+    let gone: Vec<u32> = a.removed.iter().map(|r| r.line).collect();
+    // Three headlines in a row go; entries written as sentences stay.
+    assert_eq!(gone, vec![4, 5, 6], "{:#?}", a.removed);
+}
