@@ -683,6 +683,7 @@ fn appeal_reason(line: &str) -> Option<&'static str> {
         "newsletter plea",
         "follow/subscribe prompt",
         "opinion disclaimer",
+        "cookie notice",
     ];
     if line.contains(['«', '»', '"', '“', '”', '„']) {
         return None;
@@ -714,11 +715,12 @@ fn appeal_reason(line: &str) -> Option<&'static str> {
         return Some("follow/subscribe prompt");
     }
     let strong = distinct.iter().find(|h| h.1)?;
-    // Disclaimers have no `-near` rows: two of their phrases make one.
+    // Two phrases of a disclaimer or a cookie banner make one.
     let same_kind = distinct.iter().filter(|h| h.0 == strong.0).count();
     // A plea speaks to the reader ("vous", "our"); a report of somebody else's fundraiser need
     // not.
-    let enough = if strong.0 == "opinion disclaimer" {
+    // Disclaimers and cookie banners speak of the author or of "our partners", not to the reader.
+    let enough = if matches!(strong.0, "opinion disclaimer" | "cookie notice") {
         same_kind >= 2
     } else {
         distinct.len() >= 2 && addresses_reader(&norm)

@@ -162,9 +162,14 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
             // "Par Jonas Albrecht, traduit de l'allemand par Claire Vidal", "Source : X |
             // Auteur : Y": the note is also the byline.
             if a.author.is_none() && rank < 12 {
+                // "Par Lucía Ferreyra, El Faro de Cuyo — traduit de l'espagnol par …": the
+                // byline is the part before the first comma or dash.
                 a.author = line
                     .split(" | ")
-                    .find_map(chrome::byline_name)
+                    .find_map(|seg| {
+                        chrome::byline_name(seg)
+                            .or_else(|| chrome::byline_name(seg.split([',', '—', '–']).next()?))
+                    })
                     .filter(|n| chrome::is_person_name(n));
             }
             if note && opts.remove_attribution_notes && !is_title {

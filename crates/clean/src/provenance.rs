@@ -97,9 +97,19 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                 la.republished = true;
                 // "... from Zero Hedge" (the phrase ends in the preposition) or
                 // "... published on The Conversation".
-                la.original_outlet = outlet_after_preposition(&rest).or_else(|| {
-                    outlet_name(&rest).filter(|o| o.chars().next().is_some_and(char::is_uppercase))
-                });
+                // "Version originale : « Los pozos secos de San Abelardo », El Faro de Cuyo":
+                // the title's words are not the outlet.
+                let after_title = skip_quoted_title(&rest);
+                let named = || {
+                    outlet_name(after_title)
+                        .filter(|o| o.chars().next().is_some_and(char::is_uppercase))
+                };
+                // After a title the outlet comes first; otherwise after a preposition.
+                la.original_outlet = if after_title.len() < rest.len() {
+                    named().or_else(|| outlet_after_preposition(after_title))
+                } else {
+                    outlet_after_preposition(after_title).or_else(named)
+                };
             }
             Kind::AttrTranslated => {
                 // "Traduction : <a translated quote>" is not a credit: a label form must be
@@ -126,6 +136,11 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
         }
         // "initialement publié par X, a été traduit par notre équipe".
         la.translated |= mentions_translation(&norm);
+        // A long line is a note only when it names where the text came from; otherwise it is
+        // prose that mentions a publication ("The report, first published in 2019, found …").
+        if words > MAX_ATTR_WORDS && la.original_outlet.is_none() && la.source.is_none() {
+            continue;
+        }
         return Some(la);
     }
     byline_agency(trimmed)
@@ -140,11 +155,11 @@ const MAX_NOTE_LABEL_WORDS: usize = 50;
 /// initialement", "this article was originally published").
 fn opens_with_long_phrase(line: &str) -> bool {
     let head: Vec<&str> = line.split_whitespace().take(10).collect();
-    matching(&normalize(&head.join(" ")), 1)
+    // "Cet article a paru initialement en anglais dans …": within the first words.
+    matching(&normalize(&head.join(" ")), 4)
         .into_iter()
-        .any(|(p, start, _)| {
-            start == 0
-                && p.words >= 3
+        .any(|(p, _, _)| {
+            p.words >= 2
                 && matches!(
                     p.kind,
                     Kind::AttrOriginal | Kind::AttrRepublished | Kind::AttrTranslated
@@ -318,7 +333,7 @@ fn outlet_name(s: &str) -> Option<String> {
 fn outlet_after_preposition(rest: &str) -> Option<String> {
     const PLACES: &[&str] = &[
         "on", "in", "at", "from", "sur", "dans", "de", "du", "auf", "bei", "im", "su", "da", "w",
-        "na", "в", "на", "из", "en", "del", "dal", "dalla", "sul", "sulla", "nel", "nella",
+        "na", "в", "у", "на", "из", "en", "del", "dal", "dalla", "sul", "sulla", "nel", "nella",
     ];
     const AGENTS: &[&str] = &["by", "par", "von", "przez", "por", "di"];
     let words: Vec<&str> = rest.split_whitespace().collect();
@@ -378,12 +393,12 @@ fn skip_outlet_descriptor(s: &str) -> &str {
         return s;
     }
     let norm = normalize(s);
-    let Some(words) = matching(&norm, 1)
+    let table = matching(&norm, 1)
         .into_iter()
         .find(|(p, start, _)| p.kind == Kind::OutletDescriptor && *start == 0)
-        .map(|(p, _, _)| p.words)
-        .or_else(|| described_name_start(s))
-    else {
+        .map(|(p, _, _)| p.words);
+    // "l'hebdomadaire régional X": the table knows "l'hebdomadaire", the description runs on.
+    let Some(words) = table.max(described_name_start(s)) else {
         return s;
     };
     let mut rest = s.trim_start();
@@ -393,6 +408,18 @@ fn skip_outlet_descriptor(s: &str) -> &str {
             .map_or("", |(_, r)| r.trim_start());
     }
     rest
+}
+
+/// The text after a leading quoted title and its comma ("« Title », Outlet, date" -> "Outlet,
+/// date"); the text itself when it does not open with a quotation.
+fn skip_quoted_title(s: &str) -> &str {
+    let t = s.trim_start().trim_start_matches([':', ' ']);
+    match t.strip_prefix(['«', '"', '“', '„']) {
+        Some(inner) => inner
+            .split_once(['»', '"', '”', '“'])
+            .map_or(s, |(_, after)| after.trim_start_matches([',', ' '])),
+        None => s,
+    }
 }
 
 /// "the Polish regional daily Kurier Nadbużański": how many words of description (lower-case
@@ -439,15 +466,24 @@ fn described_name_start(s: &str) -> Option<usize> {
         "periódico",
         "revista",
         "semanario",
+        "mensual",
+        "видання",
+        "виданні",
+        "газеті",
+        "газета",
     ];
     let words: Vec<&str> = s.split_whitespace().take(7).collect();
     let j = words
         .iter()
-        .position(|w| w.starts_with(char::is_uppercase) && !is_language_name(w))?;
-    let kind = words.get(j.checked_sub(1)?)?.to_lowercase();
-    // "l'hebdomadaire": the elided article is part of the word.
-    let kind = kind.rsplit(['\'', '’']).next().unwrap_or("");
-    let described = (1..=6).contains(&j) && KINDS.contains(&kind);
+        // "The" opens a name ("the weekly The Baltic Ledger"), though the language list has it.
+        .position(|w| w.starts_with(char::is_uppercase) && (*w == "The" || !is_language_name(w)))?;
+    // "l'hebdomadaire régional Visti Pivdnia": a kind of outlet among the words before the
+    // name (the elided article is part of the word).
+    let described = (1..=6).contains(&j)
+        && words[..j].iter().any(|w| {
+            let w = w.to_lowercase();
+            KINDS.contains(&w.rsplit(['\'', '’']).next().unwrap_or(""))
+        });
     described.then_some(j)
 }
 
@@ -733,6 +769,19 @@ mod tests {
 
     fn la(s: &str) -> LineAttribution {
         line_attribution(s).unwrap_or_else(|| panic!("no attribution in {s:?}"))
+    }
+
+    #[test]
+    fn described_outlets_and_notes_that_name_no_outlet() {
+        let a = la("Ce reportage a d'abord été publié en ukrainien par l'hebdomadaire régional Visti Pivdnia. Traduit pour Regards Est-Ouest par Iryna Leclercq.");
+        assert_eq!(a.original_outlet.as_deref(), Some("Visti Pivdnia"));
+        assert!(a.republished && a.translated);
+        let b = la("Cet article a paru initialement en anglais dans le mensuel The Harwick Courier. Nous le publions avec l'aimable autorisation de son autrice. Traduction : Marianne Dolt.");
+        assert_eq!(b.original_outlet.as_deref(), Some("The Harwick Courier"));
+        let c = la("Version originale : « Los pozos secos de San Abelardo », El Faro de Cuyo, 3 février 2025.");
+        assert_eq!(c.original_outlet.as_deref(), Some("El Faro de Cuyo"));
+        // A long sentence that mentions a first publication but names no outlet is prose.
+        assert!(line_attribution("The report, first published in 2019 and updated twice since then, found that water bills in the region had risen faster than wages in every single year of the decade it covered.").is_none());
     }
 
     #[test]
