@@ -36,7 +36,8 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         return Some("navigation menu");
     }
     // « Faites un don à la pharmacie », plaisante un retraité: somebody's words, reported.
-    let norm = norm.filter(|_| !is_reported_quote(trimmed));
+    let reported = is_reported_quote(trimmed);
+    let norm = norm.filter(|_| !reported);
     if let Some(norm) = norm {
         if words <= MAX_DATELINE_WORDS && is_dateline(&norm) {
             return Some("dateline");
@@ -125,7 +126,7 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
             return Some(reason);
         }
     }
-    if (MIN_APPEAL_WORDS..=MAX_APPEAL_WORDS).contains(&words) && !is_reported_quote(trimmed) {
+    if (MIN_APPEAL_WORDS..=MAX_APPEAL_WORDS).contains(&words) && !reported {
         if let Some(reason) = appeal_reason(trimmed) {
             return Some(reason);
         }
@@ -665,6 +666,10 @@ fn is_reported_quote(line: &str) -> bool {
     })
 }
 
+/// Quotation marks: a line holding them reports somebody's words (a slogan, a banner), which
+/// the plea rules leave alone.
+pub(crate) const QUOTE_MARKS: &[char] = &['«', '»', '"', '“', '”', '„'];
+
 /// Shortest and longest line [`appeal_reason`] looks at: a button is shorter (the phrase rules
 /// take it), a paragraph longer.
 const MIN_APPEAL_WORDS: usize = 5;
@@ -685,7 +690,7 @@ fn appeal_reason(line: &str) -> Option<&'static str> {
         "opinion disclaimer",
         "cookie notice",
     ];
-    if line.contains(['«', '»', '"', '“', '”', '„']) {
+    if line.contains(QUOTE_MARKS) {
         return None;
     }
     let norm = normalize(line);
@@ -718,8 +723,7 @@ fn appeal_reason(line: &str) -> Option<&'static str> {
     // Two phrases of a disclaimer or a cookie banner make one.
     let same_kind = distinct.iter().filter(|h| h.0 == strong.0).count();
     // A plea speaks to the reader ("vous", "our"); a report of somebody else's fundraiser need
-    // not.
-    // Disclaimers and cookie banners speak of the author or of "our partners", not to the reader.
+    // not. Disclaimers and cookie banners speak of the author or of "our partners" instead.
     let enough = if matches!(strong.0, "opinion disclaimer" | "cookie notice") {
         same_kind >= 2
     } else {

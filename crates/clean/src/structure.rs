@@ -14,13 +14,11 @@ use crate::{chrome, dates, patterns, CleanOptions};
 pub(crate) fn copyright_holder(line: &str) -> Option<String> {
     // Called on every line of a page without a source: the cheap prefix test goes first.
     let t = line.trim();
+    let is_year = |w: &str| dates::is_year_digits(w.trim_matches(|c: char| !c.is_alphanumeric()));
     // "Dépêche Orientale © 2023 | Mentions légales": the holder before the sign.
     if let Some((head, tail)) = t.split_once('©') {
         let head = head.trim().trim_end_matches([',', '-', '–', '—', ' ']);
-        let year_next = tail
-            .split_whitespace()
-            .next()
-            .is_some_and(|w| dates::is_year_digits(w.trim_matches(|c: char| !c.is_alphanumeric())));
+        let year_next = tail.split_whitespace().next().is_some_and(is_year);
         let words = head.split_whitespace().count();
         if year_next
             && (1..=5).contains(&words)
@@ -37,7 +35,6 @@ pub(crate) fn copyright_holder(line: &str) -> Option<String> {
     if t.split_whitespace().count() > 15 {
         return None;
     }
-    let is_year = |w: &str| dates::is_year_digits(w.trim_matches(|c: char| !c.is_alphanumeric()));
     if !rest.split_whitespace().any(is_year) {
         return None;
     }
@@ -520,8 +517,10 @@ const MAX_PLEA_BLOCK_WORDS: usize = 45;
 /// nous avons besoin de vous."). A line of up to [`MAX_PLEA_BLOCK_WORDS`] words that sits next to
 /// a removed plea line and carries plea wording of the same kind (a chrome or a `-near` phrase)
 /// joins it; blocks grow line by line.
+/// Reasons of the plea lines that plea blocks and boxes are made of.
+const PLEAS: &[&str] = &["donation plea", "newsletter plea"];
+
 pub(crate) fn extend_plea_blocks(a: &mut Article, nonempty: &[usize]) {
-    const PLEAS: &[&str] = &["donation plea", "newsletter plea"];
     remove_plea_boxes(a, nonempty);
     loop {
         let mut added = Vec::new();
@@ -575,14 +574,14 @@ pub(crate) fn extend_plea_blocks(a: &mut Article, nonempty: &[usize]) {
 /// mention a fundraiser in one line; it does not keep asking for three lines running. Lines with
 /// quotation marks report someone's words and break a run.
 fn remove_plea_boxes(a: &mut Article, nonempty: &[usize]) {
-    const PLEAS: &[&str] = &["donation plea", "newsletter plea"];
-    // (phrases, chrome phrases) of line i, or None when it cannot be part of a box.
-    let wording = |i: usize| -> Option<(usize, usize)> {
+    // (phrases, chrome phrases, speaks to the reader) of line i, or None when it cannot be part
+    // of a box.
+    let wording = |i: usize| -> Option<(usize, usize, bool)> {
         let line = a.lines[i].trim();
         if line.is_empty()
             || (a.title_is_line_1 && i == 0)
             || line.split_whitespace().count() > MAX_PLEA_BLOCK_WORDS
-            || line.contains(['«', '»', '"', '“', '”', '„'])
+            || line.contains(chrome::QUOTE_MARKS)
         {
             return None;
         }
@@ -598,19 +597,19 @@ fn remove_plea_boxes(a: &mut Article, nonempty: &[usize]) {
                 _ => {}
             }
         }
-        (all > 0).then_some((all, strong))
+        (all > 0).then(|| (all, strong, chrome::addresses_reader(&norm)))
     };
     let mut runs: Vec<Vec<usize>> = vec![Vec::new()];
     // (phrases, chrome phrases, lines speaking to the reader) per run.
     let mut totals: Vec<(usize, usize, usize)> = vec![(0, 0, 0)];
     for &i in nonempty {
         match wording(i) {
-            Some((all, strong)) => {
+            Some((all, strong, addressed)) => {
                 runs.last_mut().unwrap().push(i);
                 let t = totals.last_mut().unwrap();
                 t.0 += all;
                 t.1 += strong;
-                t.2 += usize::from(chrome::addresses_reader(&patterns::normalize(&a.lines[i])));
+                t.2 += usize::from(addressed);
             }
             None => {
                 runs.push(Vec::new());
@@ -645,7 +644,7 @@ pub(crate) fn edge_short_runs(
         t.split_whitespace().count() <= 3
             && !t.ends_with(['.', '!', '?', ':', '"', '»', '”'])
             // Georgian has no capitals: an uncased letter opens a label as a capital does.
-            && t.starts_with(|c: char| c.is_uppercase() || (c.is_alphabetic() && !c.is_lowercase()))
+            && t.starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase())
             && !t.contains(|c: char| c.is_ascii_digit())
     };
     let Some((first, last)) = body else {
