@@ -14,7 +14,8 @@
 //! The dumps go through exactly what `newsprism extract DIR` does: the text reader, then one
 //! cleaner batch over all of them. Printed: per dump and pooled, chrome lines removed (recall),
 //! removals that were chrome (precision), article lines lost, and per provenance field how many
-//! dumps came out as expected. `--verbose` lists every wrong line and field.
+//! dumps came out as expected. `--verbose` lists every wrong line and field; `--show` prints
+//! every line with its label and the cleaner's reason (`!!` marks a mistake).
 
 use std::path::{Path, PathBuf};
 
@@ -178,15 +179,18 @@ fn same(want: &Value, got: &Value) -> bool {
 fn main() {
     let mut dirs = Vec::new();
     let mut verbose = false;
+    let mut show = false;
     for a in std::env::args().skip(1) {
         if a == "--verbose" || a == "-v" {
             verbose = true;
+        } else if a == "--show" {
+            show = true;
         } else {
             dirs.push(PathBuf::from(a));
         }
     }
     if dirs.is_empty() {
-        eprintln!("usage: clean_eval DIR... [--verbose]");
+        eprintln!("usage: clean_eval DIR... [--verbose] [--show]");
         std::process::exit(2);
     }
     let mut files = Vec::new();
@@ -244,8 +248,27 @@ fn main() {
             .map(|r| (r.line, r.reason.as_str()))
             .collect();
         let mut c = Counts::default();
+        if show {
+            println!("== {}", d.name);
+        }
         for (i, (label, line)) in d.labels.iter().zip(d.text.lines()).enumerate() {
             let gone = removed.get(&(i as u32 + 1));
+            if show && *label != Label::Blank {
+                let l = match label {
+                    Label::Article => 'A',
+                    Label::Chrome => 'C',
+                    _ => 'M',
+                };
+                let mark = match (label, gone) {
+                    (Label::Chrome, None) | (Label::Article, Some(_)) => "!!",
+                    _ => "  ",
+                };
+                println!(
+                    "{mark}{:>3} {l} {:<24.24} {line}",
+                    i + 1,
+                    gone.copied().unwrap_or("-")
+                );
+            }
             match label {
                 Label::Article => {
                     c.article += 1;
