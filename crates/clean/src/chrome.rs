@@ -45,8 +45,16 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words <= 5 && is_reading_time(&norm) {
             return Some("reading time");
         }
-        if words <= 10 && is_follow_prompt(&norm) {
+        // "Bądź na bieżąco! Obserwuj nas w Google News": the prompt may follow a short cheer.
+        let after_cheer = norm
+            .split_once("! ")
+            .filter(|(head, _)| head.split_whitespace().count() <= 4)
+            .map(|(_, rest)| rest);
+        if words <= 10 && (is_follow_prompt(&norm) || after_cheer.is_some_and(is_follow_prompt)) {
             return Some("follow/subscribe prompt");
+        }
+        if words <= 2 && is_age_rating(&norm) {
+            return Some("age rating");
         }
         let near_edge = pos.from_start < 10 || pos.from_end < 3 || pos.near_body_start;
         // Before the body a byline may sit below a long menu; inside it only near the top.
@@ -112,6 +120,15 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if pos.outside_body && is_timed_headline(trimmed) {
             return Some("news ticker");
         }
+        if pos.outside_body && is_labelled_ticker(trimmed) {
+            return Some("news ticker");
+        }
+        if words <= MAX_OFFER_WORDS
+            && is_price_offer(&norm)
+            && (pos.outside_body || is_promotion(&norm))
+        {
+            return Some("paywall notice");
+        }
         if is_embedded_post_trace(trimmed) {
             return Some("embedded post");
         }
@@ -175,15 +192,27 @@ fn is_share_buttons(norm: &str) -> bool {
 /// The distinct share-button labels a (normalised) line is made of, or `None` when it holds
 /// anything else.
 pub(crate) fn share_labels(norm: &str) -> Option<Vec<&str>> {
+    // "Share on X", "Share via Email", "Partager sur Facebook": a preposition right after the
+    // row's label.
+    const LEAD_LINKS: &[&str] = &[
+        "on", "via", "by", "sur", "par", "auf", "per", "su", "na", "в",
+    ];
     let mut seen: Vec<&str> = Vec::new();
+    let mut after_lead = false;
     for w in norm.split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•' | ','))
     {
         // "Share Facebook Twitter 142 comments", "Поделиться: Facebook Telegram": counters and
         // the row's own label sit in the same row.
         let w = w.trim_end_matches(':');
-        if w.is_empty()
+        if w.is_empty() {
+            continue;
+        }
+        let lead = SHARE_LEADS.contains(&w);
+        let link = after_lead && LEAD_LINKS.contains(&w);
+        after_lead = lead;
+        if lead
+            || link
             || COUNT_WORDS.contains(&w)
-            || SHARE_LEADS.contains(&w)
             || w.chars()
                 .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
         {
@@ -406,6 +435,26 @@ pub(crate) fn is_person_name(name: &str) -> bool {
         })
 }
 
+/// "Redazione", "La Rédaction", "Redaktion", "Редакция": a newsroom signing, not a person.
+pub(crate) fn is_newsroom(name: &str) -> bool {
+    const NEWSROOM: &[&str] = &[
+        "redazione",
+        "rédaction",
+        "redaction",
+        "redaktion",
+        "redakcja",
+        "редакция",
+        "редакція",
+        "redacción",
+        "newsroom",
+        "staff",
+        "σύνταξη",
+    ];
+    normalize(name)
+        .split_whitespace()
+        .any(|w| NEWSROOM.contains(&w))
+}
+
 /// "Rachel Donnelly – 5 avril 2025", "Agnieszka Wróbel · 15 March 2024", "Олеся Мартинець, 7
 /// лютого 2025": a byline without its "By", the writer's name and the date. Returns the name
 /// and the date (ISO).
@@ -536,6 +585,8 @@ fn plea_sentence_reason(norm: &str, words: usize) -> Option<&'static str> {
         "cookie notice",
         "paywall notice",
         "comment notice",
+        // "Masz ciekawy temat? Byłeś świadkiem zdarzenia? Napisz do nas …": a call for tips.
+        "feedback widget",
     ];
     if words > MAX_PLEA_WORDS {
         return None;
@@ -551,7 +602,14 @@ fn plea_sentence_reason(norm: &str, words: usize) -> Option<&'static str> {
             matching(part, 1)
                 .into_iter()
                 .find_map(|(p, start, _)| match p.kind {
-                    Kind::Chrome(r) if start == 0 && p.words > 1 && PLEAS.contains(&r) => Some(r),
+                    // Feedback buttons come in pairs ("Tak Nie") that open sentences too.
+                    Kind::Chrome(r)
+                        if start == 0
+                            && p.words > if r == "feedback widget" { 2 } else { 1 }
+                            && PLEAS.contains(&r) =>
+                    {
+                        Some(r)
+                    }
                     _ => None,
                 })
         })
@@ -690,9 +748,16 @@ fn appeal_reason(line: &str) -> Option<&'static str> {
         "opinion disclaimer",
         "cookie notice",
     ];
-    if line.contains(QUOTE_MARKS) {
-        return None;
-    }
+    // With quotation marks only a disclaimer or a cookie banner can be read, and only from the
+    // words outside the quotes (a banner names its buttons: « Gérer les cookies »).
+    let quoted = line.contains(QUOTE_MARKS);
+    let unquoted;
+    let line = if quoted {
+        unquoted = outside_quotes(line);
+        unquoted.as_str()
+    } else {
+        line
+    };
     let norm = normalize(line);
     let mut hits: Vec<(&'static str, bool, usize, usize)> = matching(&norm, usize::MAX)
         .into_iter()
@@ -720,6 +785,9 @@ fn appeal_reason(line: &str) -> Option<&'static str> {
         return Some("follow/subscribe prompt");
     }
     let strong = distinct.iter().find(|h| h.1)?;
+    if quoted && !matches!(strong.0, "opinion disclaimer" | "cookie notice") {
+        return None;
+    }
     // Two phrases of a disclaimer or a cookie banner make one.
     let same_kind = distinct.iter().filter(|h| h.0 == strong.0).count();
     // A plea speaks to the reader ("vous", "our"); a report of somebody else's fundraiser need
@@ -730,6 +798,29 @@ fn appeal_reason(line: &str) -> Option<&'static str> {
         distinct.len() >= 2 && addresses_reader(&norm)
     };
     enough.then_some(strong.0)
+}
+
+/// The line with every quoted stretch (« … », "…", “…”, „…“) cut out.
+pub(crate) fn outside_quotes(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut close: Option<&[char]> = None;
+    for c in line.chars() {
+        match close {
+            Some(cl) if cl.contains(&c) => {
+                close = None;
+                out.push(' ');
+            }
+            Some(_) => {}
+            None => match c {
+                '«' => close = Some(&['»']),
+                '„' => close = Some(&['“', '”']),
+                '“' => close = Some(&['”']),
+                '"' => close = Some(&['"']),
+                _ => out.push(c),
+            },
+        }
+    }
+    out
 }
 
 /// "Diario El Mirador © 2024 Todos los derechos reservados", "Copyright 2024 X Inc. All rights
@@ -794,13 +885,22 @@ fn is_word_menu(line: &str) -> bool {
 /// 97,31", "CAC 40 7 512,34 +0,45 % | DAX ..."): a short line where figures with units make up
 /// half the tokens or more.
 fn is_widget(norm: &str) -> bool {
+    // "Météo : Pointe-aux-Brumes 3 °C": a lone colon or dash is no token.
     let tokens: Vec<&str> = norm
         .split(|c: char| c.is_whitespace() || c == '|')
-        .filter(|t| !t.is_empty())
+        .filter(|t| {
+            t.chars()
+                .any(|c| c.is_alphanumeric() || c == '°' || c == '%')
+        })
         .collect();
     // Figures and short labels; a paragraph in a script written without spaces is one long
     // token.
-    if tokens.is_empty() || tokens.len() > 30 || tokens.iter().any(|t| t.chars().count() > 16) {
+    // ("Pointe-aux-Brumes" is one token too, with its hyphens.)
+    let too_long = |t: &&str| {
+        let n = t.chars().count();
+        n > 24 || (n > 16 && !t.contains('-'))
+    };
+    if tokens.is_empty() || tokens.len() > 30 || tokens.iter().any(too_long) {
         return false;
     }
     let unit = |t: &str| t.contains(['°', '%', '€', '$', '£']);
@@ -809,6 +909,98 @@ fn is_widget(norm: &str) -> bool {
         .filter(|t| t.chars().any(|c| c.is_ascii_digit()) || unit(t))
         .count();
     tokens.iter().any(|t| unit(t)) && figures * 2 >= tokens.len()
+}
+
+/// "ULTIMA ORA | Borsa: Milano chiude in rialzo | Serie A, il programma | Meteo, allerta": an
+/// upper-case label, then three or more headlines between bars.
+fn is_labelled_ticker(line: &str) -> bool {
+    let mut parts = line.split(" | ").map(str::trim);
+    let label = parts.next().unwrap_or("");
+    let items: Vec<&str> = parts.filter(|p| !p.is_empty()).collect();
+    items.len() >= 3
+        && label.split_whitespace().count() <= 3
+        && is_caps_label(label)
+        && items
+            .iter()
+            .all(|p| p.starts_with(|c: char| c.is_uppercase()) && !p.ends_with('.'))
+}
+
+/// Longest subscription offer recognised by its price.
+const MAX_OFFER_WORDS: usize = 25;
+
+/// "Offre numérique : 1 € le premier mois, puis 9,99 € par mois", "£1 a week for 12 weeks":
+/// a price with its period, outside the article (inside, a price per month is news).
+fn is_price_offer(norm: &str) -> bool {
+    const PERIODS: &[&str] = &[
+        "par mois",
+        "/mois",
+        "le premier mois",
+        "per month",
+        "a month",
+        "/month",
+        "a week",
+        "per week",
+        "im monat",
+        "pro monat",
+        "/monat",
+        "al mese",
+        "/mese",
+        "miesięcznie",
+        "/mies",
+        "za miesiąc",
+        "в месяц",
+        "/мес",
+        "al mes",
+        "/mes",
+        "por mes",
+    ];
+    let price = norm.split_whitespace().any(|w| {
+        w.chars().any(|c| c.is_ascii_digit())
+            && (w.contains(['€', '$', '£', '₽']) || w.ends_with("zł"))
+    }) || ["€", "$", "£", "₽", "zł", "руб"]
+        .iter()
+        .any(|u| norm.split_whitespace().any(|w| w == *u));
+    price && PERIODS.iter().any(|p| norm.contains(p))
+}
+
+/// The wording of an introductory offer ("1 € le premier mois, puis 9,99 €", "then £4.99",
+/// "no commitment"): with a price per period it is an offer wherever it stands; a price rise
+/// reported in an article ("passera de 3 € à 4,50 € par mois") has none of it.
+fn is_promotion(norm: &str) -> bool {
+    const PROMO: &[&str] = &[
+        "premier mois",
+        "puis",
+        "sans engagement",
+        "first month",
+        "then",
+        "no commitment",
+        "cancel anytime",
+        "ersten monat",
+        "danach",
+        "jederzeit kündbar",
+        "primo mese",
+        "poi",
+        "pierwszy miesiąc",
+        "potem",
+        "первый месяц",
+        "затем",
+        "primer mes",
+        "después",
+        "sin permanencia",
+    ];
+    PROMO.iter().any(|p| {
+        norm.match_indices(p).any(|(i, _)| {
+            let before = norm[..i].chars().next_back();
+            let after = norm[i + p.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
+}
+
+/// "18+", "16+", "0+": the age rating Russian and other sites print in their footer.
+fn is_age_rating(norm: &str) -> bool {
+    norm.strip_suffix('+')
+        .is_some_and(|d| (1..=2).contains(&d.len()) && d.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// "18:42 Maltempo, allerta arancione in tre regioni", "10:02 Σεισμός 4,1 Ρίχτερ": a clock time

@@ -149,6 +149,14 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                     la.original_outlet = None;
                 }
             }
+            // "Un article de Hannah Crewe, traduit de l'anglais …": a person's name where the
+            // outlet would stand is the writer, not where the text came from.
+            if let Some(name) = provenance::written_by(&line) {
+                a.author.get_or_insert(name);
+                la.source = None;
+                la.original_outlet = None;
+                la.republished &= la.translated;
+            }
             // A long sentence that happens to open like a note ("Read the original agreement
             // from 2009, the union says, ...") and names no outlet is prose; it still counts as
             // evidence.
@@ -191,10 +199,11 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                     a.author = chrome::dateline_author(&line);
                 }
                 if r == "byline" && a.author.is_none() {
-                    // "Par la rédaction" is a byline but names nobody.
+                    // "Par la rédaction", "di Redazione" are bylines but name nobody.
                     a.author = chrome::byline_name(&line).filter(|n| {
                         n.split_whitespace()
                             .any(|w| w.starts_with(char::is_uppercase))
+                            && !chrome::is_newsroom(n)
                     });
                 }
                 if r == "byline" {
@@ -231,6 +240,18 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         remove_site_names(a, &nonempty, body, own.as_deref());
         remove_taglines(a, &nonempty, body);
         remove_bare_bylines(a, &nonempty, body);
+        // A plea box or a legal notice removed above may have been taken for the first or last
+        // paragraph; with it gone the body is shorter, and the lines between are looked at again
+        // as lines outside it (a related-articles list above a newsletter box).
+        let narrowed = body_span(
+            &a.lines,
+            &nonempty[..thread.unwrap_or(n)],
+            a.title_is_line_1,
+            opts,
+        );
+        if narrowed != body && narrowed.is_some() {
+            clean_outside(a, &nonempty, body, narrowed, opts);
+        }
         a.removed.sort_by_key(|r| r.line);
     }
     // A repost credits the outlet it reposts.
@@ -238,6 +259,43 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         attribution.source = attribution.original_outlet.clone();
     }
     a.attribution = found_attr.then_some(attribution).filter(has_content);
+}
+
+/// Second look at the lines that a narrower body leaves outside it: the per-line cues that hold
+/// only outside the article, then the structural ones, with the narrower body.
+fn clean_outside(
+    a: &mut Article,
+    nonempty: &[usize],
+    wide: Option<(usize, usize)>,
+    narrow: Option<(usize, usize)>,
+    opts: &CleanOptions,
+) {
+    let n = nonempty.len();
+    for (rank, &i) in nonempty.iter().enumerate() {
+        let newly_outside = outside_body(narrow, rank) && !outside_body(wide, rank);
+        if !newly_outside || a.lines[i].trim().is_empty() || (a.title_is_line_1 && i == 0) {
+            continue;
+        }
+        let pos = chrome::Position {
+            from_start: rank,
+            from_end: n - 1 - rank,
+            outside_body: true,
+            near_body_start: false,
+        };
+        if let Some(r) = chrome::chrome_reason(&a.lines[i], pos, opts) {
+            structure::blank(a, i, r);
+        }
+    }
+    let title = a.title_is_line_1;
+    for i in edge_short_runs(&a.lines, nonempty, title, narrow) {
+        if !a.lines[i].trim().is_empty() {
+            structure::blank(a, i, "link list");
+        }
+    }
+    remove_split_share_rows(a, nonempty, narrow);
+    remove_related_headlines(a, nonempty, narrow);
+    remove_trailing_lists(a, nonempty, narrow);
+    remove_taglines(a, nonempty, narrow);
 }
 
 /// Longest attribution note removed from the text (longer ones are kept as prose).

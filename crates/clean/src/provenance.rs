@@ -200,6 +200,32 @@ pub fn merge(into: &mut Attribution, la: LineAttribution, evidence: &str) {
     }
 }
 
+/// "Un article de Hannah Crewe, traduit …", "An article by Tom Reed for …": the writer's name
+/// when the "article by" note names a person (two to four capitalised words, no outlet article
+/// such as "The" or "Le" in front) rather than an outlet ("Un article de Reporterre").
+pub fn written_by(line: &str) -> Option<String> {
+    const LEADS: &[&str] = &["un article de ", "an article by ", "a story by "];
+    let lower = line.trim().to_lowercase();
+    let lead = LEADS.iter().find(|l| lower.starts_with(*l))?;
+    let rest = line.trim().get(lead.len()..)?;
+    let name = rest.split([',', '(', '—', '–', '|']).next()?.trim();
+    // "Hannah Crewe pour Le Fil Rouge": the name stops at the first lower-case word.
+    let name: Vec<&str> = name
+        .split_whitespace()
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .collect();
+    let name = name.join(" ");
+    const OUTLET_ARTICLES: &[&str] = &[
+        "The", "Le", "La", "Les", "L'", "Der", "Die", "Das", "Il", "El",
+    ];
+    let first = name.split_whitespace().next().unwrap_or("");
+    (crate::chrome::is_person_name(&name)
+        && !OUTLET_ARTICLES.contains(&first)
+        && !first.starts_with("L'")
+        && !is_news_agency(&name))
+    .then_some(name)
+}
+
 /// The original text after a normalised match ending at `norm_end`. Normalisation only drops a
 /// prefix and collapses spaces, so the rest is found by counting words.
 fn rest_after(raw: &str, norm: &str, norm_end: usize) -> String {

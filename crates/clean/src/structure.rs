@@ -90,7 +90,19 @@ pub(crate) fn comment_thread(lines: &[String], nonempty: &[usize]) -> Option<usi
     let replies: Vec<usize> = (0..nonempty.len())
         .filter(|&k| is_reply(nonempty[k]))
         .collect();
-    if replies.len() < 2 {
+    // One comment is a thread too when the comment form follows it ("Répondre" / "Laisser un
+    // commentaire").
+    let form_below = |k: usize| {
+        (k + 1..nonempty.len().min(k + 4)).any(|j| {
+            let norm = patterns::normalize(&lines[nonempty[j]]);
+            patterns::matching(&norm, 1)
+                .into_iter()
+                .any(|(p, start, _)| {
+                    start == 0 && p.kind == patterns::Kind::Chrome("comment notice")
+                })
+        })
+    };
+    if replies.len() < 2 && !(replies.len() == 1 && form_below(replies[0])) {
         return None;
     }
     // The header nearest above the first reply: a comment count under the title ("12
@@ -121,7 +133,12 @@ pub(crate) fn is_comment_header(line: &str) -> bool {
         "gedanke",
     ];
     let norm = patterns::normalize(line);
-    if norm.split_whitespace().count() > 15 {
+    // "4 réponses à « Le glacier … »": the quoted title does not count.
+    if patterns::normalize(&chrome::outside_quotes(line))
+        .split_whitespace()
+        .count()
+        > 15
+    {
         return false;
     }
     let phrase = patterns::matching(&norm, 1)
@@ -174,6 +191,15 @@ pub(crate) fn remove_site_names(
     let chrome_text: Vec<String> = a.removed.iter().map(|r| r.text.to_lowercase()).collect();
     let mut added = Vec::new();
     for &i in &nonempty[..first] {
+        // The title printed again ("Tribune – Pourquoi l'Europe …") is not the site's name,
+        // whatever its rubric word repeats.
+        if a.title_is_line_1
+            && a.lines[i]
+                .to_lowercase()
+                .contains(a.lines[0].trim().to_lowercase().as_str())
+        {
+            continue;
+        }
         // "Le Fil Indocile — médias libres, traductions", "NSI | Northstar International": the
         // name with the site's tagline.
         let Some(t) = short_unpunctuated(a, i, 4).or_else(|| {
@@ -304,7 +330,7 @@ pub(crate) fn remove_split_share_rows(
         let start = k;
         // The run's lines, each normalised and kept whole ("E-Mail", "Copy link").
         let mut labels: Vec<String> = Vec::new();
-        while k < nonempty.len() && outside_body(body, k) {
+        while k < nonempty.len() {
             let norm = patterns::normalize(&a.lines[nonempty[k]]);
             if chrome::share_labels(&norm).is_none_or(|l| l.is_empty()) {
                 break;
@@ -314,7 +340,26 @@ pub(crate) fn remove_split_share_rows(
         }
         labels.sort();
         labels.dedup();
-        if k - start >= 2 && labels.len() >= 2 {
+        // Inside the body the run needs its label or its other buttons next to it ("Partager" /
+        // "Facebook" / "Messenger" / "Courriel" / "Copier le lien").
+        let anchored = || {
+            let share = |r: Option<&str>| {
+                r.is_some_and(|r| {
+                    matches!(
+                        r,
+                        "share prompt" | "share buttons" | "page label" | "follow/subscribe prompt"
+                    )
+                })
+            };
+            start
+                .checked_sub(1)
+                .is_some_and(|p| share(removed_reason(a, nonempty[p])))
+                || nonempty
+                    .get(k)
+                    .is_some_and(|&n| share(removed_reason(a, n)))
+        };
+        let placed = (start..k).all(|r| outside_body(body, r)) || anchored();
+        if k - start >= 2 && labels.len() >= 2 && placed {
             added.extend(nonempty[start..k].iter().map(|&i| (i, "share buttons")));
             if let Some(&prev) = start.checked_sub(1).and_then(|p| nonempty.get(p)) {
                 let lead = a.lines[prev].trim();
@@ -388,46 +433,103 @@ pub(crate) fn remove_related_headlines(
     body: Option<(usize, usize)>,
 ) {
     // (label line, its reason, longest item): headlines under "Related", tags under "Topics".
-    let labels: Vec<(usize, String, usize)> = a
+    let labels: Vec<(usize, String, usize, bool)> = a
         .removed
         .iter()
         .filter(|r| r.text.split_whitespace().count() <= 5)
-        .filter_map(|r| match r.reason.as_str() {
-            "read-more link" => Some((r.line as usize - 1, r.reason.clone(), MAX_HEADLINE_WORDS)),
-            "tag list" => Some((r.line as usize - 1, r.reason.clone(), MAX_TAG_WORDS)),
-            _ => None,
+        .filter_map(|r| {
+            let max_words = match r.reason.as_str() {
+                "read-more link" => MAX_HEADLINE_WORDS,
+                "tag list" => MAX_TAG_WORDS,
+                _ => return None,
+            };
+            let goes_on = continues_article(&r.text);
+            Some((r.line as usize - 1, r.reason.clone(), max_words, goes_on))
         })
         .collect();
     let mut added = Vec::new();
-    for (label, reason, max_words) in labels {
+    for (label, reason, max_words, goes_on) in labels {
         let Some(k) = nonempty.iter().position(|&i| i == label) else {
             continue;
         };
         // Inside the article a short label may be "Lire la suite après la publicité", followed
-        // by a subheading of the article itself.
-        if !outside_body(body, k) {
+        // by a subheading of the article itself: there only a "see also" label, and only
+        // headlines of six words or more; after the first one, the article's next subheading
+        // often follows, so a second one must read as a headline with its topic ("Météo :
+        // vigilance orange maintenue").
+        let inside = !outside_body(body, k);
+        if inside && (reason != "read-more link" || goes_on) {
             continue;
         }
+        let min_words = if inside { 6 } else { 1 };
+        let mut taken = 0;
         for &i in nonempty[k + 1..].iter().take(8) {
+            // A line removed already (an ad label, a share row) does not end the list; another
+            // list's label does.
+            if a.lines[i].trim().is_empty() {
+                let label_again = a.removed.iter().any(|r| {
+                    r.line as usize == i + 1
+                        && r.reason == "tag list"
+                        && r.text.split_whitespace().count() <= 5
+                });
+                if label_again {
+                    break;
+                }
+                continue;
+            }
             // "· Entretien : « … »", "» Tchéquie : …": the list's bullet goes first.
             let t = a.lines[i]
                 .trim()
                 .trim_start_matches(['·', '•', '»', '›', '-', '–', '▶', '►', ' ']);
+            let words = t.split_whitespace().count();
             // The page's title printed again below a label is the article's own headline.
             let headline = !t.is_empty()
                 && !is_title_again(a, t)
-                && t.split_whitespace().count() <= max_words
+                && (min_words..=max_words).contains(&words)
                 && !t.ends_with(['.', ':', ';', ','])
                 && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-            if !headline {
+            if !headline || (inside && taken > 0 && !has_topic_head(t)) {
                 break;
             }
             added.push((i, reason.clone()));
+            taken += 1;
         }
     }
     for (i, reason) in added {
         blank(a, i, &reason);
     }
+}
+
+/// "Météo : vigilance orange", "Νησιά: Ξεκινούν οι προσλήψεις": a headline led by its topic
+/// (one to three words and a colon).
+fn has_topic_head(t: &str) -> bool {
+    t.split_once(':').is_some_and(|(head, rest)| {
+        (1..=3).contains(&head.split_whitespace().count()) && !rest.trim().is_empty()
+    })
+}
+
+/// "Lire la suite", "Continue reading", "Weiterlesen": a label that goes on with the same article
+/// (after an ad or a paywall), not one that points to others.
+fn continues_article(label: &str) -> bool {
+    const CONTINUE: &[&str] = &[
+        "suite",
+        "continue",
+        "continuer",
+        "weiterlesen",
+        "continua",
+        "dalej",
+        "далее",
+        "seguir",
+        "после",
+        "nach",
+        "après",
+        "after",
+        "dopo",
+        "po",
+    ];
+    patterns::normalize(label)
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| CONTINUE.contains(&w))
 }
 
 /// Below the article, a short label the phrase table does not know ("Les plus partagés",

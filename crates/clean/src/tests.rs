@@ -662,3 +662,101 @@ fn ticker_runs_go_a_live_pages_own_entries_stay() {
     // Three headlines in a row go; entries written as sentences stay.
     assert_eq!(gone, vec![4, 5, 6], "{:#?}", a.removed);
 }
+
+/// Session 9, round 10: a newsletter box below the article had been taken for its last
+/// paragraph, which kept the related-articles list above it inside the "body"; the body is
+/// narrowed once the box is gone and the lines between are read again.
+#[test]
+fn lists_above_a_removed_plea_box_are_outside_the_body() {
+    let text = "Water firm fined for hiding leaks\n\
+\n\
+The regulator fined the company twelve million pounds on Tuesday after a long inquiry.\n\
+The firm said it accepted the findings in full and had changed its reporting since then.\n\
+Consumer groups said the penalty was far too small for a company of that size.\n\
+Most viewed\n\
+Rail fares to rise by 4.6% in March, operators confirm\n\
+The village where nobody has paid council tax since 1998\n\
+Sign up to Money Matters\n\
+Our weekly newsletter unpacks the biggest consumer stories of the week, with practical tips on bills and savings, delivered free to your inbox every Saturday.";
+    let a = &cleaned("en/n.txt", text);
+    assert_eq!(removed_lines(a), vec![6, 7, 8, 9, 10], "{:#?}", a.removed);
+}
+
+/// Share buttons one per line inside the body count when their label stands next to them; the
+/// same network names in a list of the article do not.
+#[test]
+fn share_buttons_one_per_line_next_to_their_label() {
+    let text = "Le traversier cloué au quai pour trois semaines\n\
+\n\
+Une avarie au système de propulsion prive les insulaires de leur principal lien avec la terre.\n\
+Partager\n\
+Facebook\n\
+Messenger\n\
+Courriel\n\
+Le navire ne reprendra pas la mer avant la fin du mois, a indiqué la société mardi soir.\n\
+La société a publié un avis sur ses comptes, dont voici la liste :\n\
+Facebook\n\
+Instagram\n\
+Elle répondra aux questions des insulaires lors d'une réunion publique jeudi soir.";
+    let a = &cleaned("fr/t.txt", text);
+    assert_eq!(removed_lines(a), vec![4, 5, 6, 7], "{:#?}", a.removed);
+}
+
+/// One comment with its reply button is a thread when the comment form follows; the quoted
+/// title in "4 réponses à « … »" does not make the header too long.
+#[test]
+fn one_comment_above_the_comment_form_is_a_thread() {
+    let text = "Le glacier a perdu quatre mètres en un an\n\
+\n\
+Le glacier a perdu en moyenne 4,1 mètres d'épaisseur entre l'été 2023 et l'été 2024, selon les relevés.\n\
+La commune a décidé de fermer l'ancien sentier d'accès à la moraine, jugé dangereux désormais.\n\
+1 réponse à « Le glacier a perdu quatre mètres d'épaisseur en un an dans le massif »\n\
+Marc B. — 3 août 2024 à 11 h 14\n\
+J'y étais en 2015, l'arche était encore énorme. Triste de lire ça.\n\
+Répondre\n\
+Laisser un commentaire";
+    let a = &cleaned("fr/g.txt", text);
+    assert_eq!(removed_lines(a), vec![5, 6, 7, 8, 9], "{:#?}", a.removed);
+}
+
+/// A subscription price below the article is an offer; a price in the article is news.
+#[test]
+fn price_offers_outside_the_article_only() {
+    let text = "La facture d'eau va grimper dès l'été\n\
+\n\
+Le syndicat des eaux a voté mardi soir une hausse de la part fixe et du prix du mètre cube.\n\
+Concrètement, l'abonnement passera de 3 € par mois à 4,50 € par mois pour chaque foyer raccordé.\n\
+Les élus invoquent le coût des travaux sur la station de pompage, qui doit être rénovée.\n\
+Cet article est réservé aux abonnés.\n\
+Seulement 1 € le premier mois, puis 9,99 € par mois, sans engagement.";
+    let a = &cleaned("fr/e.txt", text);
+    assert_eq!(removed_lines(a), vec![6, 7], "{:#?}", a.removed);
+    assert_eq!(a.removed[1].reason, "paywall notice");
+}
+
+/// "Un article de <person>" names the writer; "Un article de <outlet>" the source.
+#[test]
+fn article_by_a_person_is_a_byline_not_a_source() {
+    let text = "Les dockers en grève depuis douze jours\n\
+\n\
+Un article de Hannah Crewe, traduit de l'anglais par Inès pour Le Fil Rouge\n\
+Cet article a été publié initialement par The Northgate Standard.\n\
+Depuis douze jours, les grues du terminal nord sont immobiles et quelque 640 dockers ont cessé le travail.";
+    let a = &cleaned("fr/d.txt", text);
+    assert_eq!(a.author.as_deref(), Some("Hannah Crewe"));
+    let att = a.attribution.as_ref().expect("attribution");
+    assert_eq!(
+        att.original_outlet.as_deref(),
+        Some("The Northgate Standard")
+    );
+    assert!(att.republished && att.translated);
+
+    let text = "Les dockers en grève\n\
+\n\
+Un article de Reporterre\n\
+Depuis douze jours, les grues du terminal nord sont immobiles et quelque 640 dockers ont cessé le travail.";
+    let a = &cleaned("fr/d2.txt", text);
+    assert_eq!(a.author, None);
+    let att = a.attribution.as_ref().expect("attribution");
+    assert_eq!(att.source.as_deref(), Some("Reporterre"));
+}
