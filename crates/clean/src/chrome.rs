@@ -50,8 +50,26 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
             .split_once("! ")
             .filter(|(head, _)| head.split_whitespace().count() <= 4)
             .map(|(_, rest)| rest);
-        if words <= 10 && (is_follow_prompt(&norm) || after_cheer.is_some_and(is_follow_prompt)) {
+        // Longer prompts give a reason ("… pour ne rien rater de l'actualité"); an article
+        // sentence does not open with "Rejoignez" or "Follow" and a network's name.
+        let follow_limit = if addresses_reader(&norm) {
+            MAX_FOLLOW_WORDS
+        } else {
+            20
+        };
+        if words <= follow_limit
+            && (is_follow_prompt(&norm) || after_cheer.is_some_and(is_follow_prompt))
+        {
             return Some("follow/subscribe prompt");
+        }
+        if words <= 12 && is_comment_form_fields(trimmed) {
+            return Some("comment notice");
+        }
+        if words <= 4 && is_player_time(&norm) {
+            return Some("video player control");
+        }
+        if words <= 12 && is_hashtag_line(trimmed) {
+            return Some("tag list");
         }
         if words <= 2 && is_age_rating(&norm) {
             return Some("age rating");
@@ -82,10 +100,18 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         }
         // A date alone on a line is not prose; inside the body only near the top, where the
         // page's dateline sits below a standfirst.
-        if words <= 8
+        // "18 febbraio 2025 (modificato il …)", "3 mars 2025 | Revue de presse": the date first,
+        // then an update time or the rubric.
+        let lead = norm
+            .split(['(', '|'])
+            .next()
+            .filter(|l| l.len() < norm.len() && has_year_or_time(l))
+            .map(str::trim);
+        if words <= 12
+            && (words <= 8 || lead.is_some())
             && (pos.outside_body
                 || ((pos.from_start < 12 || pos.near_body_start) && has_year_or_time(&norm)))
-            && is_bare_date(&norm)
+            && (is_bare_date(&norm) || lead.is_some_and(is_bare_date))
         {
             return Some("dateline");
         }
@@ -114,8 +140,11 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if pos.outside_body && is_word_menu(trimmed) {
             return Some("navigation menu");
         }
-        if pos.outside_body && is_widget(&norm) {
+        if pos.outside_body && (is_widget(&norm) || is_weather_line(&norm)) {
             return Some("widget");
+        }
+        if is_language_switch(trimmed) {
+            return Some("navigation menu");
         }
         if pos.outside_body && is_timed_headline(trimmed) {
             return Some("news ticker");
@@ -495,11 +524,13 @@ const SHARE_LEADS: &[&str] = &[
     "поділитися",
     "κοινοποίηση",
     "გააზიარე",
+    "გაზიარება",
     "partagez",
 ];
 
 /// Count words of comment and share counters ("142 comments", "1,208 Shares").
 const COUNT_WORDS: &[&str] = &[
+    "ნახვები",
     "comment",
     "comments",
     "shares",
@@ -544,10 +575,19 @@ fn is_counter(norm: &str, outside_body: bool) -> bool {
         if w.is_empty() {
             continue;
         }
-        if w.chars()
+        // "👁 5,1K · 23:47": a view count in thousands under a channel post.
+        let w = w.trim_end_matches(':');
+        let digits = w.trim_end_matches(['k', 'm', 'к', 'м']);
+        if w.starts_with('👁') {
+            count_word = true;
+            continue;
+        }
+        if digits
+            .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ':' | '+'))
-            && w.chars().any(|c| c.is_ascii_digit())
+            && digits.chars().any(|c| c.is_ascii_digit())
         {
+            let w = digits;
             number = true;
             let parts: Vec<&str> = w.split(':').collect();
             clock |= (2..=3).contains(&parts.len())
@@ -909,6 +949,86 @@ fn is_widget(norm: &str) -> bool {
         .filter(|t| t.chars().any(|c| c.is_ascii_digit()) || unit(t))
         .count();
     tokens.iter().any(|t| unit(t)) && figures * 2 >= tokens.len()
+}
+
+/// Longest follow prompt that speaks to the reader ("Dołącz do nas na Facebooku i obserwuj …
+/// w Google News, aby zawsze być na bieżąco …").
+const MAX_FOLLOW_WORDS: usize = 30;
+
+/// "Nom *   E-mail *   Site web": the fields of a comment form, flattened.
+fn is_comment_form_fields(line: &str) -> bool {
+    let lower = line.to_lowercase();
+    line.matches(" *").count() + usize::from(line.ends_with('*')) >= 2
+        && [
+            "mail",
+            "courriel",
+            "correo",
+            "почта",
+            "name",
+            "nom",
+            "nome",
+            "imię",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// "00:00 / 02:37": an audio or video player's position and length.
+fn is_player_time(norm: &str) -> bool {
+    let parts: Vec<&str> = norm.split('/').map(str::trim).collect();
+    parts.len() == 2
+        && parts.iter().all(|p| {
+            let mut t = p.split(':');
+            t.clone().count() >= 2
+                && t.all(|x| x.len() == 2 && x.chars().all(|c| c.is_ascii_digit()))
+        })
+}
+
+/// "#Приреченск #ЖКХ #отопление": a line of hashtags only.
+fn is_hashtag_line(line: &str) -> bool {
+    let tags: Vec<&str> = line.split_whitespace().collect();
+    tags.len() >= 2
+        && tags
+            .iter()
+            .all(|t| t.starts_with('#') && t.chars().count() > 1)
+}
+
+/// "Météo Castelroux : 14 °C, averses", "Weather: 12°C": a weather word opening a short line with
+/// a temperature.
+fn is_weather_line(norm: &str) -> bool {
+    const WEATHER: &[&str] = &[
+        "météo",
+        "weather",
+        "wetter",
+        "meteo",
+        "pogoda",
+        "погода",
+        "tiempo",
+        "clima",
+        "καιρός",
+        "погода:",
+        "амінда",
+    ];
+    let first = norm
+        .split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_end_matches(':');
+    WEATHER.contains(&first) && norm.contains('°')
+}
+
+/// "GEO | ENG | RUS", "FR / EN / DE": a language switch.
+fn is_language_switch(line: &str) -> bool {
+    let items: Vec<&str> = line
+        .split(['|', '/', '·'])
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .collect();
+    items.len() >= 2
+        && line.contains(['|', '/', '·'])
+        && items.iter().all(|x| {
+            (2..=3).contains(&x.chars().count()) && x.chars().all(|c| c.is_ascii_uppercase())
+        })
 }
 
 /// "ULTIMA ORA | Borsa: Milano chiude in rialzo | Serie A, il programma | Meteo, allerta": an
@@ -1277,11 +1397,20 @@ fn is_breadcrumb(s: &str) -> bool {
         slashes >= 2 && items.len() == slashes + 1
     };
     let last = items.len().saturating_sub(1);
+    // "Inicio » Internacional » El pueblo que se negó a vender su agua": after two or more
+    // section names, the page's own headline may close the path.
+    let headline_last = arrows
+        && items.len() >= 3
+        && items[..last]
+            .iter()
+            .all(|x| x.split_whitespace().count() <= 3);
     enough
         && items.iter().enumerate().all(|(k, x)| {
             let words = x.split_whitespace().count();
             x.starts_with(|c: char| c.is_uppercase())
-                && ((here.is_some() && k == last) || (words <= 4 && !x.ends_with(['.', ':', ';'])))
+                && ((here.is_some() && k == last)
+                    || (headline_last && k == last && words <= 15)
+                    || (words <= 4 && !x.ends_with(['.', ':', ';'])))
                 // "Qui sommes-nous ?" is a section; a question of five words is a headline.
                 && (!x.ends_with('?') || words <= 3)
         })

@@ -14,7 +14,13 @@ use crate::{chrome, dates, patterns, CleanOptions};
 pub(crate) fn copyright_holder(line: &str) -> Option<String> {
     // Called on every line of a page without a source: the cheap prefix test goes first.
     let t = line.trim();
-    let is_year = |w: &str| dates::is_year_digits(w.trim_matches(|c: char| !c.is_alphanumeric()));
+    // "2024", and "2005-2024" as a range.
+    let is_year = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        dates::is_year_digits(w)
+            || w.split_once(['-', '–'])
+                .is_some_and(|(a, b)| dates::is_year_digits(a) && dates::is_year_digits(b))
+    };
     // "Dépêche Orientale © 2023 | Mentions légales": the holder before the sign.
     if let Some((head, tail)) = t.split_once('©') {
         let head = head.trim().trim_end_matches([',', '-', '–', '—', ' ']);
@@ -32,7 +38,9 @@ pub(crate) fn copyright_holder(line: &str) -> Option<String> {
         .strip_prefix('©')
         .or_else(|| t.strip_prefix("Copyright"))
         .or_else(|| t.strip_prefix("copyright"))?;
-    if t.split_whitespace().count() > 15 {
+    // "© 2005-2024 X. Tous droits réservés. Toute reproduction …": the notice's first sentence.
+    let first_sentence = t.split(". ").next().unwrap_or(t);
+    if first_sentence.split_whitespace().count() > 15 {
         return None;
     }
     if !rest.split_whitespace().any(is_year) {
@@ -742,7 +750,11 @@ pub(crate) fn edge_short_runs(
     // Menu items are capitalised labels without digits; ingredient lists ("200 g Zucker") and
     // contact details ("+81 158-23-2012") are not menus.
     let is_short = |l: &str| {
-        let t = l.trim();
+        // "🏠 Inicio", "▸ Sport": an icon before the item.
+        let t = l
+            .trim()
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .trim_start();
         t.split_whitespace().count() <= 3
             && !t.ends_with(['.', '!', '?', ':', '"', '»', '”'])
             // Georgian has no capitals: an uncased letter opens a label as a capital does.
