@@ -165,7 +165,7 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     if words <= MAX_PLEA_WORDS && reserves_rights(trimmed) {
         return Some("legal/copyright notice");
     }
-    if words > MAX_TEASER_WORDS && words <= MAX_PLEA_WORDS {
+    if words > MAX_TEASER_WORDS && words <= MAX_PLEA_WORDS && !reported {
         // Only the opening words can hold the plea phrase: normalise just those.
         let head: Vec<&str> = trimmed.split_whitespace().take(14).collect();
         if let Some(reason) = plea_sentence_reason(&normalize(&head.join(" ")), words) {
@@ -745,7 +745,7 @@ pub(crate) fn addresses_reader(norm: &str) -> bool {
 
 /// A line that opens with a quotation and goes on after it closes ("« Faites un don à la
 /// pharmacie », plaisante un retraité"): a reported quote, whatever words it holds.
-fn is_reported_quote(line: &str) -> bool {
+pub(crate) fn is_reported_quote(line: &str) -> bool {
     let Some(open) = line
         .chars()
         .next()

@@ -639,7 +639,8 @@ pub(crate) fn extend_plea_blocks(a: &mut Article, nonempty: &[usize]) {
                 continue;
             }
             let words = a.lines[i].split_whitespace().count();
-            if words > MAX_PLEA_BLOCK_WORDS {
+            // « Chaque don compte », répète sa présidente: somebody's words, reported.
+            if words > MAX_PLEA_BLOCK_WORDS || chrome::is_reported_quote(a.lines[i].trim()) {
                 continue;
             }
             // A donation box often ends with a newsletter prompt and the reverse: either plea
