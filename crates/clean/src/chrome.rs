@@ -71,6 +71,15 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words <= 12 && is_hashtag_line(trimmed) {
             return Some("tag list");
         }
+        if words <= 10 && is_media_link(&norm, trimmed) {
+            return Some("video player control");
+        }
+        if words <= 4 && is_gallery_counter(&norm) {
+            return Some("counter or timestamp");
+        }
+        if words <= 8 && is_payment_row(&norm) {
+            return Some("donation plea");
+        }
         if words <= 2 && is_age_rating(&norm) {
             return Some("age rating");
         }
@@ -531,6 +540,8 @@ const SHARE_LEADS: &[&str] = &[
 /// Count words of comment and share counters ("142 comments", "1,208 Shares").
 const COUNT_WORDS: &[&str] = &[
     "ნახვები",
+    "commenter",
+    "kommentieren",
     "comment",
     "comments",
     "shares",
@@ -1015,6 +1026,97 @@ fn is_weather_line(norm: &str) -> bool {
         .unwrap_or("")
         .trim_end_matches(':');
     WEATHER.contains(&first) && norm.contains('°')
+}
+
+/// "▶ Écouter le reportage de Julien Mazars", "Télécharger la note (PDF, 1,4 Mo)": a player's or
+/// a download's link: a play mark or a PDF, and a verb of listening, watching or downloading.
+fn is_media_link(norm: &str, line: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "écouter",
+        "regarder",
+        "voir",
+        "télécharger",
+        "listen",
+        "watch",
+        "download",
+        "hören",
+        "ansehen",
+        "herunterladen",
+        "ascolta",
+        "guarda",
+        "scarica",
+        "posłuchaj",
+        "obejrzyj",
+        "pobierz",
+        "слушать",
+        "смотреть",
+        "скачать",
+        "послушайте",
+        "escuchar",
+        "escucha",
+        "ver",
+        "descargar",
+        "ακούστε",
+        "δείτε",
+        "κατεβάστε",
+    ];
+    let marked =
+        line.trim_start().starts_with(['▶', '►', '🎧', '🔊', '📺']) || norm.contains("pdf");
+    marked
+        && norm
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| VERBS.contains(&w))
+        && !line.trim_end().ends_with('.')
+}
+
+/// "1 di 14", "3 / 12", "2 of 9": a photo gallery's position.
+fn is_gallery_counter(norm: &str) -> bool {
+    let t: Vec<&str> = norm.split_whitespace().collect();
+    let num = |w: &str| !w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit());
+    t.len() == 3
+        && num(t[0])
+        && num(t[2])
+        && ["di", "of", "sur", "von", "z", "из", "de", "/", "από"].contains(&t[1])
+}
+
+/// "Карта | Криптовалюта | PayPal", "Bizum · PayPal · Patreon": a row of ways to pay.
+fn is_payment_row(norm: &str) -> bool {
+    const PAY: &[&str] = &[
+        "paypal",
+        "patreon",
+        "tipeee",
+        "liberapay",
+        "bizum",
+        "monobank",
+        "карта",
+        "криптовалюта",
+        "crypto",
+        "cryptomonnaie",
+        "bitcoin",
+        "virement",
+        "chèque",
+        "card",
+        "blik",
+        "przelew",
+        "tarjeta",
+        "transferencia",
+        "überweisung",
+        "bonifico",
+        "ko-fi",
+        "юmoney",
+        "qiwi",
+    ];
+    let items: Vec<&str> = norm
+        .split(['|', '·', '•', '/'])
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .collect();
+    items.len() >= 2
+        && norm.contains(['|', '·', '•', '/'])
+        && items
+            .iter()
+            .all(|x| x.split_whitespace().any(|w| PAY.contains(&w)))
 }
 
 /// "GEO | ENG | RUS", "FR / EN / DE": a language switch.

@@ -126,6 +126,14 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         opts,
     );
     let link_list = edge_short_runs(&a.lines, &nonempty, a.title_is_line_1, body);
+    // The lines above the body as scraped, for the author and date read after cleaning.
+    let head: Vec<(usize, String)> = nonempty
+        .iter()
+        .take(body.map_or(HEAD_LINES, |(first, _)| first.min(HEAD_LINES)))
+        // The first line is the title, whatever the layout.
+        .filter(|&&i| i != 0)
+        .map(|&i| (i, a.lines[i].clone()))
+        .collect();
     let mut attribution = a.attribution.take().unwrap_or_default();
     let mut found_attr = !attribution.evidence.is_empty() || attribution.republished;
     // The page's own outlet: its metadata, or the name in its copyright line.
@@ -254,6 +262,9 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         }
         a.removed.sort_by_key(|r| r.line);
     }
+    if a.author.is_none() || a.published.is_none() {
+        head_metadata(a, &head);
+    }
     // A repost credits the outlet it reposts.
     if attribution.source.is_none() && attribution.republished {
         attribution.source = attribution.original_outlet.clone();
@@ -296,6 +307,85 @@ fn clean_outside(
     remove_related_headlines(a, nonempty, narrow);
     remove_trailing_lists(a, nonempty, narrow);
     remove_taglines(a, nonempty, narrow);
+}
+
+/// How many non-empty lines above the body [`head_metadata`] reads.
+const HEAD_LINES: usize = 15;
+
+/// The author and date from the short lines above the article's first paragraph, when no byline
+/// or dateline rule gave them: "Par Karim Belkacem – 12 février 2024 à 21h40 – Lecture 4 min",
+/// "Alexeï Korvine, politologue, directeur du Centre …", "Kurier X · Dodano: 05.02.2025, 14:20",
+/// "12 luglio 2024 ore 10:34". Above the body such lines are the page's metadata; a date there
+/// is the publication date (or its update, a day or so later at most).
+fn head_metadata(a: &mut Article, head: &[(usize, String)]) {
+    let short = |line: &str| line.split_whitespace().count() <= 15;
+    let dated: Vec<bool> = head
+        .iter()
+        .map(|(_, l)| short(l) && dates::first_date(l).is_some())
+        .collect();
+    for (k, (_, line)) in head.iter().enumerate() {
+        if !short(line) {
+            continue;
+        }
+        if a.published.is_none() {
+            a.published = dates::first_date(line);
+        }
+        if a.author.is_none() {
+            // A name with a role is the writer only next to the page's date ("Maria Zakharova,
+            // porte-parole du ministère" under a headline is who the article is about).
+            let beside_date = (k > 0 && dated[k - 1]) || dated.get(k + 1) == Some(&true);
+            a.author = head_author(line, beside_date)
+                .filter(|n| chrome::is_person_name(n) && !chrome::is_newsroom(n));
+        }
+    }
+}
+
+/// The writer named by a short metadata line: a byline split from its date or reading time
+/// ("Par X – 12 février 2024 – Lecture 4 min"), "Author of the article: X", "Ticker: X", or a
+/// name followed by the writer's role or outlet ("X, politologue", "X, The Kestrel Review").
+fn head_author(line: &str, beside_date: bool) -> Option<String> {
+    for seg in line.split(['|', '·', '•', '–', '—']) {
+        let seg = seg.trim();
+        if let Some(name) = chrome::byline_name(seg) {
+            return Some(name);
+        }
+        // "Author of the article: Denise Okafor-Lund", "Ticker: Selina Wyss".
+        if let Some((label, name)) = seg.split_once(':') {
+            let label = label.trim().to_lowercase();
+            const LABELS: &[&str] = &[
+                "author",
+                "author of the article",
+                "ticker",
+                "autor",
+                "autore",
+                "auteur",
+                "автор",
+                "text",
+                "texte",
+                "текст",
+            ];
+            if LABELS.contains(&label.as_str()) {
+                return Some(name.trim().to_string());
+            }
+        }
+        // "Live animé par Sophie Garnier, avec AFP", "Revue de presse du mardi …, par X".
+        for lead in [" par ", " by ", " von ", " di ", " przez "] {
+            if let Some((_, name)) = seg.rsplit_once(lead) {
+                let name = name.split(',').next().unwrap_or("").trim();
+                if chrome::is_person_name(name) {
+                    return Some(name.to_string());
+                }
+            }
+        }
+    }
+    // "Alexeï Korvine, politologue, directeur …": a name, then a role in lower case or an
+    // outlet.
+    let (name, rest) = line.split_once(", ")?;
+    let rest = rest.trim_start();
+    (beside_date
+        && chrome::is_person_name(name.trim())
+        && (rest.starts_with(char::is_lowercase) || rest.split_whitespace().count() <= 4))
+        .then(|| name.trim().to_string())
 }
 
 /// Longest attribution note removed from the text (longer ones are kept as prose).

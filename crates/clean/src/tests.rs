@@ -760,3 +760,33 @@ Depuis douze jours, les grues du terminal nord sont immobiles et quelque 640 doc
     let att = a.attribution.as_ref().expect("attribution");
     assert_eq!(att.source.as_deref(), Some("Reporterre"));
 }
+
+/// The author and date from the metadata lines above the body when no byline or dateline rule
+/// reads them; a name with a role far from any date is who the article is about.
+#[test]
+fn author_and_date_from_the_lines_above_the_body() {
+    let text = "Le match de l'année\n\
+\n\
+Par Karim Belkacem – 12 février 2024 à 21h40 – Lecture 4 min\n\
+Le club a battu son rival deux buts à un devant vingt mille supporters, dimanche soir au stade.\n\
+L'entraîneur a salué une victoire collective et promis de rester prudent jusqu'à la fin.";
+    let a = &cleaned("fr/m.txt", text);
+    assert_eq!(a.author.as_deref(), Some("Karim Belkacem"));
+    assert_eq!(a.published.as_deref(), Some("2024-02-12"));
+
+    let text = "Accusations de Moscou\n\
+\n\
+Maria Ivanova, porte-parole du ministère des Affaires étrangères\n\
+Les tentatives de détourner l'attention soulèvent des questions, a déclaré le ministère mardi.";
+    let a = &cleaned("fr/z.txt", text);
+    assert_eq!(a.author, None);
+
+    let text = "Accusations de Moscou\n\
+\n\
+Alexeï Korvine, politologue, directeur du Centre d'études eurasiennes\n\
+14 mars 2024, 17:42\n\
+Les tentatives de détourner l'attention soulèvent des questions, a déclaré le ministère mardi.";
+    let a = &cleaned("fr/k.txt", text);
+    assert_eq!(a.author.as_deref(), Some("Alexeï Korvine"));
+    assert_eq!(a.published.as_deref(), Some("2024-03-14"));
+}
