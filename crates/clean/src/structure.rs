@@ -651,7 +651,8 @@ pub(crate) fn extend_plea_blocks(a: &mut Article, nonempty: &[usize]) {
             if !near {
                 continue;
             }
-            let norm = patterns::normalize(&a.lines[i]);
+            // Quoted words are somebody else's ("« Vous avez marché ensemble sans vous … »").
+            let norm = patterns::normalize(&chrome::outside_quotes(&a.lines[i]));
             let hit =
                 patterns::matching(&norm, usize::MAX)
                     .into_iter()
