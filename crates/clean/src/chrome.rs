@@ -1058,8 +1058,18 @@ fn is_media_link(norm: &str, line: &str) -> bool {
         "descargar",
         "ακούστε",
         "δείτε",
+        "უყურეთ",
+        "მოუსმინეთ",
         "κατεβάστε",
     ];
+    // "Plan de déviation – rue des Tanneurs (PDF, 1,2 Mo)": an attachment with its size.
+    let attachment = ["(pdf", "(doc", "(docx"].iter().any(|f| norm.contains(f))
+        && [" ko)", " mo)", " kb)", " mb)"]
+            .iter()
+            .any(|u| norm.contains(u));
+    if attachment {
+        return true;
+    }
     let marked =
         line.trim_start().starts_with(['▶', '►', '🎧', '🔊', '📺']) || norm.contains("pdf");
     marked
@@ -1162,6 +1172,7 @@ fn is_price_offer(norm: &str) -> bool {
         "/month",
         "a week",
         "per week",
+        "par semaine",
         "im monat",
         "pro monat",
         "/monat",
@@ -1176,12 +1187,12 @@ fn is_price_offer(norm: &str) -> bool {
         "/mes",
         "por mes",
     ];
-    let price = norm.split_whitespace().any(|w| {
-        w.chars().any(|c| c.is_ascii_digit())
-            && (w.contains(['€', '$', '£', '₽']) || w.ends_with("zł"))
-    }) || ["€", "$", "£", "₽", "zł", "руб"]
-        .iter()
-        .any(|u| norm.split_whitespace().any(|w| w == *u));
+    // "9,99 €", "5 €/mois", "1 $", "9,90 zł": a currency next to a figure.
+    let price = norm.chars().any(|c| c.is_ascii_digit())
+        && (norm.contains(['€', '$', '£', '₽'])
+            || norm
+                .split_whitespace()
+                .any(|w| w.starts_with("zł") || w.starts_with("руб")));
     price && PERIODS.iter().any(|p| norm.contains(p))
 }
 

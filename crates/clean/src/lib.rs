@@ -132,6 +132,11 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         .take(body.map_or(HEAD_LINES, |(first, _)| first.min(HEAD_LINES)))
         // The first line is the title, whatever the layout.
         .filter(|&&i| i != 0)
+        // The title printed again above the body is not metadata.
+        .filter(|&&i| {
+            let t = a.lines[0].trim().to_lowercase();
+            t.is_empty() || !a.lines[i].to_lowercase().contains(&t)
+        })
         .map(|&i| (i, a.lines[i].clone()))
         .collect();
     let mut attribution = a.attribution.take().unwrap_or_default();
@@ -156,6 +161,15 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                     la.republished = false;
                     la.original_outlet = None;
                 }
+            }
+            // "SOURCE : Institut statistique de X", "Źródło: APN" between two paragraphs credits
+            // what the paragraph above reports (figures, agency copy); it does not make the
+            // article a repost.
+            // (Two lines or more of the body below it: an author's bio may follow the credit.)
+            let inside = body.is_some_and(|(first, last)| first < rank && rank + 2 <= last);
+            if inside && la.republished && !la.translated && opens_with_source_label(&line) {
+                la.original_outlet = None;
+                la.republished = false;
             }
             // "Un article de Hannah Crewe, traduit de l'anglais …": a person's name where the
             // outlet would stand is the writer, not where the text came from.
@@ -309,6 +323,26 @@ fn clean_outside(
     remove_taglines(a, nonempty, narrow);
 }
 
+/// "Source :", "Sources:", "Źródło:", "Quelle:": the label of a credit line.
+fn opens_with_source_label(line: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "source",
+        "sources",
+        "źródło",
+        "fonte",
+        "fuente",
+        "источник",
+        "джерело",
+        "quelle",
+        "πηγή",
+    ];
+    // The label alone, then its colon: "Source originale :" names the original.
+    let mut words = line.split_whitespace();
+    let first = words.next().unwrap_or("");
+    let colon = first.ends_with(':') || words.next() == Some(":");
+    colon && LABELS.contains(&first.trim_end_matches(':').to_lowercase().as_str())
+}
+
 /// How many non-empty lines above the body [`head_metadata`] reads.
 const HEAD_LINES: usize = 15;
 
@@ -382,9 +416,7 @@ fn head_author(line: &str, beside_date: bool) -> Option<String> {
     // outlet.
     let (name, rest) = line.split_once(", ")?;
     let rest = rest.trim_start();
-    (beside_date
-        && chrome::is_person_name(name.trim())
-        && (rest.starts_with(char::is_lowercase) || rest.split_whitespace().count() <= 4))
+    (beside_date && chrome::is_person_name(name.trim()) && rest.starts_with(char::is_lowercase))
         .then(|| name.trim().to_string())
 }
 

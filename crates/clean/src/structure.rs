@@ -759,8 +759,11 @@ pub(crate) fn edge_short_runs(
             .trim_start();
         t.split_whitespace().count() <= 3
             && !t.ends_with(['.', '!', '?', ':', '"', '»', '”'])
-            // Georgian has no capitals: an uncased letter opens a label as a capital does.
-            && t.starts_with(|c: char| c.is_alphabetic() && !c.is_lowercase())
+            // Georgian has no capitals (Unicode files its letters as lower case): any of its
+            // letters opens a label as a capital does.
+            && t.starts_with(|c: char| {
+                (c.is_alphabetic() && !c.is_lowercase()) || ('\u{10D0}'..='\u{10FF}').contains(&c)
+            })
             && !t.contains(|c: char| c.is_ascii_digit())
     };
     let Some((first, last)) = body else {
