@@ -152,6 +152,11 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if pos.outside_body && (is_widget(&norm) || is_weather_line(&norm)) {
             return Some("widget");
         }
+        // "48,12 €", "-3,15 %", "Hollweg AG Aktie 23,14 € -4,21 %": a quote box inside the
+        // article; prose has words.
+        if words <= 8 && is_quote_box(&norm) {
+            return Some("widget");
+        }
         if is_language_switch(trimmed) {
             return Some("navigation menu");
         }
@@ -540,6 +545,7 @@ const SHARE_LEADS: &[&str] = &[
 /// Count words of comment and share counters ("142 comments", "1,208 Shares").
 const COUNT_WORDS: &[&str] = &[
     "ნახვები",
+    "σχόλια",
     "commenter",
     "kommentieren",
     "comment",
@@ -1020,12 +1026,43 @@ fn is_weather_line(norm: &str) -> bool {
         "погода:",
         "амінда",
     ];
+    // "Vireloup-sur-Aure 9°C Nuageux": a place, a temperature and the sky.
+    const SKY: &[&str] = &[
+        "nuageux",
+        "ensoleillé",
+        "pluie",
+        "averses",
+        "couvert",
+        "cloudy",
+        "sunny",
+        "rain",
+        "showers",
+        "bewölkt",
+        "sonnig",
+        "regen",
+        "nuvoloso",
+        "sereno",
+        "pioggia",
+        "pochmurno",
+        "słonecznie",
+        "deszcz",
+        "облачно",
+        "ясно",
+        "дождь",
+        "nublado",
+        "soleado",
+        "lluvia",
+    ];
     let first = norm
         .split_whitespace()
         .next()
         .unwrap_or("")
         .trim_end_matches(':');
-    WEATHER.contains(&first) && norm.contains('°')
+    let sky = norm.split_whitespace().count() <= 6
+        && norm
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| SKY.contains(&w));
+    (WEATHER.contains(&first) || sky) && norm.contains('°')
 }
 
 /// "▶ Écouter le reportage de Julien Mazars", "Télécharger la note (PDF, 1,4 Mo)": a player's or
@@ -1129,6 +1166,22 @@ fn is_payment_row(norm: &str) -> bool {
             .all(|x| x.split_whitespace().any(|w| PAY.contains(&w)))
 }
 
+/// "48,12 €", "-3,15 %", "X AG Aktie 23,14 € -4,21 %": a share price and its change, as a
+/// quote box flattens into lines: only figures with units, or a name and two such figures.
+fn is_quote_box(norm: &str) -> bool {
+    let tokens: Vec<&str> = norm.split_whitespace().collect();
+    let figure = |t: &str| {
+        t.chars().any(|c| c.is_ascii_digit())
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '-' | '+' | '−'))
+    };
+    let unit = |t: &str| matches!(t, "€" | "$" | "£" | "%" | "₽" | "zł");
+    let figures = tokens.iter().filter(|t| figure(t)).count();
+    let units = tokens.iter().filter(|t| unit(t)).count();
+    let all_figures = tokens.iter().all(|t| figure(t) || unit(t));
+    (all_figures && figures == 1 && units == 1) || (figures >= 2 && units >= 2)
+}
+
 /// "GEO | ENG | RUS", "FR / EN / DE": a language switch.
 fn is_language_switch(line: &str) -> bool {
     let items: Vec<&str> = line
@@ -1173,6 +1226,9 @@ fn is_price_offer(norm: &str) -> bool {
         "a week",
         "per week",
         "par semaine",
+        "wochen für",
+        "semaines pour",
+        "weeks for",
         "im monat",
         "pro monat",
         "/monat",
@@ -1220,6 +1276,9 @@ fn is_promotion(norm: &str) -> bool {
         "primer mes",
         "después",
         "sin permanencia",
+        "testen",
+        "essai gratuit",
+        "free trial",
     ];
     PROMO.iter().any(|p| {
         norm.match_indices(p).any(|(i, _)| {
@@ -1257,6 +1316,12 @@ pub(crate) fn is_timed_headline(line: &str) -> bool {
 /// ("pic.twitter.com/hL4qZr82Tn").
 fn is_embedded_post_trace(line: &str) -> bool {
     let t = line.trim();
+    // An Instagram embed's frame: "View this post on Instagram", "A post shared by X (@x)".
+    if t.starts_with("View this post on Instagram")
+        || (t.starts_with("A post shared by") && t.contains("(@"))
+    {
+        return true;
+    }
     !t.contains(' ') && (t.starts_with("pic.twitter.com/") || t.starts_with("https://t.co/"))
 }
 

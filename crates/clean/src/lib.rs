@@ -218,7 +218,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                     a.published = dates::first_date(&line);
                 }
                 if r == "dateline" && a.author.is_none() {
-                    a.author = chrome::dateline_author(&line);
+                    a.author = chrome::dateline_author(&line).filter(|n| !chrome::is_newsroom(n));
                 }
                 if r == "byline" && a.author.is_none() {
                     // "Par la rédaction", "di Redazione" are bylines but name nobody.
