@@ -653,6 +653,12 @@ pub(crate) fn extend_plea_blocks(a: &mut Article, nonempty: &[usize]) {
             }
             // Quoted words are somebody else's ("« Vous avez marché ensemble sans vous … »").
             let norm = patterns::normalize(&chrome::outside_quotes(&a.lines[i]));
+            // A long sentence of a plea box speaks to the reader; one that reports somebody
+            // else's appeal ("Le syndicat a appelé ses adhérents à faire un don …") is the
+            // article's.
+            if words > 20 && !chrome::addresses_reader(&norm) {
+                continue;
+            }
             let hit =
                 patterns::matching(&norm, usize::MAX)
                     .into_iter()
