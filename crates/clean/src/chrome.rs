@@ -546,6 +546,8 @@ const SHARE_LEADS: &[&str] = &[
 const COUNT_WORDS: &[&str] = &[
     "ნახვები",
     "σχόλια",
+    "votos",
+    "votes",
     "commenter",
     "kommentieren",
     "comment",
@@ -1189,11 +1191,17 @@ fn is_language_switch(line: &str) -> bool {
         .map(str::trim)
         .filter(|x| !x.is_empty())
         .collect();
+    // "ქარ | ENG | РУС": codes in their own scripts; two at least in capitals.
+    let caps = items
+        .iter()
+        .filter(|x| x.chars().all(|c| c.is_uppercase()))
+        .count();
     items.len() >= 2
         && line.contains(['|', '/', '·'])
-        && items.iter().all(|x| {
-            (2..=3).contains(&x.chars().count()) && x.chars().all(|c| c.is_ascii_uppercase())
-        })
+        && caps >= 2
+        && items
+            .iter()
+            .all(|x| (2..=3).contains(&x.chars().count()) && x.chars().all(char::is_alphabetic))
 }
 
 /// "ULTIMA ORA | Borsa: Milano chiude in rialzo | Serie A, il programma | Meteo, allerta": an
@@ -1301,6 +1309,8 @@ pub(crate) fn is_timed_headline(line: &str) -> bool {
     let Some((time, rest)) = line.split_once(' ') else {
         return false;
     };
+    // "18:30  Le journal": a schedule's double space.
+    let rest = rest.trim_start();
     let words = rest.split_whitespace().count();
     is_numeric_date_or_time(time)
         && time.contains([':', 'h'])
