@@ -976,20 +976,22 @@ const MAX_FOLLOW_WORDS: usize = 30;
 
 /// "Nom *   E-mail *   Site web": the fields of a comment form, flattened.
 fn is_comment_form_fields(line: &str) -> bool {
+    if line.matches(" *").count() + usize::from(line.ends_with('*')) < 2 {
+        return false;
+    }
     let lower = line.to_lowercase();
-    line.matches(" *").count() + usize::from(line.ends_with('*')) >= 2
-        && [
-            "mail",
-            "courriel",
-            "correo",
-            "почта",
-            "name",
-            "nom",
-            "nome",
-            "imię",
-        ]
-        .iter()
-        .any(|w| lower.contains(w))
+    [
+        "mail",
+        "courriel",
+        "correo",
+        "почта",
+        "name",
+        "nom",
+        "nome",
+        "imię",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// "00:00 / 02:37": an audio or video player's position and length.
@@ -1025,8 +1027,6 @@ fn is_weather_line(norm: &str) -> bool {
         "tiempo",
         "clima",
         "καιρός",
-        "погода:",
-        "амінда",
     ];
     // "Vireloup-sur-Aure 9°C Nuageux": a place, a temperature and the sky.
     const SKY: &[&str] = &[

@@ -126,19 +126,6 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         opts,
     );
     let link_list = edge_short_runs(&a.lines, &nonempty, a.title_is_line_1, body);
-    // The lines above the body as scraped, for the author and date read after cleaning.
-    let head: Vec<(usize, String)> = nonempty
-        .iter()
-        .take(body.map_or(HEAD_LINES, |(first, _)| first.min(HEAD_LINES)))
-        // The first line is the title, whatever the layout.
-        .filter(|&&i| i != 0)
-        // The title printed again above the body is not metadata.
-        .filter(|&&i| {
-            let t = a.lines[0].trim().to_lowercase();
-            t.is_empty() || !a.lines[i].to_lowercase().contains(&t)
-        })
-        .map(|&i| (i, a.lines[i].clone()))
-        .collect();
     let mut attribution = a.attribution.take().unwrap_or_default();
     let mut found_attr = !attribution.evidence.is_empty() || attribution.republished;
     // The page's own outlet: its metadata, or the name in its copyright line.
@@ -277,7 +264,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         a.removed.sort_by_key(|r| r.line);
     }
     if a.author.is_none() || a.published.is_none() {
-        head_metadata(a, &head);
+        head_metadata(a, &nonempty, body);
     }
     // A repost credits the outlet it reposts.
     if attribution.source.is_none() && attribution.republished {
@@ -346,37 +333,62 @@ fn opens_with_source_label(line: &str) -> bool {
 /// How many non-empty lines above the body [`head_metadata`] reads.
 const HEAD_LINES: usize = 15;
 
-/// The author and date from the short lines above the article's first paragraph, when no byline
-/// or dateline rule gave them: "Par Karim Belkacem – 12 février 2024 à 21h40 – Lecture 4 min",
-/// "Alexeï Korvine, politologue, directeur du Centre …", "Kurier X · Dodano: 05.02.2025, 14:20",
-/// "12 luglio 2024 ore 10:34". Above the body such lines are the page's metadata; a date there
-/// is the publication date (or its update, a day or so later at most).
-fn head_metadata(a: &mut Article, head: &[(usize, String)]) {
-    let short = |line: &str| line.split_whitespace().count() <= 15;
-    let dated: Vec<bool> = head
+/// The author and date from the short lines above the article's first paragraph (of the body
+/// found before cleaning), when no byline or dateline rule gave them: "Par Karim Belkacem – 12
+/// février 2024 à 21h40 – Lecture 4 min", "Alexeï Korvine, politologue, directeur du Centre …",
+/// "Kurier X · Dodano: 05.02.2025, 14:20", "12 luglio 2024 ore 10:34". Above the body such lines
+/// are the page's metadata; a date there is the publication date (or its update, a day or so
+/// later at most). The lines are read as scraped: a removed line's text is in `a.removed`.
+fn head_metadata(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize)>) {
+    let title = a.lines[0].trim().to_lowercase();
+    let scraped = |i: usize| -> &str {
+        if a.lines[i].is_empty() {
+            a.removed
+                .binary_search_by_key(&(i as u32 + 1), |r| r.line)
+                .map_or("", |k| a.removed[k].text.as_str())
+        } else {
+            &a.lines[i]
+        }
+    };
+    let head: Vec<&str> = nonempty
         .iter()
-        .map(|(_, l)| short(l) && dates::first_date(l).is_some())
+        .take(body.map_or(HEAD_LINES, |(first, _)| first.min(HEAD_LINES)))
+        // The first line is the title, whatever the layout.
+        .filter(|&&i| i != 0)
+        .map(|&i| scraped(i))
+        // The title printed again above the body is not metadata.
+        .filter(|line| !structure::holds_title(line, &title))
         .collect();
-    for (k, (_, line)) in head.iter().enumerate() {
+    let short = |line: &str| line.split_whitespace().count() <= 15;
+    let dates: Vec<Option<String>> = head
+        .iter()
+        .map(|l| short(l).then(|| dates::first_date(l)).flatten())
+        .collect();
+    let mut published = a.published.clone();
+    let mut author = a.author.clone();
+    for (k, line) in head.iter().enumerate() {
         if !short(line) {
             continue;
         }
-        if a.published.is_none() {
-            a.published = dates::first_date(line);
+        if published.is_none() {
+            published = dates[k].clone();
         }
-        if a.author.is_none() {
+        if author.is_none() {
             // A name with a role is the writer only next to the page's date ("Maria Zakharova,
             // porte-parole du ministère" under a headline is who the article is about).
-            let beside_date = (k > 0 && dated[k - 1]) || dated.get(k + 1) == Some(&true);
-            a.author = head_author(line, beside_date)
+            let dated = |j: usize| dates.get(j).is_some_and(Option::is_some);
+            let beside_date = (k > 0 && dated(k - 1)) || dated(k + 1);
+            author = head_author(line, beside_date)
                 .filter(|n| chrome::is_person_name(n) && !chrome::is_newsroom(n));
         }
     }
+    a.published = published;
+    a.author = author;
 }
 
 /// The writer named by a short metadata line: a byline split from its date or reading time
 /// ("Par X – 12 février 2024 – Lecture 4 min"), "Author of the article: X", "Ticker: X", or a
-/// name followed by the writer's role or outlet ("X, politologue", "X, The Kestrel Review").
+/// name followed by the writer's role in lower case ("X, politologue").
 fn head_author(line: &str, beside_date: bool) -> Option<String> {
     for seg in line.split(['|', '·', '•', '–', '—']) {
         let seg = seg.trim();
@@ -412,8 +424,7 @@ fn head_author(line: &str, beside_date: bool) -> Option<String> {
             }
         }
     }
-    // "Alexeï Korvine, politologue, directeur …": a name, then a role in lower case or an
-    // outlet.
+    // "Alexeï Korvine, politologue, directeur …": a name, then a role in lower case.
     let (name, rest) = line.split_once(", ")?;
     let rest = rest.trim_start();
     (beside_date && chrome::is_person_name(name.trim()) && rest.starts_with(char::is_lowercase))

@@ -101,14 +101,8 @@ pub(crate) fn comment_thread(lines: &[String], nonempty: &[usize]) -> Option<usi
     // One comment is a thread too when the comment form follows it ("Répondre" / "Laisser un
     // commentaire").
     let form_below = |k: usize| {
-        (k + 1..nonempty.len().min(k + 4)).any(|j| {
-            let norm = patterns::normalize(&lines[nonempty[j]]);
-            patterns::matching(&norm, 1)
-                .into_iter()
-                .any(|(p, start, _)| {
-                    start == 0 && p.kind == patterns::Kind::Chrome("comment notice")
-                })
-        })
+        (k + 1..nonempty.len().min(k + 4))
+            .any(|j| opens_with_comment_notice(&patterns::normalize(&lines[nonempty[j]])))
     };
     if replies.len() < 2 && !(replies.len() == 1 && form_below(replies[0])) {
         return None;
@@ -149,13 +143,19 @@ pub(crate) fn is_comment_header(line: &str) -> bool {
     {
         return false;
     }
-    let phrase = patterns::matching(&norm, 1)
-        .into_iter()
-        .any(|(p, start, _)| start == 0 && p.kind == patterns::Kind::Chrome("comment notice"));
+    let phrase = opens_with_comment_notice(&norm);
     let mut words = norm.split_whitespace().take(3);
     let counted = words.any(|w| STEMS.iter().any(|s| w.starts_with(s)))
         && norm.chars().any(|c| c.is_ascii_digit());
     phrase || counted
+}
+
+/// Whether a comment phrase of the table opens the (normalised) line: "Laisser un commentaire",
+/// "Kommentare".
+fn opens_with_comment_notice(norm: &str) -> bool {
+    patterns::matching(norm, 1)
+        .into_iter()
+        .any(|(p, start, _)| start == 0 && p.kind == patterns::Kind::Chrome("comment notice"))
 }
 
 /// A cookie banner's buttons ("Accepter et fermer", "Continuer sans accepter", "Rifiuta",
@@ -197,15 +197,12 @@ pub(crate) fn remove_site_names(
         return;
     };
     let chrome_text: Vec<String> = a.removed.iter().map(|r| r.text.to_lowercase()).collect();
+    let title = a.lines[0].trim().to_lowercase();
     let mut added = Vec::new();
     for &i in &nonempty[..first] {
         // The title printed again ("Tribune – Pourquoi l'Europe …") is not the site's name,
         // whatever its rubric word repeats.
-        if a.title_is_line_1
-            && a.lines[i]
-                .to_lowercase()
-                .contains(a.lines[0].trim().to_lowercase().as_str())
-        {
+        if a.title_is_line_1 && holds_title(&a.lines[i], &title) {
             continue;
         }
         // "Le Fil Indocile — médias libres, traductions", "NSI | Northstar International": the
@@ -300,6 +297,12 @@ pub(crate) fn remove_taglines(a: &mut Article, nonempty: &[usize], body: Option<
     for i in found {
         blank(a, i, "site tagline");
     }
+}
+
+/// Whether `line` holds the whole title (`title`, line 1 lower-cased): the title printed again,
+/// perhaps with a rubric word ("Tribune – <title>"). An empty title is in no line.
+pub(crate) fn holds_title(line: &str, title: &str) -> bool {
+    !title.is_empty() && line.to_lowercase().contains(title)
 }
 
 /// Whether `t` repeats the article's title (line 1, which may carry the site's name too).
@@ -621,15 +624,15 @@ pub(crate) fn remove_ticker_runs(a: &mut Article, nonempty: &[usize]) {
 /// Longest line taken as part of a plea block.
 const MAX_PLEA_BLOCK_WORDS: usize = 45;
 
+/// Reasons of the plea lines that plea blocks and boxes are made of.
+const PLEAS: &[&str] = &["donation plea", "newsletter plea"];
+
 /// A donation or newsletter box flattened into text often has one line the phrase table
 /// recognises ("Soutenez notre média : faites un don !") and sentences around it that are too
 /// long or too plain to remove on their own ("Notre journal ne vit que grâce à ses lecteurs ...
 /// nous avons besoin de vous."). A line of up to [`MAX_PLEA_BLOCK_WORDS`] words that sits next to
 /// a removed plea line and carries plea wording of the same kind (a chrome or a `-near` phrase)
 /// joins it; blocks grow line by line.
-/// Reasons of the plea lines that plea blocks and boxes are made of.
-const PLEAS: &[&str] = &["donation plea", "newsletter plea"];
-
 pub(crate) fn extend_plea_blocks(a: &mut Article, nonempty: &[usize]) {
     remove_plea_boxes(a, nonempty);
     loop {
