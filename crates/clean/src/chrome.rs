@@ -149,6 +149,12 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if pos.outside_body && is_word_menu(trimmed) {
             return Some("navigation menu");
         }
+        if is_section_menu(&norm) {
+            return Some("navigation menu");
+        }
+        if words <= 8 && is_label_row(trimmed) {
+            return Some("account/search link");
+        }
         if pos.outside_body && (is_widget(&norm) || is_weather_line(&norm)) {
             return Some("widget");
         }
@@ -374,7 +380,17 @@ fn is_dateline(norm: &str) -> bool {
             rest.split_whitespace()
                 .take(2)
                 .any(|w| w.starts_with(|c: char| c.is_ascii_digit()) || is_date_word(w))
+                && !is_live_update(rest)
         }
+    })
+}
+
+/// "Обновлено в 08:30: в микрорайоне начали подавать воду …": a live update's time stamp
+/// followed by the news itself, a sentence of six words or more after a colon. Article text,
+/// not the page's dateline.
+fn is_live_update(rest: &str) -> bool {
+    rest.split_once(": ").is_some_and(|(_, news)| {
+        news.split_whitespace().count() >= 6 && news.trim_end().ends_with(['.', '!', '?', '…'])
     })
 }
 
@@ -897,15 +913,58 @@ fn reserves_rights(line: &str) -> bool {
         })
 }
 
+/// "TV Infos A La Une Asie Europe Afrique Amériques Opinions Vidéos": five or more words with
+/// no sentence punctuation, at least two in three of them section names of the table. Unlike
+/// [`is_word_menu`] it may stand anywhere and may hold short words ("A La Une"): the section
+/// names are the evidence.
+fn is_section_menu(norm: &str) -> bool {
+    let words: Vec<&str> = norm.split_whitespace().collect();
+    if words.len() < 5
+        || words
+            .iter()
+            .any(|w| w.ends_with(['.', ',', ':', ';', '?', '!']))
+    {
+        return false;
+    }
+    let sections = words
+        .iter()
+        .filter(|w| crate::patterns::is_section_word(w))
+        .count();
+    sections >= 4 && sections * 3 >= words.len() * 2
+}
+
+/// "Connexion | S'inscrire", "Log in / Register": two to four items between bars, each of them
+/// wholly a chrome phrase or a page label of the table (one-word phrases count here, since
+/// each item stands alone).
+fn is_label_row(line: &str) -> bool {
+    let items: Vec<String> = line
+        .split(['|', '/', '·'])
+        .map(normalize)
+        .filter(|x| !x.is_empty())
+        .collect();
+    (2..=4).contains(&items.len())
+        && line.contains(['|', '/', '·'])
+        && items.iter().all(|item| {
+            matching(item, 1).into_iter().any(|(p, start, end)| {
+                matches!(p.kind, Kind::Chrome(_) | Kind::Label) && start == 0 && end == item.len()
+            })
+        })
+}
+
 /// A line that is nothing but a page label of the table's `label` kind ("Suche", "Menü",
 /// "Share", "Save article", "Commenta"): such words open article sentences too, so only the
 /// whole line counts.
 fn is_whole_line_label(norm: &str) -> bool {
+    let whole = |t: &str| {
+        t.split_whitespace().count() <= 3
+            && matching(t, 1)
+                .into_iter()
+                .any(|(p, start, end)| p.kind == Kind::Label && start == 0 && end == t.len())
+    };
     let t = norm.trim_end_matches([':', ' ']);
-    t.split_whitespace().count() <= 3
-        && matching(t, 1)
-            .into_iter()
-            .any(|(p, start, end)| p.kind == Kind::Label && start == 0 && end == t.len())
+    // "Rechercher…": a label with an ellipsis is still the label alone ("Like Loading..." is a
+    // row of its own, ellipsis included).
+    whole(t) || whole(t.trim_end_matches(['…', '.']))
 }
 
 /// "Actualités Régional Politique Économie Sports Arts et spectacles", "Новости Происшествия
@@ -1186,6 +1245,15 @@ fn is_quote_box(norm: &str) -> bool {
 
 /// "GEO | ENG | RUS", "FR / EN / DE": a language switch.
 fn is_language_switch(line: &str) -> bool {
+    // "Français English Español Deutsch": the languages' own names.
+    let names: Vec<String> = line
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·'))
+        .filter(|w| !w.is_empty())
+        .map(normalize)
+        .collect();
+    if names.len() >= 3 && names.iter().all(|w| crate::patterns::is_language_name(w)) {
+        return true;
+    }
     let items: Vec<&str> = line
         .split(['|', '/', '·'])
         .map(str::trim)
@@ -1452,9 +1520,14 @@ const MAX_TEASER_WORDS: usize = 30;
 /// a sentence that begins with the same words ("Read more about it in the report.").
 fn is_read_more_teaser(norm: &str) -> bool {
     matching(norm, 1).into_iter().any(|(p, start, end)| {
+        // "À lire aussi sur La Lucarne : En Slovénie, …": the site's name may come between the
+        // label and its colon.
+        let labelled = norm[end..]
+            .split_once([':', '|'])
+            .is_some_and(|(gap, _)| gap.split_whitespace().count() <= 4 && !gap.contains('.'));
         p.kind == Kind::Chrome("read-more link")
             && start == 0
-            && (p.phrase.ends_with(':') || norm[end..].trim_start().starts_with([':', '|']))
+            && (p.phrase.ends_with(':') || labelled)
             && norm.len() > end + 1
     })
 }
@@ -1787,6 +1860,10 @@ mod tests {
         assert_eq!(at_top("02.12.2026, 18:40"), Some("dateline"));
         assert_eq!(at_top("Wed 2 Dec 2026 18.12 GMT"), Some("dateline"));
         assert_eq!(at_top("03/12/2026 - 10:15"), Some("dateline"));
+        assert_eq!(
+            at_top("Обновлено в 08:30: в микрорайоне начали подавать воду, давление пока низкое."),
+            None
+        );
         assert_eq!(at_top("1."), None);
         assert_eq!(at_top("2020"), None);
         assert_eq!(at_top("Lecture : 4 min"), Some("reading time"));

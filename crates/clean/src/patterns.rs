@@ -40,6 +40,12 @@ pub enum Kind {
     Label,
     /// A rights notice ("all rights reserved"), chrome wherever it stands in a line.
     Rights,
+    /// A site section's name ("Politique", "Sport", "Vidéos"): a line made mostly of them is a
+    /// menu even without separators between the items.
+    Section,
+    /// A language's name in that language ("Français", "English", "Deutsch"): a line of them is
+    /// a language switch.
+    LanguageName,
 }
 
 /// One row of the table.
@@ -112,6 +118,8 @@ fn parse(table: &str) -> Vec<Pattern> {
             "translation-word" => Kind::TranslationWord,
             "label" => Kind::Label,
             "rights" => Kind::Rights,
+            "section" => Kind::Section,
+            "language-name" => Kind::LanguageName,
             k if k.ends_with("-near") => match chrome_reason(&k[..k.len() - 5]) {
                 Some(r) => Kind::Near(r),
                 None => continue,
@@ -156,6 +164,19 @@ pub fn is_share_target(word: &str) -> bool {
     S.get_or_init(|| words_of(Kind::ShareTarget)).contains(word)
 }
 
+/// Whether a (normalised) word names a site section.
+pub fn is_section_word(word: &str) -> bool {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    S.get_or_init(|| words_of(Kind::Section)).contains(word)
+}
+
+/// Whether a (normalised) word is a language's own name for itself.
+pub fn is_language_name(word: &str) -> bool {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    S.get_or_init(|| words_of(Kind::LanguageName))
+        .contains(word)
+}
+
 /// Whether the lower-cased line contains a phrase of kind [`Kind::Rights`] anywhere.
 pub fn mentions_rights(lower: &str) -> bool {
     static S: OnceLock<Vec<&'static str>> = OnceLock::new();
@@ -186,7 +207,12 @@ fn index() -> &'static FirstWordIndex {
             // Looked up by word, not as phrases opening a match.
             if matches!(
                 p.kind,
-                Kind::Agency | Kind::ShareTarget | Kind::TranslationWord | Kind::Rights
+                Kind::Agency
+                    | Kind::ShareTarget
+                    | Kind::TranslationWord
+                    | Kind::Rights
+                    | Kind::Section
+                    | Kind::LanguageName
             ) {
                 continue;
             }
