@@ -937,13 +937,15 @@ fn is_section_menu(norm: &str) -> bool {
 /// wholly a chrome phrase or a page label of the table (one-word phrases count here, since
 /// each item stands alone).
 fn is_label_row(line: &str) -> bool {
+    if !line.contains(['|', '/', '·']) {
+        return false;
+    }
     let items: Vec<String> = line
         .split(['|', '/', '·'])
         .map(normalize)
         .filter(|x| !x.is_empty())
         .collect();
     (2..=4).contains(&items.len())
-        && line.contains(['|', '/', '·'])
         && items.iter().all(|item| {
             matching(item, 1).into_iter().any(|(p, start, end)| {
                 matches!(p.kind, Kind::Chrome(_) | Kind::Label) && start == 0 && end == item.len()
@@ -1245,13 +1247,17 @@ fn is_quote_box(norm: &str) -> bool {
 
 /// "GEO | ENG | RUS", "FR / EN / DE": a language switch.
 fn is_language_switch(line: &str) -> bool {
-    // "Français English Español Deutsch": the languages' own names.
-    let names: Vec<String> = line
+    // "Français English Español Deutsch": the languages' own names (normalised one by one,
+    // so a line of prose stops at its first word).
+    let mut names = 0;
+    let all_names = line
         .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·'))
         .filter(|w| !w.is_empty())
-        .map(normalize)
-        .collect();
-    if names.len() >= 3 && names.iter().all(|w| crate::patterns::is_language_name(w)) {
+        .all(|w| {
+            names += 1;
+            crate::patterns::is_language_name(&normalize(w))
+        });
+    if all_names && names >= 3 {
         return true;
     }
     let items: Vec<&str> = line
@@ -1522,12 +1528,14 @@ fn is_read_more_teaser(norm: &str) -> bool {
     matching(norm, 1).into_iter().any(|(p, start, end)| {
         // "À lire aussi sur La Lucarne : En Slovénie, …": the site's name may come between the
         // label and its colon.
-        let labelled = norm[end..]
-            .split_once([':', '|'])
-            .is_some_and(|(gap, _)| gap.split_whitespace().count() <= 4 && !gap.contains('.'));
+        let labelled = || {
+            norm[end..]
+                .split_once([':', '|'])
+                .is_some_and(|(gap, _)| gap.split_whitespace().count() <= 4 && !gap.contains('.'))
+        };
         p.kind == Kind::Chrome("read-more link")
             && start == 0
-            && (p.phrase.ends_with(':') || labelled)
+            && (p.phrase.ends_with(':') || labelled())
             && norm.len() > end + 1
     })
 }

@@ -158,23 +158,27 @@ fn words_of(kind: Kind) -> WordSet {
         .collect()
 }
 
+/// Whether `word` is a row of `kind`, the kind's set built once into `cell`.
+fn is_word_of(cell: &'static OnceLock<WordSet>, kind: Kind, word: &str) -> bool {
+    cell.get_or_init(|| words_of(kind)).contains(word)
+}
+
 /// Whether a (normalised) word is the label of a share button.
 pub fn is_share_target(word: &str) -> bool {
     static S: OnceLock<WordSet> = OnceLock::new();
-    S.get_or_init(|| words_of(Kind::ShareTarget)).contains(word)
+    is_word_of(&S, Kind::ShareTarget, word)
 }
 
 /// Whether a (normalised) word names a site section.
 pub fn is_section_word(word: &str) -> bool {
     static S: OnceLock<WordSet> = OnceLock::new();
-    S.get_or_init(|| words_of(Kind::Section)).contains(word)
+    is_word_of(&S, Kind::Section, word)
 }
 
 /// Whether a (normalised) word is a language's own name for itself.
 pub fn is_language_name(word: &str) -> bool {
     static S: OnceLock<WordSet> = OnceLock::new();
-    S.get_or_init(|| words_of(Kind::LanguageName))
-        .contains(word)
+    is_word_of(&S, Kind::LanguageName, word)
 }
 
 /// Whether the lower-cased line contains a phrase of kind [`Kind::Rights`] anywhere.
@@ -188,9 +192,8 @@ pub fn mentions_rights(lower: &str) -> bool {
 /// Whether the (normalised) line contains a word of kind [`Kind::TranslationWord`].
 pub fn mentions_translation(norm: &str) -> bool {
     static S: OnceLock<WordSet> = OnceLock::new();
-    let set = S.get_or_init(|| words_of(Kind::TranslationWord));
     norm.split(|c: char| !c.is_alphanumeric() && c != '-')
-        .any(|w| set.contains(w))
+        .any(|w| is_word_of(&S, Kind::TranslationWord, w))
 }
 
 /// Table rows indexed by their phrase's first word, so a line is checked only against the rows
