@@ -28,6 +28,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         return Some("separator line");
     }
     let words = trimmed.split_whitespace().count();
+    if words <= 12 && is_reaction_row(trimmed) {
+        return Some("counter or timestamp");
+    }
     let norm = (words <= MAX_TEASER_WORDS.max(opts.max_chrome_words)).then(|| normalize(trimmed));
     if norm.as_deref().is_some_and(is_share_buttons) {
         return Some("share buttons");
@@ -61,6 +64,15 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
             && (is_follow_prompt(&norm) || after_cheer.is_some_and(is_follow_prompt))
         {
             return Some("follow/subscribe prompt");
+        }
+        if words <= MAX_LINK_PROMPT_WORDS && is_channel_link_prompt(trimmed, &norm) {
+            return Some("follow/subscribe prompt");
+        }
+        if words <= MAX_TEASER_WORDS && is_labelled_ad(trimmed) {
+            return Some("advertisement label");
+        }
+        if pos.outside_body && pos.from_start < 10 && opens_with_ticker_label(&norm) {
+            return Some("news ticker");
         }
         if words <= 12 && is_comment_form_fields(trimmed) {
             return Some("comment notice");
@@ -127,7 +139,13 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words <= 4 && is_counter(&norm, pos.outside_body) {
             return Some("counter or timestamp");
         }
-        if words <= 15 && is_copyright_line(&norm) {
+        // "© Clarion Media Group Ltd 2024 | Privacy notice | Cookie settings": the bars
+        // between the footer's links are no words.
+        let content_words = trimmed
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        if content_words <= 15 && is_copyright_line(&norm) {
             return Some("legal/copyright notice");
         }
         // "© Le Fil Indocile — textes sous licence CC BY-NC-SA": outside the article a © line
@@ -394,6 +412,33 @@ fn is_live_update(rest: &str) -> bool {
     })
 }
 
+/// "Dr. Harald Wenzel" -> "Harald Wenzel": a byline's academic title is no part of the name an
+/// analyst searches for.
+pub fn without_title(name: &str) -> String {
+    const TITLES: &[&str] = &[
+        "dr.",
+        "dr",
+        "prof.",
+        "prof",
+        "dott.",
+        "dott.ssa",
+        "dr.-ing.",
+        "mag.",
+        "ing.",
+        "mgr",
+        "д-р",
+        "проф.",
+    ];
+    let mut rest = name.trim();
+    while let Some((first, tail)) = rest.split_once(' ') {
+        if !TITLES.contains(&first.to_lowercase().as_str()) || tail.trim().is_empty() {
+            break;
+        }
+        rest = tail.trim_start();
+    }
+    rest.to_string()
+}
+
 /// The writer a dateline names after an agent word ("Pubblicato il 5 febbraio 2024 da Lorenzo
 /// Ferrazzi", "Publié le 3 avril par Marie Dupont"), when it is a person's name.
 pub fn dateline_author(line: &str) -> Option<String> {
@@ -558,10 +603,41 @@ const SHARE_LEADS: &[&str] = &[
     "partagez",
 ];
 
+/// A channel's subscriber count ("48 213 abonnés"), normalised.
+const SUBSCRIBER_WORDS: &[&str] = &[
+    "abonnés",
+    "abonnenten",
+    "subscribers",
+    "followers",
+    "subskrybentów",
+    "subskrybenci",
+    "obserwujących",
+    "подписчиков",
+    "подписчика",
+    "подписчики",
+    "iscritti",
+    "suscriptores",
+    "seguidores",
+    "συνδρομητες",
+    "გამომწერი",
+];
+
+/// "48 213 abonnés", "12,4K subscribers": a channel's subscriber count, which sits right below
+/// the channel's name in an export.
+pub(crate) fn is_subscriber_count(line: &str) -> bool {
+    let norm = normalize(line);
+    norm.split_whitespace().count() <= 4
+        && norm
+            .split_whitespace()
+            .any(|w| SUBSCRIBER_WORDS.contains(&w))
+        && is_counter(&norm, false)
+}
+
 /// Count words of comment and share counters ("142 comments", "1,208 Shares").
 const COUNT_WORDS: &[&str] = &[
     "ნახვები",
-    "σχόλια",
+    // Normalised: Greek accents are folded away.
+    "σχολια",
     "votos",
     "votes",
     "commenter",
@@ -590,7 +666,6 @@ const COUNT_WORDS: &[&str] = &[
     "просмотров",
     "comentarios",
     "comentario",
-    "σχόλια",
     "view",
     "voir",
     "les",
@@ -630,7 +705,7 @@ fn is_counter(norm: &str, outside_body: bool) -> bool {
                 && parts
                     .iter()
                     .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
-        } else if COUNT_WORDS.contains(&w) {
+        } else if COUNT_WORDS.contains(&w) || SUBSCRIBER_WORDS.contains(&w) {
             count_word = true;
         } else {
             return false;
@@ -690,6 +765,113 @@ fn plea_sentence_reason(norm: &str, words: usize) -> Option<&'static str> {
         })
 }
 
+/// Longest line read as a channel's link prompt ("Puls Pomorza | Subskrybuj 👉 t.me/pulspomorza").
+const MAX_LINK_PROMPT_WORDS: usize = 12;
+
+/// Pictographs: emoji, dingbats and the joiners between them. Channel exports mark view counts,
+/// reactions and prompts with them; prose does not consist of them.
+fn is_pictograph(c: char) -> bool {
+    matches!(c as u32, 0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0xFE0F | 0x200D)
+}
+
+/// "👁 31.2K", "👍 1.2K  🔥 404  😢 96", "👁 18,2 tys.  edytowano 14:07": the view count or the
+/// reaction row under a channel post: pictographs and numbers, with at most a unit or an "edited"
+/// mark. Chrome wherever it stands; an article's line is never only that.
+fn is_reaction_row(trimmed: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "tys.",
+        "tys",
+        "тыс.",
+        "тыс",
+        "mln",
+        "млн",
+        "mil",
+        "edited",
+        "edytowano",
+        "изменено",
+        "modifié",
+        "bearbeitet",
+        "modificato",
+        "editado",
+    ];
+    let (mut pictograph, mut number) = (false, false);
+    for w in trimmed.split_whitespace() {
+        let bare = w.trim_start_matches(is_pictograph);
+        pictograph |= bare.len() < w.len();
+        if bare.is_empty() {
+            continue;
+        }
+        let lower = bare.to_lowercase();
+        let digits = lower.trim_end_matches(['k', 'm', 'к', 'м']);
+        if digits.chars().any(|c| c.is_ascii_digit())
+            && digits
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | ':'))
+        {
+            number = true;
+        } else if !WORDS.contains(&lower.as_str()) {
+            return false;
+        }
+    }
+    pictograph && number
+}
+
+/// "🔔 Rejoignez notre canal 👉 t.me/kordoninfo_fr", "Puls Pomorza | Subskrybuj 👉 t.me/x": a
+/// short line pointing to a channel or profile link, with a pictograph or a follow verb to say
+/// it is a prompt (a source credit names a link without either).
+fn is_channel_link_prompt(trimmed: &str, norm: &str) -> bool {
+    const HOSTS: &[&str] = &[
+        "t.me/",
+        "vk.com/",
+        "x.com/",
+        "twitter.com/",
+        "instagram.com/",
+        "facebook.com/",
+        "youtube.com/",
+        "tiktok.com/",
+        "ok.ru/",
+    ];
+    let lower = trimmed.to_lowercase();
+    if !HOSTS.iter().any(|h| lower.contains(h)) || trimmed.ends_with('.') {
+        return false;
+    }
+    trimmed.chars().any(is_pictograph)
+        || matching(norm, usize::MAX)
+            .into_iter()
+            .any(|(p, _, _)| matches!(p.kind, Kind::FollowVerb))
+}
+
+/// "Sponsorisé · Ce retraité a trouvé une astuce …", "📢 REKLAMA | Kurs angielskiego -40%": an
+/// advertisement label (a row of the table, the whole of the line's first part) and the ad's
+/// text after a separator.
+fn is_labelled_ad(trimmed: &str) -> bool {
+    // Not a colon: "Publicité : les annonceurs boudent la chaîne" is a subheading's topic.
+    let Some((head, tail)) = [" · ", " | ", " • "]
+        .iter()
+        .filter_map(|sep| trimmed.split_once(sep))
+        .min_by_key(|(head, _)| head.len())
+    else {
+        return false;
+    };
+    let head = normalize(head);
+    let head = head.trim_end_matches(':');
+    !tail.trim().is_empty()
+        && head.split_whitespace().count() <= 3
+        && matching(head, 1).into_iter().any(|(p, start, end)| {
+            start == 0 && end == head.len() && matches!(p.kind, Kind::Chrome("advertisement label"))
+        })
+}
+
+/// "Flash info : coupure d'électricité …", "ÚLTIMA HORA | …": a breaking-news ticker above the
+/// article, its label a row of kind `ticker` followed by a colon or a bar.
+fn opens_with_ticker_label(norm: &str) -> bool {
+    matching(norm, 1).into_iter().any(|(p, start, end)| {
+        start == 0
+            && matches!(p.kind, Kind::Ticker)
+            && norm[end..].trim_start().starts_with([':', '|', '–', '—'])
+    })
+}
+
 /// Words by which a site speaks to its reader or of itself ("vous", "nous", "you", "our", "ci",
 /// "uns", "нас", "μας"): an appeal always has one, a news sentence about somebody else's
 /// fundraiser ("the strikers' fund asked supporters to make a donation") need not. Function
@@ -714,6 +896,15 @@ pub(crate) fn addresses_reader(norm: &str) -> bool {
         "noi",
         "nostro",
         "nostra",
+        // Imperatives with "us" joined on: "sosteneteci", "aiutaci".
+        "sosteneteci",
+        "sostienici",
+        "aiutateci",
+        "aiutaci",
+        "seguiteci",
+        "seguici",
+        "scriveteci",
+        "scrivici",
         "nostri",
         "nostre",
         "voi",
@@ -1676,7 +1867,8 @@ fn is_breadcrumb(s: &str) -> bool {
     enough
         && items.iter().enumerate().all(|(k, x)| {
             let words = x.split_whitespace().count();
-            x.starts_with(|c: char| c.is_uppercase())
+            // Georgian has no capitals: its items open with any letter.
+            x.starts_with(|c: char| c.is_uppercase() || ('\u{10D0}'..='\u{10FF}').contains(&c))
                 && ((here.is_some() && k == last)
                     || (headline_last && k == last && words <= 15)
                     || (words <= 4 && !x.ends_with(['.', ':', ';'])))
@@ -1713,6 +1905,56 @@ mod tests {
     fn reason(line: &str) -> Option<&'static str> {
         let mid = pos(5, 5, false);
         chrome_reason(line, mid, &CleanOptions::default())
+    }
+
+    #[test]
+    fn channel_counters_ads_and_tickers() {
+        assert_eq!(reason("👁 9,8 tys.  09:12"), Some("counter or timestamp"));
+        assert_eq!(
+            reason("❤️ 312  😡 1.1K  😢 87"),
+            Some("counter or timestamp")
+        );
+        assert_eq!(reason("48 213 subskrybentów"), Some("counter or timestamp"));
+        // A number with a pictograph and words is a post, not a counter.
+        assert_eq!(reason("🔴 12 blessés dans l'accident de la R-17"), None);
+        assert_eq!(
+            reason("Puls Pomorza | Subskrybuj 👉 t.me/pulspomorza"),
+            Some("follow/subscribe prompt")
+        );
+        assert_eq!(
+            reason("Kanał t.me/pulspomorza opublikował nagranie z miejsca zdarzenia."),
+            None
+        );
+        assert_eq!(
+            reason("Sponsorisé · Ce retraité a trouvé une astuce simple pour diviser sa facture par deux"),
+            Some("advertisement label")
+        );
+        assert_eq!(
+            reason("Publicité : les annonceurs boudent la chaîne depuis la polémique de mars"),
+            None
+        );
+        let top = pos(1, 20, true);
+        let opts = CleanOptions::default();
+        assert_eq!(
+            chrome_reason(
+                "Flash info : coupure d'électricité samedi dans les quartiers nord",
+                top,
+                &opts
+            ),
+            Some("news ticker")
+        );
+        // Inside the article a live update may open with the same words.
+        assert_eq!(
+            chrome_reason(
+                "Flash info : coupure d'électricité samedi dans les quartiers nord",
+                pos(8, 8, false),
+                &opts
+            ),
+            None
+        );
+        assert_eq!(without_title("Dr. Harald Wenzel"), "Harald Wenzel");
+        assert_eq!(without_title("Prof. Dr. Anna Weber"), "Anna Weber");
+        assert_eq!(without_title("Drew Barrymore"), "Drew Barrymore");
     }
 
     #[test]

@@ -100,7 +100,7 @@ fn year_number(t: &str) -> Option<u32> {
 }
 
 /// Month names (and English abbreviations) in our languages, Polish and Russian in the genitive
-/// too ("3 grudnia", "3 декабря").
+/// too ("3 grudnia", "3 декабря"), Georgian in both ("18 აპრილი", "აპრილის ნომერი").
 pub(crate) fn month_number(t: &str) -> Option<u32> {
     const MONTHS: [&[&str]; 12] = [
         &[
@@ -121,6 +121,8 @@ pub(crate) fn month_number(t: &str) -> Option<u32> {
             "янв",
             "gen",
             "ene",
+            "იანვარი",
+            "იანვრის",
         ],
         &[
             "february",
@@ -139,6 +141,8 @@ pub(crate) fn month_number(t: &str) -> Option<u32> {
             "лютого",
             "φεβρουαρίου",
             "фев",
+            "თებერვალი",
+            "თებერვლის",
         ],
         &[
             "march",
@@ -153,6 +157,8 @@ pub(crate) fn month_number(t: &str) -> Option<u32> {
             "березня",
             "μαρτίου",
             "мар",
+            "მარტი",
+            "მარტის",
         ],
         &[
             "april",
@@ -169,6 +175,8 @@ pub(crate) fn month_number(t: &str) -> Option<u32> {
             "απριλίου",
             "апр",
             "abr",
+            "აპრილი",
+            "აპრილის",
         ],
         &[
             "may",
@@ -182,6 +190,8 @@ pub(crate) fn month_number(t: &str) -> Option<u32> {
             "травня",
             "μαΐου",
             "μαίου",
+            "მაისი",
+            "მაისის",
         ],
         &[
             "june",
@@ -198,6 +208,8 @@ pub(crate) fn month_number(t: &str) -> Option<u32> {
             "ιουνίου",
             "июн",
             "giu",
+            "ივნისი",
+            "ივნისის",
         ],
         &[
             "july",
@@ -215,6 +227,8 @@ pub(crate) fn month_number(t: &str) -> Option<u32> {
             "ιουλίου",
             "июл",
             "lug",
+            "ივლისი",
+            "ივლისის",
         ],
         &[
             "august",
@@ -230,6 +244,8 @@ pub(crate) fn month_number(t: &str) -> Option<u32> {
             "αυγούστου",
             "авг",
             "ago",
+            "აგვისტო",
+            "აგვისტოს",
         ],
         &[
             "september",
@@ -246,6 +262,8 @@ pub(crate) fn month_number(t: &str) -> Option<u32> {
             "σεπτεμβρίου",
             "сен",
             "set",
+            "სექტემბერი",
+            "სექტემბრის",
         ],
         &[
             "october",
@@ -262,6 +280,8 @@ pub(crate) fn month_number(t: &str) -> Option<u32> {
             "οκτωβρίου",
             "окт",
             "ott",
+            "ოქტომბერი",
+            "ოქტომბრის",
         ],
         &[
             "november",
@@ -275,6 +295,8 @@ pub(crate) fn month_number(t: &str) -> Option<u32> {
             "листопада",
             "νοεμβρίου",
             "ноя",
+            "ნოემბერი",
+            "ნოემბრის",
         ],
         &[
             "december",
@@ -293,6 +315,8 @@ pub(crate) fn month_number(t: &str) -> Option<u32> {
             "δεκεμβρίου",
             "дек",
             "dic",
+            "დეკემბერი",
+            "დეკემბრის",
         ],
     ];
     let t = t.trim_end_matches('.');

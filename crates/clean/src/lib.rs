@@ -35,8 +35,9 @@ use newsprism_core::{Article, Attribution, RemovedLine};
 
 use structure::{
     body_span, comment_thread, copyright_holder, edge_short_runs, extend_plea_blocks, outside_body,
-    remove_bare_bylines, remove_consent_buttons, remove_related_headlines, remove_site_names,
-    remove_split_share_rows, remove_taglines, remove_ticker_runs, remove_trailing_lists,
+    remove_bare_bylines, remove_channel_names, remove_consent_buttons, remove_related_headlines,
+    remove_site_names, remove_split_share_rows, remove_taglines, remove_ticker_runs,
+    remove_trailing_lists,
 };
 
 pub use provenance::{line_attribution, LineAttribution};
@@ -127,6 +128,9 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
     );
     let link_list = edge_short_runs(&a.lines, &nonempty, a.title_is_line_1, body);
     let mut attribution = a.attribution.take().unwrap_or_default();
+    // A source credited between two paragraphs, kept for when no credit outside the body names
+    // the article's own source.
+    let mut inside_source: Option<String> = None;
     let mut found_attr = !attribution.evidence.is_empty() || attribution.republished;
     // The page's own outlet: its metadata, or the name in its copyright line.
     let own = a
@@ -154,9 +158,14 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
             // article a repost.
             // (Two lines or more of the body below it: an author's bio may follow the credit.)
             let inside = body.is_some_and(|(first, last)| first < rank && rank + 2 <= last);
-            if inside && la.republished && !la.translated && opens_with_source_label(&line) {
+            if inside && !la.translated && opens_with_source_label(&line) {
                 la.original_outlet = None;
                 la.republished = false;
+                // "SOURCE : Office statistique de X" mid-text credits figures; a "SOURCE : RIH"
+                // under the article says whose text it is, and wins.
+                if let Some(src) = la.source.take() {
+                    inside_source.get_or_insert(src);
+                }
             }
             // "Un article de Hannah Crewe, traduit de l'anglais …": a person's name where the
             // outlet would stand is the writer, not where the text came from.
@@ -247,6 +256,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         remove_related_headlines(a, &nonempty, body);
         remove_trailing_lists(a, &nonempty, body);
         remove_site_names(a, &nonempty, body, own.as_deref());
+        remove_channel_names(a, &nonempty);
         remove_taglines(a, &nonempty, body);
         remove_bare_bylines(a, &nonempty, body);
         // A plea box or a legal notice removed above may have been taken for the first or last
@@ -270,6 +280,10 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
     if attribution.source.is_none() && attribution.republished {
         attribution.source = attribution.original_outlet.clone();
     }
+    if attribution.source.is_none() {
+        attribution.source = inside_source;
+    }
+    a.author = a.author.take().map(|n| chrome::without_title(&n));
     a.attribution = found_attr.then_some(attribution).filter(has_content);
 }
 

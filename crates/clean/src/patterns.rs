@@ -46,6 +46,9 @@ pub enum Kind {
     /// A language's name in that language ("Français", "English", "Deutsch"): a line of them is
     /// a language switch.
     LanguageName,
+    /// A breaking-news label ("Flash info", "Eilmeldung"): a line above the article that opens
+    /// with it and a colon or bar is a ticker.
+    Ticker,
 }
 
 /// One row of the table.
@@ -120,6 +123,7 @@ fn parse(table: &str) -> Vec<Pattern> {
             "rights" => Kind::Rights,
             "section" => Kind::Section,
             "language-name" => Kind::LanguageName,
+            "ticker" => Kind::Ticker,
             k if k.ends_with("-near") => match chrome_reason(&k[..k.len() - 5]) {
                 Some(r) => Kind::Near(r),
                 None => continue,

@@ -105,7 +105,13 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                         .filter(|o| o.chars().next().is_some_and(char::is_uppercase))
                 };
                 // After a title the outlet comes first; otherwise after a preposition.
-                la.original_outlet = if after_title.len() < rest.len() {
+                // "paru dans Il Faro di Levante": after a phrase that ends with its preposition
+                // the outlet comes first too ("di Levante" is part of its name).
+                let ends_with_place = matches!(
+                    p.phrase.rsplit(' ').next(),
+                    Some("dans" | "in" | "on" | "sur" | "su" | "auf" | "w" | "в" | "en" | "da")
+                );
+                la.original_outlet = if after_title.len() < rest.len() || ends_with_place {
                     named().or_else(|| outlet_after_preposition(after_title))
                 } else {
                     outlet_after_preposition(after_title).or_else(named)
@@ -127,10 +133,22 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                 // A label ("Traduction : Marie Dupont") names the translator, not the original.
                 // "Übersetzung aus dem Englischen: Redaktion X" is a label too.
                 let label = p.phrase.ends_with(':') || rest.trim_start().starts_with(':');
-                let source_part = if label { "" } else { cut_at_agent(&rest) };
+                // "Traduzione a cura di Paolo Serafini", "traduit par X": the phrase ends with
+                // its agent, so the name after it is the translator's.
+                let agent = matches!(
+                    p.phrase.rsplit(' ').next(),
+                    Some("par" | "by" | "da" | "di" | "von" | "przez" | "por")
+                );
+                // "Traducción de Lucía Ferreyra": a person after the phrase is the translator.
+                let source_part = if label || agent || starts_with_person_name(&rest) {
+                    ""
+                } else {
+                    cut_at_agent(&rest)
+                };
                 la.original_outlet = outlet_name(source_part)
                     .filter(|o| o.chars().next().is_some_and(char::is_uppercase))
-                    .filter(|o| !is_language_name(o));
+                    .filter(|o| !is_language_name(o))
+                    .or_else(|| republished_in(&norm, trimmed));
             }
             _ => continue,
         }
@@ -146,6 +164,23 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
     byline_agency(trimmed)
         .or_else(|| byline_outlet(trimmed))
         .or_else(|| wire_dateline(trimmed))
+}
+
+/// "Traduit du russe par X. Article original d'Y, paru dans Severny Kurier le 2 octobre": a
+/// translator's credit that goes on to say where the original appeared, further into the line
+/// than the phrases read at its start.
+fn republished_in(norm: &str, raw: &str) -> Option<String> {
+    matching(norm, usize::MAX)
+        .into_iter()
+        .filter(|(p, start, _)| {
+            *start > 0 && p.words >= 2 && matches!(p.kind, Kind::AttrRepublished)
+        })
+        .find_map(|(_, _, end)| {
+            let rest = rest_after(raw, norm, end);
+            outlet_name(&rest)
+                .filter(|o| o.starts_with(char::is_uppercase))
+                .or_else(|| outlet_after_preposition(&rest))
+        })
 }
 
 /// Longest line read for attribution when it opens with an editor's-note label.

@@ -184,6 +184,28 @@ pub(crate) fn short_unpunctuated(a: &Article, i: usize, max_words: usize) -> Opt
     label.then_some(t)
 }
 
+/// "Kordon Info FR" / "48 213 abonnés": a channel's name right above its subscriber count, in a
+/// channel export reposted as an article.
+pub(crate) fn remove_channel_names(a: &mut Article, nonempty: &[usize]) {
+    let mut added = Vec::new();
+    for (k, &i) in nonempty.iter().enumerate().skip(1) {
+        let counted = removed_reason(a, i) == Some("counter or timestamp")
+            && a.removed
+                .iter()
+                .any(|r| r.line as usize == i + 1 && chrome::is_subscriber_count(&r.text));
+        if !counted {
+            continue;
+        }
+        let j = nonempty[k - 1];
+        if short_unpunctuated(a, j, 6).is_some() {
+            added.push(j);
+        }
+    }
+    for j in added {
+        blank(a, j, "channel name");
+    }
+}
+
 /// The site's own name above the article ("La Gazette mosane", "voreia.gr"): a short line before
 /// the body that is a web domain, the holder of the page's copyright line, or a name the page's
 /// removed chrome repeats ("Suivez voreia.gr sur Google News", "© Werratal-Kurier 2024").
@@ -207,36 +229,52 @@ pub(crate) fn remove_site_names(
         }
         // "Le Fil Indocile — médias libres, traductions", "NSI | Northstar International": the
         // name with the site's tagline.
-        let Some(t) = short_unpunctuated(a, i, 4).or_else(|| {
-            let line = short_unpunctuated(a, i, 10)?;
-            let (head, _) = [" — ", " – ", " | ", " - "]
-                .iter()
-                .find_map(|sep| line.split_once(sep))?;
-            (head.split_whitespace().count() <= 4).then_some(head.trim())
-        }) else {
-            continue;
+        // "OdF — Observatoire des Frontières": or the name after its initials.
+        let parts: Vec<&str> = match short_unpunctuated(a, i, 4) {
+            Some(t) => vec![t],
+            None => {
+                let Some(line) = short_unpunctuated(a, i, 10) else {
+                    continue;
+                };
+                let Some((head, tail)) = [" — ", " – ", " | ", " - "]
+                    .iter()
+                    .find_map(|sep| line.split_once(sep))
+                else {
+                    continue;
+                };
+                [head.trim(), tail.trim()]
+                    .into_iter()
+                    .filter(|p| p.split_whitespace().count() <= 4)
+                    .collect()
+            }
         };
-        let lower = t.to_lowercase();
-        // "La Lettre de Côme" is "la Lettre de Côme" after "de", "Fil Indocile" after "du".
-        let bare = strip_article(&lower);
-        let domain = !t.contains(' ')
-            && t.rsplit_once('.').is_some_and(|(host, tld)| {
-                !host.is_empty()
-                    && (2..=6).contains(&tld.len())
-                    && tld.chars().all(|c| c.is_ascii_lowercase())
-            });
-        let own_name = own.is_some_and(|o| o == lower);
-        let repeated = bare.chars().filter(|c| c.is_alphanumeric()).count() >= 3
-            && chrome_text
-                .iter()
-                .any(|c| c != &lower && contains_words(c, bare));
-        if domain || own_name || repeated {
+        if parts.iter().any(|t| is_site_name(t, &chrome_text, own)) {
             added.push(i);
         }
     }
     for i in added {
         blank(a, i, "site name");
     }
+}
+
+/// Whether a short line's text is the site's name: a web domain, the copyright holder, or a name
+/// the page's removed chrome repeats.
+fn is_site_name(t: &str, chrome_text: &[String], own: Option<&str>) -> bool {
+    let lower = t.to_lowercase();
+    // "La Lettre de Côme" is "la Lettre de Côme" after "de", "Fil Indocile" after "du".
+    let bare = strip_article(&lower);
+    let domain = !t.contains(' ')
+        && t.rsplit_once('.').is_some_and(|(host, tld)| {
+            !host.is_empty()
+                && (2..=6).contains(&tld.len())
+                && tld.chars().all(|c| c.is_ascii_lowercase())
+        });
+    let own_name = own.is_some_and(|o| o == lower);
+    let repeated = bare.chars().filter(|c| c.is_alphanumeric()).count() >= 3
+        && chrome_text
+            .iter()
+            .any(|c| c != &lower && contains_words(c, bare));
+    domain || own_name || repeated
 }
 
 /// A name without its leading article ("le fil indocile" -> "fil indocile"), so that "du Fil
@@ -428,8 +466,12 @@ fn neighbours(nonempty: &[usize], k: usize) -> impl Iterator<Item = usize> + '_ 
         .filter_map(|k| nonempty.get(k).copied())
 }
 
+/// Most lines after a "Related" label read as its list.
+const MAX_LIST_ITEMS: usize = 10;
 /// Longest headline taken as part of a related-articles list.
 const MAX_HEADLINE_WORDS: usize = 15;
+/// Longest headline taken once a related-articles list has two: tabloid headlines run long.
+const MAX_LONG_HEADLINE_WORDS: usize = 20;
 /// Longest tag taken as part of a tag list.
 const MAX_TAG_WORDS: usize = 4;
 
@@ -474,7 +516,8 @@ pub(crate) fn remove_related_headlines(
         }
         let min_words = if inside { 6 } else { 1 };
         let mut taken = 0;
-        for &i in nonempty[k + 1..].iter().take(8) {
+        let after = &nonempty[k + 1..];
+        for (m, &i) in after.iter().enumerate().take(MAX_LIST_ITEMS) {
             // A line removed already (an ad label, a share row) does not end the list; another
             // list's label does.
             if a.lines[i].trim().is_empty() {
@@ -489,17 +532,48 @@ pub(crate) fn remove_related_headlines(
                 continue;
             }
             // "· Entretien : « … »", "» Tchéquie : …": the list's bullet goes first.
-            let t = a.lines[i]
-                .trim()
-                .trim_start_matches(['·', '•', '»', '›', '-', '–', '▶', '►', ' ']);
-            let words = t.split_whitespace().count();
-            // The page's title printed again below a label is the article's own headline.
-            let headline = !t.is_empty()
-                && !is_title_again(a, t)
-                && (min_words..=max_words).contains(&words)
-                && !t.ends_with(['.', ':', ';', ','])
-                && t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
-            if !headline || (inside && taken > 0 && !has_topic_head(t)) {
+            // Once the list has two items it is a list: a tabloid's headlines run longer, and
+            // the article's short subheading is told apart by the prose after it (below).
+            let (min_words, max_words) = match taken {
+                0 => (min_words, max_words),
+                1 => (min_words.min(4), max_words),
+                _ if max_words == MAX_HEADLINE_WORDS => (min_words.min(4), MAX_LONG_HEADLINE_WORDS),
+                _ => (min_words.min(4), max_words),
+            };
+            let headline = |i: usize| {
+                let t = a.lines[i]
+                    .trim()
+                    .trim_start_matches(['·', '•', '»', '›', '-', '–', '▶', '►', ' ']);
+                // "1. Una pareja gana …": a list number is no word of the headline.
+                let numbered = t
+                    .split_once(". ")
+                    .filter(|(n, _)| n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()));
+                // In a numbered "most read" list the article's own headline is one more item.
+                let title_again = numbered.is_none() && is_title_again(a, t);
+                let t = numbered.map_or(t, |(_, rest)| rest);
+                // "¿Cuánto cobra un fontanero?": the opening mark goes before the capital.
+                let opening = t.trim_start_matches(['¿', '¡', '\'', '"', '«', '„', '“']);
+                let words = t.split_whitespace().count();
+                // The page's title printed again below a label is the article's own headline.
+                !t.is_empty()
+                    && !title_again
+                    && (min_words..=max_words).contains(&words)
+                    && !t.ends_with(['.', ':', ';', ','])
+                    && opening.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            };
+            if !headline(i) {
+                break;
+            }
+            // Inside the article a later line is another headline only when it has its topic
+            // first, or when the list goes on below it (another headline, a line removed
+            // already, the end): the article's own subheading is followed by its prose.
+            let list_goes_on = || {
+                after
+                    .get(m + 1)
+                    .is_none_or(|&j| a.lines[j].trim().is_empty() || headline(j))
+            };
+            let t = a.lines[i].trim();
+            if inside && taken > 0 && !has_topic_head(t) && !list_goes_on() {
                 break;
             }
             added.push((i, reason.clone()));

@@ -790,3 +790,109 @@ Les tentatives de détourner l'attention soulèvent des questions, a déclaré l
     assert_eq!(a.author.as_deref(), Some("Alexeï Korvine"));
     assert_eq!(a.published.as_deref(), Some("2024-03-14"));
 }
+
+/// A channel export reposted as an article: the channel's name above its subscriber count, view
+/// counts and reaction rows under each post, the join prompt with its link all go; the posts,
+/// their numbered list and a sentence about sharing on Telegram stay.
+#[test]
+fn channel_export_keeps_posts_and_drops_counters() {
+    let text = "Le pont de Varenne fermé : le fil de la chaîne Rive Info\n\
+\n\
+Rive Info FR\n\
+12 408 abonnés\n\
+⚡️ Le pont de Varenne vient d'être fermé dans les deux sens. Les camions sont déviés par le nord.\n\
+👁 31.2K\n\
+👍 1.2K  🔥 404  😢 96\n\
+La mairie a partagé sur Telegram un plan de déviation pour les habitants du quartier sud.\n\
+Ce que l'on sait ce matin :\n\
+1. Le pont reste fermé aux piétons.\n\
+2. Environ 300 camions attendent.\n\
+👁 18,2 tys.  edytowano 14:07\n\
+🔔 Rejoignez notre canal 👉 t.me/riveinfo_fr";
+    let a = &cleaned("fr/tg.txt", text);
+    assert_eq!(
+        removed_lines(a),
+        vec![3, 4, 6, 7, 12, 13],
+        "{:#?}",
+        a.removed
+    );
+    assert_eq!(reason_of(a, 3), "channel name");
+    assert_eq!(reason_of(a, 4), "counter or timestamp");
+    assert_eq!(reason_of(a, 7), "counter or timestamp");
+    assert_eq!(reason_of(a, 13), "follow/subscribe prompt");
+}
+
+/// Inside the article a "related" label heads a long list of headlines; they go as far as the
+/// list goes (numbered, with an opening question mark, longer than usual), and the article's next
+/// subheading, followed by its prose, stays.
+#[test]
+fn related_list_inside_the_article_goes_to_its_end() {
+    let text = "Bin strike enters its sixth week\n\
+\n\
+Rubbish has piled up on pavements across the borough since the strike began in early May.\n\
+Residents say rats are now a daily sight near schools and care homes in the east of the town.\n\
+MORE ON THIS STORY\n\
+Mum's fury as neighbour's hedge blocks out the sun for six months\n\
+Pensioner, 81, banned from bingo hall after cheating row over dabber\n\
+Dad finds hidden room behind wardrobe in 1930s semi and what's inside is creepy\n\
+Advertisement\n\
+The council said it had opened six temporary drop-off points across the borough on Monday.\n\
+Talks resume\n\
+Union leaders will meet council officials again on Thursday, a spokesperson for the union said.";
+    let a = &cleaned("en/bins.txt", text);
+    assert_eq!(removed_lines(a), vec![5, 6, 7, 8, 9], "{:#?}", a.removed);
+    assert!(a.lines[10].starts_with("Talks resume"));
+
+    let text = "Monterriba decreta restricciones de agua\n\
+\n\
+El Ayuntamiento de Monterriba ha aprobado este miércoles un decreto de restricciones de agua.\n\
+La medida afecta a los cerca de 46.000 vecinos de la localidad y a las pedanías cercanas.\n\
+Las organizaciones agrarias han pedido una reunión urgente con la consejería del ramo.\n\
+Lo más leído\n\
+1. Una pareja gana 4 millones en la lotería y aún no ha ido a cobrar\n\
+2. ¿Cuánto cobra un fontanero en 2023? Estas son las tarifas\n\
+Aviso legal · Privacidad · Cookies · Contacto";
+    let a = &cleaned("es/agua.txt", text);
+    assert_eq!(removed_lines(a), vec![6, 7, 8, 9], "{:#?}", a.removed);
+}
+
+/// Translator credits name the translator, not the original outlet; the outlet named further
+/// into the same note is the original; a source credited between paragraphs gives way to the
+/// one under the article; an academic title is no part of the author's name.
+#[test]
+fn translator_credits_and_inside_sources() {
+    let text = "Les ouvriers remettent les machines en marche\n\
+\n\
+Traduit du russe par Paul Mercadier. Article original d'Irina Solovtseva, paru dans Severny Kurier le 2 octobre 2024.\n\
+Les ouvriers de l'usine de tracteurs ont repris le travail lundi après trois semaines d'arrêt.\n\
+La direction a promis de verser les salaires en retard avant la fin du mois, selon le syndicat.";
+    let a = &cleaned("fr/trad.txt", text);
+    let att = a.attribution.as_ref().expect("attribution");
+    assert!(att.translated);
+    assert_eq!(att.original_outlet.as_deref(), Some("Severny Kurier"));
+
+    let text = "Il mare in vendita\n\
+\n\
+Traduzione a cura di Paolo Serafini\n\
+Sull'isola di Carrow, nel 1998, c'erano quarantadue pescherecci. Oggi ne restano sette.\n\
+Il motivo non è la mancanza di pesce, dicono gli isolani, ma le concessioni ai grandi allevamenti.";
+    let a = &cleaned("it/trad.txt", text);
+    let att = a.attribution.as_ref().expect("attribution");
+    assert!(att.translated);
+    assert_eq!(att.original_outlet, None);
+
+    let text = "Mittelstand am Abgrund\n\
+\n\
+Von Dr. Harald Wenzel\n\
+Drei Zulieferbetriebe mit zusammen 640 Beschäftigten haben seit Januar ihre Tore geschlossen.\n\
+Die Strompreise lagen im ersten Quartal bei durchschnittlich 21,4 Cent je Kilowattstunde.\n\
+Quelle: Landesamt für Statistik Halden\n\
+In Berlin sieht man das offenbar anders, wie das Wirtschaftsministerium am Dienstag mitteilte.\n\
+Es wäre Zeit für eine ehrliche Debatte über die Kosten. Doch die findet nicht statt.\n\
+Man muss kein Prophet sein, um zu sehen, wohin das führt, sagen die Unternehmer der Region.\n\
+Quelle: Nordstern";
+    let a = &cleaned("de/oped.txt", text);
+    assert_eq!(a.author.as_deref(), Some("Harald Wenzel"));
+    let att = a.attribution.as_ref().expect("attribution");
+    assert_eq!(att.source.as_deref(), Some("Nordstern"));
+}
