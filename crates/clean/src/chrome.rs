@@ -2,7 +2,9 @@
 //! all-caps labels at the edges.
 
 use crate::dates;
-use crate::patterns::{is_share_target, matching, mentions_rights, normalize, Kind};
+use crate::patterns::{
+    is_share_target, matching, mentions_rights, multiword_share_targets, normalize, Kind,
+};
 use crate::CleanOptions;
 
 /// Where a line sits, for cues that only hold at the top or bottom of an article.
@@ -30,6 +32,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     let words = trimmed.split_whitespace().count();
     if words <= 12 && is_reaction_row(trimmed) {
         return Some("counter or timestamp");
+    }
+    if pos.outside_body && pos.from_start < 10 && is_bullet_ticker(trimmed) {
+        return Some("news ticker");
     }
     let norm = (words <= MAX_TEASER_WORDS.max(opts.max_chrome_words)).then(|| normalize(trimmed));
     if norm.as_deref().is_some_and(is_share_buttons) {
@@ -138,6 +143,17 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         }
         if words <= 4 && is_counter(&norm, pos.outside_body) {
             return Some("counter or timestamp");
+        }
+        // "3 réponses à « <the title> »", the count of comments below the article.
+        // (Near the end a body may not have been told apart from it yet: there the header
+        // quotes the title it answers.)
+        let quoted = trimmed.contains(['«', '“', '„']);
+        if (pos.outside_body || (pos.from_end <= 3 && quoted))
+            && pos.from_end < pos.from_start
+            && norm.chars().any(|c| c.is_ascii_digit())
+            && crate::structure::is_comment_header(trimmed)
+        {
+            return Some("comment notice");
         }
         // "© Clarion Media Group Ltd 2024 | Privacy notice | Cookie settings": the bars
         // between the footer's links are no words.
@@ -266,8 +282,35 @@ pub(crate) fn share_labels(norm: &str) -> Option<Vec<&str>> {
     ];
     let mut seen: Vec<&str> = Vec::new();
     let mut after_lead = false;
-    for w in norm.split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•' | ','))
-    {
+    // "Copier le lien", "Skopiuj link": a button of several words is read as one.
+    let mut rest = norm;
+    let mut words: Vec<&str> = Vec::new();
+    while !rest.is_empty() {
+        let rest_trim = rest.trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•' | ',')
+        });
+        if rest_trim.is_empty() {
+            break;
+        }
+        let multi = multiword_share_targets().iter().find(|m| {
+            rest_trim.starts_with(*m)
+                && rest_trim[m.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        });
+        let len = multi.map_or_else(
+            || {
+                rest_trim
+                    .find(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•' | ','))
+                    .unwrap_or(rest_trim.len())
+            },
+            |m| m.len(),
+        );
+        words.push(&rest_trim[..len]);
+        rest = &rest_trim[len..];
+    }
+    for w in words {
         // "Share Facebook Twitter 142 comments", "Поделиться: Facebook Telegram": counters and
         // the row's own label sit in the same row.
         let w = w.trim_end_matches(':');
@@ -866,10 +909,33 @@ fn is_labelled_ad(trimmed: &str) -> bool {
 /// article, its label a row of kind `ticker` followed by a colon or a bar.
 fn opens_with_ticker_label(norm: &str) -> bool {
     matching(norm, 1).into_iter().any(|(p, start, end)| {
+        let rest = norm[end..].trim_start();
+        // "FLASH INFO" alone on its line heads the ticker on the next one.
         start == 0
             && matches!(p.kind, Kind::Ticker)
-            && norm[end..].trim_start().starts_with([':', '|', '–', '—'])
+            && (rest.is_empty() || rest.starts_with([':', '|', '–', '—']))
     })
+}
+
+/// "Football : le MC Tazrout qualifié • Prix : de nouvelles mesures … • Météo : alerte …": three
+/// or more headlines between bullets, most led by their topic, on one line above the article.
+fn is_bullet_ticker(line: &str) -> bool {
+    let items: Vec<&str> = line
+        .split('•')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .collect();
+    let topic = |x: &str| {
+        x.split_once(':')
+            .is_some_and(|(head, _)| (1..=3).contains(&head.split_whitespace().count()))
+    };
+    items.len() >= 3
+        && items.iter().all(|x| {
+            (3..=15).contains(&x.split_whitespace().count())
+                && x.starts_with(char::is_uppercase)
+                && !x.ends_with('.')
+        })
+        && items.iter().filter(|x| topic(x)).count() * 3 >= items.len() * 2
 }
 
 /// Words by which a site speaks to its reader or of itself ("vous", "nous", "you", "our", "ci",
@@ -1734,6 +1800,10 @@ fn is_read_more_teaser(norm: &str) -> bool {
 /// Dashes, stars, equals signs: `-----`, `* * *`, `___`.
 fn is_separator_line(s: &str) -> bool {
     let non_space: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
+    // A lone "/" or "|": the divider of a player's "0:00 / 2:17", or of a menu, on its own line.
+    if matches!(non_space.as_slice(), ['/' | '|' | '\\']) {
+        return true;
+    }
     // Ellipses ("...", "[…]") mark cut quotes: content, not chrome.
     non_space.len() >= 3
         && non_space.iter().all(|c| {
@@ -1799,13 +1869,18 @@ fn is_menu(s: &str) -> bool {
     if wordy < min_segments {
         return false;
     }
-    // Items are short and do not read as sentences.
-    let max_words = segments
-        .iter()
+    // Items are short and do not read as sentences. A footer's copyright item ("Vie privée | ©
+    // La Gazette du Condroz 2025") is longer and no section.
+    // (A line that opens with the sign is a copyright notice with links, read as such below.)
+    if s.trim_start().starts_with('©') {
+        return false;
+    }
+    let items = || segments.iter().filter(|x| !x.starts_with('©'));
+    let max_words = items()
         .map(|x| x.split_whitespace().count())
         .max()
         .unwrap_or(0);
-    let total_words: usize = segments.iter().map(|x| x.split_whitespace().count()).sum();
+    let total_words: usize = items().map(|x| x.split_whitespace().count()).sum();
     // "Qui sommes-nous ?" is a section of a long menu; other items ending like sentences are not.
     let sentence_end = segments.iter().any(|x| {
         x.ends_with(['.', '!', ':', ';'])

@@ -173,6 +173,19 @@ pub fn is_share_target(word: &str) -> bool {
     is_word_of(&S, Kind::ShareTarget, word)
 }
 
+/// Share buttons whose label is several words ("copier le lien", "skopiuj link"), to be read as
+/// one item of a row of buttons.
+pub fn multiword_share_targets() -> &'static [String] {
+    static S: OnceLock<Vec<String>> = OnceLock::new();
+    S.get_or_init(|| {
+        patterns()
+            .iter()
+            .filter(|p| p.kind == Kind::ShareTarget && p.phrase.contains(' '))
+            .map(|p| p.phrase.clone())
+            .collect()
+    })
+}
+
 /// Whether a (normalised) word names a site section.
 pub fn is_section_word(word: &str) -> bool {
     static S: OnceLock<WordSet> = OnceLock::new();

@@ -87,13 +87,15 @@ pub(crate) fn comment_thread(lines: &[String], nonempty: &[usize]) -> Option<usi
         if lines[i].trim().len() > 40 {
             return false;
         }
-        // "Répondre · Signaler un abus", "Responder · Me gusta (12)": the button row.
-        let first = lines[i].split(['·', '|', '•']).next().unwrap_or("");
-        let norm = patterns::normalize(first);
-        let mut words = norm
-            .split(|c: char| !c.is_alphabetic())
-            .filter(|w| !w.is_empty());
-        words.next().is_some_and(|w| REPLY_WORDS.contains(&w)) && words.next().is_none()
+        // "Répondre · Signaler un abus", "Responder · Me gusta (12)", "42 Recommend · Reply ·
+        // Report": the button row, the reply button one of its items.
+        lines[i].split(['·', '|', '•']).any(|item| {
+            let norm = patterns::normalize(item);
+            let mut words = norm
+                .split(|c: char| !c.is_alphabetic())
+                .filter(|w| !w.is_empty());
+            words.next().is_some_and(|w| REPLY_WORDS.contains(&w)) && words.next().is_none()
+        })
     };
     let replies: Vec<usize> = (0..nonempty.len())
         .filter(|&k| is_reply(nonempty[k]))
@@ -700,6 +702,10 @@ const MAX_PLEA_BLOCK_WORDS: usize = 45;
 
 /// Reasons of the plea lines that plea blocks and boxes are made of.
 const PLEAS: &[&str] = &["donation plea", "newsletter plea"];
+/// An app prompt's store buttons ("Download on the App Store" / "Get it on Google Play") take the
+/// sentence beside them that names the app ("Download the KRVL 7 News app to get alerts …"),
+/// and only app wording joins them.
+const APP: &str = "app prompt";
 
 /// A donation or newsletter box flattened into text often has one line the phrase table
 /// recognises ("Soutenez notre média : faites un don !") and sentences around it that are too
@@ -722,10 +728,12 @@ pub(crate) fn extend_plea_blocks(a: &mut Article, nonempty: &[usize]) {
             }
             // A donation box often ends with a newsletter prompt and the reverse: either plea
             // lets the other kind's wording join.
-            let near = neighbours(nonempty, k)
+            let near_reasons: Vec<&str> = neighbours(nonempty, k)
                 .filter_map(|j| removed_reason(a, j))
-                .any(|r| PLEAS.contains(&r));
-            if !near {
+                .collect();
+            let near = near_reasons.iter().any(|r| PLEAS.contains(r));
+            let near_app = near_reasons.contains(&APP);
+            if !near && !near_app {
                 continue;
             }
             // Quoted words are somebody else's ("« Vous avez marché ensemble sans vous … »").
@@ -742,7 +750,8 @@ pub(crate) fn extend_plea_blocks(a: &mut Article, nonempty: &[usize]) {
                     .find_map(|(p, start, _)| match p.kind {
                         // One-word phrases ("Aidez-nous") only where they open the line.
                         patterns::Kind::Chrome(r) | patterns::Kind::Near(r)
-                            if PLEAS.contains(&r) && (p.words > 1 || start == 0) =>
+                            if ((near && PLEAS.contains(&r)) || (near_app && r == APP))
+                                && (p.words > 1 || start == 0) =>
                         {
                             Some(r)
                         }

@@ -896,3 +896,89 @@ Quelle: Nordstern";
     let att = a.attribution.as_ref().expect("attribution");
     assert_eq!(att.source.as_deref(), Some("Nordstern"));
 }
+
+/// A local TV page: the video player's controls, one per line, and an app prompt whose store
+/// buttons take the sentence naming the app; the article's own sentence about the city's text
+/// alerts stays.
+#[test]
+fn player_controls_and_app_prompts() {
+    let text = "Water main break closes Route 14\n\
+\n\
+Play Video\n\
+Mute\n\
+Current Time 0:00\n\
+/\n\
+Duration 2:17\n\
+Fullscreen\n\
+A water main break under Route 14 closed both lanes near Delmar Street early Tuesday, officials said.\n\
+Crews expect repairs to take at least two days, and residents can text WATER to the city for updates.\n\
+Download the KRVL 7 News app to get breaking news alerts sent straight to your phone.\n\
+Download on the App Store\n\
+Get it on Google Play\n\
+The city said water service to about 300 homes would be restored by Wednesday evening.";
+    let a = &cleaned("en/tv.txt", text);
+    assert_eq!(
+        removed_lines(a),
+        vec![3, 4, 5, 6, 7, 8, 11, 12, 13],
+        "{:#?}",
+        a.removed
+    );
+    assert_eq!(reason_of(a, 11), "app prompt");
+}
+
+/// Reader comments whose button row has the reply button in the middle ("42 Recommend · Reply ·
+/// Report") are a thread; a comment-count header that quotes the title, at the bottom, goes too.
+#[test]
+fn comment_threads_and_headers_below_the_article() {
+    let text = "The bus takeover was the easy part\n\
+\n\
+The mayor promised cheaper fares and buses that turn up, and the first promise has been kept.\n\
+The second is harder: drivers are short, depots are old and the routes were cut for a decade.\n\
+Comments (214)\n\
+BusStopBenny 7 Mar 2024 7.31\n\
+Spot on. The 38 has been late every single day this week.\n\
+42 Recommend · Reply · Report\n\
+LoyalNortherner 7 Mar 2024 7.58\n\
+Easy to criticise. The old operators cut half the evening routes.\n\
+17 Recommend · Reply · Report";
+    let a = &cleaned("en/comments.txt", text);
+    assert_eq!(
+        removed_lines(a),
+        vec![5, 6, 7, 8, 9, 10, 11],
+        "{:#?}",
+        a.removed
+    );
+
+    let text = "Bellmont Falls : la petite ville qui a vendu son eau\n\
+\n\
+La petite ville de Bellmont Falls a signé un contrat de trente ans avec un géant du numérique.\n\
+Les habitants découvrent aujourd'hui que leur nappe phréatique baisse de deux mètres par an.\n\
+La mairie promet une étude indépendante avant la fin de l'année, sans calendrier précis.\n\
+Un collectif d'habitants a déposé un recours devant le tribunal administratif le mois dernier.\n\
+Le maire, lui, assure que le contrat rapportera quatre millions de dollars par an à la commune.\n\
+Les opposants répondent que l'eau, une fois partie, ne reviendra pas dans les puits du comté.\n\
+Une réunion publique est prévue jeudi soir dans le gymnase du lycée municipal.\n\
+Les représentants de l'entreprise ont fait savoir qu'ils n'y assisteraient pas.\n\
+5 réponses à « Bellmont Falls : la petite ville qui a vendu son eau à un géant du numérique »\n\
+Laisser un commentaire";
+    let a = &cleaned("fr/reponses.txt", text);
+    assert_eq!(removed_lines(a), vec![11, 12], "{:#?}", a.removed);
+}
+
+/// Above the article: a breaking-news label alone and the bulleted headlines on the next line; a
+/// footer of links ending with the copyright; a share row whose last button is several words.
+#[test]
+fn tickers_footers_and_share_rows() {
+    let text = "L'usine de dessalement de Sidi Ouarès entre en service\n\
+\n\
+FLASH INFO\n\
+Football : le MC Tazrout qualifié pour la finale • Prix : de nouvelles mesures contre la spéculation • Météo : alerte aux vents forts\n\
+Partager Facebook Messenger Courriel Copier le lien\n\
+La nouvelle usine de dessalement de Sidi Ouarès a livré ses premiers mètres cubes d'eau potable lundi.\n\
+Elle doit fournir à terme 300 000 mètres cubes par jour à la région, selon le ministère.\n\
+Les travaux, commencés il y a trois ans, ont coûté près de 500 millions d'euros.\n\
+Gérer mes cookies | Conditions générales | Vie privée | © La Gazette du Sud 2025";
+    let a = &cleaned("fr/ticker.txt", text);
+    assert_eq!(removed_lines(a), vec![3, 4, 5, 9], "{:#?}", a.removed);
+    assert_eq!(reason_of(a, 4), "news ticker");
+}
