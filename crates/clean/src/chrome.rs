@@ -888,6 +888,40 @@ fn is_channel_link_prompt(trimmed: &str, norm: &str) -> bool {
 /// advertisement label (a row of the table, the whole of the line's first part) and the ad's
 /// text after a separator.
 fn is_labelled_ad(trimmed: &str) -> bool {
+    is_sponsor_line(trimmed) || labelled_ad_head(trimmed)
+}
+
+/// "Chauffage Info | Sponsorisé", "ООО «ФинКредо». Реклама. erid: 2VtzqxBn7Lk": the sponsor's
+/// name and the ad label after it, or a Russian ad's registration token (`erid`, required on
+/// every ad by law there), which closes an ad.
+pub(crate) fn is_sponsor_line(trimmed: &str) -> bool {
+    let erid = trimmed
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .windows(2)
+        .any(|w| {
+            w[0].eq_ignore_ascii_case("erid:")
+                && w[1].len() >= 6
+                && w[1].chars().all(|c| c.is_ascii_alphanumeric())
+        });
+    let labelled_tail = [" · ", " | ", " • "]
+        .iter()
+        .filter_map(|sep| trimmed.rsplit_once(sep))
+        .max_by_key(|(head, _)| head.len())
+        .is_some_and(|(sponsor, tail)| {
+            let tail = normalize(tail);
+            let tail = tail.trim_end_matches(['.', ':']);
+            (1..=5).contains(&sponsor.split_whitespace().count())
+                && matching(tail, 1).into_iter().any(|(p, start, end)| {
+                    start == 0
+                        && end == tail.len()
+                        && matches!(p.kind, Kind::Chrome("advertisement label"))
+                })
+        });
+    erid || labelled_tail
+}
+
+fn labelled_ad_head(trimmed: &str) -> bool {
     // Not a colon: "Publicité : les annonceurs boudent la chaîne" is a subheading's topic.
     let Some((head, tail)) = [" · ", " | ", " • "]
         .iter()
@@ -1926,7 +1960,25 @@ fn is_breadcrumb(s: &str) -> bool {
         .collect();
     let arrows = s.contains(['>', '›', '»']);
     let slashes = s.matches(" / ").count() + s.matches(" | ").count();
-    let enough = if here.is_some() || arrows {
+    // "Accueil / Économie", "მთავარი / რეგიონები", "Accueil Économie": the home page's name
+    // opens a path of two.
+    let home = items
+        .first()
+        .is_some_and(|x| HOME_WORDS.contains(&x.to_lowercase().as_str()));
+    if items.len() == 1 && here.is_none() {
+        let lower = s.to_lowercase();
+        let rest = HOME_WORDS
+            .iter()
+            .find_map(|h| lower.strip_prefix(h).filter(|r| r.starts_with(' ')))
+            .map(|r| s[s.len() - r.len()..].trim());
+        return rest.is_some_and(|r| {
+            (1..=2).contains(&r.split_whitespace().count())
+                && r.split_whitespace().all(|w| {
+                    w.starts_with(char::is_uppercase) && !w.ends_with(['.', ':', '?', '!'])
+                })
+        });
+    }
+    let enough = if here.is_some() || arrows || (home && slashes >= 1) {
         items.len() >= 2
     } else {
         slashes >= 2 && items.len() == slashes + 1
@@ -1951,6 +2003,21 @@ fn is_breadcrumb(s: &str) -> bool {
                 && (!x.ends_with('?') || words <= 3)
         })
 }
+
+/// The home page's name opening a breadcrumb, lower-cased.
+const HOME_WORDS: &[&str] = &[
+    "accueil",
+    "home",
+    "startseite",
+    "homepage",
+    "strona główna",
+    "главная",
+    "головна",
+    "inicio",
+    "portada",
+    "αρχική",
+    "მთავარი",
+];
 
 /// "EXCLUSIVE", "BREAKING NEWS", "OPINION": a short upper-case label.
 fn is_caps_label(s: &str) -> bool {

@@ -35,9 +35,9 @@ use newsprism_core::{Article, Attribution, RemovedLine};
 
 use structure::{
     body_span, comment_thread, copyright_holder, edge_short_runs, extend_plea_blocks, outside_body,
-    remove_bare_bylines, remove_channel_names, remove_consent_buttons, remove_related_headlines,
-    remove_site_names, remove_split_share_rows, remove_taglines, remove_ticker_runs,
-    remove_trailing_lists,
+    remove_ad_teasers, remove_bare_bylines, remove_channel_names, remove_consent_buttons,
+    remove_related_headlines, remove_site_names, remove_split_share_rows, remove_taglines,
+    remove_ticker_runs, remove_title_prompts, remove_trailing_lists,
 };
 
 pub use provenance::{line_attribution, LineAttribution};
@@ -253,6 +253,8 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         remove_ticker_runs(a, &nonempty);
         extend_plea_blocks(a, &nonempty);
         remove_consent_buttons(a, &nonempty);
+        remove_ad_teasers(a, &nonempty);
+        remove_title_prompts(a, &nonempty);
         remove_related_headlines(a, &nonempty, body);
         remove_trailing_lists(a, &nonempty, body);
         remove_site_names(a, &nonempty, body, own.as_deref());

@@ -164,6 +164,70 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
     byline_agency(trimmed)
         .or_else(|| byline_outlet(trimmed))
         .or_else(|| wire_dateline(trimmed))
+        .or_else(|| dashed_note(trimmed))
+}
+
+/// "Par Dwayne Mercer pour The Heartland Ledger – Traduit de l'anglais par l'équipe du
+/// Vigilant Libre": a byline naming the outlet it was written for and a translator's credit,
+/// parts of one line between dashes or bars. Each part is read as a line of its own (a part
+/// has no separator left, so this goes one level deep).
+fn dashed_note(line: &str) -> Option<LineAttribution> {
+    let mut parts = vec![line];
+    for sep in [" – ", " — ", " | "] {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    if parts.len() < 2 {
+        return None;
+    }
+    let mut out = byline_for(parts[0].trim());
+    for part in &parts[1..] {
+        if let Some(la) = line_attribution(part) {
+            let o = out.get_or_insert_with(LineAttribution::default);
+            o.translated |= la.translated;
+            o.republished |= la.republished;
+            o.source = o.source.take().or(la.source);
+            o.original_outlet = o.original_outlet.take().or(la.original_outlet);
+            o.original_url = o.original_url.take().or(la.original_url);
+        }
+    }
+    // The line is also the byline: it stays, as evidence and for the reader.
+    out.map(|o| LineAttribution {
+        note_only: false,
+        ..o
+    })
+}
+
+/// "Par Dwayne Mercer pour The Heartland Ledger", "By Jane Doe for The Conversation": a byline
+/// naming the outlet the piece was written for.
+fn byline_for(part: &str) -> Option<LineAttribution> {
+    const BY: &[&str] = &["by ", "par ", "von ", "di ", "por ", "autor: "];
+    const FOR: &[&str] = &[
+        " for ", " pour ", " für ", " per ", " para ", " dla ", " для ",
+    ];
+    let lower = part.to_lowercase();
+    // Byte offsets of the lower-cased text serve for the original only if the lengths agree.
+    if lower.len() != part.len()
+        || part.split_whitespace().count() > 12
+        || !BY.iter().any(|b| lower.starts_with(b))
+    {
+        return None;
+    }
+    let at = FOR
+        .iter()
+        .filter_map(|f| lower.find(f).map(|i| i + f.len()))
+        .min()?;
+    let outlet = outlet_name(part.get(at..)?)?;
+    if !outlet.starts_with(char::is_uppercase) || is_job_title(&outlet) {
+        return None;
+    }
+    let agency = is_news_agency(&outlet);
+    Some(LineAttribution {
+        original_outlet: (!agency).then(|| outlet.clone()),
+        source: Some(outlet),
+        republished: !agency,
+        note_only: false,
+        ..LineAttribution::default()
+    })
 }
 
 /// "Traduit du russe par X. Article original d'Y, paru dans Severny Kurier le 2 octobre": a
@@ -336,6 +400,45 @@ fn is_news_agency(name: &str) -> bool {
         "Belga",
         "Ukrinform",
         "UNIAN",
+        "ΑΠΕ-ΜΠΕ",
+        "ΑΠΕ",
+        "ΚΥΠΕ",
+        "ANA-MPA",
+        "Lusa",
+        "ANP",
+        "ČTK",
+        "CTK",
+        "MTI",
+        "BTA",
+        "Agerpres",
+        "Anadolu",
+        "Kyodo",
+        "Yonhap",
+        "AAP",
+        "PTI",
+        "IANS",
+        "Bernama",
+        "Antara",
+        "Prensa Latina",
+        "Télam",
+        "Notimex",
+        "Keystone-ATS",
+        "Keystone-SDA",
+        "ATS",
+        "SDA",
+        "APS",
+        "MAP",
+        "TAP",
+        "AIP",
+        "БелТА",
+        "ИТАР-ТАСС",
+        "Укрінформ",
+        "УНІАН",
+        "IRNA",
+        "Ritzau",
+        "NTB",
+        "STT",
+        "Agência Brasil",
     ];
     let lower = name.to_lowercase();
     lower

@@ -107,7 +107,7 @@ pub(crate) fn comment_thread(lines: &[String], nonempty: &[usize]) -> Option<usi
             .any(|j| opens_with_comment_notice(&patterns::normalize(&lines[nonempty[j]])))
     };
     if replies.len() < 2 && !(replies.len() == 1 && form_below(replies[0])) {
-        return None;
+        return stamped_thread(lines, nonempty);
     }
     // The header nearest above the first reply: a comment count under the title ("12
     // commentaires") also reads as one.
@@ -115,6 +115,108 @@ pub(crate) fn comment_thread(lines: &[String], nonempty: &[usize]) -> Option<usi
     (first.saturating_sub(12).max(3)..first)
         .rev()
         .find(|&k| is_comment_header(&lines[nonempty[k]]))
+}
+
+/// Rank of the first line of a comment thread without reply buttons: a comment header in the
+/// second half of the page ("Commentaires (4)", "Deja un comentario") with, within the next
+/// [`STAMP_WINDOW`] lines, a comment's stamp: its time ("Il y a 2 heures", "BrightonBelle,
+/// Hove, 2 hours ago", "Anonim, 12.06.2025, 08:41", "12 abr"). A header straight above it
+/// ("Komentarze (12)" over "Dodaj komentarz") opens the thread. Only under the article: a live
+/// blog's entries carry the same stamps, and its share rows the same counts, from the top.
+fn stamped_thread(lines: &[String], nonempty: &[usize]) -> Option<usize> {
+    let n = nonempty.len();
+    let header = |k: usize| is_comment_header(&lines[nonempty[k]]);
+    let k = (n / 2..n).find(|&k| {
+        header(k)
+            && (k + 1..n.min(k + 1 + STAMP_WINDOW)).any(|j| is_comment_stamp(&lines[nonempty[j]]))
+    })?;
+    let mut start = k;
+    while start > n / 2 && header(start - 1) {
+        start -= 1;
+    }
+    Some(start)
+}
+
+/// Lines below a comment header within which a comment's stamp must come (the header's sort
+/// and filter buttons sit between).
+const STAMP_WINDOW: usize = 8;
+
+/// Words saying a time is in the past ("il y a", "ago", "vor", "fa", "temu", "назад", "hace",
+/// "πριν"), normalised.
+const AGO_WORDS: &[&str] = &[
+    "ago",
+    "il y a",
+    "vor",
+    "fa",
+    "temu",
+    "назад",
+    "hace",
+    "πριν",
+];
+/// Stems of time units in the same languages.
+const TIME_UNITS: &[&str] = &[
+    "min",
+    "hour",
+    "hr",
+    "day",
+    "week",
+    "heure",
+    "jour",
+    "semaine",
+    "stunde",
+    "tag",
+    "woche",
+    "ora",
+    "ore",
+    "minut",
+    "giorn",
+    "settiman",
+    "godzin",
+    "dni",
+    "dzie",
+    "dzień",
+    "tydz",
+    "час",
+    "мин",
+    "дн",
+    "день",
+    "недел",
+    "hora",
+    "dia",
+    "semana",
+    "ωρ",
+    "λεπτ",
+    "μερ",
+    "εβδομ",
+];
+
+/// A comment's stamp: a relative time ("Il y a 2 heures", "Steve_T, Leeds, 3 hours ago") or a
+/// date, alone or after the commenter's name, in a short line.
+fn is_comment_stamp(line: &str) -> bool {
+    let norm = patterns::normalize(line);
+    let words: Vec<&str> = norm
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.is_empty() || words.len() > 8 {
+        return false;
+    }
+    let padded = format!(" {} ", words.join(" "));
+    let ago = AGO_WORDS.iter().any(|w| padded.contains(&format!(" {w} ")));
+    let unit = words
+        .iter()
+        .any(|w| TIME_UNITS.iter().any(|u| w.starts_with(u)));
+    if ago && unit {
+        return true;
+    }
+    // "12 abr", "Anonim, 12.06.2025, 08:41": a day and a month, with at most a name before.
+    words.len() <= 6
+        && (dates::first_date(line).is_some()
+            || words.windows(2).any(|p| {
+                p[0].len() <= 2
+                    && p[0].chars().all(|c| c.is_ascii_digit())
+                    && dates::month_number(p[1].trim_end_matches('.')).is_some()
+            }))
 }
 
 /// A line announcing comments: a comment phrase of the table opening it, or a count of comments
@@ -164,13 +266,22 @@ fn opens_with_comment_notice(norm: &str) -> bool {
 /// "ΑΠΟΔΟΧΗ"): very short lines right below a removed cookie notice go with it. Nothing in an article
 /// sits between a cookie banner's sentence and its buttons.
 pub(crate) fn remove_consent_buttons(a: &mut Article, nonempty: &[usize]) {
-    // In order, so that each removed button makes the next line a neighbour of the banner.
-    for (k, &i) in nonempty.iter().enumerate() {
-        let after_banner = k
-            .checked_sub(1)
-            .is_some_and(|p| removed_reason(a, nonempty[p]) == Some("cookie notice"));
-        if after_banner && short_unpunctuated(a, i, 3).is_some() {
-            blank(a, i, "cookie notice");
+    // In order, so that each removed button makes the next line a neighbour of the banner. A
+    // button another cue took already ("ΣΥΜΦΩΝΩ" as an all-caps label) keeps the row going.
+    let mut after_banner = false;
+    for &i in nonempty {
+        match removed_reason(a, i) {
+            Some("cookie notice") => after_banner = true,
+            Some(_) => {
+                after_banner &= a
+                    .removed
+                    .iter()
+                    .any(|r| r.line as usize == i + 1 && r.text.split_whitespace().count() <= 3)
+            }
+            None if after_banner && short_unpunctuated(a, i, 3).is_some() => {
+                blank(a, i, "cookie notice")
+            }
+            None => after_banner = false,
         }
     }
 }
@@ -382,7 +493,18 @@ pub(crate) fn remove_split_share_rows(
         // The run's lines, each normalised and kept whole ("E-Mail", "Copy link").
         let mut labels: Vec<String> = Vec::new();
         while k < nonempty.len() {
-            let norm = patterns::normalize(&a.lines[nonempty[k]]);
+            // A button another cue took already ("Telegram", repeated across the source's
+            // pages) is still one of the row.
+            let i = nonempty[k];
+            let text = match a.lines[i].trim() {
+                "" => a
+                    .removed
+                    .iter()
+                    .find(|r| r.line as usize == i + 1)
+                    .map_or("", |r| r.text.as_str()),
+                t => t,
+            };
+            let norm = patterns::normalize(text);
             if chrome::share_labels(&norm).is_none_or(|l| l.is_empty()) {
                 break;
             }
@@ -409,7 +531,9 @@ pub(crate) fn remove_split_share_rows(
                     .get(k)
                     .is_some_and(|&n| share(removed_reason(a, n)))
         };
-        let placed = (start..k).all(|r| outside_body(body, r)) || anchored();
+        // Four buttons or more, three different, one per line: a share row wherever it is.
+        let long_row = k - start >= 4 && labels.len() >= 3;
+        let placed = long_row || (start..k).all(|r| outside_body(body, r)) || anchored();
         if k - start >= 2 && labels.len() >= 2 && placed {
             added.extend(nonempty[start..k].iter().map(|&i| (i, "share buttons")));
             if let Some(&prev) = start.checked_sub(1).and_then(|p| nonempty.get(p)) {
@@ -560,8 +684,13 @@ pub(crate) fn remove_related_headlines(
                 !t.is_empty()
                     && !title_again
                     && (min_words..=max_words).contains(&words)
-                    && !t.ends_with(['.', ':', ';', ','])
-                    && opening.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    // "Tourist left bleeding after 'gang' of seagulls swoop on his...": a
+                    // teaser's headline is cut short, not a sentence.
+                    && (!t.ends_with(['.', ':', ';', ',']) || (t.ends_with("...") && !t.ends_with(" ...")))
+                    && (opening.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                        // "incendie", "#გზები": tags are often lower case or hashtags.
+                        || (reason == "tag list"
+                            && opening.starts_with(|c: char| c.is_alphabetic() || c == '#')))
             };
             if !headline(i) {
                 break;
@@ -924,3 +1053,76 @@ pub(crate) fn body_span(
 
 /// Shortest run of short lines taken for a flattened menu.
 const MIN_LINK_RUN: usize = 5;
+
+/// An advertisement's teaser between its label and its sponsor's line ("Sponsorisé" / "Ce
+/// nouveau radiateur chauffe toute la maison…" / "Chauffage Info | Sponsorisé"; "#реклама" /
+/// "Кредит наличными…" / "ООО «…». Реклама. erid: …"). A bare label below would not do: ad
+/// slots alternate with the article's paragraphs; a sponsor's line closes one ad.
+pub(crate) fn remove_ad_teasers(a: &mut Article, nonempty: &[usize]) {
+    let ad = |a: &Article, i: usize| removed_reason(a, i) == Some("advertisement label");
+    let closes = |a: &Article, i: usize| {
+        ad(a, i)
+            && a.removed
+                .iter()
+                .find(|r| r.line as usize == i + 1)
+                .is_some_and(|r| chrome::is_sponsor_line(&r.text))
+    };
+    let mut found = Vec::new();
+    for k in 1..nonempty.len().saturating_sub(1) {
+        let i = nonempty[k];
+        if !a.lines[i].trim().is_empty()
+            && a.lines[i].split_whitespace().count() <= MAX_AD_TEASER_WORDS
+            && ad(a, nonempty[k - 1])
+            && closes(a, nonempty[k + 1])
+        {
+            found.push(i);
+        }
+    }
+    for i in found {
+        blank(a, i, "advertisement");
+    }
+}
+
+/// Longest teaser taken between an ad's label and its sponsor.
+const MAX_AD_TEASER_WORDS: usize = 40;
+
+/// "Share or comment on this article: <the headline>", "Partager : <le titre>": a button's
+/// label with the page's title after it.
+pub(crate) fn remove_title_prompts(a: &mut Article, nonempty: &[usize]) {
+    let Some(title) = a
+        .title
+        .clone()
+        .filter(|t| t.split_whitespace().count() >= 4)
+    else {
+        return;
+    };
+    let mut found = Vec::new();
+    for &i in nonempty {
+        let t = a.lines[i].trim();
+        let Some((head, rest)) = t.split_once(':') else {
+            continue;
+        };
+        if t.is_empty() || head.split_whitespace().count() > 8 || !holds_title(rest, &title) {
+            continue;
+        }
+        let norm = patterns::normalize(head);
+        let reason = patterns::matching(&norm, 1)
+            .into_iter()
+            .find_map(|(p, start, end)| match p.kind {
+                patterns::Kind::Chrome(r)
+                    if start == 0
+                        && end == norm.len()
+                        && matches!(r, "share prompt" | "comment notice") =>
+                {
+                    Some(r)
+                }
+                _ => None,
+            });
+        if let Some(r) = reason {
+            found.push((i, r));
+        }
+    }
+    for (i, r) in found {
+        blank(a, i, r);
+    }
+}

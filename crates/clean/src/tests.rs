@@ -982,3 +982,104 @@ Gérer mes cookies | Conditions générales | Vie privée | © La Gazette du Sud
     assert_eq!(removed_lines(a), vec![3, 4, 5, 9], "{:#?}", a.removed);
     assert_eq!(reason_of(a, 4), "news ticker");
 }
+
+/// Comments without reply buttons: a header in the second half of the page, then a commenter's
+/// stamp ("Il y a 2 heures", "Name, Place, 3 hours ago"). A live blog's entry times near the top
+/// are not a thread.
+#[test]
+fn comment_threads_told_by_their_stamps() {
+    let text = "Crue de l'Oust : les riverains remettent les batardeaux\n\
+\n\
+La rivière est sortie de son lit dans la nuit de mardi à mercredi, et le pic est attendu jeudi.\n\
+Sur le quai, les riverains ont remis en place les planches qui protègent les portes de garage.\n\
+La mairie a ouvert le gymnase pour les familles dont la maison est déjà inondée ce matin.\n\
+Les pompiers ont procédé à une vingtaine d'interventions depuis le début de la semaine.\n\
+Commentaires (2)\n\
+Ajouter un commentaire\n\
+Jeanmi35\n\
+Il y a 2 heures\n\
+Toujours les mêmes quartiers, et toujours pas de digue. Il serait temps que ça bouge.\n\
+Bzhrunner\n\
+Il y a 1 heure\n\
+Courage aux riverains du quai.";
+    let a = &cleaned("fr/stamps.txt", text);
+    assert_eq!(
+        removed_lines(a),
+        (7..=14).collect::<Vec<_>>(),
+        "{:#?}",
+        a.removed
+    );
+
+    let text = "Storm Ophelia: live updates\n\
+\n\
+12 comments\n\
+2 hours ago\n\
+Winds of up to 130 km/h have been recorded on the coast, and ferries are cancelled until noon.\n\
+1 hour ago\n\
+The regional authority has closed all parks and cemeteries for the rest of the day.\n\
+45 minutes ago\n\
+Power has been cut to some 20,000 homes, the network operator says, mostly in the west.\n\
+30 minutes ago\n\
+Schools will stay closed tomorrow, the education office has just announced.";
+    let a = &cleaned("en/live.txt", text);
+    for line in [5, 7, 9, 11] {
+        assert_eq!(reason_of(a, line), "(kept)", "{:#?}", a.removed);
+    }
+}
+
+/// An ad's teaser between its label and its sponsor's line; a share button's label with the
+/// headline after it; a cookie banner's buttons after one another cue took; tags in lower case.
+#[test]
+fn ad_teasers_title_prompts_and_lower_case_tags() {
+    let text = "Pensioner fined for feeding a seagull a single chip\n\
+\n\
+Margaret Holloway was eating chips on the promenade when a warden handed her a fine of £100.\n\
+Sponsored\n\
+This new heater warms the whole house in minutes, and manufacturers are furious\n\
+Heating Tips | Sponsored\n\
+The council says the rules are signposted along the entire seafront and apply to everyone.\n\
+Her son has launched a petition, which has attracted more than 3,000 signatures in two days.\n\
+Share or comment on this article: Pensioner fined for feeding a seagull a single chip\n\
+Tags\n\
+seagulls\n\
+council fines\n\
+#seafront";
+    let a = &cleaned("en/ads.txt", text);
+    assert_eq!(
+        removed_lines(a),
+        vec![4, 5, 6, 9, 10, 11, 12, 13],
+        "{:#?}",
+        a.removed
+    );
+    assert_eq!(reason_of(a, 5), "advertisement");
+
+    // Ad slots between paragraphs: a bare label below does not close an ad.
+    let text = "Le marché couvert rouvre après deux ans de travaux\n\
+\n\
+Le marché couvert de la ville a rouvert samedi après deux ans de travaux et de retards.\n\
+Publicité\n\
+Les commerçants ont retrouvé leurs étals, agrandis et dotés de chambres froides neuves.\n\
+Publicité\n\
+La mairie espère attirer une clientèle plus jeune avec des nocturnes le jeudi soir.";
+    let a = &cleaned("fr/slots.txt", text);
+    assert_eq!(reason_of(a, 5), "(kept)", "{:#?}", a.removed);
+}
+
+/// "Par X pour Outlet – Traduit de l'anglais par …": a byline naming the outlet it was written
+/// for and a translator's credit in one line; a Telegram post forwarded from a channel.
+#[test]
+fn dashed_bylines_and_forwarded_posts() {
+    let la = line_attribution(
+        "Par Dwight Mercer pour The Plains Courier – Traduit de l'anglais par l'équipe du site",
+    )
+    .expect("attribution");
+    assert_eq!(la.original_outlet.as_deref(), Some("The Plains Courier"));
+    assert!(la.republished && la.translated);
+    let la = line_attribution("Переслано от Северный вестник").expect("attribution");
+    assert!(la.republished);
+    assert_eq!(la.original_outlet.as_deref(), Some("Северный вестник"));
+    // A wire service credited as the source does not make the article a repost.
+    let la = line_attribution("Πηγή: ΚΥΠΕ").expect("attribution");
+    assert_eq!(la.source.as_deref(), Some("ΚΥΠΕ"));
+    assert!(!la.republished);
+}
