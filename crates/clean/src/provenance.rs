@@ -767,15 +767,19 @@ fn byline_agency(line: &str) -> Option<LineAttribution> {
     }
     let head: String = line.chars().take(80).collect();
     let t = line.trim_end_matches(['.', ' ']);
+    // Every line of every article comes here: the forms are looked for only where they can be
+    // (a parenthesis or slash in the head; a line ending in the name or a bracket).
+    let bracketed = head.contains(['(', '/']);
+    let words = line.split_whitespace().count();
+    let last_word = t.split_whitespace().next_back();
     for (a, forms, tail_forms) in agency_forms() {
         let a = a.as_str();
-        let in_head = forms.iter().any(|f| head.contains(f.as_str()));
-        let at_end = tail_forms.iter().any(|f| t.ends_with(f.as_str()));
+        let in_head = bracketed && forms.iter().any(|f| head.contains(f.as_str()));
+        let at_end = (t.ends_with(a) || t.ends_with(')'))
+            && tail_forms.iter().any(|f| t.ends_with(f.as_str()));
         // "Avec AFP", "With Reuters", "Mit dpa": a short credit ending in the agency's name.
-        let short_credit =
-            line.split_whitespace().count() <= 4 && t.split_whitespace().next_back() == Some(a);
+        let short_credit = words <= 4 && last_word == Some(a);
         if in_head || at_end || short_credit || line.trim() == a {
-            let words = line.split_whitespace().count();
             return Some(LineAttribution {
                 source: Some(a.to_string()),
                 note_only: words <= 3,

@@ -266,17 +266,17 @@ fn opens_with_comment_notice(norm: &str) -> bool {
 /// "ΑΠΟΔΟΧΗ"): very short lines right below a removed cookie notice go with it. Nothing in an article
 /// sits between a cookie banner's sentence and its buttons.
 pub(crate) fn remove_consent_buttons(a: &mut Article, nonempty: &[usize]) {
+    let idx = Removed::of(a);
     // In order, so that each removed button makes the next line a neighbour of the banner. A
     // button another cue took already ("ΣΥΜΦΩΝΩ" as an all-caps label) keeps the row going.
     let mut after_banner = false;
     for &i in nonempty {
-        match removed_reason(a, i) {
+        match idx.reason(a, i) {
             Some("cookie notice") => after_banner = true,
             Some(_) => {
-                after_banner &= a
-                    .removed
-                    .iter()
-                    .any(|r| r.line as usize == i + 1 && r.text.split_whitespace().count() <= 3)
+                after_banner &= idx
+                    .record(a, i)
+                    .is_some_and(|r| r.text.split_whitespace().count() <= 3)
             }
             None if after_banner && short_unpunctuated(a, i, 3).is_some() => {
                 blank(a, i, "cookie notice")
@@ -300,12 +300,12 @@ pub(crate) fn short_unpunctuated(a: &Article, i: usize, max_words: usize) -> Opt
 /// "Kordon Info FR" / "48 213 abonnés": a channel's name right above its subscriber count, in a
 /// channel export reposted as an article.
 pub(crate) fn remove_channel_names(a: &mut Article, nonempty: &[usize]) {
+    let idx = Removed::of(a);
     let mut added = Vec::new();
     for (k, &i) in nonempty.iter().enumerate().skip(1) {
-        let counted = removed_reason(a, i) == Some("counter or timestamp")
-            && a.removed
-                .iter()
-                .any(|r| r.line as usize == i + 1 && chrome::is_subscriber_count(&r.text));
+        let counted = idx.record(a, i).is_some_and(|r| {
+            r.reason == "counter or timestamp" && chrome::is_subscriber_count(&r.text)
+        });
         if !counted {
             continue;
         }
@@ -411,6 +411,7 @@ pub(crate) fn remove_bare_bylines(
     nonempty: &[usize],
     body: Option<(usize, usize)>,
 ) {
+    let idx = Removed::of(a);
     let top = body.map_or(nonempty.len(), |(first, _)| (first + 4).min(nonempty.len()));
     let mut found = Vec::new();
     for k in 0..top {
@@ -418,8 +419,7 @@ pub(crate) fn remove_bare_bylines(
         let Some(t) = short_unpunctuated(a, i, 4) else {
             continue;
         };
-        let next_to_date =
-            neighbours(nonempty, k).any(|j| removed_reason(a, j) == Some("dateline"));
+        let next_to_date = neighbours(nonempty, k).any(|j| idx.reason(a, j) == Some("dateline"));
         if next_to_date && chrome::is_person_name(t) {
             found.push((i, t.to_string()));
         }
@@ -435,10 +435,11 @@ pub(crate) fn remove_bare_bylines(
 /// A tagline right below the site's name ("Ce que les grands médias ne vous disent pas"),
 /// before the article: a short line without a full stop.
 pub(crate) fn remove_taglines(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize)>) {
+    let idx = Removed::of(a);
     let first = body.map_or(0, |(first, _)| first);
     let mut found = Vec::new();
     for k in 1..first {
-        let prev_is_name = removed_reason(a, nonempty[k - 1]) == Some("site name");
+        let prev_is_name = idx.reason(a, nonempty[k - 1]) == Some("site name");
         // The title printed again under the site's name is the article's.
         let tagline = short_unpunctuated(a, nonempty[k], 10).is_some_and(|t| !is_title_again(a, t));
         if prev_is_name && tagline {
@@ -482,6 +483,7 @@ pub(crate) fn remove_split_share_rows(
     nonempty: &[usize],
     body: Option<(usize, usize)>,
 ) {
+    let idx = Removed::of(a);
     const LEAD_IN_END: &[&str] = &[
         "on", "in", "at", "via", "sur", "dans", "auf", "bei", "in", "su", "w", "na", "в", "на",
         "en", "por",
@@ -497,11 +499,7 @@ pub(crate) fn remove_split_share_rows(
             // pages) is still one of the row.
             let i = nonempty[k];
             let text = match a.lines[i].trim() {
-                "" => a
-                    .removed
-                    .iter()
-                    .find(|r| r.line as usize == i + 1)
-                    .map_or("", |r| r.text.as_str()),
+                "" => idx.record(a, i).map_or("", |r| r.text.as_str()),
                 t => t,
             };
             let norm = patterns::normalize(text);
@@ -526,10 +524,8 @@ pub(crate) fn remove_split_share_rows(
             };
             start
                 .checked_sub(1)
-                .is_some_and(|p| share(removed_reason(a, nonempty[p])))
-                || nonempty
-                    .get(k)
-                    .is_some_and(|&n| share(removed_reason(a, n)))
+                .is_some_and(|p| share(idx.reason(a, nonempty[p])))
+                || nonempty.get(k).is_some_and(|&n| share(idx.reason(a, n)))
         };
         // Four buttons or more, three different, one per line: a share row wherever it is.
         let long_row = k - start >= 4 && labels.len() >= 3;
@@ -576,12 +572,51 @@ pub(crate) fn blank(a: &mut Article, i: usize, reason: &str) {
     });
 }
 
-/// Why line `i` (0-based) was removed, if it was.
-fn removed_reason(a: &Article, i: usize) -> Option<&str> {
-    a.removed
-        .iter()
-        .find(|r| r.line as usize == i + 1)
-        .map(|r| r.reason.as_str())
+/// Why lines went, by line (0-based): built at the start of a pass, so that asking it of every
+/// line is a lookup, not a search of the whole list (quadratic on a huge page). Lines the pass
+/// removes after building it are looked for in the list's tail.
+pub(crate) struct Removed {
+    /// Index into `removed` plus one, 0 for a line not removed.
+    by_line: Vec<u32>,
+    built: usize,
+}
+
+impl Removed {
+    pub(crate) fn of(a: &Article) -> Self {
+        let mut by_line = vec![0u32; a.lines.len()];
+        for (k, r) in a.removed.iter().enumerate() {
+            if let Some(slot) = (r.line as usize)
+                .checked_sub(1)
+                .and_then(|i| by_line.get_mut(i))
+            {
+                *slot = k as u32 + 1;
+            }
+        }
+        Removed {
+            by_line,
+            built: a.removed.len(),
+        }
+    }
+
+    /// The record of line `i`, if it was removed. A removed line is blanked, so a line with
+    /// text was not.
+    pub(crate) fn record<'a>(&self, a: &'a Article, i: usize) -> Option<&'a RemovedLine> {
+        if !a.lines.get(i).is_some_and(|l| l.trim().is_empty()) {
+            return None;
+        }
+        match self.by_line.get(i) {
+            Some(&k) if k > 0 => a.removed.get(k as usize - 1),
+            _ => a
+                .removed
+                .get(self.built..)?
+                .iter()
+                .find(|r| r.line as usize == i + 1),
+        }
+    }
+
+    pub(crate) fn reason<'a>(&self, a: &'a Article, i: usize) -> Option<&'a str> {
+        self.record(a, i).map(|r| r.reason.as_str())
+    }
 }
 
 /// The lines (0-based) just before and after the non-empty line of rank `k`.
@@ -611,6 +646,7 @@ pub(crate) fn remove_related_headlines(
     nonempty: &[usize],
     body: Option<(usize, usize)>,
 ) {
+    let idx = Removed::of(a);
     // (label line, its reason, longest item): headlines under "Related", tags under "Topics".
     let labels: Vec<(usize, String, usize, bool)> = a
         .removed
@@ -647,10 +683,8 @@ pub(crate) fn remove_related_headlines(
             // A line removed already (an ad label, a share row) does not end the list; another
             // list's label does.
             if a.lines[i].trim().is_empty() {
-                let label_again = a.removed.iter().any(|r| {
-                    r.line as usize == i + 1
-                        && r.reason == "tag list"
-                        && r.text.split_whitespace().count() <= 5
+                let label_again = idx.record(a, i).is_some_and(|r| {
+                    r.reason == "tag list" && r.text.split_whitespace().count() <= 5
                 });
                 if label_again {
                     break;
@@ -843,6 +877,7 @@ const APP: &str = "app prompt";
 /// a removed plea line and carries plea wording of the same kind (a chrome or a `-near` phrase)
 /// joins it; blocks grow line by line.
 pub(crate) fn extend_plea_blocks(a: &mut Article, nonempty: &[usize]) {
+    let idx = Removed::of(a);
     remove_plea_boxes(a, nonempty);
     loop {
         let mut added = Vec::new();
@@ -858,7 +893,7 @@ pub(crate) fn extend_plea_blocks(a: &mut Article, nonempty: &[usize]) {
             // A donation box often ends with a newsletter prompt and the reverse: either plea
             // lets the other kind's wording join.
             let near_reasons: Vec<&str> = neighbours(nonempty, k)
-                .filter_map(|j| removed_reason(a, j))
+                .filter_map(|j| idx.reason(a, j))
                 .collect();
             let near = near_reasons.iter().any(|r| PLEAS.contains(r));
             let near_app = near_reasons.contains(&APP);
@@ -1059,13 +1094,11 @@ const MIN_LINK_RUN: usize = 5;
 /// "Кредит наличными…" / "ООО «…». Реклама. erid: …"). A bare label below would not do: ad
 /// slots alternate with the article's paragraphs; a sponsor's line closes one ad.
 pub(crate) fn remove_ad_teasers(a: &mut Article, nonempty: &[usize]) {
-    let ad = |a: &Article, i: usize| removed_reason(a, i) == Some("advertisement label");
+    let idx = Removed::of(a);
+    let ad = |a: &Article, i: usize| idx.reason(a, i) == Some("advertisement label");
     let closes = |a: &Article, i: usize| {
-        ad(a, i)
-            && a.removed
-                .iter()
-                .find(|r| r.line as usize == i + 1)
-                .is_some_and(|r| chrome::is_sponsor_line(&r.text))
+        idx.record(a, i)
+            .is_some_and(|r| r.reason == "advertisement label" && chrome::is_sponsor_line(&r.text))
     };
     let mut found = Vec::new();
     for k in 1..nonempty.len().saturating_sub(1) {
