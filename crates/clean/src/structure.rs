@@ -438,7 +438,9 @@ pub(crate) fn remove_taglines(a: &mut Article, nonempty: &[usize], body: Option<
     let idx = Removed::of(a);
     let first = body.map_or(0, |(first, _)| first);
     let mut found = Vec::new();
-    for k in 1..first {
+    // The line right above the first paragraph is the article's headline or standfirst, not
+    // the site's tagline, even below a line taken for the site's name.
+    for k in 1..first.saturating_sub(1) {
         let prev_is_name = idx.reason(a, nonempty[k - 1]) == Some("site name");
         // The title printed again under the site's name is the article's.
         let tagline = short_unpunctuated(a, nonempty[k], 10).is_some_and(|t| !is_title_again(a, t));
@@ -683,8 +685,11 @@ pub(crate) fn remove_related_headlines(
             // A line removed already (an ad label, a share row) does not end the list; another
             // list's label does.
             if a.lines[i].trim().is_empty() {
+                // A breadcrumb or menu ends it too: below one comes the page's own header
+                // ("Стрічка новин" / "Головна › Новини › Місто" / the article's headline).
                 let label_again = idx.record(a, i).is_some_and(|r| {
-                    r.reason == "tag list" && r.text.split_whitespace().count() <= 5
+                    (r.reason == "tag list" && r.text.split_whitespace().count() <= 5)
+                        || r.reason == "navigation menu"
                 });
                 if label_again {
                     break;
