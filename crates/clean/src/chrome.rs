@@ -100,6 +100,12 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words <= 2 && is_age_rating(&norm) {
             return Some("age rating");
         }
+        if words <= 4 && is_newsletter_title(&norm) {
+            return Some("newsletter plea");
+        }
+        if words <= MAX_APP_PROMPT_WORDS && is_app_download(&norm) {
+            return Some("app prompt");
+        }
         let near_edge = pos.from_start < 10 || pos.from_end < 3 || pos.near_body_start;
         // Before the body a byline may sit below a long menu; inside it only near the top.
         if (near_edge || pos.outside_body)
@@ -714,6 +720,12 @@ const COUNT_WORDS: &[&str] = &[
     "les",
     "see",
     "all",
+    // "Voir les 87 contributions", "| Vu 1 542 fois", "Lu 3487 fois", "48 Likes∙5 Restacks".
+    "contributions",
+    "vu",
+    "lu",
+    "fois",
+    "restacks",
 ];
 
 /// "142 comments", "1,208 Shares", "Voir les 12 commentaires", and outside the article a bare
@@ -724,7 +736,8 @@ fn is_counter(norm: &str, outside_body: bool) -> bool {
     let mut number = false;
     let mut count_word = false;
     let mut clock = false;
-    for w in norm.split(|c: char| c.is_whitespace() || matches!(c, '·' | '|' | '(' | ')')) {
+    for w in norm.split(|c: char| c.is_whitespace() || matches!(c, '·' | '∙' | '|' | '(' | ')'))
+    {
         if w.is_empty() {
             continue;
         }
@@ -1862,7 +1875,7 @@ fn is_separator_line(s: &str) -> bool {
 }
 
 const MENU_SEPARATORS: &[char] = &[
-    '|', '/', '•', '·', '»', '›', '◦', '▪', '►', '>', '¦', '⁄', '【', '】',
+    '|', '/', '•', '·', '∙', '»', '›', '◦', '▪', '►', '>', '¦', '⁄', '【', '】',
 ];
 
 /// A line of short items split by separators: "TV / Infos / A La Une / Asie / Europe",
@@ -2001,6 +2014,43 @@ fn is_breadcrumb(s: &str) -> bool {
                     || (words <= 4 && !x.ends_with(['.', ':', ';'])))
                 // "Qui sommes-nous ?" is a section; a question of five words is a headline.
                 && (!x.ends_with('?') || words <= 3)
+        })
+}
+
+/// "NEWSLETTER FAITS DIVERS", "Der Oberland-Newsletter", "Newsletter Planète": a newsletter
+/// box's title, a short label naming the newsletter.
+fn is_newsletter_title(norm: &str) -> bool {
+    !norm.ends_with(['.', '!', '?', ':'])
+        && norm
+            .split_whitespace()
+            .any(|w| w.contains("newsletter") || w.starts_with("infolettre") || w == "рассылка")
+}
+
+/// Longest "Download the X app …" line taken for an app prompt.
+const MAX_APP_PROMPT_WORDS: usize = 25;
+
+/// "📲 Download the WKBT 8 News Now app for breaking news alerts: App Store | Google Play":
+/// the prompt opens with the download verb and names an app.
+fn is_app_download(norm: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "download the ",
+        "download our ",
+        "get the ",
+        "téléchargez l'application",
+        "téléchargez notre application",
+        "scarica l'app",
+        "laden sie die ",
+        "pobierz aplikację",
+        "скачайте приложение",
+        "descarga la app",
+        "descargá la app",
+    ];
+    OPENINGS.iter().any(|o| norm.starts_with(o))
+        && norm.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            matches!(
+                w,
+                "app" | "application" | "applicazione" | "aplikację" | "приложение"
+            )
         })
 }
 

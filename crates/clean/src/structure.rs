@@ -164,6 +164,7 @@ const TIME_UNITS: &[&str] = &[
     "jour",
     "semaine",
     "stunde",
+    "std",
     "tag",
     "woche",
     "ora",
@@ -209,8 +210,9 @@ fn is_comment_stamp(line: &str) -> bool {
     if ago && unit {
         return true;
     }
-    // "12 abr", "Anonim, 12.06.2025, 08:41": a day and a month, with at most a name before.
-    words.len() <= 6
+    // "12 abr", "Anonim, 12.06.2025, 08:41", "1.Posté par Gorgui le 20/03/2025 11:02 |
+    // Alerter": a day and a month, with the commenter's name and a button or two.
+    words.len() <= 8
         && (dates::first_date(line).is_some()
             || words.windows(2).any(|p| {
                 p[0].len() <= 2

@@ -1083,3 +1083,32 @@ fn dashed_bylines_and_forwarded_posts() {
     assert_eq!(la.source.as_deref(), Some("ΚΥΠΕ"));
     assert!(!la.republished);
 }
+
+/// A newsletter box's title and a "Download the X app" line with its store buttons; a forum-style
+/// comment stamp ("1.Posté par X le <date> | Alerter") under a comment header; Substack counters
+/// and footers with "∙" between their items.
+#[test]
+fn newsletter_titles_app_lines_and_forum_comments() {
+    let text = "Les Lionnes battent le Mali et filent en demi-finale\n\
+\n\
+Les Lionnes ont battu le Mali deux buts à zéro samedi soir au stade de Thiès, devant huit mille spectateurs.\n\
+NEWSLETTER SPORTS\n\
+Le sélectionneur a salué une équipe « solide du début à la fin », sans cacher son inquiétude pour la suite.\n\
+La demi-finale aura lieu mercredi à Dakar, face au vainqueur du match entre le Ghana et le Nigeria.\n\
+Les primes promises par la Fédération n'ont toujours pas été versées, selon plusieurs joueuses.\n\
+48 Likes∙5 Restacks\n\
+Commentaires (2)\n\
+1.Posté par Gorgui le 20/03/2025 11:02 | Alerter\n\
+Bravo les filles, vous nous rendez fiers !! Rendez-vous à Dakar\n\
+📲 Download the Ndar Sport app for breaking news alerts: App Store | Google Play\n\
+Privacy ∙ Terms ∙ Collection notice";
+    let a = &cleaned("fr/forum.txt", text);
+    assert_eq!(
+        removed_lines(a),
+        vec![4, 8, 9, 10, 11, 12, 13],
+        "{:#?}",
+        a.removed
+    );
+    assert_eq!(reason_of(a, 4), "newsletter plea");
+    assert_eq!(reason_of(a, 8), "counter or timestamp");
+}
