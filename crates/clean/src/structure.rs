@@ -434,6 +434,9 @@ pub(crate) fn remove_bare_bylines(
     }
 }
 
+/// Rank (among non-empty lines) below which no line is taken for the site's tagline.
+const MAX_TAGLINE_RANK: usize = 4;
+
 /// A tagline right below the site's name ("Ce que les grands médias ne vous disent pas"),
 /// before the article: a short line without a full stop.
 pub(crate) fn remove_taglines(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize)>) {
@@ -441,8 +444,10 @@ pub(crate) fn remove_taglines(a: &mut Article, nonempty: &[usize], body: Option<
     let first = body.map_or(0, |(first, _)| first);
     let mut found = Vec::new();
     // The line right above the first paragraph is the article's headline or standfirst, not
-    // the site's tagline, even below a line taken for the site's name.
-    for k in 1..first.saturating_sub(1) {
+    // the site's tagline, even below a line taken for the site's name; and a tagline sits in
+    // the page's header, among its first lines (further down, a rubric taken for the site's
+    // name, "OPINIONI", has the headline below it).
+    for k in 1..first.saturating_sub(1).min(MAX_TAGLINE_RANK + 1) {
         let prev_is_name = idx.reason(a, nonempty[k - 1]) == Some("site name");
         // The title printed again under the site's name is the article's.
         let tagline = short_unpunctuated(a, nonempty[k], 10).is_some_and(|t| !is_title_again(a, t));
