@@ -917,26 +917,32 @@ pub(crate) fn is_sponsor_line(trimmed: &str) -> bool {
                 && w[1].len() >= 6
                 && w[1].chars().all(|c| c.is_ascii_alphanumeric())
         });
-    let labelled_tail = [" · ", " | ", " • "]
+    let labelled_tail = AD_SEPARATORS
         .iter()
         .filter_map(|sep| trimmed.rsplit_once(sep))
         .max_by_key(|(head, _)| head.len())
         .is_some_and(|(sponsor, tail)| {
-            let tail = normalize(tail);
-            let tail = tail.trim_end_matches(['.', ':']);
             (1..=5).contains(&sponsor.split_whitespace().count())
-                && matching(tail, 1).into_iter().any(|(p, start, end)| {
-                    start == 0
-                        && end == tail.len()
-                        && matches!(p.kind, Kind::Chrome("advertisement label"))
-                })
+                && is_ad_label(normalize(tail).trim_end_matches(['.', ':']))
         });
     erid || labelled_tail
 }
 
+/// What stands between an ad's label and the rest of its line ("Sponsorisé · …", "Chauffage
+/// Info | Sponsorisé"); not a colon, which opens a subheading's topic.
+const AD_SEPARATORS: [&str; 3] = [" · ", " | ", " • "];
+
+/// Whether the whole of a normalised text is an advertisement label of the table
+/// ("sponsorisé", "реклама").
+fn is_ad_label(norm: &str) -> bool {
+    matching(norm, 1).into_iter().any(|(p, start, end)| {
+        start == 0 && end == norm.len() && matches!(p.kind, Kind::Chrome("advertisement label"))
+    })
+}
+
 fn labelled_ad_head(trimmed: &str) -> bool {
     // Not a colon: "Publicité : les annonceurs boudent la chaîne" is a subheading's topic.
-    let Some((head, tail)) = [" · ", " | ", " • "]
+    let Some((head, tail)) = AD_SEPARATORS
         .iter()
         .filter_map(|sep| trimmed.split_once(sep))
         .min_by_key(|(head, _)| head.len())
@@ -945,11 +951,7 @@ fn labelled_ad_head(trimmed: &str) -> bool {
     };
     let head = normalize(head);
     let head = head.trim_end_matches(':');
-    !tail.trim().is_empty()
-        && head.split_whitespace().count() <= 3
-        && matching(head, 1).into_iter().any(|(p, start, end)| {
-            start == 0 && end == head.len() && matches!(p.kind, Kind::Chrome("advertisement label"))
-        })
+    !tail.trim().is_empty() && head.split_whitespace().count() <= 3 && is_ad_label(head)
 }
 
 /// "Flash info : coupure d'électricité …", "ÚLTIMA HORA | …": a breaking-news ticker above the
@@ -1979,11 +1981,17 @@ fn is_breadcrumb(s: &str) -> bool {
         .first()
         .is_some_and(|x| HOME_WORDS.contains(&x.to_lowercase().as_str()));
     if items.len() == 1 && here.is_none() {
-        let lower = s.to_lowercase();
+        // The home word's capitalised form has as many bytes as its lower case in every script
+        // listed, so the rest is cut from `s` itself (cutting it from a lower-cased copy by
+        // length would go wrong, or panic, after letters whose lower case is longer, "İ").
         let rest = HOME_WORDS
             .iter()
-            .find_map(|h| lower.strip_prefix(h).filter(|r| r.starts_with(' ')))
-            .map(|r| s[s.len() - r.len()..].trim());
+            .find_map(|h| {
+                let rest = s.get(h.len()..)?;
+                let lower = s[..h.len()].chars().flat_map(char::to_lowercase);
+                (rest.starts_with(' ') && lower.eq(h.chars())).then_some(rest)
+            })
+            .map(str::trim);
         return rest.is_some_and(|r| {
             (1..=2).contains(&r.split_whitespace().count())
                 && r.split_whitespace().all(|w| {
@@ -2394,5 +2402,26 @@ mod tests {
         );
         assert_eq!(reason("pic.twitter.com/hL4qZr82Tn"), Some("embedded post"));
         assert_eq!(reason("— Maïté Corvisart (@mcorvisart) 12 mars 2024"), None);
+    }
+
+    /// A two-item breadcrumb opened by the home page's name, its second item written with
+    /// letters whose lower case is longer than they are ("İ"): read from the line itself.
+    #[test]
+    fn home_breadcrumbs_with_any_letters() {
+        let outside = pos(3, 20, true);
+        let opts = CleanOptions::default();
+        let at = |l: &str| chrome_reason(l, outside, &opts);
+        assert_eq!(at("Accueil Économie"), Some("navigation menu"));
+        assert_eq!(at("Αρχική İstanbul"), Some("navigation menu"));
+        assert_eq!(
+            at("Accueil İİİİ İİİİ İİİİ"),
+            None,
+            "three items after the home word"
+        );
+        assert_eq!(
+            at("Accueil des réfugiés"),
+            None,
+            "a lower-case word is prose"
+        );
     }
 }

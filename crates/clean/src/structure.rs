@@ -213,13 +213,12 @@ fn is_comment_stamp(line: &str) -> bool {
     }
     // "12 abr", "Anonim, 12.06.2025, 08:41", "1.Posté par Gorgui le 20/03/2025 11:02 |
     // Alerter": a day and a month, with the commenter's name and a button or two.
-    words.len() <= 8
-        && (dates::first_date(line).is_some()
-            || words.windows(2).any(|p| {
-                p[0].len() <= 2
-                    && p[0].chars().all(|c| c.is_ascii_digit())
-                    && dates::month_number(p[1].trim_end_matches('.')).is_some()
-            }))
+    dates::first_date(line).is_some()
+        || words.windows(2).any(|p| {
+            p[0].len() <= 2
+                && p[0].chars().all(|c| c.is_ascii_digit())
+                && dates::month_number(p[1].trim_end_matches('.')).is_some()
+        })
 }
 
 /// A line announcing comments: a comment phrase of the table opening it, or a count of comments
@@ -675,7 +674,8 @@ pub(crate) fn remove_related_headlines(
         .collect();
     let mut added = Vec::new();
     for (label, reason, max_words, goes_on) in labels {
-        let Some(k) = nonempty.iter().position(|&i| i == label) else {
+        // `nonempty` is in line order: a search, not a scan (one per label on a huge page).
+        let Ok(k) = nonempty.binary_search(&label) else {
             continue;
         };
         // Inside the article a short label may be "Lire la suite après la publicité", followed
