@@ -62,13 +62,43 @@ impl LinearHead {
     pub fn scores(&self, x: &SparseVec, out: &mut [f32]) {
         out.copy_from_slice(&self.b);
         let l = self.labels;
-        for (&i, &v) in x.idx.iter().zip(&x.val) {
+        for (k, (&i, &v)) in x.idx.iter().zip(&x.val).enumerate() {
+            if let Some(&ahead) = x.idx.get(k + PREFETCH_AHEAD) {
+                prefetch_row(&self.w, ahead as usize * l, l);
+            }
             let row = &self.w[i as usize * l..(i as usize + 1) * l];
             for (o, &wv) in out.iter_mut().zip(row) {
                 *o += v * wv;
             }
         }
     }
+}
+
+/// How many features ahead [`LinearHead::scores`] asks for a weight row. A paragraph touches
+/// ~1,500 rows scattered over a table of tens of megabytes, so scoring waits on memory, not on
+/// arithmetic; asking for each row a few features before it is needed overlaps those waits
+/// (training, which scores every example before updating it, ran 95 s -> see docs/analysis.md).
+const PREFETCH_AHEAD: usize = 16;
+
+/// Hints the CPU to fetch the weight row starting at `start` (`len` floats) into cache. A hint
+/// only: it cannot fault and does not change any result. No crate offers a portable prefetch,
+/// hence the intrinsic; on other architectures this does nothing.
+#[inline(always)]
+fn prefetch_row(w: &[f32], start: usize, len: usize) {
+    #[cfg(target_arch = "x86_64")]
+    {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        let base = w.as_ptr().wrapping_add(start).cast::<i8>();
+        let bytes = len * std::mem::size_of::<f32>();
+        // Every cache line the row touches: its first byte, each 64 bytes on, and its last.
+        for off in (0..bytes).step_by(64).chain(std::iter::once(bytes.saturating_sub(1))) {
+            // SAFETY: prefetching is a hint; it never dereferences the address in a way that
+            // can fault, whatever the pointer.
+            unsafe { _mm_prefetch::<_MM_HINT_T0>(base.wrapping_add(off)) };
+        }
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (w, start, len);
 }
 
 /// Turns logits into probabilities in place.
@@ -175,7 +205,11 @@ pub fn train_weighted(
             for (gl, bl) in g.iter().zip(head.b.iter_mut()) {
                 *bl -= bias_lr * gl;
             }
-            for (&fi, &v) in x.idx.iter().zip(&x.val) {
+            for (k, (&fi, &v)) in x.idx.iter().zip(&x.val).enumerate() {
+                // The rows are in cache after scoring; the per-feature counts are not.
+                if let Some(&ahead) = x.idx.get(k + PREFETCH_AHEAD) {
+                    prefetch_row(&seen, ahead as usize, 1);
+                }
                 let f = fi as usize;
                 seen[f] += v * v;
                 let eta = cfg.lr / (1.0 + seen[f]).sqrt();
