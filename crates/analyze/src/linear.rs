@@ -91,7 +91,10 @@ fn prefetch_row(w: &[f32], start: usize, len: usize) {
         let base = w.as_ptr().wrapping_add(start).cast::<i8>();
         let bytes = len * std::mem::size_of::<f32>();
         // Every cache line the row touches: its first byte, each 64 bytes on, and its last.
-        for off in (0..bytes).step_by(64).chain(std::iter::once(bytes.saturating_sub(1))) {
+        for off in (0..bytes)
+            .step_by(64)
+            .chain(std::iter::once(bytes.saturating_sub(1)))
+        {
             // SAFETY: prefetching is a hint; it never dereferences the address in a way that
             // can fault, whatever the pointer.
             unsafe { _mm_prefetch::<_MM_HINT_T0>(base.wrapping_add(off)) };

@@ -36,6 +36,12 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     if pos.outside_body && pos.from_start < 10 && is_bullet_ticker(trimmed) {
         return Some("news ticker");
     }
+    if words <= 60 && is_embedded_post_trace(trimmed) {
+        return Some("embedded post");
+    }
+    if words <= MAX_PLEA_WORDS && is_pictograph_plea(trimmed) {
+        return Some("donation plea");
+    }
     let norm = (words <= MAX_TEASER_WORDS.max(opts.max_chrome_words)).then(|| normalize(trimmed));
     if norm.as_deref().is_some_and(is_share_buttons) {
         return Some("share buttons");
@@ -76,7 +82,7 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words <= MAX_TEASER_WORDS && is_labelled_ad(trimmed) {
             return Some("advertisement label");
         }
-        if pos.outside_body && pos.from_start < 10 && opens_with_ticker_label(&norm) {
+        if pos.outside_body && pos.from_start < 10 && opens_with_ticker_label(&norm, trimmed) {
             return Some("news ticker");
         }
         if words <= 12 && is_comment_form_fields(trimmed) {
@@ -105,6 +111,16 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         }
         if words <= MAX_APP_PROMPT_WORDS && is_app_download(&norm) {
             return Some("app prompt");
+        }
+        if words <= 14 && is_paywall_meter(&norm) {
+            return Some("paywall notice");
+        }
+        // "Édition : Vallée de la Loue ▾": a drop-down picker.
+        if words <= 6 && trimmed.ends_with(['▾', '⌄']) {
+            return Some("page label");
+        }
+        if words <= 30 && is_file_download(&norm) {
+            return Some("download link");
         }
         let near_edge = pos.from_start < 10 || pos.from_end < 3 || pos.near_body_start;
         // Before the body a byline may sit below a long menu; inside it only near the top.
@@ -217,9 +233,6 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
             && (pos.outside_body || is_promotion(&norm))
         {
             return Some("paywall notice");
-        }
-        if is_embedded_post_trace(trimmed) {
-            return Some("embedded post");
         }
     }
     if words <= MAX_PLEA_WORDS && reserves_rights(trimmed) {
@@ -537,8 +550,19 @@ pub fn byline_name(line: &str) -> Option<String> {
     // "Par Anatole Verkine, politologue", "By Dana Whitcomb, Meridian News Service": the name
     // ends at the comma; the writer's role or outlet follows.
     // "Par Hannah Pryce (The Northern Ledger)": the outlet in brackets.
+    // "Par Aminata Kéita-Rousseau, politologue, chercheuse associée à l'Institut …": a longer
+    // role in lower case follows a person's name only.
+    let mut long_role = false;
     let t = match t.split_once([',', '|', '(']) {
         Some((name, rest)) if rest.split_whitespace().count() <= 6 => name.trim_end(),
+        Some((name, rest))
+            if rest.trim_start().starts_with(char::is_lowercase)
+                && rest.split_whitespace().count() <= 14
+                && !rest.contains(['.', '!', '?', '♦', '•', '|']) =>
+        {
+            long_role = true;
+            name.trim_end()
+        }
         _ => t,
     };
     let words = t.split_whitespace().count();
@@ -563,7 +587,8 @@ pub fn byline_name(line: &str) -> Option<String> {
                 || PARTICLES.contains(&lw)
                 || NEWSROOM.contains(&lw)
         });
-    ok.then(|| name.join(" "))
+    let name = name.join(" ");
+    (ok && (!long_role || is_person_name(&name))).then_some(name)
 }
 
 /// A byline name that can only be a person's: two to four capitalised words, with at most the
@@ -726,6 +751,11 @@ const COUNT_WORDS: &[&str] = &[
     "lu",
     "fois",
     "restacks",
+    // "👁 1 284 lectures".
+    "lectures",
+    "letture",
+    "lecturas",
+    "reads",
 ];
 
 /// "142 comments", "1,208 Shares", "Voir les 12 commentaires", and outside the article a bare
@@ -956,14 +986,133 @@ fn labelled_ad_head(trimmed: &str) -> bool {
 
 /// "Flash info : coupure d'électricité …", "ÚLTIMA HORA | …": a breaking-news ticker above the
 /// article, its label a row of kind `ticker` followed by a colon or a bar.
-fn opens_with_ticker_label(norm: &str) -> bool {
+fn opens_with_ticker_label(norm: &str, trimmed: &str) -> bool {
     matching(norm, 1).into_iter().any(|(p, start, end)| {
         let rest = norm[end..].trim_start();
+        // "ULTIM'ORA Incidente sulla provinciale 12": the label in capitals, the news in
+        // sentence case, with nothing between them.
+        let capitals = || {
+            let mut words = trimmed
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .split_whitespace();
+            let label_caps = words
+                .by_ref()
+                .take(p.words)
+                .all(|w| !w.chars().any(char::is_lowercase));
+            let next = words.next().unwrap_or("");
+            label_caps
+                && next.starts_with(char::is_uppercase)
+                && next.chars().any(char::is_lowercase)
+        };
         // "FLASH INFO" alone on its line heads the ticker on the next one.
         start == 0
             && matches!(p.kind, Kind::Ticker)
-            && (rest.is_empty() || rest.starts_with([':', '|', '–', '—']))
+            && (rest.is_empty() || rest.starts_with([':', '|', '–', '—']) || capitals())
     })
+}
+
+/// "Hai letto 3 articoli su 5 gratuiti questo mese", "You have read 2 of 4 free articles": a
+/// metered paywall's counter; two small numbers joined by "of", and the word for articles.
+fn is_paywall_meter(norm: &str) -> bool {
+    const ARTICLES: &[&str] = &[
+        "articles",
+        "article",
+        "articoli",
+        "articolo",
+        "artikel",
+        "artikeln",
+        "artykułów",
+        "artykuły",
+        "artykuł",
+        "статей",
+        "статьи",
+        "artículos",
+        "artículo",
+        "stories",
+    ];
+    const OF: &[&str] = &["of", "su", "sur", "von", "z", "из", "de", "di"];
+    let words: Vec<&str> = norm
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let number = |w: &str| w.len() <= 2 && !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    let numbers: Vec<usize> = (0..words.len()).filter(|&k| number(words[k])).collect();
+    let joined = numbers
+        .windows(2)
+        .any(|w| w[1] - w[0] <= 3 && words[w[0] + 1..w[1]].iter().any(|x| OF.contains(x)));
+    joined && words.iter().any(|w| ARTICLES.contains(w))
+}
+
+/// "Arrêté préfectoral n° 2025-DDT-0418 - format : PDF - 312,45 Ko", "⬇ Télécharger l'épisode
+/// (MP3, 10,7 Mo)": a file to download, named with its type and size.
+fn is_file_download(norm: &str) -> bool {
+    const TYPES: &[&str] = &[
+        "pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "csv", "mp3", "zip", "epub", "ppt",
+        "pptx",
+    ];
+    const SIZES: &[&str] = &[
+        "ko", "mo", "go", "kb", "mb", "gb", "kib", "mib", "kio", "mio", "кб", "мб", "kbajt",
+    ];
+    let words: Vec<&str> = norm
+        .split(|c: char| {
+            c.is_whitespace() || matches!(c, '(' | ')' | ',' | '[' | ']' | '-' | '–' | ':')
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let file_type = words.iter().any(|w| TYPES.contains(w));
+    // "312,45 Ko", "10,7 Mo", "2.1MB".
+    let size = words.iter().enumerate().any(|(k, w)| {
+        let unit = w.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
+        let glued = unit.len() < w.len() && SIZES.contains(&unit);
+        let after_number = SIZES.contains(w)
+            && k > 0
+            && words[k - 1].chars().any(|c| c.is_ascii_digit())
+            && words[k - 1].chars().all(|c| c.is_ascii_digit() || c == '.');
+        glued || after_number
+    });
+    file_type && size
+}
+
+/// "— SWC Railway (@SWCRailway) February 9, 2025": the signature under an embedded tweet.
+fn is_embed_signature(trimmed: &str) -> bool {
+    let Some(rest) = trimmed.strip_prefix(['—', '–', '-']) else {
+        return false;
+    };
+    let Some((_, after)) = rest.split_once("(@") else {
+        return false;
+    };
+    let Some((handle, date)) = after.split_once(')') else {
+        return false;
+    };
+    !handle.is_empty()
+        && handle.chars().all(|c| c.is_alphanumeric() || c == '_')
+        && crate::dates::first_date(date).is_some()
+}
+
+/// "💛 Ce blog est tenu par une poignée de bénévoles… soutenez-nous sur Tipeee ou HelloAsso":
+/// a paragraph under a heart or a folded-hands pictograph that names a donation platform.
+fn is_pictograph_plea(trimmed: &str) -> bool {
+    const PLATFORMS: &[&str] = &[
+        "tipeee",
+        "helloasso",
+        "patreon",
+        "liberapay",
+        "ko-fi",
+        "paypal",
+        "patronite",
+        "boosty",
+        "buymeacoffee",
+        "zrzutka",
+        "donorbox",
+        "steady",
+    ];
+    let opens_with_pictograph = trimmed.starts_with(is_pictograph);
+    opens_with_pictograph && {
+        let lower = trimmed.to_lowercase();
+        lower
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .any(|w| PLATFORMS.contains(&w))
+    }
 }
 
 /// "Football : le MC Tazrout qualifié • Prix : de nouvelles mesures … • Météo : alerte …": three
@@ -1330,11 +1479,16 @@ fn is_widget(norm: &str) -> bool {
         return false;
     }
     let unit = |t: &str| t.contains(['°', '%', '€', '$', '£']);
+    // "USD 92,41 ▲ EUR 99,87 ▼": exchange rates, named by their ISO codes.
+    const CURRENCIES: &[&str] = &[
+        "usd", "eur", "gbp", "chf", "jpy", "cny", "rub", "uah", "pln", "xof", "byn", "kzt", "try",
+    ];
+    let currencies = tokens.iter().filter(|t| CURRENCIES.contains(t)).count();
     let figures = tokens
         .iter()
         .filter(|t| t.chars().any(|c| c.is_ascii_digit()) || unit(t))
         .count();
-    tokens.iter().any(|t| unit(t)) && figures * 2 >= tokens.len()
+    (tokens.iter().any(|t| unit(t)) || currencies >= 2) && figures * 2 >= tokens.len()
 }
 
 /// Longest follow prompt that speaks to the reader ("Dołącz do nas na Facebooku i obserwuj …
@@ -1712,7 +1866,12 @@ fn is_embedded_post_trace(line: &str) -> bool {
     {
         return true;
     }
-    !t.contains(' ') && (t.starts_with("pic.twitter.com/") || t.starts_with("https://t.co/"))
+    // A post's own text stays even when it ends in its link: quoted in an article, it is part
+    // of what the article says (and the SemEval annotators labelled it).
+    if !t.contains(' ') && (t.starts_with("pic.twitter.com/") || t.starts_with("https://t.co/")) {
+        return true;
+    }
+    is_embed_signature(t)
 }
 
 /// Longest line that a chrome phrase opening it removes.
@@ -1891,6 +2050,15 @@ fn is_menu(s: &str) -> bool {
     {
         return false;
     }
+    // "Abidjan Éco – Qui sommes-nous | Annonceurs | Contact": in a row of bars, a spaced dash
+    // parts the site's name from the first link.
+    let dashed;
+    let s = if s.contains('|') && s.contains(" – ") {
+        dashed = s.replace(" – ", " | ");
+        dashed.as_str()
+    } else {
+        s
+    };
     let mut segments: Vec<&str> = s
         .split(MENU_SEPARATORS)
         .map(str::trim)
@@ -1925,19 +2093,30 @@ fn is_menu(s: &str) -> bool {
         return false;
     }
     let items = || segments.iter().filter(|x| !x.starts_with('©'));
-    let max_words = items()
-        .map(|x| x.split_whitespace().count())
-        .max()
-        .unwrap_or(0);
-    let total_words: usize = items().map(|x| x.split_whitespace().count()).sum();
+    let mut lengths: Vec<usize> = items().map(|x| x.split_whitespace().count()).collect();
+    lengths.sort_unstable_by(|a, b| b.cmp(a));
+    let total_words: usize = lengths.iter().sum();
+    // A footer of six links or more between bars may hold one long one ("Do Not Sell or Share
+    // My Personal Information", the site's own name before them); every other item is short.
+    // (Counted by bars: the slashes of "Le 21/01/2025 | mis à jour le …" part no links.)
+    let short_items = match lengths.as_slice() {
+        [longest, next, ..] if s.matches('|').count() >= 5 => *longest <= 9 && *next <= 4,
+        _ => lengths.first().is_none_or(|&l| l <= 4),
+    };
     // "Qui sommes-nous ?" is a section of a long menu; other items ending like sentences are not.
+    // A company's abbreviation ("Società Editrice Euganea S.r.l.") is no sentence end.
     let sentence_end = segments.iter().any(|x| {
-        x.ends_with(['.', '!', ':', ';'])
+        let abbreviation = x
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| w.trim_end_matches('.').contains('.'));
+        (x.ends_with('.') && !abbreviation)
+            || x.ends_with(['!', ':', ';'])
             || (x.ends_with('?') && (segments.len() < 5 || x.split_whitespace().count() > 3))
     });
     // "and/or", "24/7", fractions and URLs are not menus: require separators between words.
     let url_like = s.contains("://") || s.contains("www.");
-    max_words <= 4 && total_words <= segments.len() * 3 && !sentence_end && !url_like
+    short_items && total_words <= segments.len() * 3 && !sentence_end && !url_like
 }
 
 /// Outside the article, a path of sections shorter than [`is_menu`] asks for: "Régions >
@@ -2105,6 +2284,81 @@ mod tests {
     fn reason(line: &str) -> Option<&'static str> {
         let mid = pos(5, 5, false);
         chrome_reason(line, mid, &CleanOptions::default())
+    }
+
+    #[test]
+    fn round_22_footers_meters_downloads_and_embeds() {
+        let mid = |l: &str| reason(l);
+        // A footer with the site's name before a dash, or one long link among many.
+        assert_eq!(
+            mid("Abidjan Éco – Qui sommes-nous | Annonceurs | Contact | Mentions légales"),
+            Some("navigation menu")
+        );
+        assert_eq!(
+            mid("About Us | Contact | Careers | Advertise | Terms of Use | Privacy Policy | Do Not Sell or Share My Personal Information"),
+            Some("navigation menu")
+        );
+        // Slashes of dates part no links: still a dateline, not a menu.
+        assert_ne!(
+            mid("Le 21/01/2025 à 17:05 | mis à jour le 21/01/2025 à 19:40"),
+            Some("navigation menu")
+        );
+        assert!(is_paywall_meter(
+            "hai letto 3 articoli su 5 gratuiti questo mese"
+        ));
+        assert!(is_paywall_meter("you have read 2 of 4 free articles"));
+        assert!(!is_paywall_meter("hai letto 3 libri su 5 quest'anno?"));
+        assert!(!is_paywall_meter("3 articles of the law were amended"));
+        assert!(is_file_download(&normalize(
+            "Arrêté préfectoral n° 2025-DDT-0418 - format : PDF - 312,45 Ko - 18/07/2025"
+        )));
+        assert!(is_file_download(&normalize(
+            "⬇ Télécharger l'épisode (MP3, 10,7 Mo)"
+        )));
+        assert!(!is_file_download(&normalize(
+            "Le rapport de 40 pages, publié en PDF, a été lu 3 000 fois"
+        )));
+        assert_eq!(
+            mid("— SWC Railway (@SWCRailway) February 9, 2025"),
+            Some("embedded post")
+        );
+        // A post's own text is what the article quotes.
+        assert_eq!(
+            mid("Protest at the stadium tonight pic.twitter.com/lu5VsGQByv"),
+            None
+        );
+        assert_eq!(mid("— Et vous, qu'en pensez-vous (@ici) ?"), None);
+        assert_eq!(
+            mid("💛 Ce blog est tenu par des bénévoles. Soutenez-nous sur Tipeee ou HelloAsso. Merci !"),
+            Some("donation plea")
+        );
+        assert_eq!(mid("USD 92,41 ▲ EUR 99,87 ▼"), None, "inside the body");
+        assert_eq!(
+            chrome_reason(
+                "USD 92,41 ▲ EUR 99,87 ▼",
+                pos(2, 40, true),
+                &CleanOptions::default()
+            ),
+            Some("widget")
+        );
+        // A ticker's label in capitals needs no colon; in sentence case it is the news itself.
+        assert!(opens_with_ticker_label(
+            &normalize("ULTIM'ORA Incidente sulla provinciale 12"),
+            "ULTIM'ORA Incidente sulla provinciale 12"
+        ));
+        assert!(!opens_with_ticker_label(
+            &normalize("Ultim'ora incidente sulla provinciale 12"),
+            "Ultim'ora incidente sulla provinciale 12"
+        ));
+        // A long role in lower case after a person's name; not prose glued to a byline.
+        assert_eq!(
+            byline_name("Par Aminata Kéita-Rousseau, politologue, chercheuse associée à l'Institut des études sahéliennes").as_deref(),
+            Some("Aminata Kéita-Rousseau")
+        );
+        assert_eq!(
+            byline_name("Par Claude Meunier, enseignante, essayiste ♦ La nomination du ministre a surpris tout le monde"),
+            None
+        );
     }
 
     #[test]
@@ -2401,7 +2655,12 @@ mod tests {
             Some("Anatole Verkine")
         );
         assert_eq!(reason("pic.twitter.com/hL4qZr82Tn"), Some("embedded post"));
-        assert_eq!(reason("— Maïté Corvisart (@mcorvisart) 12 mars 2024"), None);
+        // The signature under an embedded post goes with it (session 13: every labelled batch
+        // marks it as chrome); the post's own text stays.
+        assert_eq!(
+            reason("— Maïté Corvisart (@mcorvisart) 12 mars 2024"),
+            Some("embedded post")
+        );
     }
 
     /// A two-item breadcrumb opened by the home page's name, its second item written with

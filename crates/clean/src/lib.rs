@@ -213,8 +213,24 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                 near_body_start: body.is_some_and(|(first, _)| rank <= first + 3),
             };
             if let Some(r) = chrome::chrome_reason(&line, pos, opts) {
-                if r == "dateline" && a.published.is_none() {
+                // "Le 18/03/2025 à 17:45 | mis à jour le 19/03/2025": a metadata line's first
+                // date is the publication's.
+                if (r == "dateline" || r == "page metadata line") && a.published.is_none() {
                     a.published = dates::first_date(&line);
+                    // "Updated Wed, March 19th 2025" under a bare "Tue, March 18th 2025 at
+                    // 6:21 PM": the date above is the publication's.
+                    if is_update_line(&line) {
+                        let above = rank
+                            .checked_sub(1)
+                            .map(|k| a.lines[nonempty[k]].as_str())
+                            .filter(|l| l.split_whitespace().count() <= 10)
+                            .and_then(dates::first_date);
+                        if let (Some(above), Some(this)) = (above, a.published.as_deref()) {
+                            if above.as_str() <= this {
+                                a.published = Some(above);
+                            }
+                        }
+                    }
                 }
                 if r == "dateline" && a.author.is_none() {
                     a.author = chrome::dateline_author(&line).filter(|n| !chrome::is_newsroom(n));
@@ -347,6 +363,32 @@ fn opens_with_source_label(line: &str) -> bool {
     let first = words.next().unwrap_or("");
     let colon = first.ends_with(':') || words.next() == Some(":");
     colon && LABELS.contains(&first.trim_end_matches(':').to_lowercase().as_str())
+}
+
+/// "Updated …", "Mis à jour le …", "Aktualisiert am …": a dateline that gives the last change,
+/// not the publication.
+fn is_update_line(line: &str) -> bool {
+    const UPDATE: &[&str] = &[
+        "updated",
+        "last updated",
+        "mis à jour",
+        "modifié",
+        "actualisé",
+        "aktualisiert",
+        "zuletzt aktualisiert",
+        "aggiornato",
+        "modificato",
+        "aktualizacja",
+        "zaktualizowano",
+        "обновлено",
+        "actualizado",
+        "modificado",
+    ];
+    let norm = patterns::normalize(line);
+    UPDATE.iter().any(|u| {
+        norm.strip_prefix(u)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':']))
+    })
 }
 
 /// How many non-empty lines above the body [`head_metadata`] reads.

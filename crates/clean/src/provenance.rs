@@ -63,6 +63,24 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                 let Some(name) = outlet_name(&rest) else {
                     continue;
                 };
+                // "Sources: Office cantonal de la protection de la population (VS), exploitant
+                // des barrages …, vidéo originale …": a fact-check's list of what it consulted
+                // credits no outlet the text came from (unless it opens with an agency).
+                const PLURAL: &[&str] = &[
+                    "sources:",
+                    "sources :",
+                    "quellen:",
+                    "fonti:",
+                    "źródła:",
+                    "источники:",
+                    "fuentes:",
+                ];
+                if PLURAL.contains(&p.phrase.as_str())
+                    && rest.contains([',', ';'])
+                    && !is_news_agency(&name)
+                {
+                    continue;
+                }
                 // "Un article de loi prévoit...": after a phrase that is not a label ("Source:"),
                 // the credited outlet must look like a name.
                 let label = p.phrase.ends_with(':');
@@ -162,9 +180,64 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
         return Some(la);
     }
     byline_agency(trimmed)
+        .or_else(|| agency_credit(trimmed))
         .or_else(|| byline_outlet(trimmed))
         .or_else(|| wire_dateline(trimmed))
         .or_else(|| dashed_note(trimmed))
+}
+
+/// An agency the table does not list, credited the way bylines credit agencies: "avec
+/// l'Agence Boréale de presse", "Par La Rédaction avec AOAP", or its initials alone in
+/// brackets under the text ("(AOAP)"). A credit line is short; the name is an agency's
+/// ("Agence …", "Agenzia …") or initials in capitals.
+fn agency_credit(line: &str) -> Option<LineAttribution> {
+    const WITH: &[&str] = &["avec", "with", "mit", "con"];
+    const AGENCY: &[&str] = &[
+        "agence ", "agency ", "agentur ", "agenzia ", "agencia ", "agencja ",
+    ];
+    let t = line.trim().trim_end_matches('.');
+    if t.split_whitespace().count() > 8 {
+        return None;
+    }
+    let initials = |s: &str| {
+        (2..=6).contains(&s.chars().count())
+            && s.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+            && s.chars().any(char::is_uppercase)
+    };
+    let credited = |s: &str| LineAttribution {
+        source: Some(s.to_string()),
+        note_only: true,
+        ..LineAttribution::default()
+    };
+    if let Some(inner) = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')) {
+        return initials(inner).then(|| credited(inner));
+    }
+    // What follows the credit's last "avec" ("Par X avec Y"), cut from `t` itself.
+    let mut at = None;
+    let mut offset = 0;
+    for word in t.split(' ') {
+        offset += word.len() + 1;
+        if WITH.contains(&word.to_lowercase().as_str()) {
+            at = Some(offset);
+        }
+    }
+    let at = at?;
+    // Only a credit: the line opens with the "avec", or is a byline ("Par La Rédaction avec
+    // …"); "Talks with NATO" is a headline.
+    let before = t[..at].trim_start().to_lowercase();
+    const BY: &[&str] = &["par ", "by ", "von ", "di ", "por ", "przez "];
+    if !(WITH.iter().any(|w| before.trim_end() == *w) || BY.iter().any(|b| before.starts_with(b))) {
+        return None;
+    }
+    let name = t.get(at..)?.trim();
+    let name = name
+        .strip_prefix("l'")
+        .or_else(|| name.strip_prefix("l’"))
+        .unwrap_or(name);
+    let agency = AGENCY
+        .iter()
+        .any(|a| name.to_lowercase().starts_with(a) && name.starts_with(char::is_uppercase));
+    (agency || initials(name)).then(|| credited(name))
 }
 
 /// "Par Dwayne Mercer pour The Heartland Ledger – Traduit de l'anglais par l'équipe du
@@ -937,6 +1010,30 @@ mod tests {
 
     fn la(s: &str) -> LineAttribution {
         line_attribution(s).unwrap_or_else(|| panic!("no attribution in {s:?}"))
+    }
+
+    #[test]
+    fn agencies_not_in_the_table_and_lists_of_sources() {
+        assert_eq!(
+            la("Par La Rédaction avec AOAP").source.as_deref(),
+            Some("AOAP")
+        );
+        assert_eq!(
+            la("avec l'Agence Boréale de presse").source.as_deref(),
+            Some("Agence Boréale de presse")
+        );
+        assert_eq!(la("(AOAP)").source.as_deref(), Some("AOAP"));
+        // A headline with "with" and initials credits nobody.
+        assert!(agency_credit("Talks with NATO").is_none());
+        assert!(agency_credit("(Oui)").is_none());
+        // A fact-check's list of what it consulted is no republication.
+        assert!(line_attribution(
+            "Sources: Office cantonal de la protection de la population (VS), exploitant des barrages, vidéo originale."
+        )
+        .is_none_or(|a| !a.republished && a.original_outlet.is_none()));
+        // One source, or a list opening with an agency, still credits it.
+        assert!(la("Sources : Le Courrier national").republished);
+        assert!(la("Оригинал материала опубликован на сайте ИА «Регион-Пресс».").republished);
     }
 
     #[test]

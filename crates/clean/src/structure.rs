@@ -715,9 +715,9 @@ pub(crate) fn remove_related_headlines(
                 _ => (min_words.min(4), max_words),
             };
             let headline = |i: usize| {
-                let t = a.lines[i]
-                    .trim()
-                    .trim_start_matches(['·', '•', '»', '›', '-', '–', '▶', '►', ' ']);
+                let t = a.lines[i].trim().trim_start_matches([
+                    '·', '•', '»', '›', '-', '–', '▶', '►', '➡', '→', '▸', ' ',
+                ]);
                 // "1. Una pareja gana …": a list number is no word of the headline.
                 let numbered = t
                     .split_once(". ")
@@ -752,7 +752,11 @@ pub(crate) fn remove_related_headlines(
                     .is_none_or(|&j| a.lines[j].trim().is_empty() || headline(j))
             };
             let t = a.lines[i].trim();
-            if inside && taken > 0 && !has_topic_head(t) && !list_goes_on() {
+            // In an article with subheadings of its own, a third one followed by prose is one
+            // more of them even with a topic ("Bürgermeisterin: \"Wir fühlen uns vergessen\""
+            // after a box of two links, in an article with "Post und Pakete" above it).
+            let strict = taken >= 2 && has_subheading_before(a, nonempty, k);
+            if inside && taken > 0 && (!has_topic_head(t) || strict) && !list_goes_on() {
                 break;
             }
             added.push((i, reason.clone()));
@@ -762,6 +766,21 @@ pub(crate) fn remove_related_headlines(
     for (i, reason) in added {
         blank(a, i, &reason);
     }
+}
+
+/// Whether the article above the non-empty line of rank `k` has a subheading: a short line
+/// (two to eight words, no closing punctuation, not removed) between two paragraphs of prose.
+fn has_subheading_before(a: &Article, nonempty: &[usize], k: usize) -> bool {
+    let prose = |i: usize| a.lines[i].split_whitespace().count() >= 15;
+    (1..k.saturating_sub(1)).any(|m| {
+        let t = a.lines[nonempty[m]].trim();
+        let words = t.split_whitespace().count();
+        (2..=8).contains(&words)
+            && !t.ends_with(['.', ':', ';', ',', '!', '?', '"', '»', '“'])
+            && t.starts_with(char::is_uppercase)
+            && prose(nonempty[m - 1])
+            && prose(nonempty[m + 1])
+    })
 }
 
 /// "Météo : vigilance orange", "Νησιά: Ξεκινούν οι προσλήψεις": a headline led by its topic

@@ -1112,3 +1112,24 @@ Privacy ∙ Terms ∙ Collection notice";
     assert_eq!(reason_of(a, 4), "newsletter plea");
     assert_eq!(reason_of(a, 8), "counter or timestamp");
 }
+
+#[test]
+fn update_lines_and_the_date_above_them() {
+    assert!(is_update_line("Updated Wed, March 19th 2025 at 7:05 AM"));
+    assert!(is_update_line("Mis à jour le 19/03/2025"));
+    assert!(!is_update_line(
+        "Upstate farmers updated their plans on Monday"
+    ));
+    assert!(!is_update_line("Publié le 18/03/2025"));
+    // The bare date above an update line is the publication's.
+    let a = cleaned(
+        "kvtr.txt",
+        "Bridge to close for 18 months\n\nby Karina Voss, KVTR Staff\nTue, March 18th 2025 at 6:21 PM\nUpdated Wed, March 19th 2025 at 7:05 AM\n\nHollis County will close the Old Mill Road bridge for up to eighteen months from April, the county's engineers said on Tuesday evening.\nDrivers will be sent on a detour of about six miles through Cedar Flats while the deck and two piers are rebuilt.\nThe county expects to award the contract in May and to reopen the bridge by the autumn of next year.\n",
+    );
+    assert_eq!(
+        a.published.as_deref(),
+        Some("2025-03-18"),
+        "{:?}",
+        a.removed
+    );
+}
