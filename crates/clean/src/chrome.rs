@@ -115,8 +115,8 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words <= 14 && is_paywall_meter(&norm) {
             return Some("paywall notice");
         }
-        // "Édition : Vallée de la Loue ▾": a drop-down picker.
-        if words <= 6 && trimmed.ends_with(['▾', '⌄']) {
+        // "Édition : Vallée de la Loue ▾": a drop-down picker; "TVW Info ☰": a menu button.
+        if words <= 6 && trimmed.ends_with(['▾', '⌄', '☰']) {
             return Some("page label");
         }
         if words <= 30 && is_file_download(&norm) {
@@ -163,7 +163,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         {
             return Some("dateline");
         }
-        if words <= 4 && is_counter(&norm, pos.outside_body) {
+        // "214 J'aime · 18 Restacks": counters side by side.
+        let side_by_side = words <= 7 && norm.contains(['·', '∙', '|']);
+        if (words <= 4 || side_by_side) && is_counter(&norm, pos.outside_body) {
             return Some("counter or timestamp");
         }
         // "3 réponses à « <the title> »", the count of comments below the article.
@@ -211,7 +213,8 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words <= 8 && is_label_row(trimmed) {
             return Some("account/search link");
         }
-        if pos.outside_body && (is_widget(&norm) || is_weather_line(&norm)) {
+        if pos.outside_body && (is_widget(&norm) || is_weather_line(&norm) || is_table_row(trimmed))
+        {
             return Some("widget");
         }
         // "48,12 €", "-3,15 %", "Hollweg AG Aktie 23,14 € -4,21 %": a quote box inside the
@@ -576,16 +579,13 @@ pub fn byline_name(line: &str) -> Option<String> {
     let skip = norm[..end].split_whitespace().count();
     let name: Vec<&str> = t.split_whitespace().skip(skip).collect();
     let ok = !name.is_empty()
-        && name.iter().any(|w| {
-            w.chars().next().is_some_and(char::is_uppercase)
-                || NEWSROOM.contains(&w.to_lowercase().as_str())
-        })
+        && name
+            .iter()
+            .any(|w| starts_capitalised(w) || NEWSROOM.contains(&w.to_lowercase().as_str()))
         && name.iter().all(|w| {
             let lw = w.to_lowercase();
             let lw = lw.trim_end_matches(',');
-            w.chars().next().is_some_and(char::is_uppercase)
-                || PARTICLES.contains(&lw)
-                || NEWSROOM.contains(&lw)
+            starts_capitalised(w) || PARTICLES.contains(&lw) || NEWSROOM.contains(&lw)
         });
     let name = name.join(" ");
     (ok && (!long_role || is_person_name(&name))).then_some(name)
@@ -600,17 +600,21 @@ pub(crate) fn is_person_name(name: &str) -> bool {
     ];
     let words: Vec<&str> = name.split_whitespace().collect();
     (2..=4).contains(&words.len())
-        && words
-            .first()
-            .is_some_and(|w| w.starts_with(char::is_uppercase))
-        && words
-            .last()
-            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.first().is_some_and(|w| starts_capitalised(w))
+        && words.last().is_some_and(|w| starts_capitalised(w))
         && words.iter().all(|w| {
-            (w.starts_with(char::is_uppercase)
-                && w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c)))
+            (starts_capitalised(w) && w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c)))
                 || NAME_PARTICLES.contains(&w.to_lowercase().as_str())
         })
+}
+
+/// Whether a word opens the way a name does: with a capital, or in Georgian, whose everyday
+/// script (Mkhedruli) writes names without capitals although Unicode files its letters as
+/// lower case ("ნინო ბერიძე").
+pub(crate) fn starts_capitalised(w: &str) -> bool {
+    w.chars()
+        .next()
+        .is_some_and(|c| c.is_uppercase() || ('\u{10D0}'..='\u{10FF}').contains(&c))
 }
 
 /// "Redazione", "La Rédaction", "Redaktion", "Редакция": a newsroom signing, not a person.
@@ -751,8 +755,9 @@ const COUNT_WORDS: &[&str] = &[
     "lu",
     "fois",
     "restacks",
-    // "👁 1 284 lectures".
+    // "👁 1 284 lectures", "214 J'aime · 18 Restacks".
     "lectures",
+    "j'aime",
     "letture",
     "lecturas",
     "reads",
@@ -882,7 +887,19 @@ fn is_reaction_row(trimmed: &str) -> bool {
     ];
     let (mut pictograph, mut number) = (false, false);
     for w in trimmed.split_whitespace() {
-        let bare = w.trim_start_matches(is_pictograph);
+        // "♡ 214   💬 37   ↻ 18": a symbol that is no letter, digit or punctuation mark
+        // (arrows, hearts) marks a counter as a pictograph does.
+        let symbol = !w
+            .chars()
+            .any(|c| c.is_alphanumeric() || c.is_ascii_punctuation())
+            && !w
+                .chars()
+                .all(|c| matches!(c, '—' | '–' | '…' | '«' | '»' | '“' | '”' | '„'));
+        let bare = if symbol {
+            ""
+        } else {
+            w.trim_start_matches(is_pictograph)
+        };
         pictograph |= bare.len() < w.len();
         if bare.is_empty() {
             continue;
@@ -1705,6 +1722,25 @@ fn is_quote_box(norm: &str) -> bool {
     (all_figures && figures == 1 && units == 1) || (figures >= 2 && units >= 2)
 }
 
+/// "1 | AS Tanger | 23 | 46 | +19": a row of a results or standings table, most of its cells
+/// figures (outside the article: a table the article gives is its own).
+fn is_table_row(line: &str) -> bool {
+    let cells: Vec<&str> = line.split('|').map(str::trim).collect();
+    let figure = |c: &str| {
+        !c.is_empty()
+            && c.chars().any(|ch| ch.is_ascii_digit())
+            && c.chars().all(|ch| {
+                ch.is_ascii_digit() || matches!(ch, '+' | '-' | '−' | ',' | '.' | ':' | '%')
+            })
+    };
+    let figures = cells.iter().filter(|c| figure(c)).count();
+    cells.len() >= 4
+        && cells
+            .iter()
+            .all(|c| !c.is_empty() && c.split_whitespace().count() <= 4)
+        && figures * 2 >= cells.len()
+}
+
 /// "GEO | ENG | RUS", "FR / EN / DE": a language switch.
 fn is_language_switch(line: &str) -> bool {
     // "Français English Español Deutsch": the languages' own names (normalised one by one,
@@ -2359,6 +2395,31 @@ mod tests {
             byline_name("Par Claude Meunier, enseignante, essayiste ♦ La nomination du ministre a surpris tout le monde"),
             None
         );
+    }
+
+    #[test]
+    fn round_23_tables_counters_and_georgian_names() {
+        let outside = pos(40, 3, true);
+        let at = |l: &str| chrome_reason(l, outside, &CleanOptions::default());
+        assert_eq!(at("1 | AS Tanger | 23 | 46 | +19"), Some("widget"));
+        // Inside the article a table is the article's own.
+        assert_eq!(reason("1 | AS Tanger | 23 | 46 | +19"), None);
+        assert!(!is_table_row("Paris | Lyon | Marseille | Lille"));
+        assert_eq!(reason("♡ 214   💬 37   ↻ 18"), Some("counter or timestamp"));
+        assert_eq!(
+            reason("214 J'aime · 18 Restacks"),
+            Some("counter or timestamp")
+        );
+        // A dash and a number are no counter.
+        assert_eq!(reason("— 1944"), None);
+        assert_eq!(reason("TVW Info ☰"), Some("page label"));
+        // Georgian names have no capitals.
+        assert!(is_person_name("ნინო ბერიძე"));
+        assert_eq!(
+            byline_name("ავტორი: ნინო ბერიძე").as_deref(),
+            Some("ნინო ბერიძე")
+        );
+        assert!(!is_person_name("le maire de la ville"));
     }
 
     #[test]

@@ -443,6 +443,37 @@ fn head_metadata(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize
                 .filter(|n| chrome::is_person_name(n) && !chrome::is_newsroom(n));
         }
     }
+    // "Villaseca de la Vega | Domingo, 9 febrero 2025, 08:30" right under the standfirst (which
+    // the body starts with): a short dated line among the body's first lines, when nothing
+    // above gave the date.
+    if published.is_none() {
+        if let Some((first, _)) = body {
+            // A line removed there counts only as the page's metadata (a tweet's signature has
+            // the tweet's date).
+            let metadata = |i: usize| -> Option<&str> {
+                if !a.lines[i].is_empty() {
+                    return Some(&a.lines[i]);
+                }
+                let k = a
+                    .removed
+                    .binary_search_by_key(&(i as u32 + 1), |r| r.line)
+                    .ok()?;
+                let r = &a.removed[k];
+                matches!(
+                    r.reason.as_str(),
+                    "dateline" | "page metadata line" | "byline"
+                )
+                .then_some(r.text.as_str())
+            };
+            published = nonempty
+                .iter()
+                .skip(first)
+                .take(4)
+                .filter_map(|&i| metadata(i))
+                .filter(|l| l.split_whitespace().count() <= 10)
+                .find_map(dates::first_date);
+        }
+    }
     a.published = published;
     a.author = author;
 }

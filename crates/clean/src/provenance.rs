@@ -237,7 +237,7 @@ fn agency_credit(line: &str) -> Option<LineAttribution> {
     let agency = AGENCY
         .iter()
         .any(|a| name.to_lowercase().starts_with(a) && name.starts_with(char::is_uppercase));
-    (agency || initials(name)).then(|| credited(name))
+    (agency || initials(name) || is_news_agency(name)).then(|| credited(name))
 }
 
 /// "Par Dwayne Mercer pour The Heartland Ledger – Traduit de l'anglais par l'équipe du
@@ -534,6 +534,12 @@ fn outlet_name(s: &str) -> Option<String> {
     };
     let s = skip_outlet_descriptor(s);
     let s = cut_at_clause(s);
+    // "Die Küstenpost – Το πρωτότυπο κείμενο …": a spaced dash ends the name.
+    let s = [" – ", " — "]
+        .iter()
+        .filter_map(|d| s.find(d))
+        .min()
+        .map_or(s, |i| &s[..i]);
     let cut = s
         .find(['.', ';', ',', '(', '|', '\n'])
         .filter(|&i| {
@@ -1023,6 +1029,24 @@ mod tests {
             Some("Agence Boréale de presse")
         );
         assert_eq!(la("(AOAP)").source.as_deref(), Some("AOAP"));
+        // A listed agency after a newsroom's byline.
+        assert_eq!(
+            la("Par la rédaction avec Belga").source.as_deref(),
+            Some("Belga")
+        );
+        // A spaced dash ends the outlet's name.
+        assert_eq!(
+            la("Πηγή: Die Küstenpost – Το πρωτότυπο κείμενο της Jana Wellmer δημοσιεύθηκε στις 13 Ιουλίου 2024.")
+                .original_outlet
+                .as_deref(),
+            Some("Die Küstenpost")
+        );
+        assert_eq!(
+            la("Source originale : The Harbor Review, « Water Is Not a Commodity », 3 avril 2025.")
+                .original_outlet
+                .as_deref(),
+            Some("The Harbor Review")
+        );
         // A headline with "with" and initials credits nobody.
         assert!(agency_credit("Talks with NATO").is_none());
         assert!(agency_credit("(Oui)").is_none());

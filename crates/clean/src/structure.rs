@@ -716,7 +716,7 @@ pub(crate) fn remove_related_headlines(
             };
             let headline = |i: usize| {
                 let t = a.lines[i].trim().trim_start_matches([
-                    '·', '•', '»', '›', '-', '–', '▶', '►', '➡', '→', '▸', ' ',
+                    '·', '•', '»', '›', '-', '–', '▶', '►', '➡', '→', '➜', '▸', ' ',
                 ]);
                 // "1. Una pareja gana …": a list number is no word of the headline.
                 let numbered = t
