@@ -100,13 +100,27 @@ pub fn clean_batch(articles: &mut [Article], opts: &CleanOptions) {
     // spread over the cores (on the SemEval split cleaning took as long as the classifiers).
     articles.par_iter_mut().enumerate().for_each(|(i, a)| {
         let rep = repeated.get(i).map_or(&[][..], Vec::as_slice);
-        clean_one(a, opts, rep);
+        clean_guarded(a, opts, rep);
     });
+}
+
+/// Cleans one article; should a rule panic on some input nobody foresaw (the rules are
+/// heuristics over arbitrary text), the article is kept as it came, uncleaned, and the batch
+/// goes on: one odd line must not cost a user the other ten thousand articles. The panic's
+/// message still reaches stderr through the panic hook.
+fn clean_guarded(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
+    let original = a.clone();
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        clean_one(a, opts, repeated)
+    }));
+    if run.is_err() {
+        *a = original;
+    }
 }
 
 /// Cleans one article on its own (no cross-article cue).
 pub fn clean_article(article: &mut Article, opts: &CleanOptions) {
-    clean_one(article, opts, &[]);
+    clean_guarded(article, opts, &[]);
 }
 
 fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {

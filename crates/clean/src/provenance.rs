@@ -214,12 +214,13 @@ fn agency_credit(line: &str) -> Option<LineAttribution> {
     }
     // What follows the credit's last "avec" ("Par X avec Y"), cut from `t` itself.
     let mut at = None;
-    let mut offset = 0;
+    let mut start = 0;
     for word in t.split(' ') {
-        offset += word.len() + 1;
         if WITH.contains(&word.to_lowercase().as_str()) {
-            at = Some(offset);
+            // Just after the word: the line may end with it ("Make with").
+            at = Some(start + word.len());
         }
+        start += word.len() + 1;
     }
     let at = at?;
     // Only a credit: the line opens with the "avec", or is a byline ("Par La Rédaction avec
@@ -1049,6 +1050,12 @@ mod tests {
         );
         // A headline with "with" and initials credits nobody.
         assert!(agency_credit("Talks with NATO").is_none());
+        // The word may close the line.
+        assert!(agency_credit("Make with").is_none());
+        assert!(agency_credit("Par X avec").is_none());
+        assert!(
+            line_attribution("Finanziert der Arbeitgeber die Versorgung, machen Sie mit").is_none()
+        );
         assert!(agency_credit("(Oui)").is_none());
         // A fact-check's list of what it consulted is no republication.
         assert!(line_attribution(
