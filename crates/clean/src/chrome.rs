@@ -550,6 +550,13 @@ pub fn byline_name(line: &str) -> Option<String> {
         "reporters",
     ];
     let t = line.trim().trim_end_matches('.');
+    // "Par Sophie Delvaux avec Belga": the agency credited after the writer is no part of the
+    // name.
+    let t = [" avec ", " with ", " mit ", " con "]
+        .iter()
+        .filter_map(|w| t.find(w))
+        .min()
+        .map_or(t, |i| &t[..i]);
     // "Par Anatole Verkine, politologue", "By Dana Whitcomb, Meridian News Service": the name
     // ends at the comma; the writer's role or outlet follows.
     // "Par Hannah Pryce (The Northern Ledger)": the outlet in brackets.
@@ -755,7 +762,8 @@ const COUNT_WORDS: &[&str] = &[
     "lu",
     "fois",
     "restacks",
-    // "👁 1 284 lectures", "214 J'aime · 18 Restacks".
+    // "👁 1 284 lectures", "214 J'aime · 18 Restacks", "37 Postings".
+    "postings",
     "lectures",
     "j'aime",
     "letture",

@@ -213,7 +213,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                         chrome::byline_name(seg)
                             .or_else(|| chrome::byline_name(seg.split([',', '—', '–']).next()?))
                     })
-                    .filter(|n| chrome::is_person_name(n));
+                    .filter(|n| chrome::is_person_name(n) && !chrome::is_newsroom(n));
             }
             if note && opts.remove_attribution_notes && !is_title {
                 reason = Some("attribution note".into());
@@ -457,39 +457,51 @@ fn head_metadata(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize
                 .filter(|n| chrome::is_person_name(n) && !chrome::is_newsroom(n));
         }
     }
-    // "Villaseca de la Vega | Domingo, 9 febrero 2025, 08:30" right under the standfirst (which
-    // the body starts with): a short dated line among the body's first lines, when nothing
-    // above gave the date.
-    if published.is_none() {
-        if let Some((first, _)) = body {
-            // A line removed there counts only as the page's metadata (a tweet's signature has
-            // the tweet's date).
-            let metadata = |i: usize| -> Option<&str> {
-                if !a.lines[i].is_empty() {
-                    return Some(&a.lines[i]);
-                }
-                let k = a
-                    .removed
-                    .binary_search_by_key(&(i as u32 + 1), |r| r.line)
-                    .ok()?;
-                let r = &a.removed[k];
-                matches!(
-                    r.reason.as_str(),
-                    "dateline" | "page metadata line" | "byline"
-                )
-                .then_some(r.text.as_str())
-            };
-            published = nonempty
-                .iter()
-                .skip(first)
-                .take(4)
-                .filter_map(|&i| metadata(i))
-                .filter(|l| l.split_whitespace().count() <= 10)
-                .find_map(dates::first_date);
-        }
+    // "Villaseca de la Vega | Domingo, 9 febrero 2025, 08:30", "Von Lukas Pfeiffer" right under
+    // the standfirst (which the body starts with): a short dated line, or a byline naming a
+    // person, among the body's first lines, when nothing above gave them.
+    if let (None, Some((first, _))) = (&author, body) {
+        author = nonempty
+            .iter()
+            .skip(first)
+            .take(4)
+            .filter_map(|&i| metadata_line(a, i))
+            .filter(|l| l.split_whitespace().count() <= 12)
+            .find_map(|l| {
+                l.split(['|', '/', '•', '·'])
+                    .find_map(|seg| chrome::byline_name(seg.trim()))
+                    .filter(|n| chrome::is_person_name(n) && !chrome::is_newsroom(n))
+            });
+    }
+    if let (None, Some((first, _))) = (&published, body) {
+        published = nonempty
+            .iter()
+            .skip(first)
+            .take(4)
+            .filter_map(|&i| metadata_line(a, i))
+            .filter(|l| l.split_whitespace().count() <= 10)
+            .find_map(dates::first_date);
     }
     a.published = published;
     a.author = author;
+}
+
+/// Line `i` as scraped, if it is still in the text or was removed as the page's metadata (a
+/// dateline, byline or metadata line; a tweet's signature, removed too, has the tweet's date).
+fn metadata_line(a: &Article, i: usize) -> Option<&str> {
+    if !a.lines[i].is_empty() {
+        return Some(&a.lines[i]);
+    }
+    let k = a
+        .removed
+        .binary_search_by_key(&(i as u32 + 1), |r| r.line)
+        .ok()?;
+    let r = &a.removed[k];
+    matches!(
+        r.reason.as_str(),
+        "dateline" | "page metadata line" | "byline"
+    )
+    .then_some(r.text.as_str())
 }
 
 /// The writer named by a short metadata line: a byline split from its date or reading time

@@ -997,6 +997,11 @@ fn wire_dateline(line: &str) -> Option<LineAttribution> {
         .iter()
         .filter_map(|d| head.find(d).map(|i| (i, d.len())))
         .min()?;
+    // The date between the city and the dash ("14 фев", "3 March"); an obituary's "ROSSI,
+    // Norma Beatriz. – Falleció el …" has a name there.
+    if !rest[..dash.0].chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
     let after = &rest[dash.0 + dash.1..];
     let stop = after
         .find(". ")
@@ -1050,6 +1055,17 @@ mod tests {
         );
         // A headline with "with" and initials credits nobody.
         assert!(agency_credit("Talks with NATO").is_none());
+        // An obituary's name in capitals is no wire dateline.
+        assert!(wire_dateline(
+            "ROSSI, Norma Beatriz. – Falleció el 13/11/2025. Sus hijos participan."
+        )
+        .is_none());
+        assert_eq!(
+            wire_dateline("KYIV, 3 March - Ukrinform. The city council met.")
+                .and_then(|a| a.source)
+                .as_deref(),
+            Some("Ukrinform")
+        );
         // The word may close the line.
         assert!(agency_credit("Make with").is_none());
         assert!(agency_credit("Par X avec").is_none());

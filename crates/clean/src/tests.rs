@@ -1133,3 +1133,18 @@ fn update_lines_and_the_date_above_them() {
         a.removed
     );
 }
+
+#[test]
+fn bylines_just_under_the_standfirst() {
+    // Heavy chrome above, the byline under the standfirst that opens the body.
+    let a = cleaned(
+        "woen.txt",
+        "Lawinen sperren die Arlbergstraße\n\nWir verwenden Cookies.\nAkzeptieren | Ablehnen\nStartseite | Tirol | Sport | Wirtschaft | Kultur\nTirol › Landeck\nAbo | Anmelden\nNach heftigen Schneefällen ist die Arlbergstraße seit Freitagmittag gesperrt, mehrere Orte sind nur noch per Hubschrauber erreichbar.\nVon Lukas Pfeiffer\n17. Jänner 2025, 16:42\nIn St. Anton warten seit dem Vormittag Räumfahrzeuge auf die Freigabe der Lawinenkommission, die am Abend erneut tagen will.\nDie Lawinenwarnstufe liegt oberhalb von 2000 Metern bei vier auf der fünfteiligen Skala, teilte der Lawinenwarndienst mit.\nUrlauber sollen in ihren Unterkünften bleiben, bis die Straße wieder geöffnet ist, hieß es von der Gemeinde.\n",
+    );
+    assert_eq!(
+        a.author.as_deref(),
+        Some("Lukas Pfeiffer"),
+        "{:?}",
+        a.removed
+    );
+}
