@@ -743,6 +743,20 @@ pub(crate) fn remove_related_headlines(
             if !headline(i) {
                 break;
             }
+            // A headline with the page's dateline or byline right under it, and no list going on
+            // below, is the article's own ("ΡΟΗ ΕΙΔΗΣΕΩΝ", a ticker line, then the headline,
+            // "22/04/2025 11:52" and the byline).
+            let dated_below = after.get(m + 1).is_some_and(|&j| {
+                idx.record(a, j)
+                    .is_some_and(|r| matches!(r.reason.as_str(), "dateline" | "byline"))
+            });
+            // (A related list may date each of its items; then another item follows the date.)
+            let list_after_date = after
+                .get(m + 2)
+                .is_some_and(|&j| !a.lines[j].trim().is_empty() && headline(j));
+            if dated_below && !list_after_date {
+                break;
+            }
             // Inside the article a later line is another headline only when it has its topic
             // first, or when the list goes on below it (another headline, a line removed
             // already, the end): the article's own subheading is followed by its prose.
