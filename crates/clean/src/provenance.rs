@@ -63,6 +63,13 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                 let Some(name) = outlet_name(&rest) else {
                     continue;
                 };
+                // "Źródło: Radio Nadwiślańskie/PAP": the outlet's own name and the agency it
+                // took the facts from; the agency is the source.
+                let name = name
+                    .split('/')
+                    .map(str::trim)
+                    .find(|part| is_news_agency(part))
+                    .map_or(name.clone(), str::to_string);
                 // "Sources: Office cantonal de la protection de la population (VS), exploitant
                 // des barrages …, vidéo originale …": a fact-check's list of what it consulted
                 // credits no outlet the text came from (unless it opens with an agency).
@@ -1066,6 +1073,10 @@ mod tests {
                 .as_deref(),
             Some("Ukrinform")
         );
+        // The page's own name and an agency, the agency is the source.
+        let own_and_agency = la("Źródło: Radio Nadwiślańskie/PAP");
+        assert_eq!(own_and_agency.source.as_deref(), Some("PAP"));
+        assert!(!own_and_agency.republished);
         // The word may close the line.
         assert!(agency_credit("Make with").is_none());
         assert!(agency_credit("Par X avec").is_none());

@@ -196,12 +196,26 @@ const TIME_UNITS: &[&str] = &[
 /// date, alone or after the commenter's name, in a short line.
 fn is_comment_stamp(line: &str) -> bool {
     let norm = patterns::normalize(line);
+    // ("Jeannot69 – 18 février 2025 à 21 h 14": a dash between name and date is no word.)
     let words: Vec<&str> = norm
         .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
+        .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
     if words.is_empty() || words.len() > 8 {
         return false;
+    }
+    // A comment plugin's action row: "Μου αρέσει · Απάντηση · 5 ώ", "Like · Reply · 2h": short
+    // buttons, then the comment's age.
+    let parts: Vec<&str> = line.split('·').map(str::trim).collect();
+    if parts.len() >= 3
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.split_whitespace().count()))
+        && parts
+            .last()
+            .is_some_and(|p| p.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return true;
     }
     let padded = format!(" {} ", words.join(" "));
     let ago = AGO_WORDS.iter().any(|w| padded.contains(&format!(" {w} ")));
@@ -1204,5 +1218,24 @@ pub(crate) fn remove_title_prompts(a: &mut Article, nonempty: &[usize]) {
     }
     for (i, r) in found {
         blank(a, i, r);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comment_stamps() {
+        // A dash between the commenter and the date is no word of the stamp.
+        assert!(is_comment_stamp("Jeannot69 – 18 février 2025 à 21 h 14"));
+        // A comment plugin's action row.
+        assert!(is_comment_stamp("Μου αρέσει · Απάντηση · 5 ώ"));
+        assert!(is_comment_stamp("Like · Reply · 2h"));
+        // A sentence with a date is no stamp; a row of places is no action row.
+        assert!(!is_comment_stamp(
+            "Le conseil municipal a voté le budget le 18 février 2025 après un long débat"
+        ));
+        assert!(!is_comment_stamp("Paris · Lyon · Marseille"));
     }
 }
