@@ -460,27 +460,25 @@ fn head_metadata(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize
     // "Villaseca de la Vega | Domingo, 9 febrero 2025, 08:30", "Von Lukas Pfeiffer" right under
     // the standfirst (which the body starts with): a short dated line, or a byline naming a
     // person, among the body's first lines, when nothing above gave them.
-    if let (None, Some((first, _))) = (&author, body) {
-        author = nonempty
-            .iter()
-            .skip(first)
-            .take(4)
-            .filter_map(|&i| metadata_line(a, i))
-            .filter(|l| l.split_whitespace().count() <= 12)
-            .find_map(|l| {
+    if let Some((first, _)) = body {
+        let top = |max_words: usize| {
+            nonempty
+                .iter()
+                .skip(first)
+                .take(4)
+                .filter_map(|&i| metadata_line(a, i))
+                .filter(move |l| l.split_whitespace().count() <= max_words)
+        };
+        if author.is_none() {
+            author = top(12).find_map(|l| {
                 l.split(['|', '/', '•', '·'])
                     .find_map(|seg| chrome::byline_name(seg.trim()))
                     .filter(|n| chrome::is_person_name(n) && !chrome::is_newsroom(n))
             });
-    }
-    if let (None, Some((first, _))) = (&published, body) {
-        published = nonempty
-            .iter()
-            .skip(first)
-            .take(4)
-            .filter_map(|&i| metadata_line(a, i))
-            .filter(|l| l.split_whitespace().count() <= 10)
-            .find_map(dates::first_date);
+        }
+        if published.is_none() {
+            published = top(10).find_map(dates::first_date);
+        }
     }
     a.published = published;
     a.author = author;
