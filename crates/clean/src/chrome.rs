@@ -2251,7 +2251,15 @@ fn is_breadcrumb(s: &str) -> bool {
 /// "NEWSLETTER FAITS DIVERS", "Der Oberland-Newsletter", "Newsletter Planète": a newsletter
 /// box's title, a short label naming the newsletter.
 fn is_newsletter_title(norm: &str) -> bool {
-    !norm.ends_with(['.', '!', '?', ':'])
+    // "Une newsletter interne embarrassante" is an article's subheading: a box names its
+    // newsletter, it does not open with an indefinite article.
+    const INDEFINITE: &[&str] = &["une", "un", "a", "an", "ein", "eine", "una", "uno", "jedna"];
+    let indefinite = norm
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| INDEFINITE.contains(&w));
+    !indefinite
+        && !norm.ends_with(['.', '!', '?', ':'])
         && norm
             .split_whitespace()
             .any(|w| w.contains("newsletter") || w.starts_with("infolettre") || w == "рассылка")
@@ -2403,6 +2411,15 @@ mod tests {
             byline_name("Par Claude Meunier, enseignante, essayiste ♦ La nomination du ministre a surpris tout le monde"),
             None
         );
+    }
+
+    #[test]
+    fn newsletter_titles_and_subheadings() {
+        assert!(is_newsletter_title(&normalize("NEWSLETTER FAITS DIVERS")));
+        assert!(is_newsletter_title(&normalize("Der Oberland-Newsletter")));
+        assert!(!is_newsletter_title(&normalize(
+            "Une newsletter interne embarrassante"
+        )));
     }
 
     #[test]
