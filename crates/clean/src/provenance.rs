@@ -63,10 +63,12 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                 let Some(name) = outlet_name(&rest) else {
                     continue;
                 };
-                // "Źródło: Radio Nadwiślańskie/PAP": the outlet's own name and the agency it
-                // took the facts from; the agency is the source.
+                // "Źródło: Radio Nadwiślańskie/PAP", "SOURCE : FRANCEMONDE avec AFP": the
+                // outlet's own name and the agency it took the facts from; the agency is the
+                // source.
                 let name = name
                     .split('/')
+                    .flat_map(|part| part.split(" avec ").flat_map(|p| p.split(" with ")))
                     .map(str::trim)
                     .find(|part| is_news_agency(part))
                     .map_or(name.clone(), str::to_string);
@@ -223,7 +225,7 @@ fn agency_credit(line: &str) -> Option<LineAttribution> {
     let mut at = None;
     let mut start = 0;
     for word in t.split(' ') {
-        if WITH.contains(&word.to_lowercase().as_str()) {
+        if WITH.contains(&word.trim_start_matches('(').to_lowercase().as_str()) {
             // Just after the word: the line may end with it ("Make with").
             at = Some(start + word.len());
         }
@@ -237,7 +239,8 @@ fn agency_credit(line: &str) -> Option<LineAttribution> {
     if !(WITH.iter().any(|w| before.trim_end() == *w) || BY.iter().any(|b| before.starts_with(b))) {
         return None;
     }
-    let name = t.get(at..)?.trim();
+    // "Par Camille Le Goff (avec AFP)": the credit in brackets.
+    let name = t.get(at..)?.trim().trim_end_matches(')').trim_end();
     let name = name
         .strip_prefix("l'")
         .or_else(|| name.strip_prefix("l’"))
@@ -1073,6 +1076,13 @@ mod tests {
                 .as_deref(),
             Some("Ukrinform")
         );
+        assert_eq!(
+            la("Par Camille Le Goff (avec AFP)").source.as_deref(),
+            Some("AFP")
+        );
+        let own_with_agency = la("SOURCE : FRANCEMONDE avec AFP");
+        assert_eq!(own_with_agency.source.as_deref(), Some("AFP"));
+        assert!(!own_with_agency.republished);
         // The page's own name and an agency, the agency is the source.
         let own_and_agency = la("Źródło: Radio Nadwiślańskie/PAP");
         assert_eq!(own_and_agency.source.as_deref(), Some("PAP"));
