@@ -551,12 +551,17 @@ pub fn byline_name(line: &str) -> Option<String> {
     ];
     let t = line.trim().trim_end_matches('.');
     // "Par Sophie Delvaux avec Belga": the agency credited after the writer is no part of the
-    // name.
-    let t = [" avec ", " with ", " mit ", " con "]
-        .iter()
-        .filter_map(|w| t.find(w))
-        .min()
-        .map_or(t, |i| &t[..i]);
+    // name (cut before the first joiner standing as a word between two others).
+    let mut offset = 0;
+    let mut cut = None;
+    for word in t.split(' ') {
+        if offset > 0 && offset + word.len() < t.len() && CREDIT_JOINERS.contains(&word) {
+            cut = Some(offset - 1);
+            break;
+        }
+        offset += word.len() + 1;
+    }
+    let t = cut.map_or(t, |i| &t[..i]);
     // "Par Anatole Verkine, politologue", "By Dana Whitcomb, Meridian News Service": the name
     // ends at the comma; the writer's role or outlet follows.
     // "Par Hannah Pryce (The Northern Ledger)": the outlet in brackets.
@@ -597,6 +602,10 @@ pub fn byline_name(line: &str) -> Option<String> {
     let name = name.join(" ");
     (ok && (!long_role || is_person_name(&name))).then_some(name)
 }
+
+/// The words that join a writer or an outlet to the agency it credits ("Par X avec Belga",
+/// "SOURCE : FRANCEMONDE avec AFP", "with Reuters").
+pub(crate) const CREDIT_JOINERS: [&str; 4] = ["avec", "with", "mit", "con"];
 
 /// A byline name that can only be a person's: two to four capitalised words, with at most the
 /// particles of names between them. Inside the article a "Von Risiken und Nebenwirkungen"

@@ -418,9 +418,7 @@ fn head_metadata(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize
     let title = a.lines[0].trim().to_lowercase();
     let scraped = |i: usize| -> &str {
         if a.lines[i].is_empty() {
-            a.removed
-                .binary_search_by_key(&(i as u32 + 1), |r| r.line)
-                .map_or("", |k| a.removed[k].text.as_str())
+            removed_at(a, i).map_or("", |r| r.text.as_str())
         } else {
             &a.lines[i]
         }
@@ -484,17 +482,22 @@ fn head_metadata(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize
     a.author = author;
 }
 
+/// The record of line `i` (0-based) in `a.removed`, which is in line order by now.
+fn removed_at(a: &Article, i: usize) -> Option<&RemovedLine> {
+    let k = a
+        .removed
+        .binary_search_by_key(&(i as u32 + 1), |r| r.line)
+        .ok()?;
+    a.removed.get(k)
+}
+
 /// Line `i` as scraped, if it is still in the text or was removed as the page's metadata (a
 /// dateline, byline or metadata line; a tweet's signature, removed too, has the tweet's date).
 fn metadata_line(a: &Article, i: usize) -> Option<&str> {
     if !a.lines[i].is_empty() {
         return Some(&a.lines[i]);
     }
-    let k = a
-        .removed
-        .binary_search_by_key(&(i as u32 + 1), |r| r.line)
-        .ok()?;
-    let r = &a.removed[k];
+    let r = removed_at(a, i)?;
     matches!(
         r.reason.as_str(),
         "dateline" | "page metadata line" | "byline"

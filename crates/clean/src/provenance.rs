@@ -6,6 +6,7 @@
 
 use newsprism_core::Attribution;
 
+use crate::chrome::CREDIT_JOINERS;
 use crate::patterns::{matching, mentions_translation, normalize, patterns, Kind};
 
 /// Lines longer than this are article prose, not attribution notes.
@@ -200,7 +201,6 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
 /// brackets under the text ("(AOAP)"). A credit line is short; the name is an agency's
 /// ("Agence …", "Agenzia …") or initials in capitals.
 fn agency_credit(line: &str) -> Option<LineAttribution> {
-    const WITH: &[&str] = &["avec", "with", "mit", "con"];
     const AGENCY: &[&str] = &[
         "agence ", "agency ", "agentur ", "agenzia ", "agencia ", "agencja ",
     ];
@@ -225,7 +225,7 @@ fn agency_credit(line: &str) -> Option<LineAttribution> {
     let mut at = None;
     let mut start = 0;
     for word in t.split(' ') {
-        if WITH.contains(&word.trim_start_matches('(').to_lowercase().as_str()) {
+        if CREDIT_JOINERS.contains(&word.trim_start_matches('(').to_lowercase().as_str()) {
             // Just after the word: the line may end with it ("Make with").
             at = Some(start + word.len());
         }
@@ -236,7 +236,7 @@ fn agency_credit(line: &str) -> Option<LineAttribution> {
     // …"); "Talks with NATO" is a headline.
     let before = t[..at].trim_start().to_lowercase();
     const BY: &[&str] = &["par ", "by ", "von ", "di ", "por ", "przez "];
-    if !(WITH.iter().any(|w| before.trim_end() == *w) || BY.iter().any(|b| before.starts_with(b))) {
+    if !(CREDIT_JOINERS.contains(&before.trim_end()) || BY.iter().any(|b| before.starts_with(b))) {
         return None;
     }
     // "Par Camille Le Goff (avec AFP)": the credit in brackets.
