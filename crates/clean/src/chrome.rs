@@ -3,7 +3,7 @@
 
 use crate::dates;
 use crate::patterns::{
-    is_share_target, matching, mentions_rights, multiword_share_targets, normalize, Kind,
+    is_share_target, matching, mentions_rights, multiword_share_targets, normalize, patterns, Kind,
 };
 use crate::CleanOptions;
 
@@ -132,7 +132,7 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if (near_edge || pos.outside_body) && name_date(trimmed).is_some() {
             return Some("byline");
         }
-        if words <= MAX_TEASER_WORDS && is_read_more_teaser(&norm) {
+        if words <= MAX_TEASER_WORDS && (is_read_more_teaser(&norm) || is_glued_teaser(trimmed)) {
             return Some("read-more link");
         }
         if words <= opts.max_chrome_words {
@@ -155,6 +155,12 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
             .next()
             .filter(|l| l.len() < norm.len() && has_year_or_time(l))
             .map(str::trim);
+        // "03.11.2025 09:15, aktualizacja: 03.11.2025 10:02": the date, then its update.
+        let lead = lead.or_else(|| {
+            norm.split_once(", ")
+                .filter(|(l, r)| has_year_or_time(l) && is_dateline(r.trim()))
+                .map(|(l, _)| l.trim())
+        });
         if words <= 12
             && (words <= 8 || lead.is_some())
             && (pos.outside_body
@@ -589,7 +595,12 @@ pub fn byline_name(line: &str) -> Option<String> {
         .into_iter()
         .find(|(p, start, _)| p.kind == Kind::Byline && *start == 0)?;
     let skip = norm[..end].split_whitespace().count();
-    let name: Vec<&str> = t.split_whitespace().skip(skip).collect();
+    // "Par : Aurélie Mbaye": a colon set apart from the label is no word of the name.
+    let name: Vec<&str> = t
+        .split_whitespace()
+        .skip(skip)
+        .skip_while(|w| !w.chars().any(char::is_alphanumeric))
+        .collect();
     let ok = !name.is_empty()
         && name
             .iter()
@@ -601,6 +612,37 @@ pub fn byline_name(line: &str) -> Option<String> {
         });
     let name = name.join(" ");
     (ok && (!long_role || is_person_name(&name))).then_some(name)
+}
+
+/// "(Reporting by Megan Ostrowski in Harlan Falls, Ohio; Editing by Tom Reyes)": a wire
+/// story's credit line under the text names its reporter (the first one, when several).
+pub(crate) fn reporting_credit(line: &str) -> Option<String> {
+    const LEADS: &[&str] = &[
+        "reporting by ",
+        "additional reporting by ",
+        "reportage de ",
+        "reportage par ",
+        "berichterstattung: ",
+    ];
+    let t = line.trim().trim_start_matches(['(', '[']);
+    if !t.starts_with(['R', 'r', 'A', 'a', 'B']) || t.split_whitespace().count() > 40 {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    let lead = LEADS.iter().find(|l| lower.starts_with(*l))?;
+    let rest = &t[lead.len()..];
+    let end = rest
+        .find([';', ',', ')', ']'])
+        .into_iter()
+        .chain(
+            [" in ", " and ", " et ", " à ", " from "]
+                .iter()
+                .filter_map(|w| rest.find(w)),
+        )
+        .min()
+        .unwrap_or(rest.len());
+    let name = rest[..end].trim();
+    is_person_name(name).then(|| name.to_string())
 }
 
 /// The words that join a writer or an outlet to the agency it credits ("Par X avec Belga",
@@ -1259,6 +1301,14 @@ pub(crate) fn addresses_reader(norm: &str) -> bool {
         "nuestros",
         "nuestras",
         "usted",
+        // Imperatives with "you" or "us" joined on: "hazte socio", "apóyanos".
+        "hazte",
+        "únete",
+        "súmate",
+        "suscríbete",
+        "apóyanos",
+        "ayúdanos",
+        "síguenos",
         "ჩვენ",
         "ჩვენი",
         "თქვენ",
@@ -2058,6 +2108,28 @@ fn is_read_more_teaser(norm: &str) -> bool {
     })
 }
 
+/// "À lire aussiAu Cameroun, la sécheresse …": a read-more label of two or more words glued to
+/// the teaser's headline, the way a label set in its own HTML element loses its space when the
+/// page is flattened to text. The capital right after the label's last letter is the cue; no
+/// sentence runs two words into a capital.
+fn is_glued_teaser(line: &str) -> bool {
+    let line = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let lower: String = line.chars().take(40).flat_map(char::to_lowercase).collect();
+    patterns().iter().any(|p| {
+        p.kind == Kind::Chrome("read-more link")
+            && p.words >= 2
+            && lower.starts_with(p.phrase.as_str())
+            && line
+                .chars()
+                .nth(p.phrase.chars().count())
+                .is_some_and(char::is_uppercase)
+            && line
+                .chars()
+                .take(p.phrase.chars().count())
+                .all(|c| c.to_lowercase().count() == 1)
+    })
+}
+
 /// Dashes, stars, equals signs: `-----`, `* * *`, `___`.
 fn is_separator_line(s: &str) -> bool {
     let non_space: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
@@ -2345,6 +2417,28 @@ mod tests {
     fn reason(line: &str) -> Option<&'static str> {
         let mid = pos(5, 5, false);
         chrome_reason(line, mid, &CleanOptions::default())
+    }
+
+    #[test]
+    fn wire_reporting_credits_and_glued_teasers() {
+        assert_eq!(
+            reporting_credit(
+                "(Reporting by Megan Ostrowski in Harlan Falls, Ohio; Editing by Tom Reyes)"
+            )
+            .as_deref(),
+            Some("Megan Ostrowski")
+        );
+        assert_eq!(
+            reporting_credit("Reporting by the county's own staff"),
+            None
+        );
+        assert!(is_glued_teaser(
+            "À lire aussiAu Cameroun, la sécheresse fait chuter la production"
+        ));
+        assert!(!is_glued_teaser("À lire aussi au Cameroun, la sécheresse"));
+        assert!(!is_glued_teaser(
+            "Lire aussi le rapport de la Cour des comptes"
+        ));
     }
 
     #[test]

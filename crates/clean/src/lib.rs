@@ -37,8 +37,9 @@ use rayon::prelude::*;
 use structure::{
     body_span, comment_thread, copyright_holder, edge_short_runs, extend_plea_blocks, outside_body,
     remove_ad_teasers, remove_bare_bylines, remove_channel_names, remove_consent_buttons,
-    remove_related_headlines, remove_site_names, remove_split_share_rows, remove_taglines,
-    remove_ticker_runs, remove_title_prompts, remove_trailing_lists,
+    remove_fenced_comments, remove_related_headlines, remove_site_names, remove_split_share_rows,
+    remove_stamped_lists, remove_taglines, remove_ticker_runs, remove_title_prompts,
+    remove_trailing_lists,
 };
 
 pub use provenance::{line_attribution, LineAttribution};
@@ -164,8 +165,18 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
             if let (Some(own), Some(src)) =
                 (&own, la.source.as_deref().or(la.original_outlet.as_deref()))
             {
-                let src = src.to_lowercase();
-                if own.contains(&src) || src.contains(own.as_str()) {
+                let src_lower = src.to_lowercase();
+                if own.contains(&src_lower) || src_lower.contains(own.as_str()) {
+                    // "HARLAN FALLS (KVRT) - …" on KVRT's own site credits nobody else; an
+                    // agency stays the source on its own site and where its name is in the
+                    // copyright line ("© AFP" under wire copy), and so does an explicit
+                    // "SOURCE :" label.
+                    if !provenance::is_news_agency(src)
+                        && !provenance::is_news_agency(own)
+                        && !opens_with_source_label(&line)
+                    {
+                        la.source = None;
+                    }
                     la.republished = false;
                     la.original_outlet = None;
                 }
@@ -288,6 +299,8 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         remove_consent_buttons(a, &nonempty);
         remove_ad_teasers(a, &nonempty);
         remove_title_prompts(a, &nonempty);
+        remove_fenced_comments(a, &nonempty);
+        remove_stamped_lists(a, &nonempty);
         remove_related_headlines(a, &nonempty, body);
         remove_trailing_lists(a, &nonempty, body);
         remove_site_names(a, &nonempty, body, own.as_deref());
@@ -310,6 +323,17 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
     }
     if a.author.is_none() || a.published.is_none() {
         head_metadata(a, &nonempty, body);
+    }
+    // A wire story names its reporter under the text; the last lines are read as scraped.
+    if a.author.is_none() {
+        a.author = nonempty.iter().rev().take(30).find_map(|&i| {
+            let line = if a.lines[i].is_empty() {
+                removed_at(a, i).map_or("", |r| r.text.as_str())
+            } else {
+                a.lines[i].as_str()
+            };
+            chrome::reporting_credit(line)
+        });
     }
     // A repost credits the outlet it reposts.
     if attribution.source.is_none() && attribution.republished {
@@ -459,23 +483,26 @@ fn head_metadata(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize
     // the standfirst (which the body starts with): a short dated line, or a byline naming a
     // person, among the body's first lines, when nothing above gave them.
     if let Some((first, _)) = body {
-        let top = |max_words: usize| {
+        // The byline may sit below a dateline, an update time and a reading time ("Publié le
+        // … / Modifié le … / 3 min / Par : Aurélie Mbaye"): a writer is looked for a little
+        // further down than a date.
+        let top = |max_words: usize, lines: usize| {
             nonempty
                 .iter()
                 .skip(first)
-                .take(4)
+                .take(lines)
                 .filter_map(|&i| metadata_line(a, i))
                 .filter(move |l| l.split_whitespace().count() <= max_words)
         };
         if author.is_none() {
-            author = top(12).find_map(|l| {
+            author = top(12, 7).find_map(|l| {
                 l.split(['|', '/', '•', '·'])
                     .find_map(|seg| chrome::byline_name(seg.trim()))
                     .filter(|n| chrome::is_person_name(n) && !chrome::is_newsroom(n))
             });
         }
         if published.is_none() {
-            published = top(10).find_map(dates::first_date);
+            published = top(10, 4).find_map(dates::first_date);
         }
     }
     a.published = published;

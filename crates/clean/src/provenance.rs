@@ -194,6 +194,45 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
         .or_else(|| byline_outlet(trimmed))
         .or_else(|| wire_dateline(trimmed))
         .or_else(|| dashed_note(trimmed))
+        .or_else(|| source_segment(trimmed))
+}
+
+/// "Par Guennadi Sorokine – Le 28 janvier 2025 – Source Rousski Kourier": a byline's segments,
+/// the last one crediting the source. In a segment after the first, a source label needs no
+/// colon: the dash has set it apart.
+fn source_segment(line: &str) -> Option<LineAttribution> {
+    const LABELS: &[&str] = &[
+        "source",
+        "sources",
+        "quelle",
+        "fonte",
+        "źródło",
+        "источник",
+        "джерело",
+        "fuente",
+    ];
+    let mut segments = line
+        .split(" – ")
+        .flat_map(|s| s.split(" — "))
+        .flat_map(|s| s.split(" | "));
+    segments.next()?;
+    segments.find_map(|seg| {
+        let (label, rest) = seg.trim().split_once(' ')?;
+        if !LABELS.contains(&label.trim_end_matches(':').to_lowercase().as_str()) {
+            return None;
+        }
+        let name = outlet_name(rest.trim_start_matches([':', ' ']))?;
+        if !name.chars().next().is_some_and(char::is_uppercase) {
+            return None;
+        }
+        let agency = is_news_agency(&name);
+        Some(LineAttribution {
+            original_outlet: (!agency).then(|| name.clone()),
+            republished: !agency,
+            source: Some(name),
+            ..LineAttribution::default()
+        })
+    })
 }
 
 /// An agency the table does not list, credited the way bylines credit agencies: "avec
@@ -439,7 +478,7 @@ fn rest_after(raw: &str, norm: &str, norm_end: usize) -> String {
 
 /// A name that says it is a news agency ("Agence continentale de presse", "Kaïmar-Presse",
 /// "Reuters"): an agency of the phrase table, or a name carrying an agency word.
-fn is_news_agency(name: &str) -> bool {
+pub(crate) fn is_news_agency(name: &str) -> bool {
     const WORDS: &[&str] = &[
         "agence",
         "agency",
@@ -453,6 +492,7 @@ fn is_news_agency(name: &str) -> bool {
         "πρακτορείο",
         "presse",
         "press",
+        "пресс",
         "prensa",
         "newswire",
         "wire",
@@ -576,8 +616,9 @@ fn outlet_name(s: &str) -> Option<String> {
         name.pop();
     }
     let name = name.join(" ");
+    // "Reuters.com →": a link's arrow is no part of the name.
     let name = name
-        .trim_end_matches([',', ':', '-', '–', '—', ' ', '.', '…'])
+        .trim_end_matches([',', ':', '-', '–', '—', ' ', '.', '…', '→', '›', '»', '↗'])
         .to_string();
     (!name.is_empty() && name.chars().next().is_some_and(char::is_alphanumeric)).then_some(name)
 }
@@ -869,7 +910,11 @@ fn byline_agency(line: &str) -> Option<LineAttribution> {
             && tail_forms.iter().any(|f| t.ends_with(f.as_str()));
         // "Avec AFP", "With Reuters", "Mit dpa": a short credit ending in the agency's name.
         let short_credit = words <= 4 && last_word == Some(a);
-        if in_head || at_end || short_credit || line.trim() == a {
+        // "Keystone-ATS · il y a 3 h": the agency and the story's age, under the headline.
+        let stamped = line
+            .split_once(" · ")
+            .is_some_and(|(head, _)| head.trim() == a && words <= 8);
+        if in_head || at_end || short_credit || stamped || line.trim() == a {
             return Some(LineAttribution {
                 source: Some(a.to_string()),
                 note_only: words <= 3,
@@ -877,7 +922,47 @@ fn byline_agency(line: &str) -> Option<LineAttribution> {
             });
         }
     }
-    None
+    bracketed_wire(line).map(|name| LineAttribution {
+        source: Some(name),
+        note_only: false,
+        ..LineAttribution::default()
+    })
+}
+
+/// "(ASN) - GENOVA, 23 SET - I lavoratori …", "LOMÉ (ATN) — Le gouvernement …": a wire story
+/// opens with the agency's short name in brackets, before or after the city in capitals, then
+/// a dash. Agencies the table does not know are read from that form alone: the name must look
+/// like an agency's (letters in capitals, at most three words) and the city be in capitals.
+fn bracketed_wire(line: &str) -> Option<String> {
+    let open = line.find('(')?;
+    if open > 40 {
+        return None;
+    }
+    let city = line[..open].trim();
+    let city_ok = city.is_empty()
+        || (city.split_whitespace().count() <= 3
+            && city.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && !city.chars().any(char::is_lowercase));
+    let close = open + line[open..].find(')')?;
+    let name = line[open + 1..close].trim();
+    let after = line[close + 1..].trim_start();
+    let dashed = ['-', '–', '—'].iter().any(|d| after.starts_with(*d));
+    // With no city before it, the city follows the dash ("(ASN) - GENOVA, 23 SET -").
+    let city_after = !city.is_empty()
+        || after
+            .trim_start_matches(['-', '–', '—', ' '])
+            .split([',', ' '])
+            .next()
+            .is_some_and(|w| w.chars().count() >= 3 && !w.chars().any(char::is_lowercase));
+    let words = name.split_whitespace().count();
+    let capitals = name.chars().filter(|c| c.is_uppercase()).count();
+    let agency_like = (1..=3).contains(&words)
+        && name
+            .chars()
+            .all(|c| c.is_alphabetic() || " -&.".contains(c))
+        && capitals >= 2
+        && capitals * 2 >= name.chars().filter(|c| c.is_alphabetic()).count();
+    (city_ok && dashed && city_after && agency_like).then(|| name.to_string())
 }
 
 type AgencyForms = (String, [String; 3], [String; 4]);
@@ -1242,6 +1327,29 @@ mod tests {
         assert!(line_attribution("Un article de loi prévoit une hausse des taxes.").is_none());
         assert!(
             line_attribution("Les rapports montrent une hausse des prix de l'énergie.").is_none()
+        );
+    }
+
+    #[test]
+    fn agencies_known_by_their_dateline_form() {
+        assert_eq!(
+            bracketed_wire("(ASN) - GENOVA, 23 SET - I lavoratori portuali incroceranno")
+                .as_deref(),
+            Some("ASN")
+        );
+        assert_eq!(
+            bracketed_wire("LOMÉ (ATN) — Le gouvernement a annoncé").as_deref(),
+            Some("ATN")
+        );
+        // Not an agency: a word in brackets, a city in lower case, no dash.
+        assert_eq!(bracketed_wire("(Photo) - Paris, le 3 mars"), None);
+        assert_eq!(bracketed_wire("Le maire (LR) - qui a démissionné"), None);
+        assert_eq!(bracketed_wire("(ASN) Genova, 23 set"), None);
+        let seg = la("Par Guennadi Sorokine – Le 28 janvier 2025 – Source Rousski Kourier");
+        assert_eq!(seg.source.as_deref(), Some("Rousski Kourier"));
+        assert_eq!(
+            la("Keystone-ATS · il y a 3 h").source.as_deref(),
+            Some("Keystone-ATS")
         );
     }
 

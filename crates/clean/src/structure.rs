@@ -217,6 +217,12 @@ fn is_comment_stamp(line: &str) -> bool {
     {
         return true;
     }
+    // "PatriotMom1776 · 3h": the commenter's handle and the comment's age.
+    if let [handle, age] = parts[..] {
+        if !handle.contains(' ') && is_compact_age(age) {
+            return true;
+        }
+    }
     let padded = format!(" {} ", words.join(" "));
     let ago = AGO_WORDS.iter().any(|w| padded.contains(&format!(" {w} ")));
     let unit = words
@@ -233,6 +239,74 @@ fn is_comment_stamp(line: &str) -> bool {
                 && p[0].chars().all(|c| c.is_ascii_digit())
                 && dates::month_number(p[1].trim_end_matches('.')).is_some()
         })
+}
+
+/// "Keystone-ATS · il y a 2 h", "dpa · 14:32": a news item's source and age, the line under
+/// each headline of a news list (and under the article's own).
+fn is_item_stamp(line: &str) -> bool {
+    let Some((source, age)) = line.split_once(" · ") else {
+        return false;
+    };
+    if !(1..=4).contains(&source.split_whitespace().count()) || age.split_whitespace().count() > 5 {
+        return false;
+    }
+    let age = patterns::normalize(age);
+    let clock = age.len() == 5 && age.as_bytes()[2] == b':';
+    let padded = format!(" {age} ");
+    let relative = AGO_WORDS.iter().any(|w| padded.contains(&format!(" {w} ")))
+        && age.split_whitespace().any(|w| {
+            w.chars().all(|c| c.is_ascii_digit()) || TIME_UNITS.iter().any(|u| w.starts_with(u))
+        });
+    clock || relative || is_compact_age(&age)
+}
+
+/// A news list flattened into text: headlines each followed by a stamp ("Genève: la police
+/// saisit 40 kilos …" / "Keystone-ATS · il y a 1 h"), two pairs or more running. The article's
+/// own headline and stamp may close the run: a pair followed by the body (a line of 20 words or
+/// more within the next two) is left alone.
+pub(crate) fn remove_stamped_lists(a: &mut Article, nonempty: &[usize]) {
+    let n = nonempty.len();
+    let stamp = |k: usize| k < n && is_item_stamp(&a.lines[nonempty[k]]);
+    let item = |k: usize| {
+        let t = a.lines[nonempty[k]].trim();
+        !t.is_empty() && t.split_whitespace().count() <= 20 && !is_item_stamp(t)
+    };
+    let long = |k: usize| k < n && a.lines[nonempty[k]].split_whitespace().count() >= 20;
+    let mut found = Vec::new();
+    let mut k = 1;
+    while k < n {
+        // A run of (item, stamp) pairs whose first stamp is at rank k.
+        let mut pairs = Vec::new();
+        let mut j = k;
+        while stamp(j) && item(j - 1) {
+            pairs.push(j);
+            j += 2;
+        }
+        if pairs
+            .last()
+            .is_some_and(|&last| long(last + 1) || long(last + 2))
+        {
+            pairs.pop();
+        }
+        if pairs.len() >= 2 {
+            for &p in &pairs {
+                found.extend([nonempty[p - 1], nonempty[p]]);
+            }
+        }
+        k = j.max(k + 1);
+    }
+    for i in found {
+        blank(a, i, "read-more link");
+    }
+}
+
+/// A comment's age written short: "3h", "12 min", "2 j", "5 ч".
+fn is_compact_age(s: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "s", "m", "min", "h", "d", "j", "g", "t", "w", "ч", "д", "мин", "ώ", "λ",
+    ];
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && UNITS.contains(&s[digits..].trim())
 }
 
 /// A line announcing comments: a comment phrase of the table opening it, or a count of comments
@@ -264,10 +338,19 @@ pub(crate) fn is_comment_header(line: &str) -> bool {
     {
         return false;
     }
+    // "Une réflexion sur « … »", "One thought on “…”": WordPress spells a count of one.
+    const ONE: &[&str] = &[
+        "une", "un", "one", "ein", "eine", "uno", "una", "jeden", "jedna",
+    ];
     let phrase = opens_with_comment_notice(&norm);
     let mut words = norm.split_whitespace().take(3);
     let counted = words.any(|w| STEMS.iter().any(|s| w.starts_with(s)))
-        && norm.chars().any(|c| c.is_ascii_digit());
+        && (norm.chars().any(|c| c.is_ascii_digit())
+            || (line.contains(['«', '“', '"'])
+                && norm
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| ONE.contains(&w))));
     phrase || counted
 }
 
@@ -277,6 +360,37 @@ fn opens_with_comment_notice(norm: &str) -> bool {
     patterns::matching(norm, 1)
         .into_iter()
         .any(|(p, start, _)| start == 0 && p.kind == patterns::Kind::Chrome("comment notice"))
+}
+
+/// A comment left between two comment notices under the article ("Dodaj komentarz" /
+/// "gosc_z_radomysla: Biedni ludzie …" / "Pokaż więcej komentarzy"): in the page's second half,
+/// up to three lines fenced by removed comment notices are the thread those notices frame. No
+/// article text sits inside a comment box.
+pub(crate) fn remove_fenced_comments(a: &mut Article, nonempty: &[usize]) {
+    let idx = Removed::of(a);
+    let n = nonempty.len();
+    let notice = |k: usize| idx.reason(a, nonempty[k]) == Some("comment notice");
+    let mut found = Vec::new();
+    for k in n / 2..n {
+        if !notice(k) {
+            continue;
+        }
+        let Some(end) = (k + 2..n.min(k + 5)).find(|&j| notice(j)) else {
+            continue;
+        };
+        let inner = &nonempty[k + 1..end];
+        if inner
+            .iter()
+            .all(|&i| !a.lines[i].is_empty() && a.lines[i].split_whitespace().count() <= 60)
+        {
+            found.extend_from_slice(inner);
+        }
+    }
+    for i in found {
+        if !a.lines[i].is_empty() {
+            blank(a, i, "comment thread");
+        }
+    }
 }
 
 /// A cookie banner's buttons ("Accepter et fermer", "Continuer sans accepter", "Rifiuta",
@@ -401,9 +515,7 @@ fn is_site_name(t: &str, chrome_text: &[String], own: Option<&str>) -> bool {
         });
     let own_name = own.is_some_and(|o| o == lower);
     let repeated = bare.chars().filter(|c| c.is_alphanumeric()).count() >= 3
-        && chrome_text
-            .iter()
-            .any(|c| c != &lower && contains_words(c, bare));
+        && chrome_text.iter().any(|c| contains_words(c, bare));
     domain || own_name || repeated
 }
 
@@ -437,12 +549,21 @@ pub(crate) fn remove_bare_bylines(
             continue;
         };
         let next_to_date = neighbours(nonempty, k).any(|j| idx.reason(a, j) == Some("dateline"));
-        if next_to_date && chrome::is_person_name(t) {
-            found.push((i, t.to_string()));
+        // "Lucía Ferrándiz" / "Villanueva del Segral — 21 de agosto de 2025": a name above a
+        // place and a date. The line below was read as a writer and a date; the writer is the
+        // name above it, the place is the story's.
+        let place_below = nonempty
+            .get(k + 1)
+            .filter(|&&j| idx.reason(a, j) == Some("byline"))
+            .and_then(|&j| idx.record(a, j))
+            .and_then(|r| chrome::name_date(&r.text))
+            .map(|(place, _)| place);
+        if (next_to_date || place_below.is_some()) && chrome::is_person_name(t) {
+            found.push((i, t.to_string(), place_below));
         }
     }
-    for (i, name) in found {
-        if a.author.is_none() {
+    for (i, name, place) in found {
+        if a.author.is_none() || (place.is_some() && a.author == place) {
             a.author = Some(name);
         }
         blank(a, i, "byline");
@@ -1232,6 +1353,13 @@ mod tests {
         // A comment plugin's action row.
         assert!(is_comment_stamp("Μου αρέσει · Απάντηση · 5 ώ"));
         assert!(is_comment_stamp("Like · Reply · 2h"));
+        assert!(is_comment_stamp("PatriotMom1776 · 3h"));
+        assert!(is_item_stamp("Keystone-ATS · il y a 2 h"));
+        assert!(is_item_stamp("dpa · 14:32"));
+        assert!(!is_item_stamp("Paris · Lyon"));
+        assert!(!is_comment_stamp("Berlin · 2025"));
+        assert!(is_comment_header("Une réflexion sur « La route du Nord »"));
+        assert!(!is_comment_header("Une réflexion sur la route du Nord"));
         // A sentence with a date is no stamp; a row of places is no action row.
         assert!(!is_comment_stamp(
             "Le conseil municipal a voté le budget le 18 février 2025 après un long débat"
