@@ -132,6 +132,15 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if (near_edge || pos.outside_body) && name_date(trimmed).is_some() {
             return Some("byline");
         }
+        if words <= 30 && is_tip_line(trimmed, &norm) {
+            return Some("feedback widget");
+        }
+        if words <= 6 && is_pager(trimmed) {
+            return Some("navigation menu");
+        }
+        if words <= 4 && is_page_url(trimmed) {
+            return Some("page metadata line");
+        }
         if words <= MAX_TEASER_WORDS && (is_read_more_teaser(&norm) || is_glued_teaser(trimmed)) {
             return Some("read-more link");
         }
@@ -237,9 +246,11 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if pos.outside_body && is_labelled_ticker(trimmed) {
             return Some("news ticker");
         }
+        // "Es falso que Mendoza vaya a cobrar un “impuesto por mascota” de $18.000 por mes": a
+        // headline quoting a price; an offer quotes nobody.
         if words <= MAX_OFFER_WORDS
             && is_price_offer(&norm)
-            && (pos.outside_body || is_promotion(&norm))
+            && ((pos.outside_body && !trimmed.contains(QUOTE_MARKS)) || is_promotion(&norm))
         {
             return Some("paywall notice");
         }
@@ -656,9 +667,15 @@ pub(crate) fn is_person_name(name: &str) -> bool {
     const NAME_PARTICLES: &[&str] = &[
         "de", "du", "van", "von", "der", "di", "da", "del", "la", "le",
     ];
+    // "The North Atlantic Review", "Le Veilleur": a name opening with an article is a title's.
+    const ARTICLES: &[&str] = &[
+        "the", "le", "la", "les", "il", "lo", "der", "die", "das", "el", "los", "las",
+    ];
     let words: Vec<&str> = name.split_whitespace().collect();
     (2..=4).contains(&words.len())
-        && words.first().is_some_and(|w| starts_capitalised(w))
+        && words.first().is_some_and(|w| {
+            starts_capitalised(w) && !ARTICLES.contains(&w.to_lowercase().as_str())
+        })
         && words.last().is_some_and(|w| starts_capitalised(w))
         && words.iter().all(|w| {
             (starts_capitalised(w) && w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c)))
@@ -1728,6 +1745,15 @@ fn is_media_link(norm: &str, line: &str) -> bool {
 fn is_gallery_counter(norm: &str) -> bool {
     let t: Vec<&str> = norm.split_whitespace().collect();
     let num = |w: &str| !w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit());
+    // "1/12" alone under a photo: the carousel's position.
+    if let [one] = t[..] {
+        if let Some((a, b)) = one.split_once('/') {
+            let (Ok(x), Ok(y)) = (a.parse::<u32>(), b.parse::<u32>()) else {
+                return false;
+            };
+            return num(a) && num(b) && x >= 1 && x <= y && y >= 3;
+        }
+    }
     t.len() == 3
         && num(t[0])
         && num(t[2])
@@ -2009,6 +2035,32 @@ fn opening_phrase_reason(norm: &str, words: usize) -> Option<&'static str> {
 
 /// "02.12.2026, 18:40", "Wed 2 Dec 2026 18.12 GMT", "14 novembre 2026 à 10h32": a line made of a
 /// date and time and nothing else.
+/// "14 h – 18 h 30", "10:00-12:30", with no month or year in the line: a range of times.
+pub(crate) fn is_time_range(norm: &str) -> bool {
+    let Some((left, right)) = norm.split_once('–').or_else(|| norm.split_once(" - ")) else {
+        return false;
+    };
+    let left = left.trim_end();
+    let ends_in_time = left.ends_with(|c: char| c.is_ascii_digit())
+        || (left.ends_with('h')
+            && left[..left.len() - 1]
+                .trim_end()
+                .ends_with(|c: char| c.is_ascii_digit()));
+    let dated = norm.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        dates::month_number(w).is_some()
+            || (w.len() == 4 && w.starts_with(['1', '2']) && w.chars().all(|c| c.is_ascii_digit()))
+    }) || norm
+        .split_whitespace()
+        .any(is_numeric_date_or_time_with_day);
+    ends_in_time && right.trim_start().starts_with(|c: char| c.is_ascii_digit()) && !dated
+}
+
+/// A numeric date with its day and month ("03/12/2026", "02.12."): not a time.
+fn is_numeric_date_or_time_with_day(w: &str) -> bool {
+    w.chars().filter(|c| matches!(c, '.' | '/')).count() >= 2
+}
+
 fn is_bare_date(norm: &str) -> bool {
     const GLUE: &[&str] = &[
         "uhr", "gmt", "utc", "cet", "cest", "msk", "мск", "am", "pm", "a.m", "p.m", "h", "г",
@@ -2016,6 +2068,10 @@ fn is_bare_date(norm: &str) -> bool {
     ];
     // A list marker ("1."), a year or a number alone is not a dateline: it takes a month name
     // with a number, or a numeric date ("02.12.2026"), or a time ("18:40").
+    // "Mardi : 14 h – 18 h 30": opening hours, a range of times; a dateline gives one time.
+    if is_time_range(norm) {
+        return false;
+    }
     let (mut number, mut month, mut full_date) = (false, false, false);
     for w in norm.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '–')) {
         let w = w.trim_matches(['.', ':']);
@@ -2106,6 +2162,84 @@ fn is_read_more_teaser(norm: &str) -> bool {
             && (p.phrase.ends_with(':') || labelled())
             && norm.len() > end + 1
     })
+}
+
+/// "Do you have a story to share? Email us at news@…", "¿Encontraste un error? Escribinos a
+/// correcciones@…", "📲 ¿Te llegó algo dudoso? Mandanos un WhatsApp al +54 …": the newsroom's
+/// request for tips, corrections or pictures, an address (e-mail, WhatsApp, a phone number)
+/// with a verb asking the reader to write. An article may give an address (a library's
+/// e-mail for enquiries); it does not ask readers to write to "us".
+fn is_tip_line(line: &str, norm: &str) -> bool {
+    const WRITE_TO_US: &[&str] = &[
+        "email us",
+        "e-mail us",
+        "write to us",
+        "contact us",
+        "message us",
+        "send it to",
+        "send them to",
+        "écrivez-nous",
+        "écrivez nous",
+        "contactez-nous",
+        "envoyez-nous",
+        "escríbenos",
+        "escribinos",
+        "mandanos",
+        "envíanos",
+        "contáctanos",
+        "schreiben sie uns",
+        "kontaktieren sie uns",
+        "scriveteci",
+        "scrivici",
+        "contattaci",
+        "napisz do nas",
+        "napiszcie do nas",
+        "пишите нам",
+        "напишите нам",
+        "пишіть нам",
+        "напишіть нам",
+        "γράψτε μας",
+        "στείλτε μας",
+    ];
+    let address = line.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.contains('@') && w.contains('.')
+    }) || norm.contains("whatsapp")
+        || line.chars().filter(char::is_ascii_digit).count() >= 8;
+    address && WRITE_TO_US.iter().any(|p| contains_phrase(norm, p))
+}
+
+/// Whether `phrase` stands in `norm` as whole words.
+fn contains_phrase(norm: &str, phrase: &str) -> bool {
+    norm.match_indices(phrase).any(|(i, _)| {
+        let before = norm[..i].chars().next_back();
+        let after = norm[i + phrase.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
+/// "‹ Précédent   Suivant ›", "← Попередній випуск   Наступний випуск →", "◀ ▶": a pager's
+/// two buttons, an arrow at each end of a short line.
+fn is_pager(line: &str) -> bool {
+    // (Guillemets are quotation marks: « Oui. » is an answer.)
+    const LEFT: &[char] = &['‹', '←', '◀', '⟵', '◄'];
+    const RIGHT: &[char] = &['›', '→', '▶', '⟶', '►'];
+    line.starts_with(LEFT) && line.ends_with(RIGHT) && line.chars().count() <= 50
+}
+
+/// "https://www.example.de/region/…-id48812.html 1/2": a printed page's footer, the address
+/// and the page number.
+fn is_page_url(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let (Some(url), page) = (words.next(), words.next()) else {
+        return false;
+    };
+    url.starts_with("http")
+        && url.contains('/')
+        && page.is_some_and(|p| {
+            p.split_once('/')
+                .is_some_and(|(a, b)| a.parse::<u32>().is_ok() && b.parse::<u32>().is_ok())
+        })
 }
 
 /// "À lire aussiAu Cameroun, la sécheresse …": a read-more label of two or more words glued to
@@ -2417,6 +2551,38 @@ mod tests {
     fn reason(line: &str) -> Option<&'static str> {
         let mid = pos(5, 5, false);
         chrome_reason(line, mid, &CleanOptions::default())
+    }
+
+    #[test]
+    fn round_27_tips_pagers_print_footers_and_hours() {
+        let tip = |l: &str| is_tip_line(l, &normalize(l));
+        assert!(tip(
+            "Do you have a story to share? Email us at news@dailybeacon.co.uk"
+        ));
+        assert!(tip(
+            "📲 ¿Te llegó algo dudoso? Mandanos un WhatsApp al +54 9 11 5555-0199"
+        ));
+        // An address in the story asks nobody to write to "us".
+        assert!(!tip(
+            "Renseignements : 02 41 55 30 12 – mediatheque@sainthilairedespres.fr"
+        ));
+        assert!(is_pager("‹ Précédent   Suivant ›"));
+        assert!(is_pager("← Попередній випуск   Наступний випуск →"));
+        assert!(!is_pager("« Oui. »"));
+        assert!(is_page_url(
+            "https://www.example.de/region/bad-id48812.html 1/2"
+        ));
+        assert!(!is_page_url(
+            "https://www.example.de/region/bad-id48812.html"
+        ));
+        assert!(is_gallery_counter("1/12"));
+        assert!(!is_gallery_counter("3/2"));
+        assert!(is_time_range("mardi : 14 h – 18 h 30"));
+        assert!(!is_time_range("03/12/2026 - 10:15"));
+        assert!(!is_time_range("12 mars 2025 – 14 h"));
+        // A name opening with an article is a title's, not a writer's.
+        assert!(!is_person_name("The North Atlantic Review"));
+        assert!(is_person_name("Tomas Lindqvist"));
     }
 
     #[test]

@@ -237,7 +237,12 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                 outside_body: outside_body(body, rank),
                 near_body_start: body.is_some_and(|(first, _)| rank <= first + 3),
             };
-            if let Some(r) = chrome::chrome_reason(&line, pos, opts) {
+            // A commenter's name and date ("Ibou Diallo — 12/08/2024 à 17h22") are no byline:
+            // inside the thread under the article nothing is read as the page's metadata.
+            let in_thread = thread.is_some_and(|t| rank >= t);
+            if in_thread {
+                reason = Some("comment thread".into());
+            } else if let Some(r) = chrome::chrome_reason(&line, pos, opts) {
                 // "Le 18/03/2025 à 17:45 | mis à jour le 19/03/2025": a metadata line's first
                 // date is the publication's.
                 if (r == "dateline" || r == "page metadata line") && a.published.is_none() {
@@ -275,8 +280,6 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                     }
                 }
                 reason = Some(r.into());
-            } else if thread.is_some_and(|t| rank >= t) {
-                reason = Some("comment thread".into());
             } else if link_list.contains(&i) {
                 reason = Some("link list".into());
             } else if repeated.contains(&i) {
@@ -341,6 +344,11 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
     }
     if attribution.source.is_none() {
         attribution.source = inside_source;
+    }
+    // A translation is of somebody's text: with no other outlet named, of the credited source's
+    // ("Source : Agence X" over "Traduit du russe par …").
+    if attribution.translated && attribution.original_outlet.is_none() {
+        attribution.original_outlet = attribution.source.clone();
     }
     a.author = a.author.take().map(|n| chrome::without_title(&n));
     a.attribution = found_attr.then_some(attribution).filter(has_content);

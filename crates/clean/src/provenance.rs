@@ -933,16 +933,29 @@ fn byline_agency(line: &str) -> Option<LineAttribution> {
 /// opens with the agency's short name in brackets, before or after the city in capitals, then
 /// a dash. Agencies the table does not know are read from that form alone: the name must look
 /// like an agency's (letters in capitals, at most three words) and the city be in capitals.
+/// Mkhedruli, the Georgian script: no capitals, although Unicode files its letters as lower
+/// case.
+fn is_georgian(c: char) -> bool {
+    ('\u{10D0}'..='\u{10FF}').contains(&c)
+}
+
 fn bracketed_wire(line: &str) -> Option<String> {
     let open = line.find('(')?;
-    if open > 40 {
+    if line[..open].chars().count() > 40 {
         return None;
     }
     let city = line[..open].trim();
+    // "MOSCOU, 7 décembre (AEI) —": the city in capitals, then perhaps the date. Georgian
+    // script has no capitals ("თელავი, 4 სექტემბერი (საქინფორმი) —").
+    let (place, date) = city.split_once(',').unwrap_or((city, ""));
+    let capitals_only = |s: &str| !s.chars().any(|c| c.is_lowercase() && !is_georgian(c));
     let city_ok = city.is_empty()
-        || (city.split_whitespace().count() <= 3
-            && city.chars().filter(|c| c.is_alphabetic()).count() >= 3
-            && !city.chars().any(char::is_lowercase));
+        || (place.split_whitespace().count() <= 3
+            && place.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && capitals_only(place)
+            && (date.is_empty()
+                || (date.chars().any(|c| c.is_ascii_digit())
+                    && date.split_whitespace().count() <= 4)));
     let close = open + line[open..].find(')')?;
     let name = line[open + 1..close].trim();
     let after = line[close + 1..].trim_start();
@@ -956,12 +969,13 @@ fn bracketed_wire(line: &str) -> Option<String> {
             .is_some_and(|w| w.chars().count() >= 3 && !w.chars().any(char::is_lowercase));
     let words = name.split_whitespace().count();
     let capitals = name.chars().filter(|c| c.is_uppercase()).count();
+    let georgian = name.chars().filter(|c| c.is_alphabetic()).all(is_georgian);
     let agency_like = (1..=3).contains(&words)
         && name
             .chars()
             .all(|c| c.is_alphabetic() || " -&.".contains(c))
-        && capitals >= 2
-        && capitals * 2 >= name.chars().filter(|c| c.is_alphabetic()).count();
+        && ((capitals >= 2 && capitals * 2 >= name.chars().filter(|c| c.is_alphabetic()).count())
+            || (georgian && words <= 2 && !city.is_empty()));
     (city_ok && dashed && city_after && agency_like).then(|| name.to_string())
 }
 
@@ -1012,7 +1026,12 @@ fn byline_outlet(line: &str) -> Option<LineAttribution> {
     if !BY.iter().any(|b| norm.starts_with(b)) {
         return None;
     }
-    let (_, outlet) = line.split_once(',')?;
+    let (before, outlet) = line.split_once(',')?;
+    // "Par Hélène Marchetti (Maire de Saint-Aubin-sur-Loire, Loiret)": a comma inside the
+    // writer's bracketed role is no outlet's.
+    if before.matches('(').count() > before.matches(')').count() {
+        return None;
+    }
     let outlet = outlet_name(outlet)?;
     if !outlet.chars().next().is_some_and(char::is_uppercase) || is_job_title(&outlet) {
         return None;
@@ -1340,6 +1359,14 @@ mod tests {
         assert_eq!(
             bracketed_wire("LOMÉ (ATN) — Le gouvernement a annoncé").as_deref(),
             Some("ATN")
+        );
+        assert_eq!(
+            bracketed_wire("MOSCOU, 7 décembre (AEI) — La « Route de l'Ambre »").as_deref(),
+            Some("AEI")
+        );
+        assert_eq!(
+            bracketed_wire("თელავი, 4 სექტემბერი (საქინფორმი) — კახეთში").as_deref(),
+            Some("საქინფორმი")
         );
         // Not an agency: a word in brackets, a city in lower case, no dash.
         assert_eq!(bracketed_wire("(Photo) - Paris, le 3 mars"), None);

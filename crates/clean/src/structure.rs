@@ -75,6 +75,7 @@ const REPLY_WORDS: &[&str] = &[
     "ответить",
     "responder",
     "απάντηση",
+    "პასუხი",
 ];
 
 /// Rank of the first line of a comment thread scraped under the article, if there is one: a
@@ -152,6 +153,7 @@ const AGO_WORDS: &[&str] = &[
     "назад",
     "hace",
     "πριν",
+    "წინ",
 ];
 /// Stems of time units in the same languages.
 const TIME_UNITS: &[&str] = &[
@@ -190,6 +192,10 @@ const TIME_UNITS: &[&str] = &[
     "λεπτ",
     "μερ",
     "εβδομ",
+    "საათ",
+    "წუთ",
+    "დღ",
+    "კვირ",
 ];
 
 /// A comment's stamp: a relative time ("Il y a 2 heures", "Steve_T, Leeds, 3 hours ago") or a
@@ -558,7 +564,14 @@ pub(crate) fn remove_bare_bylines(
             .and_then(|&j| idx.record(a, j))
             .and_then(|r| chrome::name_date(&r.text))
             .map(|(place, _)| place);
-        if (next_to_date || place_below.is_some()) && chrome::is_person_name(t) {
+        // "Tomas Lindqvist" / "The North Atlantic Review" / "22/04/2025 - 06:00h": the writer,
+        // the outlet, then the date.
+        let date_two_below = nonempty.get(k + 2).is_some_and(|&j| {
+            idx.reason(a, j) == Some("dateline")
+                && short_unpunctuated(a, nonempty[k + 1], 5)
+                    .is_some_and(|m| !chrome::is_person_name(m))
+        });
+        if (next_to_date || place_below.is_some() || date_two_below) && chrome::is_person_name(t) {
             found.push((i, t.to_string(), place_below));
         }
     }
@@ -854,9 +867,17 @@ pub(crate) fn remove_related_headlines(
                     '·', '•', '»', '›', '-', '–', '▶', '►', '➡', '→', '➜', '▸', ' ',
                 ]);
                 // "1. Una pareja gana …": a list number is no word of the headline.
+                // "1 La sequía obliga …": or the number and a space, before a capital.
                 let numbered = t
                     .split_once(". ")
-                    .filter(|(n, _)| n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()));
+                    .filter(|(n, _)| n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit()))
+                    .or_else(|| {
+                        t.split_once(' ').filter(|(n, rest)| {
+                            n.len() <= 2
+                                && n.chars().all(|c| c.is_ascii_digit())
+                                && rest.starts_with(char::is_uppercase)
+                        })
+                    });
                 // In a numbered "most read" list the article's own headline is one more item.
                 let title_again = numbered.is_none() && is_title_again(a, t);
                 let t = numbered.map_or(t, |(_, rest)| rest);
@@ -870,7 +891,8 @@ pub(crate) fn remove_related_headlines(
                     // "Tourist left bleeding after 'gang' of seagulls swoop on his...": a
                     // teaser's headline is cut short, not a sentence.
                     && (!t.ends_with(['.', ':', ';', ',']) || (t.ends_with("...") && !t.ends_with(" ...")))
-                    && (opening.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    && (chrome::starts_capitalised(opening)
+                        || opening.starts_with(|c: char| c.is_ascii_digit())
                         // "incendie", "#გზები": tags are often lower case or hashtags.
                         || (reason == "tag list"
                             && opening.starts_with(|c: char| c.is_alphabetic() || c == '#')))
@@ -981,7 +1003,9 @@ pub(crate) fn remove_trailing_lists(
         let words = t.split_whitespace().count();
         // Other articles' headlines run to 5 words or more; a product's features, an address
         // or a list of names under a heading are shorter.
+        // "Mardi : 14 h – 18 h 30": opening hours under "Horaires :", no headline.
         (5..=MAX_HEADLINE_WORDS).contains(&words)
+            && !chrome::is_time_range(&patterns::normalize(t))
             && !t.ends_with(['.', ':', ';', ','])
             && t.starts_with(|c: char| {
                 c.is_uppercase() || c.is_ascii_digit() || c == '«' || c == '"'
