@@ -39,7 +39,7 @@ use structure::{
     remove_ad_teasers, remove_bare_bylines, remove_channel_names, remove_consent_buttons,
     remove_fenced_comments, remove_related_headlines, remove_site_names, remove_split_share_rows,
     remove_stamped_lists, remove_taglines, remove_ticker_runs, remove_title_prompts,
-    remove_trailing_lists,
+    remove_trailing_lists, restore_introduced_lines,
 };
 
 pub use provenance::{line_attribution, LineAttribution};
@@ -310,6 +310,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         remove_channel_names(a, &nonempty);
         remove_taglines(a, &nonempty, body);
         remove_bare_bylines(a, &nonempty, body);
+        restore_introduced_lines(a, &nonempty);
         // A plea box or a legal notice removed above may have been taken for the first or last
         // paragraph; with it gone the body is shorter, and the lines between are looked at again
         // as lines outside it (a related-articles list above a newsletter box).

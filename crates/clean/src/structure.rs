@@ -368,6 +368,63 @@ fn opens_with_comment_notice(norm: &str) -> bool {
         .any(|(p, start, _)| start == 0 && p.kind == patterns::Kind::Chrome("comment notice"))
 }
 
+/// Lines the per-line rules took for chrome that their neighbours show to be the article's:
+/// figures listed under the article's own "Les plus fortes baisses :" ("Maison Vernet -4,62 %
+/// 182,40 €", read alone as a quote widget), and a "Más información:" label followed by the
+/// sentence that gives the information (a read-more label is followed by a headline, not by a
+/// sentence ending in a full stop).
+pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
+    let reason_of = |a: &Article, i: usize| {
+        a.lines[i]
+            .is_empty()
+            .then(|| {
+                a.removed
+                    .iter()
+                    .rev()
+                    .find(|r| r.line as usize == i + 1)
+                    .map(|r| r.reason.clone())
+            })
+            .flatten()
+    };
+    let mut restore = Vec::new();
+    for (k, &i) in nonempty.iter().enumerate() {
+        let t = a.lines[i].trim();
+        // A list introduced by the article: widget rows right below a kept line ending in ':'.
+        if !t.is_empty() && t.ends_with(':') {
+            for &j in &nonempty[k + 1..] {
+                if reason_of(a, j).as_deref() == Some("widget") {
+                    restore.push(j);
+                } else {
+                    break;
+                }
+            }
+        }
+        // A label removed as a read-more link, ending in ':', over a sentence of the article.
+        if t.is_empty() && reason_of(a, i).as_deref() == Some("read-more link") {
+            let Some(r) = a.removed.iter().rev().find(|r| r.line as usize == i + 1) else {
+                continue;
+            };
+            let below = nonempty
+                .get(k + 1)
+                .map(|&j| a.lines[j].trim())
+                .unwrap_or("");
+            if r.text.trim_end().ends_with(':')
+                && r.text.split_whitespace().count() <= 3
+                && below.split_whitespace().count() >= 10
+                && below.ends_with('.')
+            {
+                restore.push(i);
+            }
+        }
+    }
+    for i in restore {
+        if let Some(p) = a.removed.iter().rposition(|r| r.line as usize == i + 1) {
+            let r = a.removed.remove(p);
+            a.lines[i] = r.text;
+        }
+    }
+}
+
 /// A comment left between two comment notices under the article ("Dodaj komentarz" /
 /// "gosc_z_radomysla: Biedni ludzie …" / "Pokaż więcej komentarzy"): in the page's second half,
 /// up to three lines fenced by removed comment notices are the thread those notices frame. No
@@ -600,7 +657,16 @@ pub(crate) fn remove_taglines(a: &mut Article, nonempty: &[usize], body: Option<
         let prev_is_name = idx.reason(a, nonempty[k - 1]) == Some("site name");
         // The title printed again under the site's name is the article's.
         let tagline = short_unpunctuated(a, nonempty[k], 10).is_some_and(|t| !is_title_again(a, t));
-        if prev_is_name && tagline {
+        // "МНЕНИЕ" / "Школа закрыта, военкомат открыт" / standfirst / byline / date: a line
+        // with the page's dateline or byline within three lines below is the headline.
+        // (A tagline has the site's menu or other chrome below it; a headline its standfirst.)
+        let standfirst_below = nonempty
+            .get(k + 1)
+            .is_some_and(|&j| a.lines[j].split_whitespace().count() >= 8);
+        let headline_block = standfirst_below
+            && (k + 1..nonempty.len().min(k + 4))
+                .any(|j| matches!(idx.reason(a, nonempty[j]), Some("dateline" | "byline")));
+        if prev_is_name && tagline && !headline_block {
             found.push(nonempty[k]);
         }
     }

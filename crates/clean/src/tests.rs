@@ -1148,3 +1148,24 @@ fn bylines_just_under_the_standfirst() {
         a.removed
     );
 }
+
+#[test]
+fn lists_the_article_introduces_stay() {
+    // Figures under the article's own "Les plus fortes baisses :" read alone like a quote
+    // widget; opening hours like datelines; "Más información:" like a read-more label.
+    let text = "Le CAC 40 cède 0,84 %\n\
+\n\
+La Bourse de Paris a terminé en baisse vendredi, dans un marché prudent avant la publication des chiffres de l'emploi américains.\n\
+Les plus fortes baisses du SBF 120 :\n\
+Maison Vernet   -4,62 %   182,40 €\n\
+Banque Delorme   -3,18 %   41,07 €\n\
+Le maroquinier Maison Vernet a décroché après un avertissement sur ses ventes en Chine au premier trimestre, a-t-on appris.\n\
+La médiathèque rouvre ses portes samedi après huit mois de travaux et de nouveaux horaires.\n\
+Nouveaux horaires d'ouverture :\n\
+Mardi : 14 h – 18 h 30\n\
+Samedi : 10 h – 17 h\n\
+Más información:\n\
+En la Oficina de Atención a la Ciudadanía, en el teléfono 950 00 00 00 o en la sede electrónica municipal.";
+    let a = &cleaned("fr/bourse.txt", text);
+    assert!(a.removed.is_empty(), "{:#?}", a.removed);
+}
