@@ -42,6 +42,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     if words <= MAX_PLEA_WORDS && is_pictograph_plea(trimmed) {
         return Some("donation plea");
     }
+    if words <= 60 && is_death_notice(trimmed) {
+        return Some("obituary notice");
+    }
     let norm = (words <= MAX_TEASER_WORDS.max(opts.max_chrome_words)).then(|| normalize(trimmed));
     if norm.as_deref().is_some_and(is_share_buttons) {
         return Some("share buttons");
@@ -76,7 +79,19 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         {
             return Some("follow/subscribe prompt");
         }
-        if words <= MAX_LINK_PROMPT_WORDS && is_channel_link_prompt(trimmed, &norm) {
+        // A longer one gives its reason ("Nos comptes sont menacés de censure : abonnez-vous
+        // à notre canal Telegram 👉 t.me/…").
+        // (A tweet quoted with its "pic.twitter.com/…" link has no verb asking to follow.)
+        let link_limit = if addresses_reader(&norm)
+            && matching(&norm, usize::MAX)
+                .into_iter()
+                .any(|(p, _, _)| matches!(p.kind, Kind::FollowVerb))
+        {
+            MAX_FOLLOW_WORDS
+        } else {
+            MAX_LINK_PROMPT_WORDS
+        };
+        if words <= link_limit && is_channel_link_prompt(trimmed, &norm) {
             return Some("follow/subscribe prompt");
         }
         if words <= MAX_TEASER_WORDS && is_labelled_ad(trimmed) {
@@ -134,6 +149,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         }
         if words <= 30 && is_tip_line(trimmed, &norm) {
             return Some("feedback widget");
+        }
+        if words <= 40 && is_media_item(trimmed) {
+            return Some("video player control");
         }
         if words <= 6 && is_pager(trimmed) {
             return Some("navigation menu");
@@ -672,7 +690,14 @@ pub(crate) fn is_person_name(name: &str) -> bool {
         "the", "le", "la", "les", "il", "lo", "der", "die", "das", "el", "los", "las",
     ];
     let words: Vec<&str> = name.split_whitespace().collect();
-    (2..=4).contains(&words.len())
+    // "DERNIERS AVIS DE DÉCÈS": three words or more in capitals are a heading.
+    let shouting = words.len() >= 3
+        && name
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
+    !shouting
+        && (2..=4).contains(&words.len())
         && words.first().is_some_and(|w| {
             starts_capitalised(w) && !ARTICLES.contains(&w.to_lowercase().as_str())
         })
@@ -1020,6 +1045,57 @@ fn is_channel_link_prompt(trimmed: &str, norm: &str) -> bool {
             .any(|(p, _, _)| matches!(p.kind, Kind::FollowVerb))
 }
 
+/// "Monsieur Albert DETHIER, époux de Madame Lucienne Collard, né à Fosses-la-Ville le 3 mars
+/// 1938 et décédé à Charleroi le 12 janvier 2025.": a death notice of the page's obituary box,
+/// the civility, the surname in capitals and the dates of birth and death. An article about a
+/// death does not spell the surname in capitals.
+fn is_death_notice(line: &str) -> bool {
+    const CIVILITY: &[&str] = &[
+        "Monsieur",
+        "Madame",
+        "Mademoiselle",
+        "M.",
+        "Mme",
+        "Herr",
+        "Frau",
+    ];
+    const DIED: &[&str] = &[
+        "décédé",
+        "décédée",
+        "verstorben",
+        "gestorben",
+        "deceduto",
+        "deceduta",
+    ];
+    let mut words = line.split_whitespace();
+    if !words.next().is_some_and(|w| CIVILITY.contains(&w)) {
+        return false;
+    }
+    let caps_surname = line.split_whitespace().take(5).any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_alphabetic());
+        w.chars().count() >= 3 && w.chars().all(char::is_uppercase)
+    });
+    let lower = line.to_lowercase();
+    caps_surname && DIED.iter().any(|d| lower.contains(d))
+}
+
+/// "L'invitée de La Matinale - Nathalie Rey, … / La Matinale / 7 min. / aujourd'hui à 07:42",
+/// "▶ Logement: … / Forum / 4 min. / 3 février 2025": a radio or podcast item, its title, the
+/// programme, the duration and the date, split by slashes.
+fn is_media_item(line: &str) -> bool {
+    let parts: Vec<&str> = line.split(" / ").map(str::trim).collect();
+    parts.len() >= 3
+        && parts.iter().any(|p| {
+            let mut w = p.split_whitespace();
+            w.next()
+                .is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()))
+                && w.next().is_some_and(|u| {
+                    matches!(u.trim_end_matches('.'), "min" | "Min" | "mn" | "sec")
+                })
+                && w.next().is_none()
+        })
+}
+
 /// "Sponsorisé · Ce retraité a trouvé une astuce …", "📢 REKLAMA | Kurs angielskiego -40%": an
 /// advertisement label (a row of the table, the whole of the line's first part) and the ad's
 /// text after a separator.
@@ -1123,7 +1199,9 @@ fn is_paywall_meter(norm: &str) -> bool {
         "artículo",
         "stories",
     ];
-    const OF: &[&str] = &["of", "su", "sur", "von", "z", "из", "de", "di"];
+    const OF: &[&str] = &[
+        "of", "su", "sur", "von", "z", "из", "de", "di", "dei", "des", "der",
+    ];
     let words: Vec<&str> = norm
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -1576,6 +1654,19 @@ fn is_widget(norm: &str) -> bool {
         let n = t.chars().count();
         n > 24 || (n > 16 && !t.contains('-'))
     };
+    // "Saint-Denis 27°C | Saint-Pierre 29°C | Le Tampon 21°C", "CAC 40 7 412,35 ▼ -0,84 % |
+    // SBF 120 …": a strip of quotes or temperatures, every item with its figure and its unit
+    // or arrow (the places' names outnumber the figures).
+    let parts: Vec<&str> = norm.split('|').map(str::trim).collect();
+    let strip = parts.len() >= 3
+        && parts.iter().all(|p| {
+            p.chars().any(|c| c.is_ascii_digit())
+                && p.contains(['°', '%', '▲', '▼', '€', '$'])
+                && p.split_whitespace().count() <= 8
+        });
+    if strip {
+        return true;
+    }
     if tokens.is_empty() || tokens.len() > 30 || tokens.iter().any(too_long) {
         return false;
     }
@@ -2181,6 +2272,7 @@ fn is_tip_line(line: &str, norm: &str) -> bool {
         "écrivez-nous",
         "écrivez nous",
         "contactez-nous",
+        "contactez la rédaction",
         "envoyez-nous",
         "escríbenos",
         "escribinos",
@@ -2551,6 +2643,30 @@ mod tests {
     fn reason(line: &str) -> Option<&'static str> {
         let mid = pos(5, 5, false);
         chrome_reason(line, mid, &CleanOptions::default())
+    }
+
+    #[test]
+    fn round_28_obituaries_radio_items_and_strips() {
+        assert!(is_death_notice(
+            "Monsieur Albert DETHIER, époux de Madame Lucienne Collard, né à Fosses-la-Ville le 3 \
+             mars 1938 et décédé à Charleroi le 12 janvier 2025."
+        ));
+        // An article about a death does not spell the surname in capitals.
+        assert!(!is_death_notice(
+            "Monsieur Dethier, né à Fosses-la-Ville en 1938, est décédé dimanche à Charleroi."
+        ));
+        assert!(is_media_item(
+            "▶ Logement: des saisonniers dorment dans leur voiture / Forum / 4 min. / 3 février 2025"
+        ));
+        assert!(!is_media_item("Lausanne / Genève / Berne"));
+        assert!(is_widget(&normalize(
+            "🌦 Saint-Denis 27°C | Saint-Pierre 29°C | Le Tampon 21°C"
+        )));
+        assert!(is_widget(&normalize(
+            "CAC 40 7 412,35 ▼ -0,84 % | SBF 120 5 581,20 ▼ -0,77 % | EUR/USD 1,0842 ▲ +0,12 %"
+        )));
+        assert!(!is_person_name("DERNIERS AVIS DE DÉCÈS"));
+        assert!(is_person_name("JEAN DUPONT"));
     }
 
     #[test]

@@ -425,6 +425,59 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
     }
 }
 
+/// An events box ("AGENDA – Ce week-end dans votre région" / "Sam 18/01 – Acoz : souper …" /
+/// "Dim 19/01 – Gerpinnes : bourse aux jouets …"): a short line naming an agenda, over two or
+/// more lines that each open with a weekday and a date and a dash.
+pub(crate) fn remove_agenda_boxes(a: &mut Article, nonempty: &[usize]) {
+    const AGENDA: &[&str] = &[
+        "agenda",
+        "termine",
+        "veranstaltungen",
+        "eventi",
+        "appuntamenti",
+        "wydarzenia",
+        "афиша",
+        "sortir",
+        "what's on",
+    ];
+    let dated_item = |t: &str| {
+        let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let Some((head, _)) = t.split_once(" – ").or_else(|| t.split_once(" - ")) else {
+            return false;
+        };
+        let mut w = head.split_whitespace();
+        let day = w
+            .next()
+            .map(|d| d.trim_end_matches(['.', ',']).to_lowercase());
+        day.is_some_and(|d| dates::is_weekday(&d) || dates::is_weekday_abbr(&d))
+            && head.chars().any(|c| c.is_ascii_digit())
+            && head.split_whitespace().count() <= 4
+    };
+    let mut found = Vec::new();
+    for (k, &i) in nonempty.iter().enumerate() {
+        let t = a.lines[i].trim();
+        let norm = patterns::normalize(t);
+        if t.is_empty()
+            || t.split_whitespace().count() > 8
+            || !AGENDA.iter().any(|w| contains_words(&norm, w))
+        {
+            continue;
+        }
+        let items: Vec<usize> = nonempty[k + 1..]
+            .iter()
+            .take_while(|&&j| dated_item(&a.lines[j]))
+            .copied()
+            .collect();
+        if items.len() >= 2 {
+            found.push(i);
+            found.extend(items);
+        }
+    }
+    for i in found {
+        blank(a, i, "agenda box");
+    }
+}
+
 /// A comment left between two comment notices under the article ("Dodaj komentarz" /
 /// "gosc_z_radomysla: Biedni ludzie …" / "Pokaż więcej komentarzy"): in the page's second half,
 /// up to three lines fenced by removed comment notices are the thread those notices frame. No
@@ -608,9 +661,14 @@ pub(crate) fn remove_bare_bylines(
     let mut found = Vec::new();
     for k in 0..top {
         let i = nonempty[k];
-        let Some(t) = short_unpunctuated(a, i, 4) else {
+        let Some(t) = short_unpunctuated(a, i, 6) else {
             continue;
         };
+        // "Claire Montagut avec AFP": the writer and the agency credited with her.
+        let t = chrome::CREDIT_JOINERS
+            .iter()
+            .find_map(|j| t.split_once(&format!(" {j} ")).map(|(name, _)| name))
+            .unwrap_or(t);
         let next_to_date = neighbours(nonempty, k).any(|j| idx.reason(a, j) == Some("dateline"));
         // "Lucía Ferrándiz" / "Villanueva del Segral — 21 de agosto de 2025": a name above a
         // place and a date. The line below was read as a writer and a date; the writer is the

@@ -1169,3 +1169,17 @@ En la Oficina de Atención a la Ciudadanía, en el teléfono 950 00 00 00 o en l
     let a = &cleaned("fr/bourse.txt", text);
     assert!(a.removed.is_empty(), "{:#?}", a.removed);
 }
+
+#[test]
+fn agenda_boxes_go_and_the_article_stays() {
+    let text = "Une grange ravagée par les flammes à Acoz\n\
+\n\
+Les pompiers de la zone de secours ont lutté toute la nuit contre l'incendie d'une grange à Acoz, sans faire de blessé.\n\
+AGENDA – Ce week-end dans votre région\n\
+Sam 18/01 – Acoz : souper moules-frites du RFC Acoz, salle Saint-Martin, 19 h\n\
+Dim 19/01 – Gerpinnes : bourse aux jouets, école communale\n\
+Le propriétaire, un agriculteur de la commune, estime les dégâts à plusieurs dizaines de milliers d'euros.";
+    let a = &cleaned("fr/acoz.txt", text);
+    assert_eq!(removed_lines(a), vec![4, 5, 6], "{:#?}", a.removed);
+    assert!(a.removed.iter().all(|r| r.reason == "agenda box"));
+}
