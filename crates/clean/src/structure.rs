@@ -386,7 +386,39 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
             })
             .flatten()
     };
+    // "2020        338" / "2022        452": a table's rows, a year and its figure, read one by
+    // one as counters.
+    let year_row = |text: &str| {
+        let mut w = text.split_whitespace();
+        w.next().is_some_and(|y| {
+            y.len() == 4 && y.starts_with(['1', '2']) && y.chars().all(|c| c.is_ascii_digit())
+        }) && w
+            .next()
+            .is_some_and(|f| f.chars().any(|c| c.is_ascii_digit()))
+    };
+    let removed_text = |a: &Article, i: usize| {
+        a.removed
+            .iter()
+            .rev()
+            .find(|r| r.line as usize == i + 1)
+            .filter(|r| r.reason == "counter or timestamp")
+            .map(|r| r.text.clone())
+    };
     let mut restore = Vec::new();
+    let mut k = 0;
+    while k < nonempty.len() {
+        let run: Vec<usize> = nonempty[k..]
+            .iter()
+            .take_while(|&&i| {
+                a.lines[i].is_empty() && removed_text(a, i).is_some_and(|t| year_row(&t))
+            })
+            .copied()
+            .collect();
+        if run.len() >= 2 {
+            restore.extend(&run);
+        }
+        k += run.len().max(1);
+    }
     for (k, &i) in nonempty.iter().enumerate() {
         let t = a.lines[i].trim();
         // A list introduced by the article: widget rows right below a kept line ending in ':'.
@@ -961,6 +993,7 @@ pub(crate) fn remove_related_headlines(
         }
         let min_words = if inside { 6 } else { 1 };
         let mut taken = 0;
+        let mut long_taken = 0;
         let after = &nonempty[k + 1..];
         for (m, &i) in after.iter().enumerate().take(MAX_LIST_ITEMS) {
             // A line removed already (an ad label, a share row) does not end the list; another
@@ -1038,6 +1071,40 @@ pub(crate) fn remove_related_headlines(
             if dated_below && !list_after_date {
                 break;
             }
+            // The article's headline and standfirst under a section label ("ΚΟΣΜΟΣ" /
+            // headline / a standfirst of a dozen words or more / byline / date): the page's
+            // dateline follows within a few lines.
+            let standfirst_below = after
+                .get(m + 1)
+                .is_some_and(|&j| a.lines[j].split_whitespace().count() >= 12);
+            let dated_near = (m + 2..m + 5).any(|x| {
+                after
+                    .get(x)
+                    .is_some_and(|&j| idx.record(a, j).is_some_and(|r| r.reason == "dateline"))
+            });
+            // (A section's name may have been taken above it: "ΚΟΣΜΟΣ".)
+            let item_words = a.lines[i].split_whitespace().count();
+            if long_taken == 0 && item_words >= 3 && standfirst_below && dated_near {
+                break;
+            }
+            // "Westfunk: Müssen sich Haushalte …?": an interview's question, its speaker's label
+            // opening other lines of the article too.
+            let speaker = a.lines[i]
+                .split_once(": ")
+                .map(|(s, _)| s.trim())
+                .filter(|s| !s.is_empty() && s.split_whitespace().count() <= 3);
+            if a.lines[i].trim_end().ends_with('?')
+                && speaker.is_some_and(|s| {
+                    let label = format!("{s}: ");
+                    nonempty
+                        .iter()
+                        .filter(|&&j| j != i && a.lines[j].trim_start().starts_with(&label))
+                        .count()
+                        >= 2
+                })
+            {
+                break;
+            }
             // Inside the article a later line is another headline only when it has its topic
             // first, or when the list goes on below it (another headline, a line removed
             // already, the end): the article's own subheading is followed by its prose.
@@ -1056,6 +1123,7 @@ pub(crate) fn remove_related_headlines(
             }
             added.push((i, reason.clone()));
             taken += 1;
+            long_taken += usize::from(a.lines[i].split_whitespace().count() >= 3);
         }
     }
     for (i, reason) in added {

@@ -1183,3 +1183,31 @@ Le propriétaire, un agriculteur de la commune, estime les dégâts à plusieurs
     assert_eq!(removed_lines(a), vec![4, 5, 6], "{:#?}", a.removed);
     assert!(a.removed.iter().all(|r| r.reason == "agenda box"));
 }
+
+#[test]
+fn a_table_of_years_and_an_interview_question_stay() {
+    let text = "Le lait de la Creuse\n\
+\n\
+Le prix du lait, pourtant, s'est redressé. Mais les charges ont suivi : aliment, énergie, frais vétérinaires, tout a augmenté.\n\
+Prix moyen du lait payé au producteur (€/1 000 litres)\n\
+2020        338\n\
+2022        452\n\
+2024        428\n\
+Les éleveurs du plateau attendent désormais la renégociation des contrats avec la laiterie régionale, prévue au printemps.";
+    let a = &cleaned("fr/lait.txt", text);
+    assert!(a.removed.is_empty(), "{:#?}", a.removed);
+
+    let text = "Grundwasser: Die Lage ist ernst\n\
+\n\
+Westfunk: Frau Hansen, ist die Lage dramatisch?\n\
+Hansen: Dramatisch ist das falsche Wort. Aber sie ist ernst, und wir haben jetzt den dritten trockenen Winter in Folge.\n\
+Mehr zum Thema\n\
+Landwirte in der Südheide fordern Hilfe bei der Beregnung\n\
+Dürremonitor: So trocken ist es in Ihrer Region\n\
+Westfunk: Müssen sich Haushalte auf Einschränkungen einstellen?\n\
+Hansen: In einzelnen Gemeinden ja. Wir haben schon 2023 gesehen, dass Versorger das Rasensprengen tagsüber verbieten.\n\
+Westfunk: Was raten Sie Gartenbesitzern?\n\
+Hansen: Regenwasser sammeln, abends gießen und den Rasen im Sommer auch einmal braun werden lassen.";
+    let a = &cleaned("de/interview.txt", text);
+    assert_eq!(removed_lines(a), vec![5, 6, 7], "{:#?}", a.removed);
+}
