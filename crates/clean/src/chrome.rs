@@ -2340,11 +2340,18 @@ fn is_page_url(line: &str) -> bool {
 /// sentence runs two words into a capital.
 fn is_glued_teaser(line: &str) -> bool {
     let line = line.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // The labels of two words or more, gathered once.
+    static LABELS: std::sync::OnceLock<Vec<&'static crate::patterns::Pattern>> =
+        std::sync::OnceLock::new();
+    let labels = LABELS.get_or_init(|| {
+        patterns()
+            .iter()
+            .filter(|p| p.kind == Kind::Chrome("read-more link") && p.words >= 2)
+            .collect()
+    });
     let lower: String = line.chars().take(40).flat_map(char::to_lowercase).collect();
-    patterns().iter().any(|p| {
-        p.kind == Kind::Chrome("read-more link")
-            && p.words >= 2
-            && lower.starts_with(p.phrase.as_str())
+    labels.iter().any(|p| {
+        lower.starts_with(p.phrase.as_str())
             && line
                 .chars()
                 .nth(p.phrase.chars().count())

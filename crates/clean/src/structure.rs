@@ -374,18 +374,9 @@ fn opens_with_comment_notice(norm: &str) -> bool {
 /// sentence that gives the information (a read-more label is followed by a headline, not by a
 /// sentence ending in a full stop).
 pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
-    let reason_of = |a: &Article, i: usize| {
-        a.lines[i]
-            .is_empty()
-            .then(|| {
-                a.removed
-                    .iter()
-                    .rev()
-                    .find(|r| r.line as usize == i + 1)
-                    .map(|r| r.reason.clone())
-            })
-            .flatten()
-    };
+    // (An index of the removed lines: one lookup per line, not a scan, on a huge page.)
+    let idx = Removed::of(a);
+    let record = |i: usize| idx.record(a, i);
     // "2020        338" / "2022        452": a table's rows, a year and its figure, read one by
     // one as counters.
     let year_row = |text: &str| {
@@ -396,46 +387,32 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
             .next()
             .is_some_and(|f| f.chars().any(|c| c.is_ascii_digit()))
     };
-    let removed_text = |a: &Article, i: usize| {
-        a.removed
-            .iter()
-            .rev()
-            .find(|r| r.line as usize == i + 1)
-            .filter(|r| r.reason == "counter or timestamp")
-            .map(|r| r.text.clone())
+    let counted_year = |i: usize| {
+        record(i).is_some_and(|r| r.reason == "counter or timestamp" && year_row(&r.text))
     };
     let mut restore = Vec::new();
     let mut k = 0;
     while k < nonempty.len() {
-        let run: Vec<usize> = nonempty[k..]
+        let run = nonempty[k..]
             .iter()
-            .take_while(|&&i| {
-                a.lines[i].is_empty() && removed_text(a, i).is_some_and(|t| year_row(&t))
-            })
-            .copied()
-            .collect();
-        if run.len() >= 2 {
-            restore.extend(&run);
+            .take_while(|&&i| counted_year(i))
+            .count();
+        if run >= 2 {
+            restore.extend(&nonempty[k..k + run]);
         }
-        k += run.len().max(1);
+        k += run.max(1);
     }
     for (k, &i) in nonempty.iter().enumerate() {
         let t = a.lines[i].trim();
         // A list introduced by the article: widget rows right below a kept line ending in ':'.
         if !t.is_empty() && t.ends_with(':') {
-            for &j in &nonempty[k + 1..] {
-                if reason_of(a, j).as_deref() == Some("widget") {
-                    restore.push(j);
-                } else {
-                    break;
-                }
-            }
+            let rows = nonempty[k + 1..]
+                .iter()
+                .take_while(|&&j| record(j).is_some_and(|r| r.reason == "widget"));
+            restore.extend(rows);
         }
         // A label removed as a read-more link, ending in ':', over a sentence of the article.
-        if t.is_empty() && reason_of(a, i).as_deref() == Some("read-more link") {
-            let Some(r) = a.removed.iter().rev().find(|r| r.line as usize == i + 1) else {
-                continue;
-            };
+        if let Some(r) = record(i).filter(|r| r.reason == "read-more link") {
             let below = nonempty
                 .get(k + 1)
                 .map(|&j| a.lines[j].trim())
@@ -449,11 +426,22 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
             }
         }
     }
-    for i in restore {
-        if let Some(p) = a.removed.iter().rposition(|r| r.line as usize == i + 1) {
-            let r = a.removed.remove(p);
-            a.lines[i] = r.text;
+    restore.sort_unstable();
+    restore.dedup();
+    if restore.is_empty() {
+        return;
+    }
+    let mut back = Vec::new();
+    a.removed.retain(|r| {
+        let i = r.line as usize - 1;
+        let keep = restore.binary_search(&i).is_err();
+        if !keep {
+            back.push((i, r.text.clone()));
         }
+        keep
+    });
+    for (i, text) in back {
+        a.lines[i] = text;
     }
 }
 
