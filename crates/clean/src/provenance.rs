@@ -105,7 +105,12 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                 // A news agency credited under the text ("SOURCE : Agence X", "Źródło: PAP")
                 // supplied the facts or the wire copy the outlet's own piece is built on; any
                 // other outlet named as the source is where the text was taken from.
-                if !is_news_agency(&name) {
+                // "Source : chambre d'agriculture de la Creuse" under a table credits figures to a
+                // body named in lower case; an outlet's name is capitalised.
+                // ("vmiresmi.ru", a site's address, is an outlet's name.)
+                let capitalised = name.chars().next().is_some_and(|c| !c.is_lowercase())
+                    || (!name.contains(' ') && name.contains('.'));
+                if !is_news_agency(&name) && capitalised {
                     la.original_outlet = Some(name.clone());
                     la.republished = true;
                 }
@@ -652,6 +657,12 @@ fn outlet_after_preposition(rest: &str) -> Option<String> {
             }
         }
         let after = after.trim_start_matches(['"', '«', '„', '“', '\'']);
+        // "Originally published by the Cedar Valley Gazette": the article in lower case is no
+        // part of the name.
+        let after = ["the ", "le ", "la ", "il ", "el ", "der ", "die "]
+            .iter()
+            .find_map(|a| after.strip_prefix(a))
+            .unwrap_or(after);
         if !after
             .chars()
             .next()
@@ -902,7 +913,11 @@ fn byline_agency(line: &str) -> Option<LineAttribution> {
     // (a parenthesis or slash in the head; a line ending in the name or a bracket).
     let bracketed = head.contains(['(', '/']);
     let words = line.split_whitespace().count();
-    let last_word = t.split_whitespace().next_back();
+    // "(Avec AFP)": the credit may stand in brackets.
+    let last_word = t
+        .split_whitespace()
+        .next_back()
+        .map(|w| w.trim_end_matches(')'));
     for (a, forms, tail_forms) in agency_forms() {
         let a = a.as_str();
         let in_head = bracketed && forms.iter().any(|f| head.contains(f.as_str()));
