@@ -411,6 +411,22 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
                 .take_while(|&&j| record(j).is_some_and(|r| r.reason == "widget"));
             restore.extend(rows);
         }
+        // "Indicateur | S1 2024 | S1 2025 | Variation" over "Chiffre d'affaires (MDH) | 1 842 |
+        // 2 100 | +14%": a table's header, read alone as a menu, over rows the article keeps.
+        if let Some(r) = record(i).filter(|r| r.reason == "navigation menu") {
+            let cells = r.text.split('|').count();
+            let row_below = nonempty.get(k + 1).is_some_and(|&j| {
+                let row = a.lines[j].trim();
+                row.split('|').count() == cells
+                    && row
+                        .split('|')
+                        .skip(1)
+                        .all(|c| c.chars().any(|ch| ch.is_ascii_digit()))
+            });
+            if cells >= 3 && row_below {
+                restore.push(i);
+            }
+        }
         // A label removed as a read-more link, ending in ':', over a sentence of the article.
         if let Some(r) = record(i).filter(|r| r.reason == "read-more link") {
             let below = nonempty
