@@ -2367,7 +2367,8 @@ fn is_glued_teaser(line: &str) -> bool {
 fn is_separator_line(s: &str) -> bool {
     let non_space: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
     // A lone "/" or "|": the divider of a player's "0:00 / 2:17", or of a menu, on its own line.
-    if matches!(non_space.as_slice(), ['/' | '|' | '\\']) {
+    // A lone dash ("—") between two parts of a page: no sentence is a dash alone.
+    if matches!(non_space.as_slice(), ['/' | '|' | '\\' | '—' | '–']) {
         return true;
     }
     // Ellipses ("...", "[…]") mark cut quotes: content, not chrome.
