@@ -2298,16 +2298,10 @@ fn is_tip_line(line: &str, norm: &str) -> bool {
         w.contains('@') && w.contains('.')
     }) || norm.contains("whatsapp")
         || line.chars().filter(char::is_ascii_digit).count() >= 8;
-    address && WRITE_TO_US.iter().any(|p| contains_phrase(norm, p))
-}
-
-/// Whether `phrase` stands in `norm` as whole words.
-fn contains_phrase(norm: &str, phrase: &str) -> bool {
-    norm.match_indices(phrase).any(|(i, _)| {
-        let before = norm[..i].chars().next_back();
-        let after = norm[i + phrase.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    address
+        && WRITE_TO_US
+            .iter()
+            .any(|p| crate::structure::contains_words(norm, p))
 }
 
 /// "‹ Précédent   Suivant ›", "← Попередній випуск   Наступний випуск →", "◀ ▶": a pager's
