@@ -757,9 +757,18 @@ pub(crate) fn remove_taglines(a: &mut Article, nonempty: &[usize], body: Option<
         let standfirst_below = nonempty
             .get(k + 1)
             .is_some_and(|&j| a.lines[j].split_whitespace().count() >= 8);
-        let headline_block = standfirst_below
-            && (k + 1..nonempty.len().min(k + 4))
-                .any(|j| matches!(idx.reason(a, nonempty[j]), Some("dateline" | "byline")));
+        let dated = |j: usize| {
+            nonempty
+                .get(j)
+                .is_some_and(|&i| matches!(idx.reason(a, i), Some("dateline" | "byline")))
+        };
+        // (Or the writer's name right under it: "Traductions" / "Quand le dernier journal d'une
+        // ville s'éteint" / "Rebecca Holloway". A date right under a tagline is the header's.)
+        let writer_below = nonempty.get(k + 1).is_some_and(|&i| {
+            idx.reason(a, i) == Some("byline")
+                || short_unpunctuated(a, i, 4).is_some_and(chrome::is_person_name)
+        });
+        let headline_block = (standfirst_below && (k + 1..k + 4).any(dated)) || writer_below;
         if prev_is_name && tagline && !headline_block {
             found.push(nonempty[k]);
         }
