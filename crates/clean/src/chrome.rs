@@ -45,6 +45,10 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     if words <= 60 && is_death_notice(trimmed) {
         return Some("obituary notice");
     }
+    // The page's own address printed at the top (a print view, an app's shared text).
+    if words == 1 && pos.from_start < 5 && trimmed.starts_with("http") && trimmed.contains("://") {
+        return Some("page metadata line");
+    }
     let norm = (words <= MAX_TEASER_WORDS.max(opts.max_chrome_words)).then(|| normalize(trimmed));
     if norm.as_deref().is_some_and(is_share_buttons) {
         return Some("share buttons");
@@ -2004,6 +2008,16 @@ fn is_price_offer(norm: &str) -> bool {
         "al mes",
         "/mes",
         "por mes",
+        "par an",
+        "/an",
+        "per year",
+        "a year",
+        "pro jahr",
+        "im jahr",
+        "all'anno",
+        "al año",
+        "rocznie",
+        "в год",
     ];
     // "9,99 €", "5 €/mois", "1 $", "9,90 zł": a currency next to a figure.
     let price = norm.chars().any(|c| c.is_ascii_digit())

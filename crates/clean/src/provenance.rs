@@ -994,7 +994,7 @@ fn bracketed_wire(line: &str) -> Option<String> {
     (city_ok && dashed && city_after && agency_like).then(|| name.to_string())
 }
 
-type AgencyForms = (String, [String; 3], [String; 4]);
+type AgencyForms = (String, [String; 3], [String; 5]);
 
 /// Each agency with the ways a byline writes it, built once.
 fn agency_forms() -> &'static [AgencyForms] {
@@ -1014,6 +1014,8 @@ fn agency_forms() -> &'static [AgencyForms] {
                         format!("– {a}"),
                         format!("- {a}"),
                         format!("({a})"),
+                        // "… in Oltrup. (kb/dpa)": the writer's initials and the agency.
+                        format!("/{a})"),
                     ],
                 )
             })
