@@ -45,10 +45,6 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     if words <= 60 && is_death_notice(trimmed) {
         return Some("obituary notice");
     }
-    // The page's own address printed at the top (a print view, an app's shared text).
-    if words == 1 && pos.from_start < 5 && trimmed.starts_with("http") && trimmed.contains("://") {
-        return Some("page metadata line");
-    }
     let norm = (words <= MAX_TEASER_WORDS.max(opts.max_chrome_words)).then(|| normalize(trimmed));
     if norm.as_deref().is_some_and(is_share_buttons) {
         return Some("share buttons");

@@ -433,7 +433,10 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
                 .get(k + 1)
                 .map(|&j| a.lines[j].trim())
                 .unwrap_or("");
+            // ("Zum Weiterlesen:" over a teaser's sentence stays removed: only a label that
+            // announces information, "Más información:", introduces the article's own.)
             if r.text.trim_end().ends_with(':')
+                && r.text.to_lowercase().contains("inform")
                 && r.text.split_whitespace().count() <= 3
                 && below.split_whitespace().count() >= 10
                 && below.ends_with('.')
