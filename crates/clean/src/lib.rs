@@ -39,7 +39,8 @@ use structure::{
     remove_ad_teasers, remove_agenda_boxes, remove_bare_bylines, remove_channel_names,
     remove_consent_buttons, remove_fenced_comments, remove_related_headlines, remove_site_names,
     remove_split_share_rows, remove_stamped_lists, remove_taglines, remove_ticker_runs,
-    remove_title_prompts, remove_trailing_lists, restore_introduced_lines,
+    remove_timed_headline_runs, remove_title_prompts, remove_trailing_lists,
+    restore_introduced_lines,
 };
 
 pub use provenance::{line_attribution, LineAttribution};
@@ -305,6 +306,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         remove_fenced_comments(a, &nonempty);
         remove_stamped_lists(a, &nonempty);
         remove_agenda_boxes(a, &nonempty);
+        remove_timed_headline_runs(a, &nonempty);
         remove_related_headlines(a, &nonempty, body);
         remove_trailing_lists(a, &nonempty, body);
         remove_site_names(a, &nonempty, body, own.as_deref());

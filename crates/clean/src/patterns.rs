@@ -366,6 +366,20 @@ mod tests {
     }
 
     #[test]
+    fn every_row_of_the_table_is_read() {
+        // A row whose kind is misspelt ("follow" for "subscribe") would be skipped silently.
+        let rows = TABLE
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .count();
+        assert_eq!(
+            parse(TABLE).len(),
+            rows,
+            "a row of patterns.tsv has an unknown kind"
+        );
+    }
+
+    #[test]
     fn word_boundaries() {
         assert_eq!(find_phrase("partager cet article", "partager"), Some(8));
         assert_eq!(find_phrase("partagerons", "partager"), None);

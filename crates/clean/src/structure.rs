@@ -464,6 +464,46 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
     }
 }
 
+/// A news feed column flattened into the page ("10:48 | Bourges : le suspect … déféré au
+/// parquet" / "10:21 | Châteauroux : un motard …"): three or more lines running, each a time
+/// and a headline of at most 16 words without a closing full stop or colon. A live blog's
+/// entries carry times too, but as sentences ("23h47 – La Commission électorale annonce …").
+pub(crate) fn remove_timed_headline_runs(a: &mut Article, nonempty: &[usize]) {
+    let timed = |t: &str| {
+        let t = t.trim();
+        let Some((time, rest)) = t.split_once(' ') else {
+            return false;
+        };
+        let clock = time.len() <= 5
+            && time.chars().filter(char::is_ascii_digit).count() >= 3
+            && time.contains([':', 'h'])
+            && time
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ':' || c == 'h');
+        let headline = rest.trim_start_matches(['|', '–', '-', '·', ' ']);
+        let words = headline.split_whitespace().count();
+        clock
+            && (3..=16).contains(&words)
+            && !headline.ends_with(['.', ':', '!', '?', ';'])
+            && headline.starts_with(char::is_uppercase)
+    };
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < nonempty.len() {
+        let run = nonempty[k..]
+            .iter()
+            .take_while(|&&i| timed(&a.lines[i]))
+            .count();
+        if run >= 3 {
+            found.extend_from_slice(&nonempty[k..k + run]);
+        }
+        k += run.max(1);
+    }
+    for i in found {
+        blank(a, i, "news ticker");
+    }
+}
+
 /// An events box ("AGENDA – Ce week-end dans votre région" / "Sam 18/01 – Acoz : souper …" /
 /// "Dim 19/01 – Gerpinnes : bourse aux jouets …"): a short line naming an agenda, over two or
 /// more lines that each open with a weekday and a date and a dash.
@@ -1037,7 +1077,7 @@ pub(crate) fn remove_related_headlines(
             };
             let headline = |i: usize| {
                 let t = a.lines[i].trim().trim_start_matches([
-                    '·', '•', '»', '›', '-', '–', '▶', '►', '➡', '→', '➜', '▸', ' ',
+                    '·', '•', '»', '›', '-', '–', '▶', '►', '➡', '→', '➜', '▸', '▪', ' ',
                 ]);
                 // "1. Una pareja gana …": a list number is no word of the headline.
                 // "1 La sequía obliga …": or the number and a space, before a capital.
