@@ -793,7 +793,9 @@ pub(crate) fn remove_taglines(a: &mut Article, nonempty: &[usize], body: Option<
     for k in 1..first.saturating_sub(1).min(MAX_TAGLINE_RANK + 1) {
         let prev_is_name = idx.reason(a, nonempty[k - 1]) == Some("site name");
         // The title printed again under the site's name is the article's.
-        let tagline = short_unpunctuated(a, nonempty[k], 10).is_some_and(|t| !is_title_again(a, t));
+        // (A single word is a rubric or a topic, "Kirghizistan", not a tagline.)
+        let tagline = short_unpunctuated(a, nonempty[k], 10)
+            .is_some_and(|t| t.split_whitespace().count() >= 2 && !is_title_again(a, t));
         // "МНЕНИЕ" / "Школа закрыта, военкомат открыт" / standfirst / byline / date: a line
         // with the page's dateline or byline within three lines below is the headline.
         // (A tagline has the site's menu or other chrome below it; a headline its standfirst.)
