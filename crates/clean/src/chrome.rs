@@ -82,16 +82,11 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         // A longer one gives its reason ("Nos comptes sont menacés de censure : abonnez-vous
         // à notre canal Telegram 👉 t.me/…").
         // (A tweet quoted with its "pic.twitter.com/…" link has no verb asking to follow.)
-        let link_limit = if addresses_reader(&norm)
-            && matching(&norm, usize::MAX)
-                .into_iter()
-                .any(|(p, _, _)| matches!(p.kind, Kind::FollowVerb))
-        {
-            MAX_FOLLOW_WORDS
-        } else {
-            MAX_LINK_PROMPT_WORDS
+        let within_limit = || {
+            words <= MAX_LINK_PROMPT_WORDS
+                || (words <= MAX_FOLLOW_WORDS && addresses_reader(&norm) && has_follow_verb(&norm))
         };
-        if words <= link_limit && is_channel_link_prompt(trimmed, &norm) {
+        if is_channel_link_prompt(trimmed, &norm) && within_limit() {
             return Some("follow/subscribe prompt");
         }
         if words <= MAX_TEASER_WORDS && is_labelled_ad(trimmed) {
@@ -714,7 +709,13 @@ pub(crate) fn is_person_name(name: &str) -> bool {
 pub(crate) fn starts_capitalised(w: &str) -> bool {
     w.chars()
         .next()
-        .is_some_and(|c| c.is_uppercase() || ('\u{10D0}'..='\u{10FF}').contains(&c))
+        .is_some_and(|c| c.is_uppercase() || is_georgian(c))
+}
+
+/// A letter of Mkhedruli, the Georgian script: no capitals, although Unicode files its letters
+/// as lower case.
+pub(crate) fn is_georgian(c: char) -> bool {
+    ('\u{10D0}'..='\u{10FF}').contains(&c)
 }
 
 /// "Redazione", "La Rédaction", "Redaktion", "Редакция": a newsroom signing, not a person.
@@ -1039,10 +1040,14 @@ fn is_channel_link_prompt(trimmed: &str, norm: &str) -> bool {
     if !HOSTS.iter().any(|h| lower.contains(h)) || trimmed.ends_with('.') {
         return false;
     }
-    trimmed.chars().any(is_pictograph)
-        || matching(norm, usize::MAX)
-            .into_iter()
-            .any(|(p, _, _)| matches!(p.kind, Kind::FollowVerb))
+    trimmed.chars().any(is_pictograph) || has_follow_verb(norm)
+}
+
+/// Whether a follow verb of the table ("suivez", "rejoignez-nous") stands in the line.
+fn has_follow_verb(norm: &str) -> bool {
+    matching(norm, usize::MAX)
+        .into_iter()
+        .any(|(p, _, _)| matches!(p.kind, Kind::FollowVerb))
 }
 
 /// "Monsieur Albert DETHIER, époux de Madame Lucienne Collard, né à Fosses-la-Ville le 3 mars
@@ -1067,8 +1072,11 @@ fn is_death_notice(line: &str) -> bool {
         "deceduto",
         "deceduta",
     ];
-    let mut words = line.split_whitespace();
-    if !words.next().is_some_and(|w| CIVILITY.contains(&w)) {
+    if !line
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| CIVILITY.contains(&w))
+    {
         return false;
     }
     let caps_surname = line.split_whitespace().take(5).any(|w| {
@@ -2085,6 +2093,29 @@ pub(crate) fn is_timed_headline(line: &str) -> bool {
             .starts_with(char::is_uppercase)
 }
 
+/// "10:48 | Bourges : le suspect … déféré au parquet": a news feed column's item, a clock time, a
+/// separator, then a headline of 3 to 16 words without a closing full stop or colon. A live
+/// blog's entries carry times too, but as sentences ("23h47 – La Commission électorale
+/// annonce …").
+pub(crate) fn is_feed_headline(line: &str) -> bool {
+    let t = line.trim();
+    let Some((time, rest)) = t.split_once(' ') else {
+        return false;
+    };
+    let clock = time.len() <= 5
+        && time.chars().filter(char::is_ascii_digit).count() >= 3
+        && time.contains([':', 'h'])
+        && time
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ':' || c == 'h');
+    let headline = rest.trim_start_matches(['|', '–', '-', '·', ' ']);
+    let words = headline.split_whitespace().count();
+    clock
+        && (3..=16).contains(&words)
+        && !headline.ends_with(['.', ':', '!', '?', ';'])
+        && headline.starts_with(char::is_uppercase)
+}
+
 /// What an embedded tweet leaves in scraped text besides its words and its signature ("— Name
 /// (@handle) date", kept: it says who posted the text the article quotes): its picture link
 /// ("pic.twitter.com/hL4qZr82Tn").
@@ -2149,16 +2180,13 @@ pub(crate) fn is_time_range(norm: &str) -> bool {
                 .ends_with(|c: char| c.is_ascii_digit()));
     let dated = norm.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-        dates::month_number(w).is_some()
-            || (w.len() == 4 && w.starts_with(['1', '2']) && w.chars().all(|c| c.is_ascii_digit()))
-    }) || norm
-        .split_whitespace()
-        .any(is_numeric_date_or_time_with_day);
+        dates::month_number(w).is_some() || (dates::is_year_digits(w) && w.starts_with(['1', '2']))
+    }) || norm.split_whitespace().any(has_day_and_month);
     ends_in_time && right.trim_start().starts_with(|c: char| c.is_ascii_digit()) && !dated
 }
 
 /// A numeric date with its day and month ("03/12/2026", "02.12."): not a time.
-fn is_numeric_date_or_time_with_day(w: &str) -> bool {
+fn has_day_and_month(w: &str) -> bool {
     w.chars().filter(|c| matches!(c, '.' | '/')).count() >= 2
 }
 

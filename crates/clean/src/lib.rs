@@ -39,8 +39,7 @@ use structure::{
     remove_ad_teasers, remove_agenda_boxes, remove_bare_bylines, remove_channel_names,
     remove_consent_buttons, remove_fenced_comments, remove_related_headlines, remove_site_names,
     remove_split_share_rows, remove_stamped_lists, remove_taglines, remove_ticker_runs,
-    remove_timed_headline_runs, remove_title_prompts, remove_trailing_lists,
-    restore_introduced_lines,
+    remove_title_prompts, remove_trailing_lists, restore_introduced_lines,
 };
 
 pub use provenance::{line_attribution, LineAttribution};
@@ -306,7 +305,6 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         remove_fenced_comments(a, &nonempty);
         remove_stamped_lists(a, &nonempty);
         remove_agenda_boxes(a, &nonempty);
-        remove_timed_headline_runs(a, &nonempty);
         remove_related_headlines(a, &nonempty, body);
         remove_trailing_lists(a, &nonempty, body);
         remove_site_names(a, &nonempty, body, own.as_deref());
@@ -333,14 +331,11 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
     }
     // A wire story names its reporter under the text; the last lines are read as scraped.
     if a.author.is_none() {
-        a.author = nonempty.iter().rev().take(30).find_map(|&i| {
-            let line = if a.lines[i].is_empty() {
-                removed_at(a, i).map_or("", |r| r.text.as_str())
-            } else {
-                a.lines[i].as_str()
-            };
-            chrome::reporting_credit(line)
-        });
+        a.author = nonempty
+            .iter()
+            .rev()
+            .take(30)
+            .find_map(|&i| chrome::reporting_credit(scraped_line(a, i)));
     }
     // A repost credits the outlet it reposts.
     if attribution.source.is_none() && attribution.republished {
@@ -452,19 +447,12 @@ const HEAD_LINES: usize = 15;
 /// later at most). The lines are read as scraped: a removed line's text is in `a.removed`.
 fn head_metadata(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize)>) {
     let title = a.lines[0].trim().to_lowercase();
-    let scraped = |i: usize| -> &str {
-        if a.lines[i].is_empty() {
-            removed_at(a, i).map_or("", |r| r.text.as_str())
-        } else {
-            &a.lines[i]
-        }
-    };
     let head: Vec<&str> = nonempty
         .iter()
         .take(body.map_or(HEAD_LINES, |(first, _)| first.min(HEAD_LINES)))
         // The first line is the title, whatever the layout.
         .filter(|&&i| i != 0)
-        .map(|&i| scraped(i))
+        .map(|&i| scraped_line(a, i))
         // The title printed again above the body is not metadata.
         .filter(|line| !structure::holds_title(line, &title))
         .collect();
@@ -519,6 +507,15 @@ fn head_metadata(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize
     }
     a.published = published;
     a.author = author;
+}
+
+/// Line `i` as scraped: its text, or the text it had if it was removed.
+fn scraped_line(a: &Article, i: usize) -> &str {
+    if a.lines[i].is_empty() {
+        removed_at(a, i).map_or("", |r| r.text.as_str())
+    } else {
+        &a.lines[i]
+    }
 }
 
 /// The record of line `i` (0-based) in `a.removed`, which is in line order by now.

@@ -6,7 +6,7 @@
 
 use newsprism_core::Attribution;
 
-use crate::chrome::CREDIT_JOINERS;
+use crate::chrome::{is_georgian, CREDIT_JOINERS};
 use crate::patterns::{matching, mentions_translation, normalize, patterns, Kind};
 
 /// Lines longer than this are article prose, not attribution notes.
@@ -102,19 +102,7 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                 {
                     continue;
                 }
-                // A news agency credited under the text ("SOURCE : Agence X", "Źródło: PAP")
-                // supplied the facts or the wire copy the outlet's own piece is built on; any
-                // other outlet named as the source is where the text was taken from.
-                // "Source : chambre d'agriculture de la Creuse" under a table credits figures to a
-                // body named in lower case; an outlet's name is capitalised.
-                // ("vmiresmi.ru", a site's address, is an outlet's name.)
-                let capitalised = name.chars().next().is_some_and(|c| !c.is_lowercase())
-                    || (!name.contains(' ') && name.contains('.'));
-                if !is_news_agency(&name) && capitalised {
-                    la.original_outlet = Some(name.clone());
-                    la.republished = true;
-                }
-                la.source = Some(name);
+                credit_source(&mut la, name);
             }
             Kind::AttrVia => {
                 // "via X" only as a short note, not "Via Roma" in a sentence.
@@ -230,14 +218,25 @@ fn source_segment(line: &str) -> Option<LineAttribution> {
         if !name.chars().next().is_some_and(char::is_uppercase) {
             return None;
         }
-        let agency = is_news_agency(&name);
-        Some(LineAttribution {
-            original_outlet: (!agency).then(|| name.clone()),
-            republished: !agency,
-            source: Some(name),
-            ..LineAttribution::default()
-        })
+        let mut la = LineAttribution::default();
+        credit_source(&mut la, name);
+        Some(la)
     })
+}
+
+/// The outlet a source label names becomes the source. A news agency credited under the text
+/// ("SOURCE : Agence X", "Źródło: PAP") supplied the facts or the wire copy the outlet's own
+/// piece is built on; any other outlet named as the source is where the text was taken from.
+/// "Source : chambre d'agriculture de la Creuse" under a table credits figures to a body named
+/// in lower case; an outlet's name is capitalised ("vmiresmi.ru", a site's address, is one).
+fn credit_source(la: &mut LineAttribution, name: String) {
+    let capitalised = name.chars().next().is_some_and(|c| !c.is_lowercase())
+        || (!name.contains(' ') && name.contains('.'));
+    if !is_news_agency(&name) && capitalised {
+        la.original_outlet = Some(name.clone());
+        la.republished = true;
+    }
+    la.source = Some(name);
 }
 
 /// An agency the table does not list, credited the way bylines credit agencies: "avec
@@ -948,12 +947,6 @@ fn byline_agency(line: &str) -> Option<LineAttribution> {
 /// opens with the agency's short name in brackets, before or after the city in capitals, then
 /// a dash. Agencies the table does not know are read from that form alone: the name must look
 /// like an agency's (letters in capitals, at most three words) and the city be in capitals.
-/// Mkhedruli, the Georgian script: no capitals, although Unicode files its letters as lower
-/// case.
-fn is_georgian(c: char) -> bool {
-    ('\u{10D0}'..='\u{10FF}').contains(&c)
-}
-
 fn bracketed_wire(line: &str) -> Option<String> {
     let open = line.find('(')?;
     if line[..open].chars().count() > 40 {

@@ -229,8 +229,7 @@ fn is_comment_stamp(line: &str) -> bool {
             return true;
         }
     }
-    let padded = format!(" {} ", words.join(" "));
-    let ago = AGO_WORDS.iter().any(|w| padded.contains(&format!(" {w} ")));
+    let ago = has_ago_word(&words.join(" "));
     let unit = words
         .iter()
         .any(|w| TIME_UNITS.iter().any(|u| w.starts_with(u)));
@@ -258,8 +257,7 @@ fn is_item_stamp(line: &str) -> bool {
     }
     let age = patterns::normalize(age);
     let clock = age.len() == 5 && age.as_bytes()[2] == b':';
-    let padded = format!(" {age} ");
-    let relative = AGO_WORDS.iter().any(|w| padded.contains(&format!(" {w} ")))
+    let relative = has_ago_word(&age)
         && age.split_whitespace().any(|w| {
             w.chars().all(|c| c.is_ascii_digit()) || TIME_UNITS.iter().any(|u| w.starts_with(u))
         });
@@ -304,6 +302,12 @@ pub(crate) fn remove_stamped_lists(a: &mut Article, nonempty: &[usize]) {
     for i in found {
         blank(a, i, "read-more link");
     }
+}
+
+/// Whether one of [`AGO_WORDS`] stands in the (normalised, space-separated) words.
+fn has_ago_word(words: &str) -> bool {
+    let padded = format!(" {words} ");
+    AGO_WORDS.iter().any(|w| padded.contains(&format!(" {w} ")))
 }
 
 /// A comment's age written short: "3h", "12 min", "2 j", "5 ч".
@@ -381,27 +385,15 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
     // one as counters.
     let year_row = |text: &str| {
         let mut w = text.split_whitespace();
-        w.next().is_some_and(|y| {
-            y.len() == 4 && y.starts_with(['1', '2']) && y.chars().all(|c| c.is_ascii_digit())
-        }) && w
-            .next()
-            .is_some_and(|f| f.chars().any(|c| c.is_ascii_digit()))
+        w.next()
+            .is_some_and(|y| dates::is_year_digits(y) && y.starts_with(['1', '2']))
+            && w.next()
+                .is_some_and(|f| f.chars().any(|c| c.is_ascii_digit()))
     };
     let counted_year = |i: usize| {
         record(i).is_some_and(|r| r.reason == "counter or timestamp" && year_row(&r.text))
     };
-    let mut restore = Vec::new();
-    let mut k = 0;
-    while k < nonempty.len() {
-        let run = nonempty[k..]
-            .iter()
-            .take_while(|&&i| counted_year(i))
-            .count();
-        if run >= 2 {
-            restore.extend(&nonempty[k..k + run]);
-        }
-        k += run.max(1);
-    }
+    let mut restore = runs_of(nonempty, 2, counted_year);
     for (k, &i) in nonempty.iter().enumerate() {
         let t = a.lines[i].trim();
         // A list introduced by the article: widget rows right below a kept line ending in ':'.
@@ -461,46 +453,6 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
     });
     for (i, text) in back {
         a.lines[i] = text;
-    }
-}
-
-/// A news feed column flattened into the page ("10:48 | Bourges : le suspect … déféré au
-/// parquet" / "10:21 | Châteauroux : un motard …"): three or more lines running, each a time
-/// and a headline of at most 16 words without a closing full stop or colon. A live blog's
-/// entries carry times too, but as sentences ("23h47 – La Commission électorale annonce …").
-pub(crate) fn remove_timed_headline_runs(a: &mut Article, nonempty: &[usize]) {
-    let timed = |t: &str| {
-        let t = t.trim();
-        let Some((time, rest)) = t.split_once(' ') else {
-            return false;
-        };
-        let clock = time.len() <= 5
-            && time.chars().filter(char::is_ascii_digit).count() >= 3
-            && time.contains([':', 'h'])
-            && time
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == ':' || c == 'h');
-        let headline = rest.trim_start_matches(['|', '–', '-', '·', ' ']);
-        let words = headline.split_whitespace().count();
-        clock
-            && (3..=16).contains(&words)
-            && !headline.ends_with(['.', ':', '!', '?', ';'])
-            && headline.starts_with(char::is_uppercase)
-    };
-    let mut found = Vec::new();
-    let mut k = 0;
-    while k < nonempty.len() {
-        let run = nonempty[k..]
-            .iter()
-            .take_while(|&&i| timed(&a.lines[i]))
-            .count();
-        if run >= 3 {
-            found.extend_from_slice(&nonempty[k..k + run]);
-        }
-        k += run.max(1);
-    }
-    for i in found {
-        blank(a, i, "news ticker");
     }
 }
 
@@ -1181,7 +1133,7 @@ pub(crate) fn remove_related_headlines(
             }
             added.push((i, reason.clone()));
             taken += 1;
-            long_taken += usize::from(a.lines[i].split_whitespace().count() >= 3);
+            long_taken += usize::from(item_words >= 3);
         }
     }
     for (i, reason) in added {
@@ -1298,22 +1250,34 @@ pub(crate) fn remove_trailing_lists(
 /// "11h20 …" / "10h57 …"), wherever they stand: a ticker of other news dropped into the page. A
 /// live page's own entries are sentences (they end with a full stop) or stand under their time.
 pub(crate) fn remove_ticker_runs(a: &mut Article, nonempty: &[usize]) {
-    let timed = |i: usize| chrome::is_timed_headline(a.lines[i].trim());
-    let mut run: Vec<usize> = Vec::new();
-    let mut found: Vec<usize> = Vec::new();
-    for &i in nonempty.iter().chain(std::iter::once(&usize::MAX)) {
-        if i != usize::MAX && !a.lines[i].is_empty() && timed(i) {
-            run.push(i);
-            continue;
-        }
-        if run.len() >= 3 {
-            found.append(&mut run);
-        }
-        run.clear();
-    }
+    // "18:42 Maltempo, allerta arancione …", and a news feed column's "10:48 | Bourges : …";
+    // each form makes its own runs.
+    let mut found = runs_of(nonempty, 3, |i| {
+        !a.lines[i].is_empty() && chrome::is_timed_headline(a.lines[i].trim())
+    });
+    found.extend(runs_of(nonempty, 3, |i| {
+        chrome::is_feed_headline(&a.lines[i])
+    }));
     for i in found {
-        blank(a, i, "news ticker");
+        if !a.lines[i].is_empty() {
+            blank(a, i, "news ticker");
+        }
     }
+}
+
+/// The lines of every run of at least `min` consecutive non-empty lines (in `nonempty` order)
+/// that satisfy `pred`.
+fn runs_of(nonempty: &[usize], min: usize, pred: impl Fn(usize) -> bool) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < nonempty.len() {
+        let run = nonempty[k..].iter().take_while(|&&i| pred(i)).count();
+        if run >= min {
+            found.extend_from_slice(&nonempty[k..k + run]);
+        }
+        k += run.max(1);
+    }
+    found
 }
 
 /// Longest line taken as part of a plea block.
