@@ -30,6 +30,14 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         return Some("separator line");
     }
     let words = trimmed.split_whitespace().count();
+    // "#2": a forum post's number.
+    if trimmed.len() <= 5
+        && trimmed
+            .strip_prefix('#')
+            .is_some_and(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()))
+    {
+        return Some("counter or timestamp");
+    }
     if words <= 12 && is_reaction_row(trimmed) {
         return Some("counter or timestamp");
     }
@@ -41,6 +49,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     }
     if words <= MAX_PLEA_WORDS && is_pictograph_plea(trimmed) {
         return Some("donation plea");
+    }
+    if (9..=45).contains(&words) && is_gambling_warning(trimmed) {
+        return Some("advertisement label");
     }
     if words <= 60 && is_death_notice(trimmed) {
         return Some("obituary notice");
@@ -116,7 +127,7 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words <= 2 && is_age_rating(&norm) {
             return Some("age rating");
         }
-        if words <= 4 && is_newsletter_title(&norm) {
+        if words <= 6 && is_newsletter_title(&norm) {
             return Some("newsletter plea");
         }
         if words <= MAX_APP_PROMPT_WORDS && is_app_download(&norm) {
@@ -366,7 +377,8 @@ pub(crate) fn share_labels(norm: &str) -> Option<Vec<&str>> {
         // "Share Facebook Twitter 142 comments", "Поделиться: Facebook Telegram": counters and
         // the row's own label sit in the same row.
         let w = w.trim_end_matches(':');
-        if w.is_empty() {
+        // "f 𝕏 ✉ 🖨": icons without a label sit between the labelled buttons.
+        if !w.chars().any(char::is_alphanumeric) {
             continue;
         }
         let lead = SHARE_LEADS.contains(&w);
@@ -1104,11 +1116,58 @@ fn is_media_item(line: &str) -> bool {
         })
 }
 
+/// "… Jouer comporte des risques : endettement, isolement, dépendance. Pour être aidé, appelez le
+/// 09 74 75 13 13", "Die Teilnahme an Sportwetten ist erst ab 18 Jahren erlaubt.": the warning
+/// the law puts under every betting ad, with its helpline or age. An article that cites the
+/// slogan quotes it. (The long form: a short "+18 | Juega con responsabilidad" under a betting
+/// box is left to the box's own passes.)
+fn is_gambling_warning(trimmed: &str) -> bool {
+    const WARNINGS: &[&str] = &[
+        "jouer comporte des risques",
+        "spiele verantwortungsbewusst",
+        "ab 18 jahren erlaubt",
+        "glücksspiel kann süchtig machen",
+        "gamble responsibly",
+        "gambling can be addictive",
+        "juega con responsabilidad",
+        "il gioco è vietato ai minori",
+        "gioca responsabilmente",
+        "graj odpowiedzialnie",
+        "азартные игры могут вызывать зависимость",
+    ];
+    if !trimmed.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let lower = outside_quotes(trimmed).to_lowercase();
+    WARNINGS.iter().any(|w| lower.contains(w))
+}
+
 /// "Sponsorisé · Ce retraité a trouvé une astuce …", "📢 REKLAMA | Kurs angielskiego -40%": an
 /// advertisement label (a row of the table, the whole of the line's first part) and the ad's
 /// text after a separator.
 fn is_labelled_ad(trimmed: &str) -> bool {
-    is_sponsor_line(trimmed) || labelled_ad_head(trimmed)
+    is_sponsor_line(trimmed) || labelled_ad_head(trimmed) || opens_with_ad_hashtag(trimmed)
+}
+
+/// "#pub 🛡 VPN Rapide : -70 % avec le code …", "#реклама": a channel post tagged as an ad.
+fn opens_with_ad_hashtag(trimmed: &str) -> bool {
+    const TAGS: &[&str] = &[
+        "#pub",
+        "#ad",
+        "#ads",
+        "#sponsored",
+        "#anzeige",
+        "#werbung",
+        "#reklama",
+        "#реклама",
+        "#publicidad",
+        "#pubblicità",
+        "#διαφήμιση",
+    ];
+    trimmed
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| TAGS.contains(&w.to_lowercase().as_str()))
 }
 
 /// "Chauffage Info | Sponsorisé", "ООО «ФинКредо». Реклама. erid: 2VtzqxBn7Lk": the sponsor's
@@ -2122,8 +2181,32 @@ pub(crate) fn is_feed_headline(line: &str) -> bool {
 fn is_embedded_post_trace(line: &str) -> bool {
     let t = line.trim();
     // An Instagram embed's frame: "View this post on Instagram", "A post shared by X (@x)".
-    if t.starts_with("View this post on Instagram")
-        || (t.starts_with("A post shared by") && t.contains("(@"))
+    // (The frame is in the reader's language.)
+    const VIEW: &[&str] = &[
+        "View this post on Instagram",
+        "Voir cette publication sur Instagram",
+        "Diesen Beitrag auf Instagram ansehen",
+        "Ver esta publicación en Instagram",
+        "Visualizza questo post su Instagram",
+        "Wyświetl ten post na Instagramie",
+        "Посмотреть эту публикацию в Instagram",
+        "Переглянути цей допис в Instagram",
+        "Δείτε αυτή την ανάρτηση στο Instagram",
+    ];
+    const SHARED_BY: &[&str] = &[
+        "A post shared by",
+        "Une publication partagée par",
+        "Ein Beitrag geteilt von",
+        "Una publicación compartida de",
+        "Una publicación compartida por",
+        "Un post condiviso da",
+        "Post udostępniony przez",
+        "Публикация от",
+        "Допис, поширений",
+        "Μια δημοσίευση που κοινοποιήθηκε από",
+    ];
+    if VIEW.iter().any(|v| t.starts_with(v))
+        || (SHARED_BY.iter().any(|v| t.starts_with(v)) && t.contains("(@"))
     {
         return true;
     }
@@ -2605,7 +2688,30 @@ fn is_newsletter_title(norm: &str) -> bool {
         .split_whitespace()
         .next()
         .is_some_and(|w| INDEFINITE.contains(&w));
+    // "Get the Courier's free morning newsletter", "Infolettre Le Soleil de l'Estuaire": up to
+    // six words when the box's verb or its newsletter opens the line.
+    const OPENERS: &[&str] = &[
+        "get",
+        "sign",
+        "receive",
+        "recevez",
+        "inscrivez-vous",
+        "abonnez-vous",
+        "erhalten",
+        "holen",
+        "ricevi",
+        "iscriviti",
+        "recibe",
+        "suscríbete",
+        "zapisz",
+        "подпишитесь",
+    ];
+    let first = norm.split_whitespace().next().unwrap_or("");
+    let words = norm.split_whitespace().count();
+    let opens =
+        OPENERS.contains(&first) || first.contains("newsletter") || first.starts_with("infolettre");
     !indefinite
+        && (words <= 4 || (words <= 6 && opens))
         && !norm.ends_with(['.', '!', '?', ':'])
         && norm
             .split_whitespace()

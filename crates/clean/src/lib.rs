@@ -22,6 +22,7 @@
 //!
 //! How well it does on pages its rules were not written from: `crates/clean/tests/labelled/`.
 
+mod blocks;
 mod chrome;
 mod dates;
 mod patterns;
@@ -305,6 +306,9 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         remove_fenced_comments(a, &nonempty);
         remove_stamped_lists(a, &nonempty);
         remove_agenda_boxes(a, &nonempty);
+        blocks::remove_score_widgets(a, &nonempty);
+        blocks::remove_archive_toolbar(a, &nonempty);
+        blocks::remove_briefs_columns(a, &nonempty);
         remove_related_headlines(a, &nonempty, body);
         remove_trailing_lists(a, &nonempty, body);
         remove_site_names(a, &nonempty, body, own.as_deref());
@@ -312,6 +316,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         remove_taglines(a, &nonempty, body);
         remove_bare_bylines(a, &nonempty, body);
         restore_introduced_lines(a, &nonempty);
+        blocks::remove_running_headers(a, &nonempty);
         // A plea box or a legal notice removed above may have been taken for the first or last
         // paragraph; with it gone the body is shorter, and the lines between are looked at again
         // as lines outside it (a related-articles list above a newsletter box).

@@ -198,6 +198,22 @@ const TIME_UNITS: &[&str] = &[
     "კვირ",
 ];
 
+/// The verb of a comment's header in WordPress themes ("Marc L. dit :", "Anna says:").
+const SAYS: &[&str] = &[
+    "dit",
+    "says",
+    "said",
+    "sagt",
+    "schreibt",
+    "dice",
+    "scrive",
+    "pisze",
+    "napisał",
+    "пишет",
+    "пише",
+    "γράφει",
+];
+
 /// A comment's stamp: a relative time ("Il y a 2 heures", "Steve_T, Leeds, 3 hours ago") or a
 /// date, alone or after the commenter's name, in a short line.
 fn is_comment_stamp(line: &str) -> bool {
@@ -207,6 +223,20 @@ fn is_comment_stamp(line: &str) -> bool {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .collect();
+    // "Marc L. dit : 27 janvier 2025 à 21 h 14 min": WordPress names the commenter, says that
+    // they say, and dates it.
+    let says = norm
+        .split_once(" : ")
+        .or_else(|| norm.split_once(": "))
+        .is_some_and(|(head, tail)| {
+            let head: Vec<&str> = head.split_whitespace().collect();
+            (2..=4).contains(&head.len())
+                && SAYS.contains(head.last().unwrap_or(&""))
+                && dates::first_date(tail).is_some()
+        });
+    if says && words.len() <= 14 {
+        return true;
+    }
     if words.is_empty() || words.len() > 8 {
         return false;
     }
@@ -223,9 +253,13 @@ fn is_comment_stamp(line: &str) -> bool {
     {
         return true;
     }
-    // "PatriotMom1776 · 3h": the commenter's handle and the comment's age.
+    // "PatriotMom1776 · 3h", "Rick T. · 3h": the commenter's handle (or first name and
+    // initial) and the comment's age.
     if let [handle, age] = parts[..] {
-        if !handle.contains(' ') && is_compact_age(age) {
+        let initial = handle
+            .split_once(' ')
+            .is_some_and(|(_, i)| i.len() <= 3 && i.ends_with('.') && !i.contains(' '));
+        if (!handle.contains(' ') || initial) && is_compact_age(age) {
             return true;
         }
     }
@@ -624,9 +658,12 @@ pub(crate) fn remove_site_names(
         let parts: Vec<&str> = match short_unpunctuated(a, i, 4) {
             Some(t) => vec![t],
             None => {
-                let Some(line) = short_unpunctuated(a, i, 10) else {
+                // ("Le Courrier du Val - Actualités, sport et infos locales en Dordogne-Vallée":
+                // a long tagline; only a name of four words or fewer is looked up.)
+                let Some(line) = short_unpunctuated(a, i, 14) else {
                     continue;
                 };
+                let long = short_unpunctuated(a, i, 10).is_none();
                 let Some((head, tail)) = [" — ", " – ", " | ", " - "]
                     .iter()
                     .find_map(|sep| line.split_once(sep))
@@ -635,6 +672,7 @@ pub(crate) fn remove_site_names(
                 };
                 [head.trim(), tail.trim()]
                     .into_iter()
+                    .take(if long { 1 } else { 2 })
                     .filter(|p| p.split_whitespace().count() <= 4)
                     .collect()
             }

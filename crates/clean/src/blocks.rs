@@ -1,0 +1,363 @@
+//! Page furniture that comes as a block of lines, each of which alone could be prose: an archive's
+//! toolbar, a live-scores widget, a magazine's briefs column, a printed page's running header.
+//! Told by the block's shape (its opening line and what follows), so that a line of the same
+//! words inside an article stays. Runs after the per-line cues, and reads what they removed.
+
+use std::collections::HashSet;
+
+use newsprism_core::Article;
+
+use crate::patterns;
+use crate::structure::{blank, Removed};
+
+/// A printed page's running header or footer ("36 | TERRES & MARCHÉS | N° 212 – MARS 2025")
+/// comes back on every page with only its page number changed: a short line that is a line
+/// already removed as chrome with other digits goes too. (The same line word for word, or with a
+/// rank before it, is not one: the headline comes back in a most-read list.)
+pub(crate) fn remove_running_headers(a: &mut Article, nonempty: &[usize]) {
+    let key = |t: &str| {
+        let letters: String = t
+            .chars()
+            .filter(|c| !c.is_ascii_digit())
+            .flat_map(char::to_lowercase)
+            .collect();
+        letters.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    // (Comments are people's words, not the page's: two alike say nothing about a third.)
+    let removed: HashSet<(String, &str)> = a
+        .removed
+        .iter()
+        .filter(|r| r.reason != "comment thread" && r.text.split_whitespace().count() <= 15)
+        .map(|r| (key(&r.text), without_rank(&r.text)))
+        .filter(|(k, _)| k.chars().filter(|c| c.is_alphabetic()).count() >= 6)
+        .collect();
+    let keys: HashSet<&str> = removed.iter().map(|(k, _)| k.as_str()).collect();
+    let texts: HashSet<&str> = removed.iter().map(|(_, t)| *t).collect();
+    if removed.is_empty() {
+        return;
+    }
+    let found: Vec<usize> = nonempty
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let t = a.lines[i].trim();
+            !t.is_empty()
+                && t.chars().any(|c| c.is_ascii_digit())
+                && t.split_whitespace().count() <= 15
+                && keys.contains(key(t).as_str())
+                && !texts.contains(without_rank(t))
+        })
+        .collect();
+    for i in found {
+        blank(a, i, "running header");
+    }
+}
+
+/// A list item's text without its rank ("3 Séisme au large …" -> "Séisme au large …").
+fn without_rank(t: &str) -> &str {
+    let t = t.trim();
+    let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    let item = rest.trim_start_matches(['.', ')']).trim_start();
+    if rest.len() < t.len()
+        && rest.starts_with(['.', ')', ' '])
+        && item.starts_with(char::is_alphabetic)
+    {
+        item
+    } else {
+        t
+    }
+}
+
+/// "Olympique Vaurais 2 - 1 AS Castelmoure | Terminé", "FC Lomagne 0 - 0 Stade Albigeois | 67'":
+/// a match, its score and its state (a minute, "FT", "Terminé") after a bar. A report's own
+/// score line has no state after a bar.
+fn is_live_score(line: &str) -> bool {
+    let Some((game, state)) = line.rsplit_once(" | ") else {
+        return false;
+    };
+    let state = state.trim();
+    let minute = state
+        .trim_end_matches(['\'', '’', '′', '+'])
+        .chars()
+        .all(|c| c.is_ascii_digit())
+        && state.ends_with(['\'', '’', '′']);
+    const STATES: &[&str] = &[
+        "ft",
+        "ht",
+        "final",
+        "live",
+        "terminé",
+        "termine",
+        "mi-temps",
+        "en cours",
+        "beendet",
+        "halbzeit",
+        "finale",
+        "finita",
+        "intervallo",
+        "final del partido",
+        "descanso",
+        "koniec",
+        "przerwa",
+        "завершен",
+        "перерыв",
+        "τελικό",
+    ];
+    if !(minute || STATES.contains(&state.to_lowercase().as_str())) {
+        return false;
+    }
+    let words: Vec<&str> = game.split_whitespace().collect();
+    if words.len() > 12 {
+        return false;
+    }
+    // "2 - 1", "2-1", "2:1" between two names.
+    let goals = |w: &str| !w.is_empty() && w.len() <= 2 && w.chars().all(|c| c.is_ascii_digit());
+    let named = |ws: &[&str]| ws.iter().any(|w| w.starts_with(char::is_uppercase));
+    (1..words.len()).any(|k| {
+        let (left, right) = words.split_at(k);
+        let spaced = right.len() >= 3
+            && goals(words[k])
+            && matches!(right[1], "-" | "–" | ":")
+            && goals(right[2])
+            && named(left)
+            && named(&right[3..]);
+        let joined = right[0]
+            .split_once(['-', '–', ':'])
+            .is_some_and(|(x, y)| goals(x) && goals(y))
+            && named(left)
+            && named(&right[1..]);
+        spaced || joined
+    })
+}
+
+/// A live-scores widget: two or more matches with their state running, the line above it (its
+/// heading, "EN DIRECT | National | 22e journée") and a short link below it ("Voir tous les
+/// matchs ›") when they are short.
+pub(crate) fn remove_score_widgets(a: &mut Article, nonempty: &[usize]) {
+    let n = nonempty.len();
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < n {
+        let run = nonempty[k..]
+            .iter()
+            .take_while(|&&i| is_live_score(a.lines[i].trim()))
+            .count();
+        if run < 2 {
+            k += 1;
+            continue;
+        }
+        found.extend_from_slice(&nonempty[k..k + run]);
+        let short = |i: usize| {
+            let t = a.lines[i].trim();
+            let words = t
+                .split_whitespace()
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .count();
+            !t.is_empty() && words <= 6 && !t.ends_with(['.', '?', '!'])
+        };
+        if k > 0 && short(nonempty[k - 1]) && a.lines[nonempty[k - 1]].contains('|') {
+            found.push(nonempty[k - 1]);
+        }
+        if let Some(&below) = nonempty.get(k + run) {
+            if short(below) && a.lines[below].trim_end().ends_with(['›', '»', '>', '→']) {
+                found.push(below);
+            }
+        }
+        k += run;
+    }
+    for i in found {
+        blank(a, i, "scores widget");
+    }
+}
+
+/// The Wayback Machine's toolbar over an archived page ("17 captures" / "12 Mar 2024 - 03 Sep
+/// 2024" / "FEB MAR APR" / "success" / "fail" / "COLLECTED BY" / "TIMESTAMPS"): under the
+/// archive's own line at the top, the short lines down to the toolbar's last known word.
+pub(crate) fn remove_archive_toolbar(a: &mut Article, nonempty: &[usize]) {
+    let idx = Removed::of(a);
+    let top = nonempty.iter().take(3).position(|&i| {
+        let t = idx
+            .record(a, i)
+            .map_or(a.lines[i].as_str(), |r| r.text.as_str())
+            .to_lowercase();
+        t.contains("wayback machine") || t.contains("web.archive.org")
+    });
+    let Some(top) = top else {
+        return;
+    };
+    let toolbar_word = |t: &str| {
+        let norm = patterns::normalize(t);
+        let norm = norm.trim_end_matches(':');
+        matches!(
+            norm,
+            "success" | "fail" | "collected by" | "timestamps" | "about this capture"
+        ) || norm.starts_with("collection:")
+            || norm
+                .strip_suffix(" captures")
+                .or_else(|| norm.strip_suffix(" capture"))
+                .is_some_and(|d| d.chars().all(|c| c.is_ascii_digit() || c == ','))
+    };
+    let window = &nonempty[top + 1..nonempty.len().min(top + 22)];
+    let Some(last) = window
+        .iter()
+        .rposition(|&i| toolbar_word(a.lines[i].trim()))
+    else {
+        return;
+    };
+    let block: Vec<usize> = window[..=last]
+        .iter()
+        .copied()
+        .filter(|&i| a.lines[i].split_whitespace().count() <= 8)
+        .collect();
+    for i in block {
+        blank(a, i, "archive toolbar");
+    }
+}
+
+/// A magazine's briefs column printed across the article ("EN BREF" / "LAIT : le prix de base
+/// recule de 2 %." / "SALON : 1 200 exposants …"): below its heading, the lines that open with
+/// a keyword in capitals and a colon, two or more of them within the next twelve lines.
+pub(crate) fn remove_briefs_columns(a: &mut Article, nonempty: &[usize]) {
+    const HEADINGS: &[&str] = &[
+        "en bref",
+        "in brief",
+        "news in brief",
+        "briefly",
+        "kurz notiert",
+        "kurz gemeldet",
+        "in kürze",
+        "in breve",
+        "en breve",
+        "w skrócie",
+        "коротко",
+        "кратко",
+        "εν συντομία",
+    ];
+    // "LAIT :", "MACHINISME :": one word in capitals, four letters or more (an interview's
+    // "T&M :" and "J. A. :" are no keyword).
+    let item = |t: &str| {
+        let Some((head, rest)) = t.split_once(':') else {
+            return false;
+        };
+        let head = head.trim();
+        !rest.trim().is_empty()
+            && !head.contains(' ')
+            && head.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && head
+                .chars()
+                .all(|c| c.is_uppercase() || c == '-' || c == '\'')
+    };
+    let idx = Removed::of(a);
+    let mut found = Vec::new();
+    for (k, &i) in nonempty.iter().enumerate() {
+        let t = idx
+            .record(a, i)
+            .map_or(a.lines[i].trim(), |r| r.text.trim());
+        if t.split_whitespace().count() > 4 {
+            continue;
+        }
+        if !HEADINGS.contains(&patterns::normalize(t).trim_end_matches(':')) {
+            continue;
+        }
+        let items: Vec<usize> = nonempty[k + 1..nonempty.len().min(k + 13)]
+            .iter()
+            .copied()
+            .filter(|&j| item(a.lines[j].trim()))
+            .collect();
+        if items.len() >= 2 {
+            found.push(i);
+            found.extend(items);
+        }
+    }
+    for i in found {
+        blank(a, i, "briefs column");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cleaned(text: &str) -> Article {
+        let mut a = Article::from_text("x", "x.txt", text);
+        a.title_is_line_1 = a.lines.len() > 1 && a.lines[1].is_empty();
+        crate::clean_article(&mut a, &crate::CleanOptions::default());
+        a
+    }
+
+    fn reason_of<'a>(a: &'a Article, needle: &str) -> Option<&'a str> {
+        a.removed
+            .iter()
+            .find(|r| r.text.contains(needle))
+            .map(|r| r.reason.as_str())
+    }
+
+    const BODY: &str = "Le conseil municipal a voté mardi soir un budget en hausse de 4 %, porté par les investissements dans les écoles et la voirie.\n\
+L'opposition a dénoncé une hausse des impôts locaux déguisée et réclamé un audit des comptes de la commune avant la fin de l'année.\n\
+Le maire a répondu que les taux resteraient inchangés et que la hausse venait de la revalorisation des bases décidée par l'État.\n\
+Les travaux de la nouvelle école doivent commencer au printemps et durer dix-huit mois, selon le calendrier présenté en séance.\n";
+
+    #[test]
+    fn running_headers_go_but_a_headline_in_a_ranked_list_stays() {
+        let text = "34 | LE MAGAZINE DES COMMUNES | N° 212 – MARS 2025\n\
+Budget 2025 : les écoles d'abord\n\
+36 | LE MAGAZINE DES COMMUNES | N° 212 – MARS 2025\n\
+3 Budget 2025 : les écoles d'abord\n\
+Budget 2025 : les écoles d'abord";
+        let mut a = Article::from_text("x", "x.txt", text);
+        // As the per-line cues leave them: the first header and the most-read item gone.
+        crate::structure::blank(&mut a, 0, "widget");
+        crate::structure::blank(&mut a, 3, "read-more link");
+        let nonempty: Vec<usize> = (0..a.lines.len()).collect();
+        remove_running_headers(&mut a, &nonempty);
+        assert_eq!(reason_of(&a, "36 | LE MAGAZINE"), Some("running header"));
+        assert_eq!(a.lines[1], "Budget 2025 : les écoles d'abord");
+        assert_eq!(a.lines[4], "Budget 2025 : les écoles d'abord");
+        assert_eq!(without_rank("36 | LE MAGAZINE"), "36 | LE MAGAZINE");
+    }
+
+    #[test]
+    fn live_scores_go_but_a_report_score_stays() {
+        assert!(is_live_score(
+            "Olympique Vaurais 2 - 1 AS Castelmoure | Terminé"
+        ));
+        assert!(is_live_score("FC Lomagne 0-0 Stade Albigeois | 67'"));
+        assert!(!is_live_score("Olympique Vaurais 2 - 1 AS Castelmoure"));
+        assert!(!is_live_score("Le budget passe de 2 - 1 | voté"));
+        let text = format!(
+            "Derby\n\nEN DIRECT | National | 22e journée\nOlympique Vaurais 2 - 1 AS Castelmoure | Terminé\nFC Lomagne 0 - 0 Stade Albigeois | 67'\nVoir tous les matchs ›\n{BODY}"
+        );
+        let a = cleaned(&text);
+        for l in ["EN DIRECT", "FC Lomagne", "Voir tous les matchs"] {
+            assert_eq!(reason_of(&a, l), Some("scores widget"), "{l}");
+        }
+    }
+
+    #[test]
+    fn an_archive_toolbar_goes_under_the_archive_line() {
+        let text = format!(
+            "The Wayback Machine - https://web.archive.org/web/20240312/https://example.com/a\n17 captures\nFEB MAR APR\nsuccess\nfail\nCOLLECTED BY\nTIMESTAMPS\n{BODY}"
+        );
+        let a = cleaned(&text);
+        for l in ["17 captures", "FEB MAR APR", "COLLECTED BY", "TIMESTAMPS"] {
+            assert_eq!(reason_of(&a, l), Some("archive toolbar"), "{l}");
+        }
+        assert_eq!(
+            a.lines.iter().filter(|l| !l.is_empty()).count(),
+            4,
+            "the body stays"
+        );
+    }
+
+    #[test]
+    fn a_briefs_column_goes_but_interview_labels_stay() {
+        let text = format!(
+            "Grêle\n\n{BODY}EN BREF\nLAIT : le prix de base recule de 2 % au premier trimestre.\nT&M : Pourquoi ?\nSALON : 1 200 exposants attendus du 3 au 6 avril.\nJ. A. : Parce que les franchises ont augmenté.\n"
+        );
+        let a = cleaned(&text);
+        assert_eq!(reason_of(&a, "LAIT :"), Some("briefs column"));
+        assert_eq!(reason_of(&a, "SALON :"), Some("briefs column"));
+        assert!(a.lines.iter().any(|l| l.starts_with("T&M :")));
+        assert!(a.lines.iter().any(|l| l.starts_with("J. A. :")));
+    }
+}
