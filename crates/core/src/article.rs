@@ -64,6 +64,32 @@ impl Article {
         self.lines[skip.min(self.lines.len())..].join("\n")
     }
 
+    /// The body as one string, for tools that compare it with a reference text (extraction
+    /// benchmarks, `newsprism extract`'s `text`): the non-empty lines joined by newlines,
+    /// without the headline where the page repeats it as a line. The headline is in `title`;
+    /// a shingle metric would count it a second time as extra text.
+    pub fn extracted_text(&self) -> String {
+        let title = self
+            .title
+            .as_deref()
+            .map(crate::text::word_key)
+            .filter(|t| !t.is_empty());
+        let mut text = String::new();
+        for (_, line) in self.paragraphs() {
+            if title
+                .as_ref()
+                .is_some_and(|t| *t == crate::text::word_key(line))
+            {
+                continue;
+            }
+            if !text.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(line);
+        }
+        text
+    }
+
     /// Number of whitespace-separated words in all lines.
     pub fn word_count(&self) -> usize {
         self.lines

@@ -6,7 +6,6 @@
 
 use std::io::{IsTerminal, Write};
 
-use newsprism_core::text::word_key;
 use newsprism_core::Article;
 use serde::Serialize;
 
@@ -61,21 +60,6 @@ struct Record<'a> {
     text: String,
 }
 
-fn body_text(a: &Article) -> String {
-    let title = a.title.as_deref().map(word_key).filter(|t| !t.is_empty());
-    let mut text = String::new();
-    for (_, line) in a.paragraphs() {
-        if title.as_ref().is_some_and(|t| *t == word_key(line)) {
-            continue;
-        }
-        if !text.is_empty() {
-            text.push('\n');
-        }
-        text.push_str(line);
-    }
-    text
-}
-
 /// Prints articles to stdout in the given format.
 pub fn print_articles(articles: &[Article], format: Format) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
@@ -85,7 +69,7 @@ pub fn print_articles(articles: &[Article], format: Format) -> anyhow::Result<()
             Format::Jsonl => {
                 let rec = Record {
                     article: a,
-                    text: body_text(a),
+                    text: a.extracted_text(),
                 };
                 serde_json::to_writer(&mut out, &rec)?;
                 writeln!(out)?;
