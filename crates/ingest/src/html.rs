@@ -138,6 +138,9 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
             out.published = m.date.map(|d| d.format("%Y-%m-%d").to_string());
             out.lang = Lang::parse(&m.language);
             out.lines = html_to_lines(&r.content_html);
+            if crate::gaps::worth_a_look(html, &r.content_html, &out.lines) {
+                out.lines = crate::gaps::fill_gaps(html, std::mem::take(&mut out.lines));
+            }
         }
         Ok(Err(_)) | Err(_) => {
             out.url = url.map(str::to_string);

@@ -19,6 +19,7 @@ mod error;
 pub mod feed;
 #[cfg(feature = "fetch")]
 pub mod fetch;
+mod gaps;
 pub mod html;
 mod jsonl;
 mod sniff;

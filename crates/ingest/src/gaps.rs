@@ -1,0 +1,392 @@
+//! Blocks the extractor skipped between two paragraphs it kept.
+//!
+//! The extractor (the `trafilatura` port) sometimes keeps a body's paragraphs and drops the
+//! subheadings and lists between them: when a site's paragraphs carry the class its body rules
+//! look for (`<p class="article-text">`), it takes those elements one by one and nothing else;
+//! in a live blog it drops each post's heading and the lists inside posts. A reader sees them
+//! as part of the article, and full-text benchmarks count them. This pass looks at the page
+//! again: a heading, paragraph or list item that sits, in document order, between two kept
+//! paragraphs, inside the container they share and in no box of its own that says it is
+//! furniture (an aside, a caption, a teaser box, a share bar, something hidden), goes back in
+//! its place. Nothing no crate does better: the extractor's tree is not exposed, so the page is
+//! parsed again, and only when the extracted text has fewer headings and list items than the
+//! page region it came from could hold (a cheap check on the raw markup).
+
+use std::collections::{HashMap, HashSet};
+
+use ego_tree::{NodeId, NodeRef};
+use newsprism_core::text::word_key;
+use scraper::{Html, Node};
+
+/// Most blocks put back into one gap: more than that between two kept paragraphs is a whole
+/// region (a sidebar, a comment thread) the extractor was right to leave out.
+const MAX_PER_GAP: usize = 12;
+
+fn is_gap_block(name: &str) -> bool {
+    matches!(name, "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "li")
+}
+
+/// Class and id words of page furniture.
+const FURNITURE: &[&str] = &[
+    "related",
+    "promo",
+    "teaser",
+    "newsletter",
+    "subscri",
+    "share",
+    "social",
+    "comment",
+    "caption",
+    "credit",
+    "byline",
+    "author",
+    "meta",
+    "tags",
+    "widget",
+    "sidebar",
+    "aside",
+    "advert",
+    "sponsor",
+    "paywall",
+    "recommend",
+    "more",
+    "nav",
+    "menu",
+    "footer",
+    "header",
+    "breadcrumb",
+    "cookie",
+    "consent",
+    "popup",
+    "modal",
+    "signup",
+    "trending",
+    "popular",
+    "outbrain",
+    "taboola",
+    "bio",
+    "disclaimer",
+    "correction",
+    "banner",
+    "barrier",
+    "offer",
+    "upsell",
+    "pricing",
+    "cta",
+];
+
+/// Whether an element says it is not article text: by its tag, by being hidden, or by a class
+/// or id word of [`FURNITURE`] (or an `ad` class).
+fn is_furniture(e: &scraper::node::Element) -> bool {
+    if matches!(
+        e.name(),
+        "aside"
+            | "nav"
+            | "footer"
+            | "header"
+            | "figure"
+            | "figcaption"
+            | "form"
+            | "button"
+            | "noscript"
+            | "template"
+            | "dialog"
+            | "select"
+            | "label"
+    ) {
+        return true;
+    }
+    if e.attr("hidden").is_some()
+        || e.attr("aria-hidden") == Some("true")
+        || e.attr("style")
+            .is_some_and(|s| s.replace(' ', "").contains("display:none"))
+    {
+        return true;
+    }
+    let words = e
+        .attr("class")
+        .into_iter()
+        .chain(e.attr("id"))
+        .flat_map(|v| v.split_whitespace())
+        .map(str::to_lowercase);
+    for w in words {
+        if w == "ad"
+            || w == "ads"
+            || w.starts_with("ad-")
+            || w.starts_with("ad_")
+            || w.ends_with("-ad")
+            || FURNITURE.iter().any(|f| w.contains(f))
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// A block of the page in document order.
+struct Block {
+    id: NodeId,
+    text: String,
+    key: String,
+    /// Share of the text inside links (a list of links is navigation or teasers).
+    linked: f64,
+    heading: bool,
+}
+
+fn blocks(doc: &Html) -> Vec<Block> {
+    let mut out = Vec::new();
+    for node in doc.tree.root().descendants() {
+        let Node::Element(e) = node.value() else {
+            continue;
+        };
+        if !is_gap_block(e.name()) {
+            continue;
+        }
+        // A list item made of paragraphs: the paragraphs are the blocks.
+        if e.name() == "li"
+            && node.descendants().skip(1).any(
+                |d| matches!(d.value(), Node::Element(x) if x.name() == "p" || x.name() == "li"),
+            )
+        {
+            continue;
+        }
+        let (mut text, mut linked) = (String::new(), 0usize);
+        for d in node.descendants() {
+            if let Node::Text(t) = d.value() {
+                let in_link = d
+                    .ancestors()
+                    .take_while(|a| a.id() != node.id())
+                    .any(|a| matches!(a.value(), Node::Element(x) if x.name() == "a"));
+                let in_script = d.ancestors().take_while(|a| a.id() != node.id()).any(
+                    |a| matches!(a.value(), Node::Element(x) if matches!(x.name(), "script" | "style")),
+                );
+                if in_script {
+                    continue;
+                }
+                if in_link {
+                    linked += t.trim().chars().count();
+                }
+                text.push_str(t);
+            }
+        }
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.is_empty() {
+            continue;
+        }
+        let len = text.chars().count().max(1);
+        out.push(Block {
+            id: node.id(),
+            heading: e.name().starts_with('h'),
+            key: word_key(&text),
+            linked: linked as f64 / len as f64,
+            text,
+        });
+    }
+    out
+}
+
+/// Whether the extracted text may have lost blocks: the raw page, between the places where its
+/// first and last extracted lines start, has more headings and list items than the extracted
+/// HTML. Pages where the first or last line cannot be found in the raw markup are not looked
+/// at (entities, markup inside the line's first words).
+pub(crate) fn worth_a_look(page: &str, extracted_html: &str, lines: &[String]) -> bool {
+    let probe = |l: &String| -> Option<String> {
+        // The first five words, if they are plain letters (no entity to decode).
+        let words: Vec<&str> = l.split_whitespace().take(5).collect();
+        (words.len() == 5 && words.iter().all(|w| w.chars().all(char::is_alphanumeric)))
+            .then(|| words.join(" "))
+    };
+    let first = lines.iter().find_map(probe);
+    let last = lines.iter().rev().find_map(probe);
+    let (Some(first), Some(last)) = (first, last) else {
+        return false;
+    };
+    // (Not in the head, where a description or JSON-LD repeats the lead.)
+    let body = page.find("<body").unwrap_or(0);
+    let Some(start) = page[body..].find(&first).map(|s| body + s) else {
+        return false;
+    };
+    let Some(end) = page[start..].find(&last).map(|e| start + e) else {
+        return false;
+    };
+    let count = |s: &str| {
+        ["<h2", "<h3", "<h4", "<h5", "<h6", "<li"]
+            .iter()
+            .map(|t| s.matches(t).count())
+            .sum::<usize>()
+    };
+    count(&page[start..end]) > count(extracted_html)
+}
+
+/// The extracted lines with the skipped blocks put back between them.
+pub(crate) fn fill_gaps(page: &str, lines: Vec<String>) -> Vec<String> {
+    let doc = Html::parse_document(page);
+    let blocks = blocks(&doc);
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, b) in blocks.iter().enumerate() {
+        by_key.entry(b.key.as_str()).or_default().push(k);
+    }
+    let extracted: HashSet<String> = lines.iter().map(|l| word_key(l)).collect();
+    let joined: String = extracted
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .join(" | ");
+    // Each line's block, in order (a line split or merged by the extractor has none).
+    let mut cursor = 0usize;
+    let mut anchors: Vec<Option<usize>> = Vec::with_capacity(lines.len());
+    for l in &lines {
+        let key = word_key(l);
+        let at = by_key.get(key.as_str()).and_then(|ks| {
+            let p = ks.partition_point(|&k| k < cursor);
+            ks.get(p).copied()
+        });
+        if let Some(k) = at {
+            cursor = k + 1;
+        }
+        anchors.push(at);
+    }
+    let mut out = Vec::with_capacity(lines.len());
+    let mut prev: Option<usize> = None;
+    for (line, at) in lines.into_iter().zip(anchors) {
+        if let (Some(p), Some(n)) = (prev, at) {
+            if n > p + 1 {
+                out.extend(gap(&doc, &blocks, p, n, &extracted, &joined));
+            }
+        }
+        if at.is_some() {
+            prev = at;
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// The blocks strictly between blocks `p` and `n` to put back.
+fn gap(
+    doc: &Html,
+    blocks: &[Block],
+    p: usize,
+    n: usize,
+    extracted: &HashSet<String>,
+    joined: &str,
+) -> Vec<String> {
+    let node = |id: NodeId| doc.tree.get(id).expect("a node of this tree");
+    // The container both kept paragraphs share: a skipped block must be inside it.
+    let above_p: HashSet<NodeId> = node(blocks[p].id).ancestors().map(|a| a.id()).collect();
+    let shared: HashSet<NodeId> = node(blocks[n].id)
+        .ancestors()
+        .map(|a| a.id())
+        .filter(|id| above_p.contains(id))
+        .collect();
+    let mut put = Vec::new();
+    // Whether the block last put back is a heading: a heading followed by a block left out is
+    // the title of the box left out ("Explore further", "Mehr zu Wärmepumpe").
+    let mut heading_last = false;
+    for b in &blocks[p + 1..n] {
+        if extracted.contains(&b.key) || (b.key.len() >= 20 && joined.contains(&b.key)) {
+            heading_last = false;
+            continue;
+        }
+        let left_out = |put: &mut Vec<String>, heading_last: &mut bool| {
+            if std::mem::take(heading_last) {
+                put.pop();
+            }
+        };
+        let words = b.text.split_whitespace().count();
+        if words < 2 || b.linked > 0.5 {
+            left_out(&mut put, &mut heading_last);
+            continue;
+        }
+        // (A teaser card is a heading and a summary inside one link.)
+        let boxed = node(b.id)
+            .ancestors()
+            .take_while(|a| !shared.contains(&a.id()))
+            .chain(std::iter::once(node(b.id)))
+            .any(|a: NodeRef<Node>| {
+                matches!(a.value(), Node::Element(e) if is_furniture(e) || e.name() == "a")
+            });
+        if boxed {
+            left_out(&mut put, &mut heading_last);
+            continue;
+        }
+        put.push(b.text.clone());
+        heading_last = b.heading;
+        if put.len() > MAX_PER_GAP {
+            return Vec::new();
+        }
+    }
+    put
+}
+
+#[cfg(test)]
+mod tests {
+    /// A body of classed paragraphs with a subheading, a list and a related box between them.
+    fn page() -> String {
+        let para = |n: usize| {
+            format!(
+                "<p class=\"article-text\">Paragraph {n} of the report tells how the council met on Tuesday evening and what the residents of the valley said about the new water rules that start next month.</p>"
+            )
+        };
+        format!(
+            "<html><head><title>Water rules</title></head><body>\
+<nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/news\">News</a></li></ul></nav>\
+<main><h1>Water rules</h1><div class=\"second-col\">{}{}\
+<h2 class=\"article-text__subtitle\">What the rules say</h2>{}\
+<ul class=\"list\"><li>Washing cars with mains water is banned.</li><li>Gardens may be watered after eight in the evening.</li></ul>\
+<div class=\"box\"><h3>More on the drought</h3><ul><li><a href=\"/a\">Reservoirs fall to record low as summer drags on</a></li></ul></div>\
+{}{}</div></main><footer><p>Copyright 2025 The Valley Post. All rights reserved.</p></footer></body></html>",
+            para(1),
+            para(2),
+            para(3),
+            para(4),
+            para(5)
+        )
+    }
+
+    #[test]
+    fn headings_and_lists_between_kept_paragraphs_come_back() {
+        let html = page();
+        // What the extractor keeps of such a page: the classed paragraphs only.
+        let kept: Vec<String> = (1..=5)
+            .map(|n| format!("Paragraph {n} of the report tells how the council met on Tuesday evening and what the residents of the valley said about the new water rules that start next month."))
+            .collect();
+        let lines = super::fill_gaps(&html, kept);
+        let text = lines.join("\n");
+        let at = |s: &str| lines.iter().position(|l| l.contains(s));
+        let (Some(sub), Some(item), Some(p3), Some(p4)) = (
+            at("What the rules say"),
+            at("Washing cars"),
+            at("Paragraph 3"),
+            at("Paragraph 4"),
+        ) else {
+            panic!("{text}");
+        };
+        assert!(sub < p3 && p3 < item && item < p4, "in page order: {text}");
+        assert!(
+            at("More on the drought").is_none(),
+            "a box's title stays out: {text}"
+        );
+        assert!(at("Reservoirs fall").is_none(), "{text}");
+        assert!(at("Home").is_none() && at("Copyright").is_none(), "{text}");
+        assert_eq!(lines.len(), 8, "{text}");
+    }
+
+    #[test]
+    fn the_check_looks_between_the_first_and_last_kept_lines() {
+        let html = page();
+        let kept: Vec<String> = [
+            "Paragraph 1 of the report tells",
+            "Paragraph 5 of the report tells",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        assert!(super::worth_a_look(&html, "<p>x</p>", &kept));
+        assert!(!super::worth_a_look(
+            &html,
+            "<h2>a</h2><li>b</li><li>c</li><h3>d</h3><li>e</li>",
+            &kept
+        ));
+    }
+}
