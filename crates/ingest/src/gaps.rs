@@ -219,9 +219,8 @@ pub(crate) fn worth_a_look(page: &str, extracted_html: &str, lines: &[String]) -
 }
 
 /// The extracted lines with the skipped blocks put back between them.
-pub(crate) fn fill_gaps(page: &str, lines: Vec<String>) -> Vec<String> {
-    let doc = Html::parse_document(page);
-    let blocks = blocks(&doc);
+pub(crate) fn fill_gaps(doc: &Html, lines: Vec<String>) -> Vec<String> {
+    let blocks = blocks(doc);
     let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
     for (k, b) in blocks.iter().enumerate() {
         by_key.entry(b.key.as_str()).or_default().push(k);
@@ -251,7 +250,7 @@ pub(crate) fn fill_gaps(page: &str, lines: Vec<String>) -> Vec<String> {
     for (line, at) in lines.into_iter().zip(anchors) {
         if let (Some(p), Some(n)) = (prev, at) {
             if n > p + 1 {
-                out.extend(gap(&doc, &blocks, p, n, &extracted, &joined));
+                out.extend(gap(doc, &blocks, p, n, &extracted, &joined));
             }
         }
         if at.is_some() {
@@ -351,7 +350,7 @@ mod tests {
         let kept: Vec<String> = (1..=5)
             .map(|n| format!("Paragraph {n} of the report tells how the council met on Tuesday evening and what the residents of the valley said about the new water rules that start next month."))
             .collect();
-        let lines = super::fill_gaps(&html, kept);
+        let lines = super::fill_gaps(&scraper::Html::parse_document(&html), kept);
         let text = lines.join("\n");
         let at = |s: &str| lines.iter().position(|l| l.contains(s));
         let (Some(sub), Some(item), Some(p3), Some(p4)) = (

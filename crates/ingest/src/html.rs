@@ -138,8 +138,23 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
             out.published = m.date.map(|d| d.format("%Y-%m-%d").to_string());
             out.lang = Lang::parse(&m.language);
             out.lines = html_to_lines(&r.content_html);
+            // Both passes need the page parsed again; a page that needs both is parsed once.
+            let mut doc: Option<Html> = None;
             if crate::gaps::worth_a_look(html, &r.content_html, &out.lines) {
-                out.lines = crate::gaps::fill_gaps(html, std::mem::take(&mut out.lines));
+                let doc = doc.get_or_insert_with(|| Html::parse_document(html));
+                out.lines = crate::gaps::fill_gaps(doc, std::mem::take(&mut out.lines));
+            }
+            let standfirst = crate::standfirst::candidate(html, &out.lines).and_then(|c| {
+                let doc = doc.get_or_insert_with(|| Html::parse_document(html));
+                crate::standfirst::find(doc, &c)
+            });
+            if let Some(s) = standfirst {
+                let at = out
+                    .lines
+                    .iter()
+                    .position(|l| l.split_whitespace().count() >= crate::standfirst::MIN_WORDS)
+                    .unwrap_or(0);
+                out.lines.insert(at, s);
             }
         }
         Ok(Err(_)) | Err(_) => {

@@ -24,6 +24,7 @@ pub mod html;
 mod jsonl;
 mod sniff;
 mod sources;
+mod standfirst;
 mod text;
 
 pub use error::{IngestError, Problem};

@@ -1,0 +1,264 @@
+//! The standfirst (dek, chapô, Vorspann) printed between the headline and the body.
+//!
+//! Sites set it in the article's header, apart from the body container, so the extractor leaves
+//! it out; yet it is the newsroom's own summary of the story, often its most loaded sentence,
+//! and readers and benchmarks count it as article text. The page says which sentence it is:
+//! its description metadata (`og:description`, `description`) repeats the standfirst. When the
+//! page shows that sentence as visible text above the first extracted paragraph, outside any
+//! teaser box, it is put back as the first line. A description that is the first paragraph
+//! itself (or its start) is already in.
+
+use newsprism_core::text::word_key;
+use scraper::{Html, Node};
+
+/// Fewest words of a standfirst: a shorter description is a slogan or a site blurb.
+pub(crate) const MIN_WORDS: usize = 8;
+/// Most words: a longer description is the opening of the body copied whole.
+const MAX_WORDS: usize = 90;
+
+/// The page's description, from its head: the `<meta>` tags naming one are found by a string
+/// search and only they are parsed (parsing the whole head of every page cost a tenth of the
+/// extraction time).
+fn description(page: &str) -> Option<String> {
+    let head_end = page.find("</head>").or_else(|| page.find("<body"))?;
+    let head = &page[..head_end];
+    let mut best: Option<(usize, String)> = None;
+    let mut from = 0;
+    while let Some(at) = head[from..].find("description") {
+        let at = from + at;
+        from = at + "description".len();
+        let Some(open) = head[..at].rfind('<') else {
+            continue;
+        };
+        let Some(close) = head[at..].find('>').map(|c| at + c + 1) else {
+            continue;
+        };
+        let tag = &head[open..close];
+        if !tag[1..]
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("meta")
+        {
+            continue;
+        }
+        let frag = Html::parse_fragment(tag);
+        let Some(meta) = frag
+            .root_element()
+            .descendants()
+            .find_map(|n| match n.value() {
+                Node::Element(e) if e.name() == "meta" => Some(e),
+                _ => None,
+            })
+        else {
+            continue;
+        };
+        let rank = match (meta.attr("property"), meta.attr("name")) {
+            (Some("og:description"), _) => 0,
+            (_, Some("description")) => 1,
+            (_, Some("twitter:description")) => 2,
+            _ => continue,
+        };
+        let Some(content) = meta.attr("content") else {
+            continue;
+        };
+        let content = content.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !content.is_empty() && best.as_ref().is_none_or(|(r, _)| rank < *r) {
+            best = Some((rank, content));
+        }
+    }
+    best.map(|(_, c)| c)
+}
+
+/// Whether an element, or one around it, keeps its text out of the article: hidden, a link, a
+/// caption, or a box of other stories.
+fn is_out(e: &scraper::node::Element) -> bool {
+    const BOXES: &[&str] = &[
+        "related",
+        "promo",
+        "teaser",
+        "card",
+        "recommend",
+        "sidebar",
+        "share",
+        "newsletter",
+        "comment",
+        "trending",
+        "popular",
+    ];
+    matches!(
+        e.name(),
+        "a" | "aside"
+            | "nav"
+            | "footer"
+            | "figure"
+            | "figcaption"
+            | "noscript"
+            | "template"
+            | "script"
+            | "style"
+            | "button"
+            | "title"
+            | "head"
+    ) || e.attr("hidden").is_some()
+        || e.attr("aria-hidden") == Some("true")
+        || e.attr("style")
+            .is_some_and(|s| s.replace(' ', "").contains("display:none"))
+        || e.attr("class").into_iter().chain(e.attr("id")).any(|v| {
+            let v = v.to_lowercase();
+            BOXES.iter().any(|b| v.contains(b))
+        })
+}
+
+/// A description that may be a standfirst the extractor left out: what the parsed page is then
+/// searched for.
+pub(crate) struct Candidate {
+    key: String,
+    first_key: String,
+}
+
+/// The standfirst candidate of a page, by cheap tests on its raw text (most pages have none,
+/// and are not parsed again).
+pub(crate) fn candidate(page: &str, lines: &[String]) -> Option<Candidate> {
+    let desc = description(page)?;
+    let words = desc.split_whitespace().count();
+    if !(MIN_WORDS..=MAX_WORDS).contains(&words) {
+        return None;
+    }
+    let key = word_key(&desc);
+    // Already in, or the description is (the start of) a paragraph that is in.
+    // (The first paragraph, not a headline the extractor kept above it.)
+    let first_key = lines
+        .iter()
+        .find(|l| l.split_whitespace().count() >= MIN_WORDS)
+        .map(|l| word_key(l))?;
+    if lines.iter().any(|l| {
+        let k = word_key(l);
+        !k.is_empty() && (k.contains(&key) || key.contains(&k))
+    }) {
+        return None;
+    }
+    // Cheap look at the raw body before parsing it: the description's opening words must be
+    // there, before those of the first paragraph (when both are plain words to search for).
+    let probe = |t: &str| -> Option<String> {
+        let w: Vec<&str> = t.split_whitespace().take(4).collect();
+        (w.len() == 4 && w.iter().all(|w| w.chars().all(char::is_alphanumeric)))
+            .then(|| w.join(" "))
+    };
+    let body = page.find("<body").unwrap_or(0);
+    let first_line = lines
+        .iter()
+        .find(|l| l.split_whitespace().count() >= MIN_WORDS)
+        .map(String::as_str)
+        .unwrap_or("");
+    if let Some(p) = probe(&desc) {
+        let at = page[body..].find(&p)?;
+        if let Some(f) = probe(first_line).and_then(|f| page[body..].find(&f)) {
+            if f < at {
+                return None;
+            }
+        }
+    }
+    Some(Candidate { key, first_key })
+}
+
+/// The standfirst to put before the extracted lines: the candidate, shown as visible text
+/// above the first extracted paragraph.
+pub(crate) fn find(doc: &Html, c: &Candidate) -> Option<String> {
+    let (key, first_key) = (&c.key, &c.first_key);
+    let key_word = key.split(' ').next().unwrap_or("");
+    let first_word = first_key.split(' ').next().unwrap_or("");
+    // Document order: the element showing the description must come before the first
+    // extracted paragraph.
+    let mut shown: Option<(usize, String)> = None;
+    for (k, node) in doc.tree.root().descendants().enumerate() {
+        let Node::Element(e) = node.value() else {
+            continue;
+        };
+        if !matches!(
+            e.name(),
+            "p" | "h2" | "h3" | "div" | "span" | "li" | "section" | "header" | "strong"
+        ) {
+            continue;
+        }
+        // Only an element whose text opens with the first word of either is read whole (on a
+        // big page, reading every element's text is the cost of this pass).
+        let lead = node.descendants().find_map(|d| match d.value() {
+            Node::Text(t) if !t.trim().is_empty() => Some(&**t),
+            _ => None,
+        });
+        let lead = lead.map(word_key).unwrap_or_default();
+        let lead = lead.split(' ').next().unwrap_or("");
+        if lead.is_empty() || (lead != key_word && lead != first_word) {
+            continue;
+        }
+        let text: String = node
+            .descendants()
+            .filter_map(|d| match d.value() {
+                Node::Text(t) => Some(&**t),
+                _ => None,
+            })
+            .collect();
+        let k_text = word_key(&text);
+        if k_text.is_empty() {
+            continue;
+        }
+        if shown.is_none() && k_text == *key {
+            let hidden = node
+                .ancestors()
+                .chain(std::iter::once(node))
+                .any(|a| matches!(a.value(), Node::Element(x) if is_out(x)));
+            if hidden {
+                return None;
+            }
+            shown = Some((k, text.split_whitespace().collect::<Vec<_>>().join(" ")));
+            continue;
+        }
+        if k_text == *first_key {
+            return shown.map(|(_, t)| t);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DEK: &str = "The council voted to ban car washing with mains water, and residents of the valley say the rules come too late.";
+    const P1: &str = "The council met on Tuesday evening and voted by nine to two to bring in the new rules from the first of next month.";
+
+    fn page(dek_html: &str) -> String {
+        format!(
+            "<html><head><meta property=\"og:description\" content=\"{DEK}\"></head><body>\
+<h1>Water rules</h1>{dek_html}<article><p>{P1}</p><p>Second paragraph of the report.</p></article></body></html>"
+        )
+    }
+
+    fn standfirst(html: &str, lines: &[&str]) -> Option<String> {
+        let lines: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
+        let c = candidate(html, &lines)?;
+        find(&Html::parse_document(html), &c)
+    }
+
+    #[test]
+    fn a_standfirst_above_the_body_comes_back() {
+        let html = page(&format!("<p class=\"dek\">{DEK}</p>"));
+        assert_eq!(standfirst(&html, &[P1]).as_deref(), Some(DEK));
+    }
+
+    #[test]
+    fn nothing_when_it_is_in_already_or_not_shown_above_the_body() {
+        let html = page(&format!("<p class=\"dek\">{DEK}</p>"));
+        assert_eq!(standfirst(&html, &[DEK, P1]), None, "already in");
+        let teaser = page(&format!("<div class=\"related-card\"><p>{DEK}</p></div>"));
+        assert_eq!(standfirst(&teaser, &[P1]), None, "a teaser box");
+        let hidden = page(&format!("<p hidden>{DEK}</p>"));
+        assert_eq!(standfirst(&hidden, &[P1]), None, "hidden");
+        let absent = page("");
+        assert_eq!(standfirst(&absent, &[P1]), None, "only in the head");
+        let below = format!(
+            "<html><head><meta name=\"description\" content=\"{DEK}\"></head><body><h1>Water rules</h1><p>{P1}</p><p>{DEK}</p></body></html>"
+        );
+        assert_eq!(standfirst(&below, &[P1]), None, "below the first paragraph");
+    }
+}
