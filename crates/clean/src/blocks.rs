@@ -53,6 +53,41 @@ pub(crate) fn remove_running_headers(a: &mut Article, nonempty: &[usize]) {
     }
 }
 
+/// Lines a page prints again and again: a magazine's running header with its issue
+/// ("ღვინის მაცნე • №10 (58) • ოქტომბერი 2024", a figure and a separator, twice or more) or a
+/// channel's name over each of its posts ("Λιμάνι Live 🚢", a few words without a stop, three
+/// times or more). Every copy goes. (A slogan an article repeats ends in a stop or is longer.)
+pub(crate) fn remove_repeated_furniture(a: &mut Article, nonempty: &[usize]) {
+    let mut seen: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
+    for &i in nonempty {
+        let t = a.lines[i].trim();
+        if (a.title_is_line_1 && i == 0) || t.is_empty() {
+            continue;
+        }
+        if t.split_whitespace().count() <= 15 {
+            seen.entry(t).or_default().push(i);
+        }
+    }
+    let mut found = Vec::new();
+    for (t, at) in seen {
+        let words = t.split_whitespace().count();
+        let header = at.len() >= 2
+            && t.chars().any(|c| c.is_ascii_digit())
+            && t.contains(['•', '|', '·'])
+            && t.chars().filter(|c| c.is_alphabetic()).count() >= 6;
+        let name = at.len() >= 3
+            && words <= 5
+            && !t.ends_with(['.', '!', '?', '…', ':', '»', '"', '”'])
+            && t.chars().filter(|c| c.is_alphabetic()).count() >= 4;
+        if header || name {
+            found.extend(at);
+        }
+    }
+    for i in found {
+        blank(a, i, "repeated page furniture");
+    }
+}
+
 /// A list item's text without its rank ("3 Séisme au large …" -> "Séisme au large …").
 fn without_rank(t: &str) -> &str {
     let t = t.trim();
@@ -314,6 +349,24 @@ Budget 2025 : les écoles d'abord";
         assert_eq!(a.lines[1], "Budget 2025 : les écoles d'abord");
         assert_eq!(a.lines[4], "Budget 2025 : les écoles d'abord");
         assert_eq!(without_rank("36 | LE MAGAZINE"), "36 | LE MAGAZINE");
+    }
+
+    #[test]
+    fn lines_a_page_prints_again_and_again_go_but_a_chant_stays() {
+        let text = "Λιμάνι Live 🚢\nWINE HERALD • No 10 (58) • OCTOBER 2024\nOn the picket line\nOn ne lâchera rien !\nThe dockers met at dawn and voted to keep the strike going until the port authority answers.\nΛιμάνι Live 🚢\nOn ne lâchera rien !\nWINE HERALD • No 10 (58) • OCTOBER 2024\nΛιμάνι Live 🚢\nOn ne lâchera rien !\nOn the picket line";
+        let mut a = Article::from_text("x", "x.txt", text);
+        let nonempty: Vec<usize> = (0..a.lines.len()).collect();
+        remove_repeated_furniture(&mut a, &nonempty);
+        let gone: Vec<u32> = a.removed.iter().map(|r| r.line).collect();
+        assert_eq!(gone.len(), 5, "{:#?}", a.removed);
+        for l in [1, 2, 6, 8, 9] {
+            assert!(gone.contains(&l), "line {l}: {:#?}", a.removed);
+        }
+        assert!(
+            a.lines[3].starts_with("On ne lâchera rien"),
+            "a chant ends in a stop"
+        );
+        assert_eq!(a.lines[2], "On the picket line", "twice, no figure: stays");
     }
 
     #[test]

@@ -316,6 +316,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         remove_taglines(a, &nonempty, body);
         remove_bare_bylines(a, &nonempty, body);
         restore_introduced_lines(a, &nonempty);
+        blocks::remove_repeated_furniture(a, &nonempty);
         blocks::remove_running_headers(a, &nonempty);
         // A plea box or a legal notice removed above may have been taken for the first or last
         // paragraph; with it gone the body is shorter, and the lines between are looked at again
