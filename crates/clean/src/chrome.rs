@@ -53,6 +53,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     if (9..=45).contains(&words) && is_gambling_warning(trimmed) {
         return Some("advertisement label");
     }
+    if words <= 40 && is_credited_caption(trimmed) {
+        return Some("image caption");
+    }
     if words <= 60 && is_death_notice(trimmed) {
         return Some("obituary notice");
     }
@@ -1114,6 +1117,29 @@ fn is_media_item(line: &str) -> bool {
                 })
                 && w.next().is_none()
         })
+}
+
+/// "The disused railway line near Ballinacorr. Photo: Westmore Herald", "Strażacy umacniają wał
+/// (fot. PAP/Tomasz Kowalczyk)", "… February 4, 2025. MERIDIAN WIRE/Lucia Ferrante/File Photo": a
+/// photo's caption, told by the credit that closes it (a credit phrase of the table after a stop,
+/// a bracket, a bar or a slash, and at most six words after it). Prose does not end by crediting
+/// a photographer.
+fn is_credited_caption(trimmed: &str) -> bool {
+    // ("(fot. PAP/…)": the bracket is no part of the credit's first word.)
+    let norm = normalize(trimmed).replace('(', "( ");
+    let Some((_, start, end)) = matching(&norm, usize::MAX)
+        .into_iter()
+        .filter(|(p, start, _)| p.kind == Kind::Chrome("image credit") && *start > 0)
+        .max_by_key(|(_, start, _)| *start)
+    else {
+        return false;
+    };
+    let before = norm[..start].trim_end();
+    let tail = &norm[end..];
+    before.ends_with(['.', '(', '|', '/', '–', '—', '-', ')'])
+        && before.split_whitespace().count() >= 3
+        && tail.split_whitespace().count() <= 6
+        && !tail.contains(". ")
 }
 
 /// "… Jouer comporte des risques : endettement, isolement, dépendance. Pour être aidé, appelez le

@@ -1211,3 +1211,19 @@ Hansen: Regenwasser sammeln, abends gießen und den Rasen im Sommer auch einmal 
     let a = &cleaned("de/interview.txt", text);
     assert_eq!(removed_lines(a), vec![5, 6, 7], "{:#?}", a.removed);
 }
+
+#[test]
+fn captions_closed_by_a_credit_go_but_prose_about_photos_stays() {
+    let text = "Greenway approved\n\
+\n\
+The disused railway line near Ballinacorr which will form most of the route. Photo: Westmore Herald\n\
+The council approved the greenway on Monday night after a two-hour debate in the chamber at County Hall.\n\
+Strażacy umacniają wał przeciwpowodziowy w Dolnej Wierzbie (fot. PAP/Tomasz Kowalczyk)\n\
+Councillors said the photo of the old viaduct, taken by a local teacher in 1962, had persuaded them.\n\
+Work is expected to start in the spring and to last eighteen months, the county engineer said.";
+    let a = cleaned("en/greenway.txt", text);
+    assert_eq!(reason_of(&a, 3), "image caption", "{:#?}", a.removed);
+    assert_eq!(reason_of(&a, 5), "image caption", "{:#?}", a.removed);
+    assert!(a.lines[5].starts_with("Councillors said the photo"));
+    assert!(a.lines[3].starts_with("The council approved"));
+}
