@@ -261,6 +261,127 @@ pub(crate) fn fill_gaps(doc: &Html, lines: Vec<String>) -> Vec<String> {
     out
 }
 
+/// The class of the container the first kept paragraph sits in, when the page has two or more
+/// containers of that class: a body split around an ad or a paywall prompt
+/// (`<div class="article-body" id="corps-1">` … ad … `<div class="article-body" id="corps-2">`),
+/// of which the extractor may keep one. A string search on the raw page.
+pub(crate) fn split_body_class(page: &str, lines: &[String]) -> Option<String> {
+    const BODY_WORDS: &[&str] = &["body", "content", "text", "story", "article"];
+    let probe = lines.iter().find_map(|l| {
+        let w: Vec<&str> = l.split_whitespace().take(5).collect();
+        (w.len() == 5 && w.iter().all(|w| w.chars().all(char::is_alphanumeric)))
+            .then(|| w.join(" "))
+    })?;
+    let body = page.find("<body").unwrap_or(0);
+    let at = body + page[body..].find(&probe)?;
+    // The nearest class attribute above the paragraph, within a few lines of markup.
+    let window = &page[at.saturating_sub(3000)..at];
+    let mut from = window.len();
+    while let Some(k) = window[..from].rfind("class=\"") {
+        from = k;
+        let value = &window[k + 7..];
+        let Some(end) = value.find('"') else {
+            continue;
+        };
+        let value = &value[..end];
+        let lower = value.to_ascii_lowercase();
+        if BODY_WORDS.iter().any(|w| lower.contains(w)) {
+            let attr = format!("class=\"{value}\"");
+            return (page[body..].matches(&attr).count() >= 2).then(|| value.to_string());
+        }
+    }
+    None
+}
+
+/// The kept lines with the blocks of the body's other containers (same class, sharing the kept
+/// container's parent) put in page order.
+pub(crate) fn add_split_bodies(doc: &Html, class: &str, lines: Vec<String>) -> Vec<String> {
+    let blocks = blocks(doc);
+    let container = |id: NodeId| {
+        doc.tree
+            .get(id)
+            .expect("a node of this tree")
+            .ancestors()
+            .find(|a| matches!(a.value(), Node::Element(e) if e.attr("class") == Some(class)))
+    };
+    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, b) in blocks.iter().enumerate() {
+        by_key.entry(b.key.as_str()).or_default().push(k);
+    }
+    let mut cursor = 0usize;
+    let mut anchors: Vec<Option<usize>> = Vec::with_capacity(lines.len());
+    for l in &lines {
+        let key = word_key(l);
+        let at = by_key.get(key.as_str()).and_then(|ks| {
+            let p = ks.partition_point(|&k| k < cursor);
+            ks.get(p).copied()
+        });
+        if let Some(k) = at {
+            cursor = k + 1;
+        }
+        anchors.push(at);
+    }
+    // The containers that hold kept lines, and their parents.
+    let mut kept: HashSet<NodeId> = HashSet::new();
+    let mut parents: HashSet<NodeId> = HashSet::new();
+    for b in anchors.iter().flatten() {
+        if let Some(c) = container(blocks[*b].id) {
+            kept.insert(c.id());
+            if let Some(p) = c.parent() {
+                parents.insert(p.id());
+            }
+        }
+    }
+    if kept.is_empty() {
+        return lines;
+    }
+    let extracted: HashSet<String> = lines.iter().map(|l| word_key(l)).collect();
+    // Blocks of the other containers, each to go after the last kept line above it.
+    let mut adds: Vec<(usize, String)> = Vec::new();
+    let mut heading_last = false;
+    for (k, b) in blocks.iter().enumerate() {
+        let Some(c) = container(b.id) else {
+            continue;
+        };
+        if kept.contains(&c.id()) || !c.parent().is_some_and(|p| parents.contains(&p.id())) {
+            continue;
+        }
+        let boxed = doc
+            .tree
+            .get(b.id)
+            .expect("a node of this tree")
+            .ancestors()
+            .take_while(|a| a.id() != c.id())
+            .any(|a| matches!(a.value(), Node::Element(e) if is_furniture(e) || e.name() == "a"));
+        if boxed || b.linked > 0.5 || extracted.contains(&b.key) {
+            if std::mem::take(&mut heading_last) {
+                adds.pop();
+            }
+            continue;
+        }
+        if b.text.split_whitespace().count() < 2 && !b.heading {
+            continue;
+        }
+        adds.push((k, b.text.clone()));
+        heading_last = b.heading;
+    }
+    if adds.is_empty() {
+        return lines;
+    }
+    let mut out = Vec::with_capacity(lines.len() + adds.len());
+    let mut adds = adds.into_iter().peekable();
+    for (line, at) in lines.into_iter().zip(anchors) {
+        if let Some(a) = at {
+            while let Some((_, t)) = adds.next_if(|(k, _)| *k < a) {
+                out.push(t);
+            }
+        }
+        out.push(line);
+    }
+    out.extend(adds.map(|(_, t)| t));
+    out
+}
+
 /// The blocks strictly between blocks `p` and `n` to put back.
 fn gap(
     doc: &Html,
@@ -369,6 +490,41 @@ mod tests {
         assert!(at("Reservoirs fall").is_none(), "{text}");
         assert!(at("Home").is_none() && at("Copyright").is_none(), "{text}");
         assert_eq!(lines.len(), 8, "{text}");
+    }
+
+    #[test]
+    fn a_body_split_around_an_ad_is_read_whole() {
+        let p = |t: &str| {
+            format!("<p>{t} is what the council said about the market hall on Tuesday evening.</p>")
+        };
+        let html = format!(
+            "<html><body><main><div class=\"article-body\" id=\"one\">{}{}</div>\
+<div class=\"pub\"><p>Publicité</p></div>\
+<div class=\"article-body\" id=\"two\">{}<aside><p>À lire aussi</p></aside><h2>Une journée d'inauguration</h2>{}</div></main>\
+<div class=\"article-body\"><p>An unrelated teaser in another part of the page.</p></div></body></html>",
+            p("First"),
+            p("Second"),
+            p("Third"),
+            p("Fourth")
+        );
+        let kept: Vec<String> = ["First", "Second"]
+            .iter()
+            .map(|t| {
+                format!("{t} is what the council said about the market hall on Tuesday evening.")
+            })
+            .collect();
+        let class = super::split_body_class(&html, &kept).expect("two containers of one class");
+        assert_eq!(class, "article-body");
+        let lines = super::add_split_bodies(&scraper::Html::parse_document(&html), &class, kept);
+        let firsts: Vec<&str> = lines
+            .iter()
+            .map(|l| l.split(' ').next().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            firsts,
+            ["First", "Second", "Third", "Une", "Fourth"],
+            "{lines:?}"
+        );
     }
 
     #[test]

@@ -144,6 +144,11 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
                 let doc = doc.get_or_insert_with(|| Html::parse_document(html));
                 out.lines = crate::gaps::fill_gaps(doc, std::mem::take(&mut out.lines));
             }
+            if let Some(class) = crate::gaps::split_body_class(html, &out.lines) {
+                let doc = doc.get_or_insert_with(|| Html::parse_document(html));
+                out.lines =
+                    crate::gaps::add_split_bodies(doc, &class, std::mem::take(&mut out.lines));
+            }
             let standfirst = crate::standfirst::candidate(html, &out.lines).and_then(|c| {
                 let doc = doc.get_or_insert_with(|| Html::parse_document(html));
                 crate::standfirst::find(doc, &c)
