@@ -124,6 +124,7 @@ fn is_live_score(line: &str) -> bool {
         "terminé",
         "termine",
         "mi-temps",
+        "mt",
         "en cours",
         "beendet",
         "halbzeit",

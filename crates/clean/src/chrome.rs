@@ -1805,9 +1805,13 @@ fn is_player_time(norm: &str) -> bool {
     let parts: Vec<&str> = norm.split('/').map(str::trim).collect();
     parts.len() == 2
         && parts.iter().all(|p| {
-            let mut t = p.split(':');
-            t.clone().count() >= 2
-                && t.all(|x| x.len() == 2 && x.chars().all(|c| c.is_ascii_digit()))
+            // "00:00 / 01:42", "0:00 / 2:37": the first field may have one digit.
+            let t: Vec<&str> = p.split(':').collect();
+            t.len() >= 2
+                && t.iter().enumerate().all(|(k, x)| {
+                    (x.len() == 2 || (k == 0 && x.len() == 1))
+                        && x.chars().all(|c| c.is_ascii_digit())
+                })
         })
 }
 
