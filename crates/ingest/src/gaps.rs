@@ -218,33 +218,39 @@ pub(crate) fn worth_a_look(page: &str, extracted_html: &str, lines: &[String]) -
     count(&page[start..end]) > count(extracted_html)
 }
 
-/// The extracted lines with the skipped blocks put back between them.
-pub(crate) fn fill_gaps(doc: &Html, lines: Vec<String>) -> Vec<String> {
-    let blocks = blocks(doc);
+/// Each line's block, in page order (a line the extractor split or merged has none): the first
+/// block of the same words after the previous line's.
+fn anchors(blocks: &[Block], lines: &[String]) -> Vec<Option<usize>> {
     let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
     for (k, b) in blocks.iter().enumerate() {
         by_key.entry(b.key.as_str()).or_default().push(k);
     }
+    let mut cursor = 0usize;
+    lines
+        .iter()
+        .map(|l| {
+            let at = by_key.get(word_key(l).as_str()).and_then(|ks| {
+                let p = ks.partition_point(|&k| k < cursor);
+                ks.get(p).copied()
+            });
+            if let Some(k) = at {
+                cursor = k + 1;
+            }
+            at
+        })
+        .collect()
+}
+
+/// The extracted lines with the skipped blocks put back between them.
+pub(crate) fn fill_gaps(doc: &Html, lines: Vec<String>) -> Vec<String> {
+    let blocks = blocks(doc);
     let extracted: HashSet<String> = lines.iter().map(|l| word_key(l)).collect();
     let joined: String = extracted
         .iter()
         .map(String::as_str)
         .collect::<Vec<_>>()
         .join(" | ");
-    // Each line's block, in order (a line split or merged by the extractor has none).
-    let mut cursor = 0usize;
-    let mut anchors: Vec<Option<usize>> = Vec::with_capacity(lines.len());
-    for l in &lines {
-        let key = word_key(l);
-        let at = by_key.get(key.as_str()).and_then(|ks| {
-            let p = ks.partition_point(|&k| k < cursor);
-            ks.get(p).copied()
-        });
-        if let Some(k) = at {
-            cursor = k + 1;
-        }
-        anchors.push(at);
-    }
+    let anchors = anchors(&blocks, &lines);
     let mut out = Vec::with_capacity(lines.len());
     let mut prev: Option<usize> = None;
     for (line, at) in lines.into_iter().zip(anchors) {
@@ -304,23 +310,7 @@ pub(crate) fn add_split_bodies(doc: &Html, class: &str, lines: Vec<String>) -> V
             .ancestors()
             .find(|a| matches!(a.value(), Node::Element(e) if e.attr("class") == Some(class)))
     };
-    let mut by_key: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (k, b) in blocks.iter().enumerate() {
-        by_key.entry(b.key.as_str()).or_default().push(k);
-    }
-    let mut cursor = 0usize;
-    let mut anchors: Vec<Option<usize>> = Vec::with_capacity(lines.len());
-    for l in &lines {
-        let key = word_key(l);
-        let at = by_key.get(key.as_str()).and_then(|ks| {
-            let p = ks.partition_point(|&k| k < cursor);
-            ks.get(p).copied()
-        });
-        if let Some(k) = at {
-            cursor = k + 1;
-        }
-        anchors.push(at);
-    }
+    let anchors = anchors(&blocks, &lines);
     // The containers that hold kept lines, and their parents.
     let mut kept: HashSet<NodeId> = HashSet::new();
     let mut parents: HashSet<NodeId> = HashSet::new();
