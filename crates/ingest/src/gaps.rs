@@ -12,11 +12,14 @@
 //! parsed again, and only when the extracted text has fewer headings and list items than the
 //! page region it came from could hold (a cheap check on the raw markup).
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use ego_tree::{NodeId, NodeRef};
 use newsprism_core::text::word_key;
 use scraper::{Html, Node};
+
+use crate::html::{body_start, hidden_by_attribute, plain_opening};
 
 /// Most blocks put back into one gap: more than that between two kept paragraphs is a whole
 /// region (a sidebar, a comment thread) the extractor was right to leave out.
@@ -96,11 +99,7 @@ fn is_furniture(e: &scraper::node::Element) -> bool {
     ) {
         return true;
     }
-    if e.attr("hidden").is_some()
-        || e.attr("aria-hidden") == Some("true")
-        || e.attr("style")
-            .is_some_and(|s| s.replace(' ', "").contains("display:none"))
-    {
+    if hidden_by_attribute(e) {
         return true;
     }
     let words = e
@@ -121,6 +120,62 @@ fn is_furniture(e: &scraper::node::Element) -> bool {
         }
     }
     false
+}
+
+/// Whether a node keeps its text out of the article: furniture, or a link (a teaser card is a
+/// heading and a summary inside one link).
+fn in_box(node: NodeRef<Node>) -> bool {
+    matches!(node.value(), Node::Element(e) if is_furniture(e) || e.name() == "a")
+}
+
+/// The page parsed again, with its blocks, built once for every pass that needs them.
+pub(crate) struct Page {
+    pub(crate) doc: Html,
+    blocks: OnceCell<Vec<Block>>,
+}
+
+impl Page {
+    pub(crate) fn parse(html: &str) -> Self {
+        Page {
+            doc: Html::parse_document(html),
+            blocks: OnceCell::new(),
+        }
+    }
+
+    fn blocks(&self) -> &[Block] {
+        self.blocks.get_or_init(|| blocks(&self.doc))
+    }
+
+    fn node(&self, id: NodeId) -> NodeRef<'_, Node> {
+        self.doc.tree.get(id).expect("a node of this tree")
+    }
+}
+
+/// The blocks put back into one place, in order. A heading followed by a block left out is the
+/// title of the box left out ("Explore further", "Mehr zu Wärmepumpe"), and goes with it.
+struct PutBack<T> {
+    put: Vec<T>,
+    heading_last: bool,
+}
+
+impl<T> PutBack<T> {
+    fn new() -> Self {
+        PutBack {
+            put: Vec::new(),
+            heading_last: false,
+        }
+    }
+
+    fn keep(&mut self, item: T, heading: bool) {
+        self.put.push(item);
+        self.heading_last = heading;
+    }
+
+    fn leave_out(&mut self) {
+        if std::mem::take(&mut self.heading_last) {
+            self.put.pop();
+        }
+    }
 }
 
 /// A block of the page in document order.
@@ -153,13 +208,13 @@ fn blocks(doc: &Html) -> Vec<Block> {
         let (mut text, mut linked) = (String::new(), 0usize);
         for d in node.descendants() {
             if let Node::Text(t) = d.value() {
-                let in_link = d
-                    .ancestors()
-                    .take_while(|a| a.id() != node.id())
-                    .any(|a| matches!(a.value(), Node::Element(x) if x.name() == "a"));
-                let in_script = d.ancestors().take_while(|a| a.id() != node.id()).any(
-                    |a| matches!(a.value(), Node::Element(x) if matches!(x.name(), "script" | "style")),
-                );
+                let (mut in_link, mut in_script) = (false, false);
+                for a in d.ancestors().take_while(|a| a.id() != node.id()) {
+                    if let Node::Element(x) = a.value() {
+                        in_link |= x.name() == "a";
+                        in_script |= matches!(x.name(), "script" | "style");
+                    }
+                }
                 if in_script {
                     continue;
                 }
@@ -190,19 +245,12 @@ fn blocks(doc: &Html) -> Vec<Block> {
 /// HTML. Pages where the first or last line cannot be found in the raw markup are not looked
 /// at (entities, markup inside the line's first words).
 pub(crate) fn worth_a_look(page: &str, extracted_html: &str, lines: &[String]) -> bool {
-    let probe = |l: &String| -> Option<String> {
-        // The first five words, if they are plain letters (no entity to decode).
-        let words: Vec<&str> = l.split_whitespace().take(5).collect();
-        (words.len() == 5 && words.iter().all(|w| w.chars().all(char::is_alphanumeric)))
-            .then(|| words.join(" "))
-    };
-    let first = lines.iter().find_map(probe);
-    let last = lines.iter().rev().find_map(probe);
+    let first = lines.iter().find_map(|l| plain_opening(l, 5));
+    let last = lines.iter().rev().find_map(|l| plain_opening(l, 5));
     let (Some(first), Some(last)) = (first, last) else {
         return false;
     };
-    // (Not in the head, where a description or JSON-LD repeats the lead.)
-    let body = page.find("<body").unwrap_or(0);
+    let body = body_start(page);
     let Some(start) = page[body..].find(&first).map(|s| body + s) else {
         return false;
     };
@@ -242,21 +290,21 @@ fn anchors(blocks: &[Block], lines: &[String]) -> Vec<Option<usize>> {
 }
 
 /// The extracted lines with the skipped blocks put back between them.
-pub(crate) fn fill_gaps(doc: &Html, lines: Vec<String>) -> Vec<String> {
-    let blocks = blocks(doc);
+pub(crate) fn fill_gaps(page: &Page, lines: Vec<String>) -> Vec<String> {
+    let blocks = page.blocks();
     let extracted: HashSet<String> = lines.iter().map(|l| word_key(l)).collect();
     let joined: String = extracted
         .iter()
         .map(String::as_str)
         .collect::<Vec<_>>()
         .join(" | ");
-    let anchors = anchors(&blocks, &lines);
+    let anchors = anchors(blocks, &lines);
     let mut out = Vec::with_capacity(lines.len());
     let mut prev: Option<usize> = None;
     for (line, at) in lines.into_iter().zip(anchors) {
         if let (Some(p), Some(n)) = (prev, at) {
             if n > p + 1 {
-                out.extend(gap(doc, &blocks, p, n, &extracted, &joined));
+                out.extend(gap(page, p, n, &extracted, &joined));
             }
         }
         if at.is_some() {
@@ -273,12 +321,8 @@ pub(crate) fn fill_gaps(doc: &Html, lines: Vec<String>) -> Vec<String> {
 /// of which the extractor may keep one. A string search on the raw page.
 pub(crate) fn split_body_class(page: &str, lines: &[String]) -> Option<String> {
     const BODY_WORDS: &[&str] = &["body", "content", "text", "story", "article"];
-    let probe = lines.iter().find_map(|l| {
-        let w: Vec<&str> = l.split_whitespace().take(5).collect();
-        (w.len() == 5 && w.iter().all(|w| w.chars().all(char::is_alphanumeric)))
-            .then(|| w.join(" "))
-    })?;
-    let body = page.find("<body").unwrap_or(0);
+    let probe = lines.iter().find_map(|l| plain_opening(l, 5))?;
+    let body = body_start(page);
     let at = body + page[body..].find(&probe)?;
     // The nearest class attribute above the paragraph, within a few lines of markup.
     let window = &page[at.saturating_sub(3000)..at];
@@ -301,16 +345,14 @@ pub(crate) fn split_body_class(page: &str, lines: &[String]) -> Option<String> {
 
 /// The kept lines with the blocks of the body's other containers (same class, sharing the kept
 /// container's parent) put in page order.
-pub(crate) fn add_split_bodies(doc: &Html, class: &str, lines: Vec<String>) -> Vec<String> {
-    let blocks = blocks(doc);
+pub(crate) fn add_split_bodies(page: &Page, class: &str, lines: Vec<String>) -> Vec<String> {
+    let blocks = page.blocks();
     let container = |id: NodeId| {
-        doc.tree
-            .get(id)
-            .expect("a node of this tree")
+        page.node(id)
             .ancestors()
             .find(|a| matches!(a.value(), Node::Element(e) if e.attr("class") == Some(class)))
     };
-    let anchors = anchors(&blocks, &lines);
+    let anchors = anchors(blocks, &lines);
     // The containers that hold kept lines, and their parents.
     let mut kept: HashSet<NodeId> = HashSet::new();
     let mut parents: HashSet<NodeId> = HashSet::new();
@@ -327,8 +369,7 @@ pub(crate) fn add_split_bodies(doc: &Html, class: &str, lines: Vec<String>) -> V
     }
     let extracted: HashSet<String> = lines.iter().map(|l| word_key(l)).collect();
     // Blocks of the other containers, each to go after the last kept line above it.
-    let mut adds: Vec<(usize, String)> = Vec::new();
-    let mut heading_last = false;
+    let mut adds: PutBack<(usize, String)> = PutBack::new();
     for (k, b) in blocks.iter().enumerate() {
         let Some(c) = container(b.id) else {
             continue;
@@ -336,28 +377,24 @@ pub(crate) fn add_split_bodies(doc: &Html, class: &str, lines: Vec<String>) -> V
         if kept.contains(&c.id()) || !c.parent().is_some_and(|p| parents.contains(&p.id())) {
             continue;
         }
-        let boxed = doc
-            .tree
-            .get(b.id)
-            .expect("a node of this tree")
+        let boxed = page
+            .node(b.id)
             .ancestors()
             .take_while(|a| a.id() != c.id())
-            .any(|a| matches!(a.value(), Node::Element(e) if is_furniture(e) || e.name() == "a"));
+            .any(in_box);
         if boxed || b.linked > 0.5 || extracted.contains(&b.key) {
-            if std::mem::take(&mut heading_last) {
-                adds.pop();
-            }
+            adds.leave_out();
             continue;
         }
         if b.text.split_whitespace().count() < 2 && !b.heading {
             continue;
         }
-        adds.push((k, b.text.clone()));
-        heading_last = b.heading;
+        adds.keep((k, b.text.clone()), b.heading);
     }
-    if adds.is_empty() {
+    if adds.put.is_empty() {
         return lines;
     }
+    let adds = adds.put;
     let mut out = Vec::with_capacity(lines.len() + adds.len());
     let mut adds = adds.into_iter().peekable();
     for (line, at) in lines.into_iter().zip(anchors) {
@@ -373,60 +410,46 @@ pub(crate) fn add_split_bodies(doc: &Html, class: &str, lines: Vec<String>) -> V
 }
 
 /// The blocks strictly between blocks `p` and `n` to put back.
-fn gap(
-    doc: &Html,
-    blocks: &[Block],
-    p: usize,
-    n: usize,
-    extracted: &HashSet<String>,
-    joined: &str,
-) -> Vec<String> {
-    let node = |id: NodeId| doc.tree.get(id).expect("a node of this tree");
+fn gap(page: &Page, p: usize, n: usize, extracted: &HashSet<String>, joined: &str) -> Vec<String> {
+    let blocks = page.blocks();
     // The container both kept paragraphs share: a skipped block must be inside it.
-    let above_p: HashSet<NodeId> = node(blocks[p].id).ancestors().map(|a| a.id()).collect();
-    let shared: HashSet<NodeId> = node(blocks[n].id)
+    let above_p: HashSet<NodeId> = page
+        .node(blocks[p].id)
+        .ancestors()
+        .map(|a| a.id())
+        .collect();
+    let shared: HashSet<NodeId> = page
+        .node(blocks[n].id)
         .ancestors()
         .map(|a| a.id())
         .filter(|id| above_p.contains(id))
         .collect();
-    let mut put = Vec::new();
-    // Whether the block last put back is a heading: a heading followed by a block left out is
-    // the title of the box left out ("Explore further", "Mehr zu Wärmepumpe").
-    let mut heading_last = false;
+    let mut put = PutBack::new();
     for b in &blocks[p + 1..n] {
         if extracted.contains(&b.key) || (b.key.len() >= 20 && joined.contains(&b.key)) {
-            heading_last = false;
+            put.heading_last = false;
             continue;
         }
-        let left_out = |put: &mut Vec<String>, heading_last: &mut bool| {
-            if std::mem::take(heading_last) {
-                put.pop();
-            }
-        };
-        let words = b.text.split_whitespace().count();
-        if words < 2 || b.linked > 0.5 {
-            left_out(&mut put, &mut heading_last);
+        if b.text.split_whitespace().count() < 2 || b.linked > 0.5 {
+            put.leave_out();
             continue;
         }
-        // (A teaser card is a heading and a summary inside one link.)
-        let boxed = node(b.id)
+        let node = page.node(b.id);
+        let boxed = node
             .ancestors()
             .take_while(|a| !shared.contains(&a.id()))
-            .chain(std::iter::once(node(b.id)))
-            .any(|a: NodeRef<Node>| {
-                matches!(a.value(), Node::Element(e) if is_furniture(e) || e.name() == "a")
-            });
+            .chain(std::iter::once(node))
+            .any(in_box);
         if boxed {
-            left_out(&mut put, &mut heading_last);
+            put.leave_out();
             continue;
         }
-        put.push(b.text.clone());
-        heading_last = b.heading;
-        if put.len() > MAX_PER_GAP {
+        put.keep(b.text.clone(), b.heading);
+        if put.put.len() > MAX_PER_GAP {
             return Vec::new();
         }
     }
-    put
+    put.put
 }
 
 #[cfg(test)]
@@ -461,7 +484,7 @@ mod tests {
         let kept: Vec<String> = (1..=5)
             .map(|n| format!("Paragraph {n} of the report tells how the council met on Tuesday evening and what the residents of the valley said about the new water rules that start next month."))
             .collect();
-        let lines = super::fill_gaps(&scraper::Html::parse_document(&html), kept);
+        let lines = super::fill_gaps(&super::Page::parse(&html), kept);
         let text = lines.join("\n");
         let at = |s: &str| lines.iter().position(|l| l.contains(s));
         let (Some(sub), Some(item), Some(p3), Some(p4)) = (
@@ -505,7 +528,7 @@ mod tests {
             .collect();
         let class = super::split_body_class(&html, &kept).expect("two containers of one class");
         assert_eq!(class, "article-body");
-        let lines = super::add_split_bodies(&scraper::Html::parse_document(&html), &class, kept);
+        let lines = super::add_split_bodies(&super::Page::parse(&html), &class, kept);
         let firsts: Vec<&str> = lines
             .iter()
             .map(|l| l.split(' ').next().unwrap_or(""))

@@ -138,28 +138,23 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
             out.published = m.date.map(|d| d.format("%Y-%m-%d").to_string());
             out.lang = Lang::parse(&m.language);
             out.lines = html_to_lines(&r.content_html);
-            // Both passes need the page parsed again; a page that needs both is parsed once.
-            let mut doc: Option<Html> = None;
+            // The passes below need the page parsed again; a page that needs several is parsed
+            // once.
+            let mut page: Option<crate::gaps::Page> = None;
             if crate::gaps::worth_a_look(html, &r.content_html, &out.lines) {
-                let doc = doc.get_or_insert_with(|| Html::parse_document(html));
-                out.lines = crate::gaps::fill_gaps(doc, std::mem::take(&mut out.lines));
+                let page = page.get_or_insert_with(|| crate::gaps::Page::parse(html));
+                out.lines = crate::gaps::fill_gaps(page, std::mem::take(&mut out.lines));
             }
             if let Some(class) = crate::gaps::split_body_class(html, &out.lines) {
-                let doc = doc.get_or_insert_with(|| Html::parse_document(html));
+                let page = page.get_or_insert_with(|| crate::gaps::Page::parse(html));
                 out.lines =
-                    crate::gaps::add_split_bodies(doc, &class, std::mem::take(&mut out.lines));
+                    crate::gaps::add_split_bodies(page, &class, std::mem::take(&mut out.lines));
             }
-            let standfirst = crate::standfirst::candidate(html, &out.lines).and_then(|c| {
-                let doc = doc.get_or_insert_with(|| Html::parse_document(html));
-                crate::standfirst::find(doc, &c)
-            });
-            if let Some(s) = standfirst {
-                let at = out
-                    .lines
-                    .iter()
-                    .position(|l| l.split_whitespace().count() >= crate::standfirst::MIN_WORDS)
-                    .unwrap_or(0);
-                out.lines.insert(at, s);
+            if let Some(c) = crate::standfirst::candidate(html, &out.lines) {
+                let page = page.get_or_insert_with(|| crate::gaps::Page::parse(html));
+                if let Some(s) = crate::standfirst::find(&page.doc, &c) {
+                    out.lines.insert(c.first_paragraph, s);
+                }
             }
         }
         Ok(Err(_)) | Err(_) => {
@@ -308,6 +303,29 @@ fn is_block(name: &str) -> bool {
             | "html"
             | "title"
     )
+}
+
+/// Where the page's body starts in the raw markup: the passes that look at a page again search
+/// from there, since a description or JSON-LD in the head repeats the lead.
+pub(crate) fn body_start(page: &str) -> usize {
+    page.find("<body").unwrap_or(0)
+}
+
+/// The first `n` words of a line when they are plain letters and digits: a probe to search for
+/// in the raw markup (an entity or a tag inside them would not be found there).
+pub(crate) fn plain_opening(line: &str, n: usize) -> Option<String> {
+    let words: Vec<&str> = line.split_whitespace().take(n).collect();
+    (words.len() == n && words.iter().all(|w| w.chars().all(char::is_alphanumeric)))
+        .then(|| words.join(" "))
+}
+
+/// Whether an element is hidden by its attributes (`hidden`, `aria-hidden="true"`,
+/// `display:none`): its text is no part of what the page shows.
+pub(crate) fn hidden_by_attribute(e: &scraper::node::Element) -> bool {
+    e.attr("hidden").is_some()
+        || e.attr("aria-hidden") == Some("true")
+        || e.attr("style")
+            .is_some_and(|s| s.replace(' ', "").contains("display:none"))
 }
 
 /// Elements whose text is never shown.

@@ -11,8 +11,10 @@
 use newsprism_core::text::word_key;
 use scraper::{Html, Node};
 
+use crate::html::{body_start, hidden_by_attribute, plain_opening};
+
 /// Fewest words of a standfirst: a shorter description is a slogan or a site blurb.
-pub(crate) const MIN_WORDS: usize = 8;
+const MIN_WORDS: usize = 8;
 /// Most words: a longer description is the opening of the body copied whole.
 const MAX_WORDS: usize = 90;
 
@@ -99,10 +101,7 @@ fn is_out(e: &scraper::node::Element) -> bool {
             | "button"
             | "title"
             | "head"
-    ) || e.attr("hidden").is_some()
-        || e.attr("aria-hidden") == Some("true")
-        || e.attr("style")
-            .is_some_and(|s| s.replace(' ', "").contains("display:none"))
+    ) || hidden_by_attribute(e)
         || e.attr("class").into_iter().chain(e.attr("id")).any(|v| {
             let v = v.to_lowercase();
             BOXES.iter().any(|b| v.contains(b))
@@ -114,6 +113,9 @@ fn is_out(e: &scraper::node::Element) -> bool {
 pub(crate) struct Candidate {
     key: String,
     first_key: String,
+    /// The line of the first paragraph (not a headline the extractor kept above it): where the
+    /// standfirst goes.
+    pub(crate) first_paragraph: usize,
 }
 
 /// The standfirst candidate of a page, by cheap tests on its raw text (most pages have none,
@@ -125,12 +127,11 @@ pub(crate) fn candidate(page: &str, lines: &[String]) -> Option<Candidate> {
         return None;
     }
     let key = word_key(&desc);
-    // Already in, or the description is (the start of) a paragraph that is in.
-    // (The first paragraph, not a headline the extractor kept above it.)
-    let first_key = lines
+    let first_paragraph = lines
         .iter()
-        .find(|l| l.split_whitespace().count() >= MIN_WORDS)
-        .map(|l| word_key(l))?;
+        .position(|l| l.split_whitespace().count() >= MIN_WORDS)?;
+    let first_line = &lines[first_paragraph];
+    // Already in, or the description is (the start of) a paragraph that is in.
     if lines.iter().any(|l| {
         let k = word_key(l);
         !k.is_empty() && (k.contains(&key) || key.contains(&k))
@@ -139,26 +140,20 @@ pub(crate) fn candidate(page: &str, lines: &[String]) -> Option<Candidate> {
     }
     // Cheap look at the raw body before parsing it: the description's opening words must be
     // there, before those of the first paragraph (when both are plain words to search for).
-    let probe = |t: &str| -> Option<String> {
-        let w: Vec<&str> = t.split_whitespace().take(4).collect();
-        (w.len() == 4 && w.iter().all(|w| w.chars().all(char::is_alphanumeric)))
-            .then(|| w.join(" "))
-    };
-    let body = page.find("<body").unwrap_or(0);
-    let first_line = lines
-        .iter()
-        .find(|l| l.split_whitespace().count() >= MIN_WORDS)
-        .map(String::as_str)
-        .unwrap_or("");
-    if let Some(p) = probe(&desc) {
+    let body = body_start(page);
+    if let Some(p) = plain_opening(&desc, 4) {
         let at = page[body..].find(&p)?;
-        if let Some(f) = probe(first_line).and_then(|f| page[body..].find(&f)) {
+        if let Some(f) = plain_opening(first_line, 4).and_then(|f| page[body..].find(&f)) {
             if f < at {
                 return None;
             }
         }
     }
-    Some(Candidate { key, first_key })
+    Some(Candidate {
+        key,
+        first_key: word_key(first_line),
+        first_paragraph,
+    })
 }
 
 /// The standfirst to put before the extracted lines: the candidate, shown as visible text
@@ -169,8 +164,8 @@ pub(crate) fn find(doc: &Html, c: &Candidate) -> Option<String> {
     let first_word = first_key.split(' ').next().unwrap_or("");
     // Document order: the element showing the description must come before the first
     // extracted paragraph.
-    let mut shown: Option<(usize, String)> = None;
-    for (k, node) in doc.tree.root().descendants().enumerate() {
+    let mut shown: Option<String> = None;
+    for node in doc.tree.root().descendants() {
         let Node::Element(e) = node.value() else {
             continue;
         };
@@ -210,11 +205,11 @@ pub(crate) fn find(doc: &Html, c: &Candidate) -> Option<String> {
             if hidden {
                 return None;
             }
-            shown = Some((k, text.split_whitespace().collect::<Vec<_>>().join(" ")));
+            shown = Some(text.split_whitespace().collect::<Vec<_>>().join(" "));
             continue;
         }
         if k_text == *first_key {
-            return shown.map(|(_, t)| t);
+            return shown;
         }
     }
     None
