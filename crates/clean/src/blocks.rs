@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use newsprism_core::Article;
 
 use crate::patterns;
-use crate::structure::{blank, Removed};
+use crate::structure::{blank, run_spans, Removed};
 
 /// A printed page's running header or footer ("36 | TERRES & MARCHÉS | N° 212 – MARS 2025")
 /// comes back on every page with only its page number changed: a short line that is a line
@@ -170,36 +170,27 @@ fn is_live_score(line: &str) -> bool {
 /// heading, "EN DIRECT | National | 22e journée") and a short link below it ("Voir tous les
 /// matchs ›") when they are short.
 pub(crate) fn remove_score_widgets(a: &mut Article, nonempty: &[usize]) {
-    let n = nonempty.len();
-    let mut found = Vec::new();
-    let mut k = 0;
-    while k < n {
-        let run = nonempty[k..]
-            .iter()
-            .take_while(|&&i| is_live_score(a.lines[i].trim()))
+    let short = |i: usize| {
+        let t = a.lines[i].trim();
+        let words = t
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
             .count();
-        if run < 2 {
-            k += 1;
-            continue;
+        !t.is_empty() && words <= 6 && !t.ends_with(['.', '?', '!'])
+    };
+    let mut found = Vec::new();
+    for run in run_spans(nonempty, 2, |i| is_live_score(a.lines[i].trim())) {
+        found.extend_from_slice(&nonempty[run.clone()]);
+        if let Some(&above) = run.start.checked_sub(1).and_then(|k| nonempty.get(k)) {
+            if short(above) && a.lines[above].contains('|') {
+                found.push(above);
+            }
         }
-        found.extend_from_slice(&nonempty[k..k + run]);
-        let short = |i: usize| {
-            let t = a.lines[i].trim();
-            let words = t
-                .split_whitespace()
-                .filter(|w| w.chars().any(char::is_alphanumeric))
-                .count();
-            !t.is_empty() && words <= 6 && !t.ends_with(['.', '?', '!'])
-        };
-        if k > 0 && short(nonempty[k - 1]) && a.lines[nonempty[k - 1]].contains('|') {
-            found.push(nonempty[k - 1]);
-        }
-        if let Some(&below) = nonempty.get(k + run) {
+        if let Some(&below) = nonempty.get(run.end) {
             if short(below) && a.lines[below].trim_end().ends_with(['›', '»', '>', '→']) {
                 found.push(below);
             }
         }
-        k += run;
     }
     for i in found {
         blank(a, i, "scores widget");
@@ -212,10 +203,7 @@ pub(crate) fn remove_score_widgets(a: &mut Article, nonempty: &[usize]) {
 pub(crate) fn remove_archive_toolbar(a: &mut Article, nonempty: &[usize]) {
     let idx = Removed::of(a);
     let top = nonempty.iter().take(3).position(|&i| {
-        let t = idx
-            .record(a, i)
-            .map_or(a.lines[i].as_str(), |r| r.text.as_str())
-            .to_lowercase();
+        let t = idx.scraped(a, i).to_lowercase();
         t.contains("wayback machine") || t.contains("web.archive.org")
     });
     let Some(top) = top else {
@@ -286,9 +274,7 @@ pub(crate) fn remove_briefs_columns(a: &mut Article, nonempty: &[usize]) {
     let idx = Removed::of(a);
     let mut found = Vec::new();
     for (k, &i) in nonempty.iter().enumerate() {
-        let t = idx
-            .record(a, i)
-            .map_or(a.lines[i].trim(), |r| r.text.trim());
+        let t = idx.scraped(a, i).trim();
         if t.split_whitespace().count() > 4 {
             continue;
         }

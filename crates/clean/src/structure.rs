@@ -860,11 +860,7 @@ pub(crate) fn remove_split_share_rows(
             // A button another cue took already ("Telegram", repeated across the source's
             // pages) is still one of the row.
             let i = nonempty[k];
-            let text = match a.lines[i].trim() {
-                "" => idx.record(a, i).map_or("", |r| r.text.as_str()),
-                t => t,
-            };
-            let norm = patterns::normalize(text);
+            let norm = patterns::normalize(idx.scraped(a, i));
             if chrome::share_labels(&norm).is_none_or(|l| l.is_empty()) {
                 break;
             }
@@ -978,6 +974,12 @@ impl Removed {
 
     pub(crate) fn reason<'a>(&self, a: &'a Article, i: usize) -> Option<&'a str> {
         self.record(a, i).map(|r| r.reason.as_str())
+    }
+
+    /// Line `i` as scraped: its text, or the text it had if it was removed.
+    pub(crate) fn scraped<'a>(&self, a: &'a Article, i: usize) -> &'a str {
+        self.record(a, i)
+            .map_or(a.lines[i].as_str(), |r| r.text.as_str())
     }
 }
 
@@ -1306,12 +1308,25 @@ pub(crate) fn remove_ticker_runs(a: &mut Article, nonempty: &[usize]) {
 /// The lines of every run of at least `min` consecutive non-empty lines (in `nonempty` order)
 /// that satisfy `pred`.
 fn runs_of(nonempty: &[usize], min: usize, pred: impl Fn(usize) -> bool) -> Vec<usize> {
+    run_spans(nonempty, min, pred)
+        .into_iter()
+        .flat_map(|r| nonempty[r].iter().copied())
+        .collect()
+}
+
+/// Every run of at least `min` consecutive non-empty lines that satisfy `pred`, as a range of
+/// positions in `nonempty` (so that a pass can look at the lines around it).
+pub(crate) fn run_spans(
+    nonempty: &[usize],
+    min: usize,
+    pred: impl Fn(usize) -> bool,
+) -> Vec<std::ops::Range<usize>> {
     let mut found = Vec::new();
     let mut k = 0;
     while k < nonempty.len() {
         let run = nonempty[k..].iter().take_while(|&&i| pred(i)).count();
         if run >= min {
-            found.extend_from_slice(&nonempty[k..k + run]);
+            found.push(k..k + run);
         }
         k += run.max(1);
     }
