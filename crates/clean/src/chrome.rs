@@ -953,7 +953,7 @@ fn plea_sentence_reason(norm: &str, words: usize) -> Option<&'static str> {
         .split_once(':')
         .filter(|(head, _)| head.split_whitespace().count() <= 6)
         .map(|(_, rest)| rest.trim_start());
-    [Some(norm), after_colon]
+    let opening = [Some(norm), after_colon]
         .into_iter()
         .flatten()
         .find_map(|part| {
@@ -970,7 +970,31 @@ fn plea_sentence_reason(norm: &str, words: usize) -> Option<&'static str> {
                     }
                     _ => None,
                 })
-        })
+        });
+    // A plea box often opens with a sentence about the outlet and ends with the ask: "The
+    // Herald has covered Westmore for 127 years. If you value our reporting, please consider a
+    // subscription." The ask, when it is the last sentence, says what the box is; a phrase of
+    // three words or more, since an article's sentence can end on a short one.
+    opening.or_else(|| {
+        let last = last_sentence(norm)?;
+        matching(last, 1)
+            .into_iter()
+            .find_map(|(p, start, _)| match p.kind {
+                Kind::Chrome(r) if start == 0 && p.words >= 3 && PLEAS[..4].contains(&r) => Some(r),
+                _ => None,
+            })
+    })
+}
+
+/// The last sentence of a line of two or more ("… for 127 years. If you value our reporting,
+/// …"), when it is not the whole line.
+fn last_sentence(norm: &str) -> Option<&str> {
+    let trimmed = norm.trim_end_matches(['.', '!', '?', ' ']);
+    let cut = trimmed.rfind(['.', '!', '?'])?;
+    let rest = norm[cut + 1..].trim_start();
+    // "3.5 million": no space after the stop. ("U.S. officials" passes, but a sentence cut
+    // there does not open with a plea.)
+    (norm[cut + 1..].starts_with(' ') && !rest.is_empty()).then_some(rest)
 }
 
 /// Longest line read as a channel's link prompt ("Puls Pomorza | Subskrybuj 👉 t.me/pulspomorza").
@@ -2875,6 +2899,28 @@ mod tests {
         // A name opening with an article is a title's, not a writer's.
         assert!(!is_person_name("The North Atlantic Review"));
         assert!(is_person_name("Tomas Lindqvist"));
+    }
+
+    #[test]
+    fn a_plea_box_that_ends_with_the_ask() {
+        let reason = |l: &str| plea_sentence_reason(&normalize(l), l.split_whitespace().count());
+        assert_eq!(
+            reason(
+                "The Westmore Herald has covered the people, places and stories of Westmore for \
+                 127 years. If you value our reporting, please consider a digital subscription."
+            ),
+            Some("donation plea")
+        );
+        // The ask opens the last sentence, not the middle of one.
+        assert_eq!(
+            reason("The charity said that if you value our work you should write to the council."),
+            None
+        );
+        assert_eq!(last_sentence("costs rose 3.5 percent"), None);
+        assert_eq!(
+            last_sentence("it rose. then it fell."),
+            Some("then it fell.")
+        );
     }
 
     #[test]

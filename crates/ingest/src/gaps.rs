@@ -80,7 +80,7 @@ const FURNITURE: &[&str] = &[
 
 /// Whether an element says it is not article text: by its tag, by being hidden, or by a class
 /// or id word of [`FURNITURE`] (or an `ad` class).
-fn is_furniture(e: &scraper::node::Element) -> bool {
+pub(crate) fn is_furniture(e: &scraper::node::Element) -> bool {
     if matches!(
         e.name(),
         "aside"
@@ -114,6 +114,7 @@ fn is_furniture(e: &scraper::node::Element) -> bool {
             || w.starts_with("ad-")
             || w.starts_with("ad_")
             || w.ends_with("-ad")
+            || w.ends_with("_ad")
             || FURNITURE.iter().any(|f| w.contains(f))
         {
             return true;

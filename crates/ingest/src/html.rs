@@ -141,6 +141,12 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
             // The passes below need the page parsed again; a page that needs several is parsed
             // once.
             let mut page: Option<crate::gaps::Page> = None;
+            let probes = crate::loose::truncated_lines(html, &out.lines);
+            if !probes.is_empty() {
+                let page = page.get_or_insert_with(|| crate::gaps::Page::parse(html));
+                let lines = std::mem::take(&mut out.lines);
+                out.lines = crate::loose::read_loose_bodies(page, &probes, lines);
+            }
             if crate::gaps::worth_a_look(html, &r.content_html, &out.lines) {
                 let page = page.get_or_insert_with(|| crate::gaps::Page::parse(html));
                 out.lines = crate::gaps::fill_gaps(page, std::mem::take(&mut out.lines));
@@ -264,7 +270,7 @@ fn nonempty(s: &str) -> Option<String> {
 use newsprism_core::text::clip as cut;
 
 /// Elements whose start and end break the line.
-fn is_block(name: &str) -> bool {
+pub(crate) fn is_block(name: &str) -> bool {
     matches!(
         name,
         "p" | "div"
@@ -329,7 +335,7 @@ pub(crate) fn hidden_by_attribute(e: &scraper::node::Element) -> bool {
 }
 
 /// Elements whose text is never shown.
-fn is_hidden(name: &str) -> bool {
+pub(crate) fn is_hidden(name: &str) -> bool {
     matches!(
         name,
         "script"
@@ -398,7 +404,7 @@ pub fn html_to_text(html: &str) -> String {
     html_to_lines(html).join("\n")
 }
 
-fn clean_line(s: &str) -> String {
+pub(crate) fn clean_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in s
         .split(|c: char| c.is_whitespace())

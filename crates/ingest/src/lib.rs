@@ -22,6 +22,7 @@ pub mod fetch;
 mod gaps;
 pub mod html;
 mod jsonl;
+mod loose;
 mod sniff;
 mod sources;
 mod standfirst;
