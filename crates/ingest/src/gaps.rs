@@ -26,7 +26,39 @@ use crate::html::{body_start, hidden_by_attribute, plain_opening};
 const MAX_PER_GAP: usize = 12;
 
 fn is_gap_block(name: &str) -> bool {
-    matches!(name, "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "li")
+    matches!(name, "p" | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "tr")
+}
+
+/// Whether a table row holds data (a figure table's row, one line of text) rather than page
+/// layout (an old site's table holding the body, a sidebar): no blocks inside its cells beyond
+/// one paragraph each.
+fn is_data_row(tr: NodeRef<Node>) -> bool {
+    tr.children().all(|cell| {
+        let mut paragraphs = 0;
+        cell.descendants().skip(1).all(|d| match d.value() {
+            Node::Element(x) => {
+                paragraphs += usize::from(x.name() == "p");
+                paragraphs <= 1
+                    && !matches!(
+                        x.name(),
+                        "table"
+                            | "div"
+                            | "ul"
+                            | "ol"
+                            | "h1"
+                            | "h2"
+                            | "h3"
+                            | "h4"
+                            | "h5"
+                            | "h6"
+                            | "blockquote"
+                            | "section"
+                            | "article"
+                    )
+            }
+            _ => true,
+        })
+    })
 }
 
 /// Class and id words of page furniture.
@@ -198,6 +230,19 @@ fn blocks(doc: &Html) -> Vec<Block> {
         if !is_gap_block(e.name()) {
             continue;
         }
+        // A data row is one block, its cells' paragraphs are not blocks of their own.
+        let row = e.name() == "tr";
+        if row && !is_data_row(node) {
+            continue;
+        }
+        if !row
+            && node
+                .ancestors()
+                .find(|a| matches!(a.value(), Node::Element(x) if x.name() == "tr"))
+                .is_some_and(is_data_row)
+        {
+            continue;
+        }
         // A list item made of paragraphs: the paragraphs are the blocks.
         if e.name() == "li"
             && node.descendants().skip(1).any(
@@ -221,6 +266,10 @@ fn blocks(doc: &Html) -> Vec<Block> {
                 }
                 if in_link {
                     linked += t.trim().chars().count();
+                }
+                if row {
+                    // Cells side by side, as the extracted text shows a row.
+                    text.push(' ');
                 }
                 text.push_str(t);
             }
@@ -259,7 +308,7 @@ pub(crate) fn worth_a_look(page: &str, extracted_html: &str, lines: &[String]) -
         return false;
     };
     let count = |s: &str| {
-        ["<h2", "<h3", "<h4", "<h5", "<h6", "<li"]
+        ["<h2", "<h3", "<h4", "<h5", "<h6", "<li", "<tr"]
             .iter()
             .map(|t| s.matches(t).count())
             .sum::<usize>()
@@ -316,6 +365,108 @@ pub(crate) fn fill_gaps(page: &Page, lines: Vec<String>) -> Vec<String> {
     out
 }
 
+/// Class and id words of boxes that never hold the body (a subset of [`FURNITURE`]: a header
+/// holds the standfirst, a "paywall" or "teaser" container the visible part of the body).
+const SURE_BOX_WORDS: &[&str] = &[
+    "caption",
+    "credit",
+    "comment",
+    "komment",
+    "related",
+    "promo",
+    "newsletter",
+    "share",
+    "social",
+    "cookie",
+    "consent",
+    "poll",
+    "survey",
+    "outbrain",
+    "taboola",
+    "recommend",
+    "trending",
+    "popular",
+    "sidebar",
+    "advert",
+    "sponsor",
+    "signup",
+];
+
+/// Whether a node is a box that never holds the body: by its tag, by being a link (a teaser
+/// card), or by a class or id word of [`SURE_BOX_WORDS`].
+fn is_sure_box(node: NodeRef<Node>) -> bool {
+    let Node::Element(e) = node.value() else {
+        return false;
+    };
+    if matches!(
+        e.name(),
+        "a" | "aside" | "nav" | "footer" | "figcaption" | "form" | "dialog" | "button"
+    ) {
+        return true;
+    }
+    e.attr("class")
+        .into_iter()
+        .chain(e.attr("id"))
+        .flat_map(|v| v.split_whitespace())
+        .any(|w| {
+            let w = w.to_lowercase();
+            SURE_BOX_WORDS.iter().any(|b| w.contains(b))
+        })
+}
+
+/// A furniture box holding more than this share of the extracted text is the body's own
+/// container (a `<main class="content-with-sidebar">`), not a box inside it.
+const MAX_BOX_SHARE: f64 = 0.3;
+
+/// The extracted lines without those that sit in a furniture box (a caption, a teaser card, a
+/// poll, a consent notice, a comment thread) small beside the text. The extractor's own rules
+/// leave such boxes out; its fallback extractors, which score blocks by their text, keep them.
+pub(crate) fn drop_boxed(page: &Page, lines: Vec<String>) -> Vec<String> {
+    let blocks = page.blocks();
+    let anchors = anchors(blocks, &lines);
+    let total: usize = lines.iter().map(|l| l.chars().count()).sum();
+    let limit = (total as f64 * MAX_BOX_SHARE) as usize;
+    let mut sizes: HashMap<NodeId, usize> = HashMap::new();
+    let mut size = |n: NodeRef<Node>| {
+        *sizes.entry(n.id()).or_insert_with(|| {
+            n.descendants()
+                .filter_map(|d| match d.value() {
+                    Node::Text(t) => Some(t.trim().chars().count()),
+                    _ => None,
+                })
+                .sum()
+        })
+    };
+    let boxed: Vec<bool> = anchors
+        .iter()
+        .map(|at| {
+            at.is_some_and(|b| {
+                page.node(blocks[b].id)
+                    .ancestors()
+                    .chain(std::iter::once(page.node(blocks[b].id)))
+                    .filter(|a| is_sure_box(*a))
+                    .any(|a| size(a) < limit)
+            })
+        })
+        .collect();
+    let dropped: usize = lines
+        .iter()
+        .zip(&boxed)
+        .filter(|(_, b)| **b)
+        .map(|(l, _)| l.chars().count())
+        .sum();
+    // Most of the text in small boxes: the page is made of them (a gallery, a list of
+    // cards), and the boxes are what it has to say.
+    if dropped * 2 > total {
+        return lines;
+    }
+    lines
+        .into_iter()
+        .zip(boxed)
+        .filter_map(|(l, b)| (!b).then_some(l))
+        .collect()
+}
+
 /// The class of the container the first kept paragraph sits in, when the page has two or more
 /// containers of that class: a body split around an ad or a paywall prompt
 /// (`<div class="article-body" id="corps-1">` … ad … `<div class="article-body" id="corps-2">`),
@@ -326,7 +477,7 @@ pub(crate) fn split_body_class(page: &str, lines: &[String]) -> Option<String> {
     let body = body_start(page);
     let at = body + page[body..].find(&probe)?;
     // The nearest class attribute above the paragraph, within a few lines of markup.
-    let window = &page[at.saturating_sub(3000)..at];
+    let window = &page[page.floor_char_boundary(at.saturating_sub(3000))..at];
     let mut from = window.len();
     while let Some(k) = window[..from].rfind("class=\"") {
         from = k;
@@ -507,6 +658,67 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_table_between_kept_paragraphs_comes_back_row_by_row() {
+        let para = |n: usize| {
+            format!("<p class=\"article-text\">Paragraph {n} tells what the council decided about the water rules on Tuesday evening after a long debate.</p>")
+        };
+        let html = format!(
+            "<html><body><main><div class=\"body\">{}<div class=\"table-embed\"><table>\
+<tr><th>Reservoir</th><th>Level</th></tr><tr><td><p>North Dam</p></td><td><p>41 %</p></td></tr></table></div>{}\
+<table><tr><td><div><p>Layout cell with a whole sidebar in it, not a row of figures.</p></div></td></tr></table>{}\
+</div></main></body></html>",
+            para(1),
+            para(2),
+            para(3)
+        );
+        let kept: Vec<String> = (1..=3)
+            .map(|n| format!("Paragraph {n} tells what the council decided about the water rules on Tuesday evening after a long debate."))
+            .collect();
+        assert!(super::worth_a_look(&html, "<p></p>", &kept));
+        let lines = super::fill_gaps(&super::Page::parse(&html), kept);
+        let text = lines.join("\n");
+        assert_eq!(lines[1], "Reservoir Level", "{text}");
+        assert_eq!(lines[2], "North Dam 41 %", "{text}");
+        // The layout table's paragraph is a block of its own, put back as a paragraph.
+        assert_eq!(lines.len(), 6, "{text}");
+    }
+
+    #[test]
+    fn the_fallback_extractors_boxes_are_dropped() {
+        let para = |n: usize| {
+            format!("<p>Paragraph {n} tells what the council decided about the water rules on Tuesday evening after a long debate in the hall.</p>")
+        };
+        let html = format!(
+            "<html><body><header class=\"article-header\"><p>The standfirst says what happened in the valley this week.</p></header>\
+<article>{}<figure><img src=\"a.jpg\"><figcaption><p>The dam at dawn on Monday. Photo: staff</p></figcaption></figure>{}{}\
+<div class=\"comments-list\"><p>I think the council got this one wrong again.</p></div></article></body></html>",
+            para(1),
+            para(2),
+            para(3)
+        );
+        let mut lines =
+            vec!["The standfirst says what happened in the valley this week.".to_string()];
+        for n in 1..=3 {
+            lines.push(format!("Paragraph {n} tells what the council decided about the water rules on Tuesday evening after a long debate in the hall."));
+            if n == 1 {
+                lines.push("The dam at dawn on Monday. Photo: staff".to_string());
+            }
+        }
+        lines.push("I think the council got this one wrong again.".to_string());
+        let out = super::drop_boxed(&super::Page::parse(&html), lines);
+        let text = out.join("\n");
+        assert_eq!(out.len(), 4, "{text}");
+        assert!(
+            out[0].starts_with("The standfirst"),
+            "a header is no sure box: {text}"
+        );
+        assert!(
+            !text.contains("Photo") && !text.contains("I think"),
+            "{text}"
+        );
+    }
+
+    #[test]
     fn a_body_split_around_an_ad_is_read_whole() {
         let p = |t: &str| {
             format!("<p>{t} is what the council said about the market hall on Tuesday evening.</p>")
@@ -539,6 +751,20 @@ mod tests {
             ["First", "Second", "Third", "Une", "Fourth"],
             "{lines:?}"
         );
+    }
+
+    #[test]
+    fn the_class_search_window_starts_on_a_character() {
+        // Two-byte letters before the body: 3000 bytes back from the first paragraph falls
+        // inside one of them for one of the two paddings.
+        for pad in ["", "x"] {
+            let page = format!(
+                "<body>{pad}<div>{}</div><div class=\"article-body\"><p>Один два три четыре пять шесть.</p></div></body>",
+                "м".repeat(2000)
+            );
+            let lines = vec!["Один два три четыре пять шесть.".to_string()];
+            assert_eq!(super::split_body_class(&page, &lines), None);
+        }
     }
 
     #[test]

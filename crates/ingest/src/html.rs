@@ -115,7 +115,18 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
             .as_ref()
             .map_or(true, |r| r.content_text.len() < FALLBACK_BELOW);
         if !short {
-            return first;
+            // When its rules find no body at all, the extractor returns the whole page's text
+            // as one paragraph (menus, rails, footer and all): its fallback extractors, which
+            // score text blocks, do better there.
+            if first.as_ref().is_ok_and(|r| is_whole_page(&r.content_html)) {
+                let again = trafilatura::extract(html, &opts.clone().with_fallback(true));
+                if again.as_ref().is_ok_and(|r| {
+                    !is_whole_page(&r.content_html) && r.content_text.len() >= FALLBACK_BELOW
+                }) {
+                    return (again, true);
+                }
+            }
+            return (first, false);
         }
         let second_opts = opts
             .clone()
@@ -123,13 +134,13 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
             .with_focus(trafilatura::ExtractionFocus::FavorRecall);
         let second = trafilatura::extract(html, &second_opts);
         match (&first, &second) {
-            (Ok(a), Ok(b)) if b.content_text.len() > a.content_text.len() => second,
-            (Err(_), Ok(_)) => second,
-            _ => first,
+            (Ok(a), Ok(b)) if b.content_text.len() > a.content_text.len() => (second, true),
+            (Err(_), Ok(_)) => (second, true),
+            _ => (first, false),
         }
     });
     match res {
-        Ok(Ok(r)) => {
+        Ok((Ok(r), fallback)) => {
             let m = &r.metadata;
             out.title = nonempty(&m.title);
             out.author = nonempty(&m.author);
@@ -137,33 +148,14 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
             out.url = nonempty(&m.url).or_else(|| url.map(str::to_string));
             out.published = m.date.map(|d| d.format("%Y-%m-%d").to_string());
             out.lang = Lang::parse(&m.language);
-            out.lines = html_to_lines(&r.content_html);
-            // The passes below need the page parsed again; a page that needs several is parsed
-            // once.
-            let mut page: Option<crate::gaps::Page> = None;
-            let probes = crate::loose::truncated_lines(html, &out.lines);
-            if !probes.is_empty() {
-                let page = page.get_or_insert_with(|| crate::gaps::Page::parse(html));
-                let lines = std::mem::take(&mut out.lines);
-                out.lines = crate::loose::read_loose_bodies(page, &probes, lines);
-            }
-            if crate::gaps::worth_a_look(html, &r.content_html, &out.lines) {
-                let page = page.get_or_insert_with(|| crate::gaps::Page::parse(html));
-                out.lines = crate::gaps::fill_gaps(page, std::mem::take(&mut out.lines));
-            }
-            if let Some(class) = crate::gaps::split_body_class(html, &out.lines) {
-                let page = page.get_or_insert_with(|| crate::gaps::Page::parse(html));
-                out.lines =
-                    crate::gaps::add_split_bodies(page, &class, std::mem::take(&mut out.lines));
-            }
-            if let Some(c) = crate::standfirst::candidate(html, &out.lines) {
-                let page = page.get_or_insert_with(|| crate::gaps::Page::parse(html));
-                if let Some(s) = crate::standfirst::find(&page.doc, &c) {
-                    out.lines.insert(c.first_paragraph, s);
-                }
-            }
+            let lines = html_to_lines(&r.content_html);
+            // The passes are our own code on hostile input too: should one panic, the page
+            // keeps the extractor's lines rather than fail.
+            out.lines =
+                std::panic::catch_unwind(|| mend(html, &r.content_html, lines.clone(), fallback))
+                    .unwrap_or(lines);
         }
-        Ok(Err(_)) | Err(_) => {
+        Ok((Err(_), _)) | Err(_) => {
             out.url = url.map(str::to_string);
         }
     }
@@ -180,6 +172,48 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
     }
     out.repeated = blank_repeated_paragraphs(&mut out.lines);
     out
+}
+
+/// Whether extracted HTML is the extractor's last resort, the page's whole text in one
+/// paragraph: a single `<p>` of many lines and no other block.
+fn is_whole_page(extracted_html: &str) -> bool {
+    const BLOCKS: &[&str] = &["<div", "<h", "<li", "<table", "<blockquote", "<pre"];
+    extracted_html.matches("<p").count() <= 1
+        && !BLOCKS.iter().any(|b| extracted_html.contains(b))
+        && extracted_html.matches('\n').count() >= 10
+}
+
+/// The passes that mend what the extractor dropped: loose-text bodies cut short, blocks skipped
+/// between kept paragraphs, bodies split around an ad, the standfirst. They need the page
+/// parsed again; a page that needs several is parsed once, and most pages need none.
+/// `fallback`: the lines come from the extractor's fallback extractors, which keep boxes that
+/// its own rules leave out.
+fn mend(html: &str, extracted_html: &str, mut lines: Vec<String>, fallback: bool) -> Vec<String> {
+    let mut page: Option<crate::gaps::Page> = None;
+    if fallback {
+        let page = page.get_or_insert_with(|| crate::gaps::Page::parse(html));
+        lines = crate::gaps::drop_boxed(page, lines);
+    }
+    let probes = crate::loose::truncated_lines(html, &lines);
+    if !probes.is_empty() {
+        let page = page.get_or_insert_with(|| crate::gaps::Page::parse(html));
+        lines = crate::loose::read_loose_bodies(page, &probes, lines);
+    }
+    if crate::gaps::worth_a_look(html, extracted_html, &lines) {
+        let page = page.get_or_insert_with(|| crate::gaps::Page::parse(html));
+        lines = crate::gaps::fill_gaps(page, lines);
+    }
+    if let Some(class) = crate::gaps::split_body_class(html, &lines) {
+        let page = page.get_or_insert_with(|| crate::gaps::Page::parse(html));
+        lines = crate::gaps::add_split_bodies(page, &class, lines);
+    }
+    if let Some(c) = crate::standfirst::candidate(html, &lines) {
+        let page = page.get_or_insert_with(|| crate::gaps::Page::parse(html));
+        if let Some(s) = crate::standfirst::find(&page.doc, &c) {
+            lines.insert(c.first_paragraph, s);
+        }
+    }
+    lines
 }
 
 /// Paragraphs with fewer words are never treated as repeats: short lines ("Advertisement",
@@ -540,6 +574,14 @@ mod tests {
         let lines =
             html_to_lines("<p>One <b>bold</b>\n word.</p><p>Two<br>Three</p><script>x()</script>");
         assert_eq!(lines, vec!["One bold word.", "Two", "Three"]);
+    }
+
+    #[test]
+    fn the_extractors_last_resort_is_told_apart() {
+        let lines: String = (0..20).map(|i| format!("Menu item {i}\n")).collect();
+        assert!(super::is_whole_page(&format!("<p>{lines}</p>")));
+        assert!(!super::is_whole_page(&format!("<p>{lines}</p><p>Body</p>")));
+        assert!(!super::is_whole_page("<p>One paragraph.</p>"));
     }
 
     #[test]
