@@ -88,22 +88,19 @@ fn inline_follows(rest: &str) -> bool {
 pub(crate) fn truncated_lines(page: &str, lines: &[String]) -> Vec<String> {
     let body = &page[body_start(page)..];
     let mut out = Vec::new();
+    // The lines come in page order: each search starts where the last one was found, so the
+    // page is read about once, not once per line.
+    let mut cursor = 0;
     for line in lines.iter().take(MAX_PROBED_LINES) {
         let Some(probe) = plain_closing(line, 3) else {
             continue;
         };
-        let mut from = 0;
-        // A few occurrences at most: a probe repeated all over the page says nothing.
-        for _ in 0..4 {
-            let Some(k) = body[from..].find(probe) else {
-                break;
-            };
-            let end = from + k + probe.len();
-            if inline_follows(&body[end..]) {
-                out.push(probe.to_string());
-                break;
-            }
-            from = end;
+        let Some(k) = body[cursor..].find(probe) else {
+            continue;
+        };
+        cursor += k + probe.len();
+        if inline_follows(&body[cursor..]) {
+            out.push(probe.to_string());
         }
     }
     out
