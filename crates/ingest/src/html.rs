@@ -183,12 +183,14 @@ fn is_whole_page(extracted_html: &str) -> bool {
         && extracted_html.matches('\n').count() >= 10
 }
 
-/// The passes that mend what the extractor dropped: loose-text bodies cut short, blocks skipped
+/// The passes that mend what the extractor kept or dropped wrongly: lines the page marks as
+/// furniture (captions, promos), loose-text bodies cut short, blocks skipped
 /// between kept paragraphs, bodies split around an ad, the standfirst. They need the page
 /// parsed again; a page that needs several is parsed once, and most pages need none.
 /// `fallback`: the lines come from the extractor's fallback extractors, which keep boxes that
 /// its own rules leave out.
 fn mend(html: &str, extracted_html: &str, mut lines: Vec<String>, fallback: bool) -> Vec<String> {
+    lines = crate::marked::drop_marked(html, lines);
     let mut page: Option<crate::gaps::Page> = None;
     if fallback {
         let page = page.get_or_insert_with(|| crate::gaps::Page::parse(html));

@@ -23,6 +23,7 @@ mod gaps;
 pub mod html;
 mod jsonl;
 mod loose;
+mod marked;
 mod sniff;
 mod sources;
 mod standfirst;
