@@ -19,7 +19,7 @@ use ego_tree::{NodeId, NodeRef};
 use newsprism_core::text::word_key;
 use scraper::{Html, Node};
 
-use crate::html::{body_start, hidden_by_attribute, plain_opening};
+use crate::html::{body_start, count_in, find_in, hidden_by_attribute, plain_opening};
 
 /// Most blocks put back into one gap: more than that between two kept paragraphs is a whole
 /// region (a sidebar, a comment thread) the extractor was right to leave out.
@@ -301,16 +301,16 @@ pub(crate) fn worth_a_look(page: &str, extracted_html: &str, lines: &[String]) -
         return false;
     };
     let body = body_start(page);
-    let Some(start) = page[body..].find(&first).map(|s| body + s) else {
+    let Some(start) = find_in(&page[body..], &first).map(|s| body + s) else {
         return false;
     };
-    let Some(end) = page[start..].find(&last).map(|e| start + e) else {
+    let Some(end) = find_in(&page[start..], &last).map(|e| start + e) else {
         return false;
     };
     let count = |s: &str| {
         ["<h2", "<h3", "<h4", "<h5", "<h6", "<li", "<tr"]
             .iter()
-            .map(|t| s.matches(t).count())
+            .map(|t| count_in(s, t))
             .sum::<usize>()
     };
     count(&page[start..end]) > count(extracted_html)
@@ -475,7 +475,7 @@ pub(crate) fn split_body_class(page: &str, lines: &[String]) -> Option<String> {
     const BODY_WORDS: &[&str] = &["body", "content", "text", "story", "article"];
     let probe = lines.iter().find_map(|l| plain_opening(l, 5))?;
     let body = body_start(page);
-    let at = body + page[body..].find(&probe)?;
+    let at = body + find_in(&page[body..], &probe)?;
     // The nearest class attribute above the paragraph, within a few lines of markup.
     let window = &page[page.floor_char_boundary(at.saturating_sub(3000))..at];
     let mut from = window.len();
@@ -489,7 +489,7 @@ pub(crate) fn split_body_class(page: &str, lines: &[String]) -> Option<String> {
         let lower = value.to_ascii_lowercase();
         if BODY_WORDS.iter().any(|w| lower.contains(w)) {
             let attr = format!("class=\"{value}\"");
-            return (page[body..].matches(&attr).count() >= 2).then(|| value.to_string());
+            return (count_in(&page[body..], &attr) >= 2).then(|| value.to_string());
         }
     }
     None

@@ -21,7 +21,7 @@ use newsprism_core::text::word_key;
 use scraper::Node;
 
 use crate::gaps::{is_furniture, Page};
-use crate::html::{body_start, clean_line, is_block, is_hidden};
+use crate::html::{body_start, clean_line, find_in, is_block, is_hidden};
 
 /// Lines looked at by the cheap check: a body's truncated paragraphs show in its first ones.
 const MAX_PROBED_LINES: usize = 200;
@@ -95,7 +95,7 @@ pub(crate) fn truncated_lines(page: &str, lines: &[String]) -> Vec<String> {
         let Some(probe) = plain_closing(line, 3) else {
             continue;
         };
-        let Some(k) = body[cursor..].find(probe) else {
+        let Some(k) = find_in(&body[cursor..], probe) else {
             continue;
         };
         cursor += k + probe.len();

@@ -9,7 +9,7 @@
 //! right around it, is named for a caption, a credit, a promo, a related-links box, a share
 //! bar, a cookie notice or an ad.
 
-use crate::html::body_start;
+use crate::html::{body_start, class_words, find_in};
 
 /// Class and id words of furniture that never holds the body, matched as whole words of a
 /// class name (`imageCaption`, `c-article-image__credit`, `newsletter-box`; not
@@ -76,28 +76,6 @@ fn tag_is_marked(tag: &str) -> bool {
     })
 }
 
-/// The words of a class or id value, split at spaces, `-`, `_` and lower-to-upper case
-/// changes, lower-cased.
-fn class_words(value: &str) -> impl Iterator<Item = String> + '_ {
-    value
-        .split(|c: char| c.is_whitespace() || c == '-' || c == '_')
-        .flat_map(|part| {
-            let mut words = Vec::new();
-            let mut cur = String::new();
-            let mut prev_lower = false;
-            for c in part.chars() {
-                if c.is_uppercase() && prev_lower && !cur.is_empty() {
-                    words.push(std::mem::take(&mut cur));
-                }
-                prev_lower = c.is_lowercase();
-                cur.extend(c.to_lowercase());
-            }
-            words.push(cur);
-            words
-        })
-        .filter(|w| !w.is_empty())
-}
-
 /// Whether the text at `at` opens right after elements that name furniture.
 fn opens_in_marked_element(body: &str, at: usize) -> bool {
     let mut before = body[..at].trim_end();
@@ -120,6 +98,45 @@ fn opens_in_marked_element(body: &str, at: usize) -> bool {
     false
 }
 
+/// Letters and digits compared to tell a line's own text from a short caption that opens
+/// with the same words ("Dee Dee Myers" under a photo, "Dee Dee Myers — a White House press
+/// secretary …" in the body).
+const COMPARED_CHARS: usize = 40;
+
+/// Whether the markup at a probe's match reads, tags skipped, like the line: the same first
+/// letters and digits.
+fn reads_like(markup: &str, line: &str) -> bool {
+    // Tags are skipped, and so are entities (`&#8217;`, `&amp;`): the line has the character,
+    // which is no letter or digit anyway, or an `&`.
+    let (mut in_tag, mut in_entity) = (false, false);
+    let raw = markup.chars().filter(|&c| {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                return false;
+            }
+            '&' if !in_tag => in_entity = true,
+            ';' if in_entity => {
+                in_entity = false;
+                return false;
+            }
+            c if in_entity && !(c.is_ascii_alphanumeric() || c == '#') => in_entity = false,
+            _ => {}
+        }
+        !in_tag && !in_entity
+    });
+    let key = |it: &mut dyn Iterator<Item = char>| -> String {
+        it.filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .take(COMPARED_CHARS)
+            .collect()
+    };
+    let want = key(&mut line.chars());
+    let got = key(&mut raw.take(COMPARED_CHARS * 8));
+    got.starts_with(&want)
+}
+
 /// Which extracted lines open in an element the page marks as furniture.
 pub(crate) fn marked_lines(page: &str, lines: &[String]) -> Vec<bool> {
     let body = &page[body_start(page)..];
@@ -131,12 +148,21 @@ pub(crate) fn marked_lines(page: &str, lines: &[String]) -> Vec<bool> {
             let Some(probe) = opening_probe(line) else {
                 return false;
             };
-            let Some(k) = body[cursor..].find(probe) else {
-                return false;
-            };
-            let at = cursor + k;
-            cursor = at + probe.len();
-            opens_in_marked_element(body, at)
+            // The same words may come first in an attribute (`alt="Margaret Dunmore, 71"`):
+            // the line is where they open an element's text.
+            let mut from = cursor;
+            for _ in 0..4 {
+                let Some(k) = find_in(&body[from..], probe) else {
+                    return false;
+                };
+                let at = from + k;
+                from = at + probe.len();
+                if body[..at].trim_end().ends_with('>') && reads_like(&body[at..], line) {
+                    cursor = from;
+                    return opens_in_marked_element(body, at);
+                }
+            }
+            false
         })
         .collect()
 }
@@ -226,5 +252,15 @@ mod tests {
             Some("Margaret Dunmore")
         );
         assert_eq!(opening_probe("Short, one"), None);
+        // A caption of the same opening words is not the body's line.
+        let markup = "Dee Dee Myers</span></div><p><a>Dee Dee Myers</a> \u{2014} a White House press secretary</p>";
+        let line = "Dee Dee Myers \u{2014} a White House press secretary";
+        assert!(!reads_like(markup, line));
+        let body = markup.find("<p>").unwrap();
+        assert!(reads_like(&markup[body..], line));
+        assert!(reads_like(
+            "It&#8217;s the <b>vicar&apos;s</b> call",
+            "It’s the vicar's call"
+        ));
     }
 }

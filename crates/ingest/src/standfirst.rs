@@ -11,7 +11,7 @@
 use newsprism_core::text::word_key;
 use scraper::{Html, Node};
 
-use crate::html::{body_start, hidden_by_attribute, plain_opening};
+use crate::html::{body_start, class_words, find_in, hidden_by_attribute, plain_opening};
 
 /// Fewest words of a standfirst: a shorter description is a slogan or a site blurb.
 const MIN_WORDS: usize = 8;
@@ -102,10 +102,15 @@ fn is_out(e: &scraper::node::Element) -> bool {
             | "title"
             | "head"
     ) || hidden_by_attribute(e)
-        || e.attr("class").into_iter().chain(e.attr("id")).any(|v| {
-            let v = v.to_lowercase();
-            BOXES.iter().any(|b| v.contains(b))
-        })
+        || e.attr("class")
+            .into_iter()
+            .chain(e.attr("id"))
+            .flat_map(class_words)
+            .any(|w| {
+                BOXES
+                    .iter()
+                    .any(|b| w == *b || w.strip_suffix('s') == Some(*b))
+            })
 }
 
 /// A description that may be a standfirst the extractor left out: what the parsed page is then
@@ -120,21 +125,28 @@ pub(crate) struct Candidate {
 
 /// The standfirst candidate of a page, by cheap tests on its raw text (most pages have none,
 /// and are not parsed again).
-pub(crate) fn candidate(page: &str, lines: &[String]) -> Option<Candidate> {
+pub(crate) fn candidate(page: &str, lines: &[String], title: Option<&str>) -> Option<Candidate> {
     let desc = description(page)?;
     let words = desc.split_whitespace().count();
     if !(MIN_WORDS..=MAX_WORDS).contains(&words) {
         return None;
     }
     let key = word_key(&desc);
-    let first_paragraph = lines
-        .iter()
-        .position(|l| l.split_whitespace().count() >= MIN_WORDS)?;
+    // The headline, kept as a line, is no paragraph (the page's title may add the site's
+    // name to it).
+    let title_key = title.map(word_key).unwrap_or_default();
+    let first_paragraph = lines.iter().position(|l| {
+        l.split_whitespace().count() >= MIN_WORDS
+            && (title_key.is_empty() || !title_key.contains(&word_key(l)))
+    })?;
     let first_line = &lines[first_paragraph];
-    // Already in, or the description is (the start of) a paragraph that is in.
+    // Already in, or the description is (the start of) a paragraph that is in, or in its turn
+    // holds a whole paragraph that is in (not a short line: a subheading of two words is
+    // found in many a description).
     if lines.iter().any(|l| {
         let k = word_key(l);
-        !k.is_empty() && (k.contains(&key) || key.contains(&k))
+        !k.is_empty()
+            && (k.contains(&key) || (k.split(' ').count() >= MIN_WORDS && key.contains(&k)))
     }) {
         return None;
     }
@@ -142,8 +154,8 @@ pub(crate) fn candidate(page: &str, lines: &[String]) -> Option<Candidate> {
     // there, before those of the first paragraph (when both are plain words to search for).
     let body = body_start(page);
     if let Some(p) = plain_opening(&desc, 4) {
-        let at = page[body..].find(&p)?;
-        if let Some(f) = plain_opening(first_line, 4).and_then(|f| page[body..].find(&f)) {
+        let at = find_in(&page[body..], &p)?;
+        if let Some(f) = plain_opening(first_line, 4).and_then(|f| find_in(&page[body..], &f)) {
             if f < at {
                 return None;
             }
@@ -198,9 +210,11 @@ pub(crate) fn find(doc: &Html, c: &Candidate) -> Option<String> {
             continue;
         }
         if shown.is_none() && k_text == *key {
-            let hidden = node
-                .ancestors()
-                .chain(std::iter::once(node))
+            // Up to the body: the classes of `<body>` describe the page's layout
+            // ("has-sidebar"), not this element.
+            let hidden = std::iter::once(node)
+                .chain(node.ancestors())
+                .take_while(|a| !matches!(a.value(), Node::Element(x) if x.name() == "body"))
                 .any(|a| matches!(a.value(), Node::Element(x) if is_out(x)));
             if hidden {
                 return None;
@@ -230,9 +244,28 @@ mod tests {
     }
 
     fn standfirst(html: &str, lines: &[&str]) -> Option<String> {
+        standfirst_titled(html, lines, None)
+    }
+
+    fn standfirst_titled(html: &str, lines: &[&str], title: Option<&str>) -> Option<String> {
         let lines: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
-        let c = candidate(html, &lines)?;
+        let c = candidate(html, &lines, title)?;
         find(&Html::parse_document(html), &c)
+    }
+
+    #[test]
+    fn a_kept_headline_and_the_pages_classes_do_not_hide_it() {
+        const H1: &str = "Water rules come in next month after a long fight in the valley";
+        let html = format!(
+            "<html><head><meta property=\"og:description\" content=\"{DEK}\"></head>\
+<body class=\"single has-sidebar\"><article class=\"post tag-cardiology\"><h1>{H1}</h1>\
+<p class=\"entry-excerpt\">{DEK}</p><p>{P1}</p></article></body></html>"
+        );
+        let title = format!("{H1} | The Valley Post");
+        assert_eq!(
+            standfirst_titled(&html, &[H1, P1], Some(&title)).as_deref(),
+            Some(DEK)
+        );
     }
 
     #[test]
