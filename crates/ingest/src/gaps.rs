@@ -19,7 +19,9 @@ use ego_tree::{NodeId, NodeRef};
 use newsprism_core::text::word_key;
 use scraper::{Html, Node};
 
-use crate::html::{body_start, count_in, find_in, hidden_by_attribute, plain_opening};
+use crate::html::{
+    alnum_key, body_start, count_in, find_in, hidden_by_attribute, plain_opening, visible_chars,
+};
 
 /// Most blocks put back into one gap: more than that between two kept paragraphs is a whole
 /// region (a sidebar, a comment thread) the extractor was right to leave out.
@@ -291,8 +293,8 @@ fn blocks(doc: &Html) -> Vec<Block> {
 }
 
 /// Whether the extracted text may have lost blocks: the raw page, between the places where its
-/// first and last extracted lines start, has more headings and list items than the extracted
-/// HTML. Pages where the first or last line cannot be found in the raw markup are not looked
+/// first and last extracted lines start, has more headings, list items and table rows than the
+/// extracted HTML, and one of them opens with text the lines do not hold. Pages where the first or last line cannot be found in the raw markup are not looked
 /// at (entities, markup inside the line's first words).
 pub(crate) fn worth_a_look(page: &str, extracted_html: &str, lines: &[String]) -> bool {
     let first = lines.iter().find_map(|l| plain_opening(l, 5));
@@ -307,13 +309,35 @@ pub(crate) fn worth_a_look(page: &str, extracted_html: &str, lines: &[String]) -
     let Some(end) = find_in(&page[start..], &last).map(|e| start + e) else {
         return false;
     };
-    let count = |s: &str| {
-        ["<h2", "<h3", "<h4", "<h5", "<h6", "<li", "<tr"]
-            .iter()
-            .map(|t| count_in(s, t))
-            .sum::<usize>()
-    };
-    count(&page[start..end]) > count(extracted_html)
+    const TAGS: [&str; 7] = ["<h2", "<h3", "<h4", "<h5", "<h6", "<li", "<tr"];
+    let count = |s: &str| TAGS.iter().map(|t| count_in(s, t)).sum::<usize>();
+    let region = &page[start..end];
+    if count(region) <= count(extracted_html) {
+        return false;
+    }
+    // More of them in the page: worth a parse only if one of them opens with text the
+    // extracted lines do not hold, and not with a link (a list of links is navigation or
+    // teasers, which the pass leaves out anyway).
+    const PROBE_CHARS: usize = 24;
+    let known = alnum_key(lines.iter().flat_map(|l| l.chars()), usize::MAX);
+    TAGS.iter().any(|tag| {
+        memchr::memmem::find_iter(region.as_bytes(), tag.as_bytes()).any(|k| {
+            let after = &region[k + tag.len()..];
+            // The tag's name must end here (`<li>`, `<h2 class=…>`; not `<link`, `<track`).
+            if !after.starts_with(['>', ' ', '\n', '\t', '\r']) {
+                return false;
+            }
+            let Some(close) = find_in(after, ">") else {
+                return false;
+            };
+            let content = after[close + 1..].trim_start();
+            if content.starts_with("<a ") || content.starts_with("<a>") {
+                return false;
+            }
+            let opening = alnum_key(visible_chars(content), PROBE_CHARS);
+            opening.chars().count() >= 12 && !known.contains(&opening)
+        })
+    })
 }
 
 /// Each line's block, in page order (a line the extractor split or merged has none): the first
@@ -489,10 +513,37 @@ pub(crate) fn split_body_class(page: &str, lines: &[String]) -> Option<String> {
         let lower = value.to_ascii_lowercase();
         if BODY_WORDS.iter().any(|w| lower.contains(w)) {
             let attr = format!("class=\"{value}\"");
-            return (count_in(&page[body..], &attr) >= 2).then(|| value.to_string());
+            let has_more =
+                count_in(&page[body..], &attr) >= 2 && more_text_in(&page[body..], &attr, lines);
+            return has_more.then(|| value.to_string());
         }
     }
     None
+}
+
+/// Whether some container opened by `attr` starts with a paragraph the extracted lines do not
+/// hold (the other half of a split body), judged on the raw markup: most pages that repeat a
+/// body class repeat it around text already kept, and are not parsed again for nothing.
+fn more_text_in(body: &str, attr: &str, lines: &[String]) -> bool {
+    const PROBE_CHARS: usize = 30;
+    let known = alnum_key(lines.iter().flat_map(|l| l.chars()), usize::MAX);
+    let mut from = 0;
+    for _ in 0..8 {
+        let Some(k) = find_in(&body[from..], attr) else {
+            return false;
+        };
+        let at = from + k;
+        from = at + attr.len();
+        let window = &body[at..body.floor_char_boundary((at + 4000).min(body.len()))];
+        let Some(p) = find_in(window, "<p") else {
+            continue;
+        };
+        let opening = alnum_key(visible_chars(&window[p..]), PROBE_CHARS);
+        if opening.chars().count() == PROBE_CHARS && !known.contains(&opening) {
+            return true;
+        }
+    }
+    false
 }
 
 /// The kept lines with the blocks of the body's other containers (same class, sharing the kept

@@ -368,6 +368,70 @@ pub(crate) fn count_in(hay: &str, needle: &str) -> usize {
     memchr::memmem::find_iter(hay.as_bytes(), needle.as_bytes()).count()
 }
 
+/// Shortest probe worth searching for: shorter ones recur all over a page.
+const MIN_PROBE_BYTES: usize = 12;
+
+/// The line's opening letters and digits (up to the first other character), cut to 40 bytes:
+/// what the raw markup spells the same way.
+pub(crate) fn opening_probe(line: &str) -> Option<&str> {
+    let line = line.trim_start();
+    let end = line
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == ' '))
+        .map_or(line.len(), |(i, _)| i);
+    let end = line.floor_char_boundary(end.min(40));
+    let probe = line[..end].trim_end();
+    (probe.len() >= MIN_PROBE_BYTES && !probe.contains("  ")).then_some(probe)
+}
+
+/// Letters and digits compared to tell a line's own text from a short caption that opens
+/// with the same words ("Dee Dee Myers" under a photo, "Dee Dee Myers — a White House press
+/// secretary …" in the body).
+const COMPARED_CHARS: usize = 40;
+
+/// Whether the markup at a probe's match reads, tags skipped, like the line: the same first
+/// letters and digits.
+pub(crate) fn reads_like(markup: &str, line: &str) -> bool {
+    let want = alnum_key(line.chars(), COMPARED_CHARS);
+    let got = alnum_key(
+        visible_chars(markup).take(COMPARED_CHARS * 8),
+        COMPARED_CHARS,
+    );
+    got.starts_with(&want)
+}
+
+/// The characters of raw markup a reader sees, roughly: tags are skipped, and so are entities
+/// (`&#8217;`, `&amp;`), which stand for no letter or digit worth comparing.
+pub(crate) fn visible_chars(markup: &str) -> impl Iterator<Item = char> + '_ {
+    let (mut in_tag, mut in_entity) = (false, false);
+    markup.chars().filter(move |&c| {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                return false;
+            }
+            '&' if !in_tag => in_entity = true,
+            ';' if in_entity => {
+                in_entity = false;
+                return false;
+            }
+            c if in_entity && !(c.is_ascii_alphanumeric() || c == '#') => in_entity = false,
+            _ => {}
+        }
+        !in_tag && !in_entity
+    })
+}
+
+/// The first `n` letters and digits of a text, lower-cased and run together: a key that
+/// ignores spacing, punctuation and the characters entities stand for.
+pub(crate) fn alnum_key(text: impl Iterator<Item = char>, n: usize) -> String {
+    text.filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .take(n)
+        .collect()
+}
+
 /// Where the page's body starts in the raw markup: the passes that look at a page again search
 /// from there, since a description or JSON-LD in the head repeats the lead.
 pub(crate) fn body_start(page: &str) -> usize {

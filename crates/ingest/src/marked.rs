@@ -9,7 +9,7 @@
 //! right around it, is named for a caption, a credit, a promo, a related-links box, a share
 //! bar, a cookie notice or an ad.
 
-use crate::html::{body_start, class_words, find_in};
+use crate::html::{body_start, class_words, find_in, opening_probe, reads_like};
 
 /// Class and id words of furniture that never holds the body, matched as whole words of a
 /// class name (`imageCaption`, `c-article-image__credit`, `newsletter-box`; not
@@ -37,22 +37,6 @@ const MARK_WORDS: &[&str] = &[
 /// nothing but whitespace between them (`<div class="caption"><p>text`). Further out, a
 /// theme's odd class on the body's wrapper (`<div class="entry share">`) would count.
 const MAX_TAGS: usize = 2;
-
-/// Shortest probe worth searching for: shorter ones recur all over a page.
-const MIN_PROBE_BYTES: usize = 12;
-
-/// The line's opening letters and digits (up to the first other character), cut to 40 bytes:
-/// what the raw markup spells the same way.
-fn opening_probe(line: &str) -> Option<&str> {
-    let line = line.trim_start();
-    let end = line
-        .char_indices()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == ' '))
-        .map_or(line.len(), |(i, _)| i);
-    let end = line.floor_char_boundary(end.min(40));
-    let probe = line[..end].trim_end();
-    (probe.len() >= MIN_PROBE_BYTES && !probe.contains("  ")).then_some(probe)
-}
 
 /// Whether an opening tag's markup (`p class="imageCaption" id="c1"`) names furniture.
 fn tag_is_marked(tag: &str) -> bool {
@@ -96,45 +80,6 @@ fn opens_in_marked_element(body: &str, at: usize) -> bool {
         before = inner[..open].trim_end();
     }
     false
-}
-
-/// Letters and digits compared to tell a line's own text from a short caption that opens
-/// with the same words ("Dee Dee Myers" under a photo, "Dee Dee Myers — a White House press
-/// secretary …" in the body).
-const COMPARED_CHARS: usize = 40;
-
-/// Whether the markup at a probe's match reads, tags skipped, like the line: the same first
-/// letters and digits.
-fn reads_like(markup: &str, line: &str) -> bool {
-    // Tags are skipped, and so are entities (`&#8217;`, `&amp;`): the line has the character,
-    // which is no letter or digit anyway, or an `&`.
-    let (mut in_tag, mut in_entity) = (false, false);
-    let raw = markup.chars().filter(|&c| {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                return false;
-            }
-            '&' if !in_tag => in_entity = true,
-            ';' if in_entity => {
-                in_entity = false;
-                return false;
-            }
-            c if in_entity && !(c.is_ascii_alphanumeric() || c == '#') => in_entity = false,
-            _ => {}
-        }
-        !in_tag && !in_entity
-    });
-    let key = |it: &mut dyn Iterator<Item = char>| -> String {
-        it.filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .take(COMPARED_CHARS)
-            .collect()
-    };
-    let want = key(&mut line.chars());
-    let got = key(&mut raw.take(COMPARED_CHARS * 8));
-    got.starts_with(&want)
 }
 
 /// Which extracted lines open in an element the page marks as furniture.

@@ -11,7 +11,9 @@
 use newsprism_core::text::word_key;
 use scraper::{Html, Node};
 
-use crate::html::{body_start, class_words, find_in, hidden_by_attribute, plain_opening};
+use crate::html::{
+    body_start, class_words, find_in, hidden_by_attribute, opening_probe, plain_opening, reads_like,
+};
 
 /// Fewest words of a standfirst: a shorter description is a slogan or a site blurb.
 const MIN_WORDS: usize = 8;
@@ -152,10 +154,20 @@ pub(crate) fn candidate(page: &str, lines: &[String], title: Option<&str>) -> Op
     }
     // Cheap look at the raw body before parsing it: the description's opening words must be
     // there, before those of the first paragraph (when both are plain words to search for).
-    let body = body_start(page);
-    if let Some(p) = plain_opening(&desc, 4) {
-        let at = find_in(&page[body..], &p)?;
-        if let Some(f) = plain_opening(first_line, 4).and_then(|f| find_in(&page[body..], &f)) {
+    // The description is often repeated in the body's markup where it is not shown (JSON,
+    // share buttons' data attributes): only an element's text counts, read like the
+    // description with tags and entities skipped.
+    let body = &page[body_start(page)..];
+    if let Some(p) = opening_probe(&desc) {
+        let mut from = 0;
+        let at = loop {
+            let k = from + find_in(&body[from..], p)?;
+            if body[..k].trim_end().ends_with('>') && reads_like(&body[k..], &desc) {
+                break k;
+            }
+            from = k + p.len();
+        };
+        if let Some(f) = plain_opening(first_line, 4).and_then(|f| find_in(body, &f)) {
             if f < at {
                 return None;
             }
