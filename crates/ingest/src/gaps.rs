@@ -20,7 +20,8 @@ use newsprism_core::text::word_key;
 use scraper::{Html, Node};
 
 use crate::html::{
-    alnum_key, body_start, count_in, find_in, hidden_by_attribute, plain_opening, visible_chars,
+    alnum_key, body_start, count_in, drop_unless_most, find_in, hidden_by_attribute, is_block,
+    plain_opening, visible_chars,
 };
 
 /// Most blocks put back into one gap: more than that between two kept paragraphs is a whole
@@ -40,23 +41,7 @@ fn is_data_row(tr: NodeRef<Node>) -> bool {
         cell.descendants().skip(1).all(|d| match d.value() {
             Node::Element(x) => {
                 paragraphs += usize::from(x.name() == "p");
-                paragraphs <= 1
-                    && !matches!(
-                        x.name(),
-                        "table"
-                            | "div"
-                            | "ul"
-                            | "ol"
-                            | "h1"
-                            | "h2"
-                            | "h3"
-                            | "h4"
-                            | "h5"
-                            | "h6"
-                            | "blockquote"
-                            | "section"
-                            | "article"
-                    )
+                paragraphs <= 1 && (x.name() == "p" || !is_block(x.name()))
             }
             _ => true,
         })
@@ -473,22 +458,9 @@ pub(crate) fn drop_boxed(page: &Page, lines: Vec<String>) -> Vec<String> {
             })
         })
         .collect();
-    let dropped: usize = lines
-        .iter()
-        .zip(&boxed)
-        .filter(|(_, b)| **b)
-        .map(|(l, _)| l.chars().count())
-        .sum();
     // Most of the text in small boxes: the page is made of them (a gallery, a list of
     // cards), and the boxes are what it has to say.
-    if dropped * 2 > total {
-        return lines;
-    }
-    lines
-        .into_iter()
-        .zip(boxed)
-        .filter_map(|(l, b)| (!b).then_some(l))
-        .collect()
+    drop_unless_most(lines, &boxed)
 }
 
 /// The class of the container the first kept paragraph sits in, when the page has two or more

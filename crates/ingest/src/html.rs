@@ -432,6 +432,26 @@ pub(crate) fn alnum_key(text: impl Iterator<Item = char>, n: usize) -> String {
         .collect()
 }
 
+/// The lines not flagged, unless the flagged ones hold more than half the text: then the flags
+/// describe the page itself (a gallery of captions, a list of cards) and every line stays.
+pub(crate) fn drop_unless_most(lines: Vec<String>, flagged: &[bool]) -> Vec<String> {
+    let total: usize = lines.iter().map(String::len).sum();
+    let dropped: usize = lines
+        .iter()
+        .zip(flagged)
+        .filter(|(_, f)| **f)
+        .map(|(l, _)| l.len())
+        .sum();
+    if dropped == 0 || dropped * 2 > total {
+        return lines;
+    }
+    lines
+        .into_iter()
+        .zip(flagged)
+        .filter_map(|(l, f)| (!f).then_some(l))
+        .collect()
+}
+
 /// Where the page's body starts in the raw markup: the passes that look at a page again search
 /// from there, since a description or JSON-LD in the head repeats the lead.
 pub(crate) fn body_start(page: &str) -> usize {

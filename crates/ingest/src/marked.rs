@@ -9,7 +9,7 @@
 //! right around it, is named for a caption, a credit, a promo, a related-links box, a share
 //! bar, a cookie notice or an ad.
 
-use crate::html::{body_start, class_words, find_in, opening_probe, reads_like};
+use crate::html::{body_start, class_words, drop_unless_most, find_in, opening_probe, reads_like};
 
 /// Class and id words of furniture that never holds the body, matched as whole words of a
 /// class name (`imageCaption`, `c-article-image__credit`, `newsletter-box`; not
@@ -119,21 +119,7 @@ pub(crate) fn drop_marked(page: &str, lines: Vec<String>) -> Vec<String> {
     if !marked.contains(&true) {
         return lines;
     }
-    let total: usize = lines.iter().map(String::len).sum();
-    let dropped: usize = lines
-        .iter()
-        .zip(&marked)
-        .filter(|(_, m)| **m)
-        .map(|(l, _)| l.len())
-        .sum();
-    if dropped * 2 > total {
-        return lines;
-    }
-    lines
-        .into_iter()
-        .zip(marked)
-        .filter_map(|(l, m)| (!m).then_some(l))
-        .collect()
+    drop_unless_most(lines, &marked)
 }
 
 #[cfg(test)]
