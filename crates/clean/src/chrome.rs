@@ -59,6 +59,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     if words <= 60 && is_death_notice(trimmed) {
         return Some("obituary notice");
     }
+    if pos.from_end < 2 && words <= 45 && is_author_bio(trimmed) {
+        return Some("author bio");
+    }
     let norm = (words <= MAX_TEASER_WORDS.max(opts.max_chrome_words)).then(|| normalize(trimmed));
     if norm.as_deref().is_some_and(is_share_buttons) {
         return Some("share buttons");
@@ -995,6 +998,61 @@ fn last_sentence(norm: &str) -> Option<&str> {
     // "3.5 million": no space after the stop. ("U.S. officials" passes, but a sentence cut
     // there does not open with a plea.)
     (norm[cut + 1..].starts_with(' ') && !rest.is_empty()).then_some(rest)
+}
+
+/// "Harriet Calloway is a columnist for the Westminster Ledger and a former transport
+/// correspondent.", "Marie Dupont est journaliste au service Économie.": the writer's bio
+/// under the article, a name and a newsroom role. Only in the last two lines, where the bio
+/// sits; a story about a reporter names the role in its own sentences, further up.
+fn is_author_bio(trimmed: &str) -> bool {
+    const LINKS: &[&str] = &[
+        " is a ", " is an ", " is the ", " est ", " ist ", " es ", " è ", " jest ",
+    ];
+    const ROLES: &[&str] = &[
+        "columnist",
+        "correspondent",
+        "reporter",
+        "writer",
+        "editor",
+        "journalist",
+        "contributor",
+        "producer",
+        "journaliste",
+        "correspondant",
+        "correspondante",
+        "rédacteur",
+        "rédactrice",
+        "chroniqueur",
+        "chroniqueuse",
+        "redakteur",
+        "redakteurin",
+        "korrespondent",
+        "korrespondentin",
+        "periodista",
+        "corresponsal",
+        "redactor",
+        "redactora",
+        "giornalista",
+        "corrispondente",
+        "dziennikarzem",
+        "dziennikarką",
+        "reporterem",
+        "reporterką",
+    ];
+    let Some((name, rest)) = LINKS.iter().find_map(|l| trimmed.split_once(l)) else {
+        return false;
+    };
+    let name_words: Vec<&str> = name.split_whitespace().collect();
+    (2..=4).contains(&name_words.len())
+        && name_words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && rest.split_whitespace().take(6).any(|w| {
+            let w = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            ROLES.contains(&w.as_str())
+        })
 }
 
 /// Longest line read as a channel's link prompt ("Puls Pomorza | Subskrybuj 👉 t.me/pulspomorza").
@@ -2899,6 +2957,26 @@ mod tests {
         // A name opening with an article is a title's, not a writer's.
         assert!(!is_person_name("The North Atlantic Review"));
         assert!(is_person_name("Tomas Lindqvist"));
+    }
+
+    #[test]
+    fn author_bios_under_the_article() {
+        assert!(is_author_bio(
+            "Helen Carrow is a Clarion columnist who writes about transport, cities and the cost of living."
+        ));
+        assert!(is_author_bio(
+            "Marisol Tennant is a national correspondent for The Ledger, covering the Great Plains."
+        ));
+        assert!(is_author_bio(
+            "Marie Dupont est journaliste au service Économie."
+        ));
+        // A sentence about someone else, or no newsroom role.
+        assert!(!is_author_bio(
+            "The mayor said the new reporter would start on Monday."
+        ));
+        assert!(!is_author_bio(
+            "Anna Rao is a teacher at the village school."
+        ));
     }
 
     #[test]
