@@ -19,10 +19,8 @@ use ego_tree::{NodeId, NodeRef};
 use newsprism_core::text::word_key;
 use scraper::{Html, Node};
 
-use crate::html::{
-    alnum_key, body_start, count_in, drop_unless_most, find_in, hidden_by_attribute, is_block,
-    plain_opening, visible_chars,
-};
+use crate::html::{drop_unless_most, hidden_by_attribute, is_block};
+use crate::markup::{alnum_key, body_start, count_in, find_in, plain_opening, visible_chars};
 
 /// Most blocks put back into one gap: more than that between two kept paragraphs is a whole
 /// region (a sidebar, a comment thread) the extractor was right to leave out.

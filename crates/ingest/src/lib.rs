@@ -24,6 +24,7 @@ pub mod html;
 mod jsonl;
 mod loose;
 mod marked;
+mod markup;
 mod sniff;
 mod sources;
 mod standfirst;

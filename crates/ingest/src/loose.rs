@@ -21,7 +21,8 @@ use newsprism_core::text::word_key;
 use scraper::Node;
 
 use crate::gaps::{is_furniture, Page};
-use crate::html::{body_start, clean_line, find_in, is_block, is_hidden};
+use crate::html::{clean_line, hidden_by_attribute, is_block, is_hidden};
+use crate::markup::{body_start, find_in};
 
 /// Lines looked at by the cheap check: a body's truncated paragraphs show in its first ones.
 const MAX_PROBED_LINES: usize = 200;
@@ -150,7 +151,7 @@ fn read(node: NodeRef<Node>, lines: &mut Vec<String>, cur: &mut String) {
             Node::Text(t) => cur.push_str(t),
             Node::Element(e) => {
                 let name = e.name();
-                if is_hidden(name) || crate::html::hidden_by_attribute(e) {
+                if is_hidden(name) || hidden_by_attribute(e) {
                     continue;
                 }
                 if name == "br" {

@@ -11,9 +11,8 @@
 use newsprism_core::text::word_key;
 use scraper::{Html, Node};
 
-use crate::html::{
-    body_start, class_words, find_in, hidden_by_attribute, opening_probe, plain_opening, reads_like,
-};
+use crate::html::hidden_by_attribute;
+use crate::markup::{body_start, class_words, find_in, opening_probe, plain_opening, reads_like};
 
 /// Fewest words of a standfirst: a shorter description is a slogan or a site blurb.
 const MIN_WORDS: usize = 8;
