@@ -153,11 +153,16 @@ pub(crate) struct Page {
 }
 
 impl Page {
-    pub(crate) fn parse(html: &str) -> Self {
+    pub(crate) fn new(doc: Html) -> Self {
         Page {
-            doc: Html::parse_document(html),
+            doc,
             blocks: OnceCell::new(),
         }
+    }
+
+    #[cfg(test)]
+    pub(crate) fn parse(html: &str) -> Self {
+        Page::new(Html::parse_document(html))
     }
 
     fn blocks(&self) -> &[Block] {

@@ -104,43 +104,18 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
         out.lines = html_to_lines(html);
         return out;
     }
-    // The extractor is third-party code run on hostile input: a panic in it must become a
-    // per-file failure, not take down a batch of thousands.
-    let res = std::panic::catch_unwind(|| {
-        let first = trafilatura::extract(html, &opts);
-        // A short result often means the extractor settled on a teaser or a sidebar: then run
-        // it again with its fallback extractors (readability, jusText) and keep the longer text.
-        // Only these pages pay for the second pass.
-        let short = first
-            .as_ref()
-            .map_or(true, |r| r.content_text.len() < FALLBACK_BELOW);
-        if !short {
-            // When its rules find no body at all, the extractor returns the whole page's text
-            // as one paragraph (menus, rails, footer and all): its fallback extractors, which
-            // score text blocks, do better there.
-            if first.as_ref().is_ok_and(|r| is_whole_page(&r.content_html)) {
-                let again = trafilatura::extract(html, &opts.clone().with_fallback(true));
-                if again.as_ref().is_ok_and(|r| {
-                    !is_whole_page(&r.content_html) && r.content_text.len() >= FALLBACK_BELOW
-                }) {
-                    return (again, true);
-                }
-            }
-            return (first, false);
-        }
-        let second_opts = opts
-            .clone()
-            .with_fallback(true)
-            .with_focus(trafilatura::ExtractionFocus::FavorRecall);
-        let second = trafilatura::extract(html, &second_opts);
-        match (&first, &second) {
-            (Ok(a), Ok(b)) if b.content_text.len() > a.content_text.len() => (second, true),
-            (Err(_), Ok(_)) => (second, true),
-            _ => (first, false),
-        }
+    // The page is parsed once: the extractor prunes the tree it is given, so each of its runs
+    // gets a copy (a copy costs ~6 % of a parse), and the passes after it read the original.
+    // The parser and the extractor are third-party code run on hostile input: a panic in them
+    // must become a per-file failure, not take down a batch of thousands.
+    let parsed = std::panic::catch_unwind(|| Html::parse_document(html)).ok();
+    let res = parsed.as_ref().map(|parsed| {
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            run_extractor(parsed, &opts)
+        }))
     });
-    match res {
-        Ok((Ok(r), fallback)) => {
+    match (res, parsed) {
+        (Some(Ok((Ok(r), fallback))), Some(parsed)) => {
             let m = &r.metadata;
             out.title = nonempty(&m.title);
             out.author = nonempty(&m.author);
@@ -151,13 +126,21 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
             // The passes are our own code on hostile input too: should one panic, the page
             // keeps the extractor's lines rather than fail (read again then, not copied on
             // every page in case).
-            out.lines = std::panic::catch_unwind(|| {
+            let page = crate::gaps::Page::new(parsed);
+            out.lines = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                 let lines = html_to_lines(&r.content_html);
-                mend(html, &r.content_html, lines, out.title.as_deref(), fallback)
-            })
+                mend(
+                    html,
+                    &page,
+                    &r.content_html,
+                    lines,
+                    out.title.as_deref(),
+                    fallback,
+                )
+            }))
             .unwrap_or_else(|_| html_to_lines(&r.content_html));
         }
-        Ok((Err(_), _)) | Err(_) => {
+        _ => {
             out.url = url.map(str::to_string);
         }
     }
@@ -176,6 +159,52 @@ pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
     out
 }
 
+/// Runs the extractor on copies of the parsed page (it prunes the tree it is given): once, and
+/// again with its fallback extractors when the first result is short or the whole page. Returns
+/// the result kept and whether it came from the fallback run.
+fn run_extractor(
+    parsed: &Html,
+    opts: &trafilatura::Options,
+) -> (
+    Result<trafilatura::ExtractResult, trafilatura::TrafilaturaError>,
+    bool,
+) {
+    let extract = |opts: &trafilatura::Options| {
+        trafilatura::extract_document(trafilatura::dom::Document::from_html(parsed.clone()), opts)
+    };
+    let first = extract(opts);
+    // A short result often means the extractor settled on a teaser or a sidebar: then run
+    // it again with its fallback extractors (readability, jusText) and keep the longer text.
+    // Only these pages pay for the second pass.
+    let short = first
+        .as_ref()
+        .map_or(true, |r| r.content_text.len() < FALLBACK_BELOW);
+    if !short {
+        // When its rules find no body at all, the extractor returns the whole page's text
+        // as one paragraph (menus, rails, footer and all): its fallback extractors, which
+        // score text blocks, do better there.
+        if first.as_ref().is_ok_and(|r| is_whole_page(&r.content_html)) {
+            let again = extract(&opts.clone().with_fallback(true));
+            if again.as_ref().is_ok_and(|r| {
+                !is_whole_page(&r.content_html) && r.content_text.len() >= FALLBACK_BELOW
+            }) {
+                return (again, true);
+            }
+        }
+        return (first, false);
+    }
+    let second_opts = opts
+        .clone()
+        .with_fallback(true)
+        .with_focus(trafilatura::ExtractionFocus::FavorRecall);
+    let second = extract(&second_opts);
+    match (&first, &second) {
+        (Ok(a), Ok(b)) if b.content_text.len() > a.content_text.len() => (second, true),
+        (Err(_), Ok(_)) => (second, true),
+        _ => (first, false),
+    }
+}
+
 /// Whether extracted HTML is the extractor's last resort, the page's whole text in one
 /// paragraph: a single `<p>` of many lines and no other block.
 fn is_whole_page(extracted_html: &str) -> bool {
@@ -187,39 +216,34 @@ fn is_whole_page(extracted_html: &str) -> bool {
 
 /// The passes that mend what the extractor kept or dropped wrongly: lines the page marks as
 /// furniture (captions, promos), loose-text bodies cut short, blocks skipped
-/// between kept paragraphs, bodies split around an ad, the standfirst. They need the page
-/// parsed again; a page that needs several is parsed once, and most pages need none.
+/// between kept paragraphs, bodies split around an ad, the standfirst. Those that read the
+/// page's tree get `page`, parsed before the extractor ran and not pruned by it.
 /// `title`: the page's title, which the extractor may have kept as a line.
 /// `fallback`: the lines come from the extractor's fallback extractors, which keep boxes that
 /// its own rules leave out.
 fn mend(
     html: &str,
+    page: &crate::gaps::Page,
     extracted_html: &str,
     mut lines: Vec<String>,
     title: Option<&str>,
     fallback: bool,
 ) -> Vec<String> {
     lines = crate::marked::drop_marked(html, lines);
-    let mut page: Option<crate::gaps::Page> = None;
     if fallback {
-        let page = page.get_or_insert_with(|| crate::gaps::Page::parse(html));
         lines = crate::gaps::drop_boxed(page, lines);
     }
     let probes = crate::loose::truncated_lines(html, &lines);
     if !probes.is_empty() {
-        let page = page.get_or_insert_with(|| crate::gaps::Page::parse(html));
         lines = crate::loose::read_loose_bodies(page, &probes, lines);
     }
     if crate::gaps::worth_a_look(html, extracted_html, &lines) {
-        let page = page.get_or_insert_with(|| crate::gaps::Page::parse(html));
         lines = crate::gaps::fill_gaps(page, lines);
     }
     if let Some(class) = crate::gaps::split_body_class(html, &lines) {
-        let page = page.get_or_insert_with(|| crate::gaps::Page::parse(html));
         lines = crate::gaps::add_split_bodies(page, &class, lines);
     }
     if let Some(c) = crate::standfirst::candidate(html, &lines, title) {
-        let page = page.get_or_insert_with(|| crate::gaps::Page::parse(html));
         if let Some(s) = crate::standfirst::find(&page.doc, &c) {
             lines.insert(c.first_paragraph, s);
         }

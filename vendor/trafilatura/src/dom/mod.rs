@@ -31,6 +31,12 @@ impl Document {
         }
     }
 
+    /// Wrap a page the caller has parsed already (newsprism patch: it parses each page once and
+    /// hands the extractor a copy of the tree, which costs a few percent of a parse).
+    pub fn from_html(html: scraper::Html) -> Self {
+        Self { tree: html.tree }
+    }
+
     /// Return the NodeId of the tree root (a Document node, not an Element).
     pub fn root(&self) -> NodeId {
         self.tree.root().id()
