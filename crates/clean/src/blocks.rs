@@ -83,9 +83,60 @@ pub(crate) fn remove_repeated_furniture(a: &mut Article, nonempty: &[usize]) {
             found.extend(at);
         }
     }
+    found.extend(page_headers(a, nonempty));
+    found.sort_unstable();
+    found.dedup();
     for i in found {
         blank(a, i, "repeated page furniture");
     }
+}
+
+/// A printed page's running header with its page number, at either end and on either side of
+/// the bars ("24 ΝΗΣΙΩΤΙΚΗ ΖΩΗ | ΜΑΡΤΙΟΣ 2025" on a left page, "ΜΑΡΤΙΟΣ 2025 | ΝΗΣΙΩΤΙΚΗ ΖΩΗ 27"
+/// on a right one): two or more lines that are the same parts in any order once the page number
+/// is cut off, with different page numbers. A table row repeats no such page number.
+fn page_headers(a: &Article, nonempty: &[usize]) -> Vec<usize> {
+    let page_number = |w: &str| w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit());
+    let mut groups: std::collections::HashMap<Vec<String>, Vec<(usize, &str)>> =
+        std::collections::HashMap::new();
+    for &i in nonempty {
+        let t = a.lines[i].trim();
+        if !t.contains(['|', '•', '·']) || t.split_whitespace().count() > 15 {
+            continue;
+        }
+        let words: Vec<&str> = t.split_whitespace().collect();
+        let (number, rest) = match (words.first(), words.last()) {
+            (Some(f), _) if page_number(f) => (*f, &words[1..]),
+            (_, Some(l)) if page_number(l) => (*l, &words[..words.len() - 1]),
+            _ => continue,
+        };
+        let rest = rest.join(" ");
+        let mut parts: Vec<String> = rest
+            .split(['|', '•', '·'])
+            .map(|p| p.trim().to_lowercase())
+            .filter(|p| !p.is_empty())
+            .collect();
+        let letters = parts
+            .iter()
+            .flat_map(|p| p.chars())
+            .filter(|c| c.is_alphabetic())
+            .count();
+        let named = parts
+            .iter()
+            .flat_map(|p| p.split_whitespace())
+            .filter(|w| w.chars().all(char::is_alphabetic))
+            .count();
+        if parts.len() < 2 || letters < 10 || named < 2 {
+            continue;
+        }
+        parts.sort_unstable();
+        groups.entry(parts).or_default().push((i, number));
+    }
+    groups
+        .into_values()
+        .filter(|g| g.len() >= 2 && g.iter().any(|(_, n)| *n != g[0].1))
+        .flat_map(|g| g.into_iter().map(|(i, _)| i))
+        .collect()
 }
 
 /// A list item's text without its rank ("3 Séisme au large …" -> "Séisme au large …").
@@ -318,6 +369,25 @@ mod tests {
 L'opposition a dénoncé une hausse des impôts locaux déguisée et réclamé un audit des comptes de la commune avant la fin de l'année.\n\
 Le maire a répondu que les taux resteraient inchangés et que la hausse venait de la revalorisation des bases décidée par l'État.\n\
 Les travaux de la nouvelle école doivent commencer au printemps et durer dix-huit mois, selon le calendrier présenté en séance.\n";
+
+    #[test]
+    fn a_printed_pages_headers_go_on_either_side_but_a_table_stays() {
+        let text = format!(
+            "Titre de l'entretien\n\n{BODY}24 LA REVUE DES ÎLES | MARS 2025\n{BODY}\
+26 LA REVUE DES ÎLES | MARS 2025\n{BODY}MARS 2025 | LA REVUE DES ÎLES 27\n\
+Lyon | 14\nLyon | 15\n{BODY}"
+        );
+        let a = cleaned(&text);
+        for header in ["24 LA REVUE", "26 LA REVUE", "LA REVUE DES ÎLES 27"] {
+            assert_eq!(
+                reason_of(&a, header),
+                Some("repeated page furniture"),
+                "{header}"
+            );
+        }
+        // Too few letters for a header: a table's rows.
+        assert_eq!(reason_of(&a, "Lyon |"), None);
+    }
 
     #[test]
     fn running_headers_go_but_a_headline_in_a_ranked_list_stays() {

@@ -112,6 +112,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if pos.outside_body && pos.from_start < 10 && opens_with_ticker_label(&norm, trimmed) {
             return Some("news ticker");
         }
+        if words <= 6 && is_forum_stat(&norm) {
+            return Some("forum user panel");
+        }
         if words <= 12 && is_comment_form_fields(trimmed) {
             return Some("comment notice");
         }
@@ -299,6 +302,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if let Some(reason) = appeal_reason(trimmed) {
             return Some(reason);
         }
+    }
+    if words > MAX_APPEAL_WORDS && words <= MAX_COOKIE_WORDS && is_long_cookie_banner(trimmed) {
+        return Some("cookie notice");
     }
     let at_edge = pos.from_start < 2 || pos.from_end < 2;
     if at_edge && is_caps_label(trimmed) {
@@ -1055,8 +1061,9 @@ fn is_author_bio(trimmed: &str) -> bool {
         })
 }
 
-/// Longest line read as a channel's link prompt ("Puls Pomorza | Subskrybuj 👉 t.me/pulspomorza").
-const MAX_LINK_PROMPT_WORDS: usize = 12;
+/// Longest line read as a channel's link prompt ("Puls Pomorza | Subskrybuj 👉 t.me/pulspomorza",
+/// "Vous aimez nos infos ? Partagez notre canal avec vos proches 🙏👉 t.me/…").
+const MAX_LINK_PROMPT_WORDS: usize = 16;
 
 /// Pictographs: emoji, dingbats and the joiners between them. Channel exports mark view counts,
 /// reactions and prompts with them; prose does not consist of them.
@@ -1138,6 +1145,23 @@ fn is_channel_link_prompt(trimmed: &str, norm: &str) -> bool {
         return false;
     }
     trimmed.chars().any(is_pictograph) || has_follow_verb(norm)
+}
+
+/// "Mensajes: 6.214", "Inscription : 12 mars 2019": a line of a forum post's user panel, a
+/// label of the table's `forum-stat` kind, a colon, and a figure or a date. (An article's
+/// "Messages: 12" would need the label alone before the colon and a bare figure after it.)
+fn is_forum_stat(norm: &str) -> bool {
+    let Some((label, value)) = norm.split_once(':') else {
+        return false;
+    };
+    let value = value.trim();
+    let figure = !value.is_empty()
+        && value.chars().any(|c| c.is_ascii_digit())
+        && value
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\u{202f}'));
+    crate::patterns::is_forum_stat_label(label.trim())
+        && (figure || (value.split_whitespace().count() <= 4 && is_bare_date(value)))
 }
 
 /// Whether a follow verb of the table ("suivez", "rejoignez-nous") stands in the line.
@@ -1436,7 +1460,8 @@ fn is_embed_signature(trimmed: &str) -> bool {
 }
 
 /// "💛 Ce blog est tenu par une poignée de bénévoles… soutenez-nous sur Tipeee ou HelloAsso":
-/// a paragraph under a heart or a folded-hands pictograph that names a donation platform.
+/// a paragraph under a heart or a folded-hands pictograph that names a donation platform, or a
+/// line with a link to a donation page.
 fn is_pictograph_plea(trimmed: &str) -> bool {
     const PLATFORMS: &[&str] = &[
         "tipeee",
@@ -1452,9 +1477,26 @@ fn is_pictograph_plea(trimmed: &str) -> bool {
         "donorbox",
         "steady",
     ];
+    // "Keep us going: patreon.com/borderlanddispatch | PayPal": a link to the outlet's own
+    // donation page says what the line is wherever it stands.
+    const PAGES: &[&str] = &[
+        "patreon.com/",
+        "ko-fi.com/",
+        "tipeee.com/",
+        "paypal.me/",
+        "buymeacoffee.com/",
+        "liberapay.com/",
+        "helloasso.com/",
+        "patronite.pl/",
+        "boosty.to/",
+        "donorbox.org/",
+    ];
+    let lower = trimmed.to_lowercase();
+    if PAGES.iter().any(|p| lower.contains(p)) {
+        return true;
+    }
     let opens_with_pictograph = trimmed.starts_with(is_pictograph);
     opens_with_pictograph && {
-        let lower = trimmed.to_lowercase();
         lower
             .split(|c: char| !c.is_alphanumeric() && c != '-')
             .any(|w| PLATFORMS.contains(&w))
@@ -1684,6 +1726,31 @@ fn appeal_reason(line: &str) -> Option<&'static str> {
     enough.then_some(strong.0)
 }
 
+/// Longest line read as a cookie banner: a consent text lists its purposes at length.
+const MAX_COOKIE_WORDS: usize = 100;
+
+/// "Avec votre accord, nous et nos 800 partenaires utilisons des cookies ou technologies
+/// similaires pour stocker et accéder à des informations personnelles … Vous pouvez retirer
+/// votre consentement …": a consent text too long for [`appeal_reason`], told by three or more
+/// distinct cookie phrases of the table outside its quotes (a report on the cookie law quotes
+/// one or two).
+fn is_long_cookie_banner(line: &str) -> bool {
+    let norm = normalize(&outside_quotes(line));
+    let mut spans: Vec<(usize, usize)> = matching(&norm, usize::MAX)
+        .into_iter()
+        .filter(|(p, _, _)| p.kind == Kind::Chrome("cookie notice"))
+        .map(|(_, s, e)| (s, e))
+        .collect();
+    spans.sort_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
+    let mut distinct: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in spans {
+        if !distinct.iter().any(|&(ds, de)| ds <= s && e <= de) {
+            distinct.push((s, e));
+        }
+    }
+    distinct.len() >= 3
+}
+
 /// The line with every quoted stretch (« … », "…", “…”, „…“) cut out.
 pub(crate) fn outside_quotes(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
@@ -1710,7 +1777,13 @@ pub(crate) fn outside_quotes(line: &str) -> String {
 /// "Diario El Mirador © 2024 Todos los derechos reservados", "Copyright 2024 X Inc. All rights
 /// reserved. This material may not be published ...": a rights notice anywhere in a short line.
 fn reserves_rights(line: &str) -> bool {
-    let lower = line.to_lowercase();
+    // Folded like the table's rows (Greek accents), or "Απαγορεύεται η αναδημοσίευση" would
+    // never meet its row.
+    let lower: String = line
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(crate::patterns::fold_greek_accent)
+        .collect();
     mentions_rights(&lower)
         || lower.match_indices('©').any(|(i, _)| {
             lower[i + '©'.len_utf8()..]
@@ -2598,6 +2671,13 @@ fn is_separator_line(s: &str) -> bool {
     if matches!(non_space.as_slice(), ['/' | '|' | '\\' | '—' | '–']) {
         return true;
     }
+    // "-30-": the wire's end-of-copy mark under a press release (North American newsrooms).
+    if matches!(
+        non_space.as_slice(),
+        ['-' | '–' | '—', '3', '0', '-' | '–' | '—']
+    ) {
+        return true;
+    }
     // Ellipses ("...", "[…]") mark cut quotes: content, not chrome.
     non_space.len() >= 3
         && non_space.iter().all(|c| {
@@ -2925,6 +3005,44 @@ mod tests {
         )));
         assert!(!is_person_name("DERNIERS AVIS DE DÉCÈS"));
         assert!(is_person_name("JEAN DUPONT"));
+    }
+
+    #[test]
+    fn round_36_forum_panels_end_marks_donation_links_and_long_banners() {
+        assert_eq!(reason("Mensajes: 6.214"), Some("forum user panel"));
+        assert_eq!(
+            reason("Inscription : 12 mars 2019"),
+            Some("forum user panel")
+        );
+        assert_eq!(reason("Messages : le maire répond aux habitants"), None);
+        assert_eq!(reason("-30-"), Some("separator line"));
+        assert_eq!(reason("30"), None);
+        assert_eq!(
+            reason("We report what others won't. Keep us going: patreon.com/ourpaper | PayPal"),
+            Some("donation plea")
+        );
+        assert_eq!(
+            reason("The company's shares on PayPal's platform rose 4 % on Tuesday, analysts said."),
+            None
+        );
+        assert_eq!(
+            reason("Απαγορεύεται η αναδημοσίευση του περιεχομένου χωρίς την άδεια του εκδότη."),
+            Some("legal/copyright notice")
+        );
+        let banner = "Avec votre accord, nous et nos 600 partenaires utilisons des cookies ou \
+            technologies similaires pour stocker et accéder à des informations personnelles comme \
+            votre visite sur ce site. Vous pouvez retirer votre consentement ou vous opposer aux \
+            traitements basés sur l'intérêt légitime à tout moment en cliquant sur « En savoir \
+            plus » ou dans notre politique de confidentialité sur ce site, et vos choix seront \
+            conservés pendant six mois.";
+        assert_eq!(reason(banner), Some("cookie notice"));
+        let report = "La Commission nationale de l'informatique et des libertés a rappelé mardi \
+            que les sites qui utilisent des cookies doivent recueillir le consentement des \
+            internautes avant tout dépôt, et qu'un refus doit être aussi simple qu'une \
+            acceptation ; elle a sanctionné trois éditeurs de presse en ligne pour des bandeaux \
+            trompeurs, des amendes allant de 50 000 à 300 000 euros, et annoncé de nouveaux \
+            contrôles au printemps auprès des sites de commerce en ligne et des applications.";
+        assert_eq!(reason(report), None);
     }
 
     #[test]

@@ -43,6 +43,8 @@ pub enum Kind {
     /// A site section's name ("Politique", "Sport", "Vidéos"): a line made mostly of them is a
     /// menu even without separators between the items.
     Section,
+    /// A forum post's user panel label ("Messages", "Inscription"), followed by a figure or date.
+    ForumStat,
     /// A language's name in that language ("Français", "English", "Deutsch"): a line of them is
     /// a language switch.
     LanguageName,
@@ -122,6 +124,7 @@ fn parse(table: &str) -> Vec<Pattern> {
             "label" => Kind::Label,
             "rights" => Kind::Rights,
             "section" => Kind::Section,
+            "forum-stat" => Kind::ForumStat,
             "language-name" => Kind::LanguageName,
             "ticker" => Kind::Ticker,
             k if k.ends_with("-near") => match chrome_reason(&k[..k.len() - 5]) {
@@ -190,6 +193,12 @@ pub fn multiword_share_targets() -> &'static [String] {
 pub fn is_section_word(word: &str) -> bool {
     static S: OnceLock<WordSet> = OnceLock::new();
     is_word_of(&S, Kind::Section, word)
+}
+
+/// Whether a (normalised) label is one of a forum user panel's ("mensajes", "inscrit le").
+pub fn is_forum_stat_label(label: &str) -> bool {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    is_word_of(&S, Kind::ForumStat, label)
 }
 
 /// Whether a (normalised) word is a language's own name for itself.

@@ -105,8 +105,9 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                 credit_source(&mut la, name);
             }
             Kind::AttrVia => {
-                // "via X" only as a short note, not "Via Roma" in a sentence.
-                if words > 6 || trimmed.ends_with('.') {
+                // "via X" only as a short note, not "Via Roma" in a sentence, nor a street in a
+                // list of closed roads ("via Argine Sinistro a Castelverde", "via Roma 12").
+                if words > 6 || trimmed.ends_with('.') || is_street_address(&rest) {
                     continue;
                 }
                 let Some(name) = outlet_name(&rest) else {
@@ -577,6 +578,19 @@ pub(crate) fn is_news_agency(name: &str) -> bool {
 
 /// A plausible outlet name at the start of `s`: up to the first sentence or clause break, URL stripped,
 /// at most 8 words, starting with a letter or digit.
+/// What follows "via" reads as an Italian street address, not an outlet: a house number, or a
+/// place after "a" ("Garibaldi a Sanremo"). Outlets are named without either ("di" is left
+/// alone: "Il Giornale di Vicenza").
+fn is_street_address(rest: &str) -> bool {
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    words
+        .last()
+        .is_some_and(|w| w.len() <= 4 && w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        || words
+            .windows(2)
+            .any(|p| p[0] == "a" && p[1].chars().next().is_some_and(char::is_uppercase))
+}
+
 fn outlet_name(s: &str) -> Option<String> {
     let s = s.trim().trim_start_matches([':', '-', '–', '—', ' ']);
     // "« Kopalnia nie odpuści », Tygodnik Przełom, 18 avril 2025": the title first, then the
@@ -1146,6 +1160,17 @@ mod tests {
 
     fn la(s: &str) -> LineAttribution {
         line_attribution(s).unwrap_or_else(|| panic!("no attribution in {s:?}"))
+    }
+
+    #[test]
+    fn a_street_after_via_is_no_source() {
+        assert_eq!(la("via Reuters").source.as_deref(), Some("Reuters"));
+        for street in ["via Garibaldi a Sanremo", "via Roma 12"] {
+            assert!(
+                line_attribution(street).is_none_or(|a| a.source.is_none()),
+                "{street}"
+            );
+        }
     }
 
     #[test]

@@ -26,7 +26,9 @@ pub(crate) fn copyright_holder(line: &str) -> Option<String> {
         let head = head.trim().trim_end_matches([',', '-', '–', '—', ' ']);
         let year_next = tail.split_whitespace().next().is_some_and(is_year);
         let words = head.split_whitespace().count();
+        // ("Copyright © 2025 X": the word is no holder; the branch below reads the name.)
         if year_next
+            && !head.eq_ignore_ascii_case("copyright")
             && (1..=5).contains(&words)
             && head.starts_with(char::is_uppercase)
             && t.split_whitespace().count() <= 15
@@ -1015,7 +1017,12 @@ pub(crate) fn remove_related_headlines(
     let labels: Vec<(usize, String, usize, bool)> = a
         .removed
         .iter()
-        .filter(|r| r.text.split_whitespace().count() <= 5)
+        // "À lire également sur Le Quotidien du Port :": a label naming its outlet runs longer,
+        // and its colon says a list follows.
+        .filter(|r| {
+            let words = r.text.split_whitespace().count();
+            words <= 5 || (words <= 8 && r.text.trim_end().ends_with(':'))
+        })
         .filter_map(|r| {
             let max_words = match r.reason.as_str() {
                 "read-more link" => MAX_HEADLINE_WORDS,
@@ -1636,6 +1643,19 @@ pub(crate) fn remove_title_prompts(a: &mut Article, nonempty: &[usize]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copyright_holders() {
+        assert_eq!(
+            copyright_holder("Copyright © 2025 Orion TV. Tous droits réservés.").as_deref(),
+            Some("Orion TV")
+        );
+        assert_eq!(
+            copyright_holder("Dépêche Orientale © 2023 | Mentions légales").as_deref(),
+            Some("Dépêche Orientale")
+        );
+        assert_eq!(copyright_holder("© Getty Images"), None);
+    }
 
     #[test]
     fn comment_stamps() {
