@@ -115,6 +115,23 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words <= 6 && is_forum_stat(&norm) {
             return Some("forum user panel");
         }
+        if words <= 15 && is_forum_post_header(trimmed) {
+            return Some("forum post header");
+        }
+        if words <= 6 && is_weather_widget(trimmed) {
+            return Some("widget");
+        }
+        // (At the top of a channel's page the handle is its name, and the site-name pass
+        // takes it with the tagline below.)
+        if words == 1 && pos.from_start >= 10 && is_social_handle(trimmed) {
+            return Some("social media handle");
+        }
+        if pos.outside_body && (3..=15).contains(&words) && is_adjacent_post_link(trimmed) {
+            return Some("read-more link");
+        }
+        if words <= MAX_PLEA_WORDS && is_named_newsletter_box(trimmed) {
+            return Some("newsletter plea");
+        }
         if words <= 12 && is_comment_form_fields(trimmed) {
             return Some("comment notice");
         }
@@ -212,7 +229,8 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
             return Some("dateline");
         }
         // "214 J'aime · 18 Restacks": counters side by side.
-        let side_by_side = words <= 7 && norm.contains(['·', '∙', '|']);
+        // ("👁 1 284 vues | 💬 0 commentaire": a figure grouped by a space, icons.)
+        let side_by_side = words <= 9 && norm.contains(['·', '∙', '|']);
         if (words <= 4 || side_by_side) && is_counter(&norm, pos.outside_body) {
             return Some("counter or timestamp");
         }
@@ -818,6 +836,8 @@ const SUBSCRIBER_WORDS: &[&str] = &[
     "подписчиков",
     "подписчика",
     "подписчики",
+    "підписників",
+    "підписники",
     "iscritti",
     "suscriptores",
     "seguidores",
@@ -907,6 +927,10 @@ fn is_counter(norm: &str, outside_body: bool) -> bool {
         let digits = w.trim_end_matches(['k', 'm', 'к', 'м']);
         if w.starts_with('👁') {
             count_word = true;
+            continue;
+        }
+        // "💬 0 commentaire": the icon before a count says nothing more.
+        if w.chars().all(is_pictograph) {
             continue;
         }
         if digits
@@ -1162,6 +1186,84 @@ fn is_forum_stat(norm: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\u{202f}'));
     crate::patterns::is_forum_stat_label(label.trim())
         && (figure || (value.split_whitespace().count() <= 4 && is_bare_date(value)))
+}
+
+/// "Message par cyclomarcel » mar. 11 mars 2025 09:34", "Post by jdoe » Tue Mar 11, 2025 9:34
+/// am": a forum post's header, the poster after a "by" word and the date after a "»"; or a reply's
+/// subject, "Re: " and the thread's title.
+fn is_forum_post_header(trimmed: &str) -> bool {
+    const BY: &[&str] = &["par", "by", "von", "da", "por", "przez", "от", "від"];
+    if trimmed.starts_with("Re: ") || trimmed.starts_with("RE: ") {
+        return !trimmed.ends_with(['.', '?', '!']) || trimmed.ends_with("...");
+    }
+    let Some((head, tail)) = trimmed.split_once(" » ") else {
+        return false;
+    };
+    let head: Vec<&str> = head.split_whitespace().collect();
+    (2..=4).contains(&head.len())
+        && head[..head.len() - 1]
+            .iter()
+            .any(|w| BY.contains(&w.to_lowercase().as_str()))
+        && tail.split_whitespace().count() <= 8
+        && crate::dates::first_date(tail).is_some()
+}
+
+/// "🌡 58° Pawnee Ridge, OK", "Lyon 12°C ☁": a weather widget, a temperature and a weather
+/// pictograph in a few words.
+fn is_weather_widget(trimmed: &str) -> bool {
+    const WEATHER: &[char] = &[
+        '🌡', '☀', '☁', '⛅', '🌤', '🌥', '🌦', '🌧', '🌨', '🌩', '❄', '🌫', '☔',
+    ];
+    let temperature = trimmed.split_whitespace().any(|w| {
+        let w = w.trim_end_matches(['C', 'F', ',']);
+        w.strip_suffix('°').is_some_and(|n| {
+            !n.is_empty()
+                && n.trim_start_matches(['-', '−', '+'])
+                    .chars()
+                    .all(|c| c.is_ascii_digit())
+        })
+    });
+    temperature && trimmed.contains(WEATHER)
+}
+
+/// "@jdupont": a social media handle alone on its line, under a byline or a quote's author.
+fn is_social_handle(trimmed: &str) -> bool {
+    trimmed.strip_prefix('@').is_some_and(|h| {
+        h.chars().count() >= 3
+            && h.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.'))
+    })
+}
+
+/// "← Grèce : les saisonniers s'organisent", "Un collectif contre les résidences secondaires →":
+/// the links to the previous and next posts under a blog's article.
+fn is_adjacent_post_link(trimmed: &str) -> bool {
+    let text = if let Some(rest) = trimmed.strip_prefix('←') {
+        rest
+    } else if let Some(rest) = trimmed.strip_suffix('→') {
+        rest
+    } else {
+        return false;
+    };
+    let text = text.trim();
+    !text.ends_with(['.', '!', ':']) && text.starts_with(char::is_uppercase)
+}
+
+/// "Newsletter «Le Matin du Léman» Recevez chaque matin l'essentiel …", "Newsletter „Wirtschaft
+/// kompakt“: Die wichtigsten …": the outlet's newsletter named in quotes at the head of its box.
+/// An article names somebody's newsletter inside a sentence, not as its first word.
+fn is_named_newsletter_box(trimmed: &str) -> bool {
+    const WORDS: &[&str] = &["newsletter", "infolettre", "newsletteru", "рассылка"];
+    let Some((first, rest)) = trimmed.split_once(char::is_whitespace) else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    WORDS.contains(&first.to_lowercase().as_str())
+        && rest.starts_with(['«', '„', '“', '"'])
+        && rest
+            .chars()
+            .skip(1)
+            .any(|c| matches!(c, '»' | '“' | '”' | '"'))
 }
 
 /// Whether a follow verb of the table ("suivez", "rejoignez-nous") stands in the line.
@@ -1630,7 +1732,9 @@ pub(crate) fn addresses_reader(norm: &str) -> bool {
 }
 
 /// A line that opens with a quotation and goes on after it closes ("« Faites un don à la
-/// pharmacie », plaisante un retraité"): a reported quote, whatever words it holds.
+/// pharmacie », plaisante un retraité"), or a quotation of five words or more alone on its
+/// line (a button in quotes, « Faites un don », is shorter): a reported quote, whatever words it
+/// holds.
 pub(crate) fn is_reported_quote(line: &str) -> bool {
     let Some(open) = line
         .chars()
@@ -1645,8 +1749,13 @@ pub(crate) fn is_reported_quote(line: &str) -> bool {
         _ => &['"', '”'],
     };
     line[open.len_utf8()..].find(close).is_some_and(|i| {
+        let inside = &line[open.len_utf8()..open.len_utf8() + i];
         let after = &line[open.len_utf8() + i..];
-        after.split_whitespace().count() >= 2
+        // "« Chaque euro compte. Rejoignez la coopérative ! »": a slogan or a pull quote
+        // quoted whole is somebody's words too.
+        let whole = after.trim_start_matches(close).trim().is_empty()
+            && inside.split_whitespace().count() >= 5;
+        whole || after.split_whitespace().count() >= 2
     })
 }
 
@@ -1815,15 +1924,15 @@ fn is_section_menu(norm: &str) -> bool {
     sections >= 4 && sections * 3 >= words.len() * 2
 }
 
-/// "Connexion | S'inscrire", "Log in / Register": two to four items between bars, each of them
-/// wholly a chrome phrase or a page label of the table (one-word phrases count here, since
-/// each item stands alone).
+/// "Connexion | S'inscrire", "Log in / Register", "FAQ • S'enregistrer • Connexion": two to four
+/// items between bars, each of them wholly a chrome phrase or a page label of the table
+/// (one-word phrases count here, since each item stands alone).
 fn is_label_row(line: &str) -> bool {
-    if !line.contains(['|', '/', '·']) {
+    if !line.contains(['|', '/', '·', '•']) {
         return false;
     }
     let items: Vec<String> = line
-        .split(['|', '/', '·'])
+        .split(['|', '/', '·', '•'])
         .map(normalize)
         .filter(|x| !x.is_empty())
         .collect();
@@ -3005,6 +3114,52 @@ mod tests {
         )));
         assert!(!is_person_name("DERNIERS AVIS DE DÉCÈS"));
         assert!(is_person_name("JEAN DUPONT"));
+    }
+
+    #[test]
+    fn round_37_forum_headers_widgets_handles_post_links_and_newsletter_boxes() {
+        assert_eq!(
+            reason("Message par velo71 » mar. 11 mars 2025 09:34"),
+            Some("forum post header")
+        );
+        assert_eq!(
+            reason("Re: La voie verte attendra encore un an..."),
+            Some("forum post header")
+        );
+        assert_eq!(reason("Re: the minister said yes."), None);
+        assert_eq!(reason("🌡 58° Pawnee Ridge, OK"), Some("widget"));
+        assert_eq!(reason("Il faisait 38° à l'ombre à midi."), None);
+        assert_eq!(
+            chrome_reason("@jdupont", pos(20, 5, false), &CleanOptions::default()),
+            Some("social media handle")
+        );
+        assert_eq!(
+            chrome_reason(
+                "← Grèce : les saisonniers s'organisent",
+                pos(30, 2, true),
+                &CleanOptions::default()
+            ),
+            Some("read-more link")
+        );
+        assert_eq!(
+            reason("Newsletter «Le Matin» Recevez chaque matin l'essentiel de l'actualité. Se connecter"),
+            Some("newsletter plea")
+        );
+        assert_eq!(
+            reason(
+                "Newsletters are how the club keeps its 300 members informed, the treasurer said."
+            ),
+            None
+        );
+        // A slogan quoted whole is somebody's words, whatever it asks for.
+        assert_eq!(
+            reason("« Chaque euro compte. Rejoignez la coopérative ! »"),
+            None
+        );
+        assert_eq!(
+            reason("👁 1 284 vues | 💬 0 commentaire"),
+            Some("counter or timestamp")
+        );
     }
 
     #[test]
