@@ -64,7 +64,10 @@ pub(crate) fn remove_repeated_furniture(a: &mut Article, nonempty: &[usize]) {
         if (a.title_is_line_1 && i == 0) || t.is_empty() {
             continue;
         }
-        if t.split_whitespace().count() <= 15 {
+        // "5/14/25, 9:42 AM    No, the county is not fining … | ClearCheck": a browser's print
+        // header, its date and time before the page's whole title, runs longer.
+        let limit = if opens_with_print_stamp(t) { 30 } else { 15 };
+        if t.split_whitespace().count() <= limit {
             seen.entry(t).or_default().push(i);
         }
     }
@@ -89,6 +92,22 @@ pub(crate) fn remove_repeated_furniture(a: &mut Article, nonempty: &[usize]) {
     for i in found {
         blank(a, i, "repeated page furniture");
     }
+}
+
+/// "5/14/25, 9:42 AM", "14.05.25 09:42": a numeric date, then a clock time, opening the line.
+fn opens_with_print_stamp(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let date = words.next().is_some_and(|w| {
+        let w = w.trim_end_matches(',');
+        w.chars().filter(|c| matches!(c, '/' | '.')).count() == 2
+            && w.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.'))
+    });
+    let time = words.next().is_some_and(|w| {
+        w.split_once(':')
+            .is_some_and(|(h, m)| !h.is_empty() && h.len() <= 2 && m.len() == 2)
+    });
+    date && time
 }
 
 /// A printed page's running header with its page number, at either end and on either side of
@@ -387,6 +406,16 @@ Lyon | 14\nLyon | 15\n{BODY}"
         }
         // Too few letters for a header: a table's rows.
         assert_eq!(reason_of(&a, "Lyon |"), None);
+    }
+
+    #[test]
+    fn a_browsers_print_header_goes_however_long_the_title() {
+        let header = "5/14/25, 9:42 AM    No, the county is not fining homeowners who skip the new heat pumps this winter | FactDesk";
+        let text = format!("Titre\n\n{header}\n{BODY}{header}\n{BODY}");
+        let a = cleaned(&text);
+        assert_eq!(reason_of(&a, "5/14/25"), Some("repeated page furniture"));
+        assert!(opens_with_print_stamp("14.05.25 09:42 Title"));
+        assert!(!opens_with_print_stamp("2025 9:42 Title"));
     }
 
     #[test]

@@ -881,6 +881,8 @@ const COUNT_WORDS: &[&str] = &[
     "commenti",
     "condivisioni",
     "komentarze",
+    "wyświetleń",
+    "wyświetlenia",
     "komentarzy",
     "komentarz",
     "комментарии",
@@ -929,8 +931,9 @@ fn is_counter(norm: &str, outside_body: bool) -> bool {
             count_word = true;
             continue;
         }
-        // "💬 0 commentaire": the icon before a count says nothing more.
-        if w.chars().all(is_pictograph) {
+        // "💬 0 commentaire": the icon before a count says nothing more; nor does a unit
+        // spaced from its figure ("248 K abonnés").
+        if w.chars().all(is_pictograph) || (number && matches!(w, "k" | "к" | "m" | "м")) {
             continue;
         }
         if digits
@@ -1200,6 +1203,19 @@ fn is_forum_post_header(trimmed: &str) -> bool {
         return false;
     };
     let head: Vec<&str> = head.split_whitespace().collect();
+    // "Оксана_М » 12.02.2025, 09:40": the poster alone, then the date with its time.
+    let clock = tail
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .any(|w| {
+            w.split_once(':').is_some_and(|(h, m)| {
+                (1..=2).contains(&h.len())
+                    && m.len() == 2
+                    && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
+            })
+        });
+    if head.len() == 1 && clock {
+        return tail.split_whitespace().count() <= 4 && crate::dates::first_date(tail).is_some();
+    }
     (2..=4).contains(&head.len())
         && head[..head.len() - 1]
             .iter()
@@ -2874,8 +2890,18 @@ fn is_menu(s: &str) -> bool {
     // A footer of six links or more between bars may hold one long one ("Do Not Sell or Share
     // My Personal Information", the site's own name before them); every other item is short.
     // (Counted by bars: the slashes of "Le 21/01/2025 | mis à jour le …" part no links.)
+    // "Le Courrier du Port | Mentions légales | CGV | Gestion des cookies | Nous contacter": of
+    // five, the name may open the row.
+    let first_is_name = || {
+        segments.len() >= 5
+            && segments.first().is_some_and(|x| !x.contains(':'))
+            && segments.first().map(|x| x.split_whitespace().count()) == lengths.first().copied()
+    };
     let short_items = match lengths.as_slice() {
         [longest, next, ..] if s.matches('|').count() >= 5 => *longest <= 9 && *next <= 4,
+        [longest, next, ..] if s.matches('|').count() >= 4 && first_is_name() => {
+            *longest <= 6 && *next <= 4
+        }
         _ => lengths.first().is_none_or(|&l| l <= 4),
     };
     // "Qui sommes-nous ?" is a section of a long menu; other items ending like sentences are not.
@@ -3114,6 +3140,22 @@ mod tests {
         )));
         assert!(!is_person_name("DERNIERS AVIS DE DÉCÈS"));
         assert!(is_person_name("JEAN DUPONT"));
+    }
+
+    #[test]
+    fn round_38_poster_stamps_footers_with_the_name_first_and_spaced_units() {
+        assert_eq!(
+            reason("Oksana_M » 12.02.2025, 09:40"),
+            Some("forum post header")
+        );
+        assert_eq!(reason("Kyiv » 12.02.2025"), None);
+        assert!(is_menu(
+            "Le Courrier du Port | Mentions légales | CGV | Gestion des cookies | Nous contacter"
+        ));
+        assert!(!is_menu(
+            "Notre échelle de notation : Vrai | Plutôt vrai | Trompeur | Manque de contexte | Faux"
+        ));
+        assert_eq!(reason("248 K abonnés"), Some("counter or timestamp"));
     }
 
     #[test]

@@ -578,14 +578,21 @@ pub(crate) fn is_news_agency(name: &str) -> bool {
 
 /// A plausible outlet name at the start of `s`: up to the first sentence or clause break, URL stripped,
 /// at most 8 words, starting with a letter or digit.
-/// What follows "via" reads as an Italian street address, not an outlet: a house number, or a
-/// place after "a" ("Garibaldi a Sanremo"). Outlets are named without either ("di" is left
-/// alone: "Il Giornale di Vicenza").
+/// What follows "via" reads as an Italian street address, not an outlet: a particle first ("del
+/// Porto"), a house number before a comma or a postcode ("Garibaldi 12, 18100 …"), or a place
+/// after "a" ("Garibaldi a Sanremo"). A number alone at the end may be an outlet's ("France 24"),
+/// and "di" inside a name may be too ("Il Giornale di Vicenza").
 fn is_street_address(rest: &str) -> bool {
     let words: Vec<&str> = rest.split_whitespace().collect();
+    let number = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
     words
-        .last()
-        .is_some_and(|w| w.len() <= 4 && w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        .first()
+        .is_some_and(|w| w.starts_with(char::is_lowercase))
+        || words.iter().any(|w| {
+            w.strip_suffix(',')
+                .is_some_and(|n| number(n) && n.len() <= 4)
+                || (number(w) && w.len() == 5)
+        })
         || words
             .windows(2)
             .any(|p| p[0] == "a" && p[1].chars().next().is_some_and(char::is_uppercase))
@@ -1165,7 +1172,12 @@ mod tests {
     #[test]
     fn a_street_after_via_is_no_source() {
         assert_eq!(la("via Reuters").source.as_deref(), Some("Reuters"));
-        for street in ["via Garibaldi a Sanremo", "via Roma 12"] {
+        // (A number after the name is no address.)
+        assert!(la("via France 24").source.is_some());
+        for street in [
+            "via Garibaldi a Sanremo",
+            "Via del Porto 12, 18100 Portomare",
+        ] {
             assert!(
                 line_attribution(street).is_none_or(|a| a.source.is_none()),
                 "{street}"

@@ -665,6 +665,12 @@ pub(crate) fn remove_site_names(
                 let Some(line) = short_unpunctuated(a, i, 14) else {
                     continue;
                 };
+                // "Αστέρας Μύρινας – Θύελλα Σάμου 2-1: Με ανατροπή η άνοδος": a headline names
+                // its subject before the dash and says what happened after a colon; a tagline
+                // has no colon.
+                if line.contains(": ") {
+                    continue;
+                }
                 let long = short_unpunctuated(a, i, 10).is_none();
                 let Some((head, tail)) = [" — ", " – ", " | ", " - "]
                     .iter()
