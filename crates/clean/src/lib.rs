@@ -203,6 +203,12 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                 la.source = None;
                 la.original_outlet = None;
                 la.republished &= la.translated;
+                // "…, paru dans Il Quotidiano del Lago le 3 février": the outlet comes after.
+                if let Some(outlet) = provenance::published_in(&line) {
+                    la.source = Some(outlet.clone());
+                    la.original_outlet = Some(outlet);
+                    la.republished = true;
+                }
             }
             // A long sentence that happens to open like a note ("Read the original agreement
             // from 2009, the union says, ...") and names no outlet is prose; it still counts as

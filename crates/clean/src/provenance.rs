@@ -170,7 +170,10 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                 la.original_outlet = outlet_name(source_part)
                     .filter(|o| o.chars().next().is_some_and(char::is_uppercase))
                     .filter(|o| !is_language_name(o))
-                    .or_else(|| republished_in(&norm, trimmed));
+                    .or_else(|| republished_in(&norm, trimmed))
+                    // "Pubblichiamo la traduzione di un articolo di X uscito sulla rivista Y":
+                    // the outlet after a "published in" phrase further on.
+                    .or_else(|| published_in(trimmed));
             }
             _ => continue,
         }
@@ -431,7 +434,15 @@ pub fn merge(into: &mut Attribution, la: LineAttribution, evidence: &str) {
 /// when the "article by" note names a person (two to four capitalised words, no outlet article
 /// such as "The" or "Le" in front) rather than an outlet ("Un article de Reporterre").
 pub fn written_by(line: &str) -> Option<String> {
-    const LEADS: &[&str] = &["un article de ", "an article by ", "a story by "];
+    const LEADS: &[&str] = &[
+        "un article de ",
+        "an article by ",
+        "a story by ",
+        "un articolo di ",
+        "ein artikel von ",
+        "un artículo de ",
+        "artykuł autorstwa ",
+    ];
     let lower = line.trim().to_lowercase();
     let lead = LEADS.iter().find(|l| lower.starts_with(*l))?;
     let rest = line.trim().get(lead.len()..)?;
@@ -451,6 +462,42 @@ pub fn written_by(line: &str) -> Option<String> {
         && !first.starts_with("L'")
         && !is_news_agency(&name))
     .then_some(name)
+}
+
+/// "Un article de Marta Colombo, paru dans Il Quotidiano del Lago le 3 février 2025": the outlet
+/// a republication note names after its "published in" phrase, wherever that stands in the line
+/// (the note may open with the writer's name, which [`line_attribution`] reads first).
+pub fn published_in(line: &str) -> Option<String> {
+    let trimmed = line.trim();
+    let norm = normalize(trimmed);
+    matching(&norm, usize::MAX)
+        .into_iter()
+        .filter(|(p, _, _)| {
+            p.words >= 2 && matches!(p.kind, Kind::AttrOriginal | Kind::AttrRepublished)
+        })
+        .find_map(|(_, _, end)| {
+            let rest = rest_after(trimmed, &norm, end);
+            // "uscito sulla rivista britannica The Harbour Review": up to three lower-case words
+            // say what kind of outlet it is before its name.
+            let words: Vec<&str> = rest.split_whitespace().collect();
+            let lead = words
+                .iter()
+                .take(3)
+                .take_while(|w| w.starts_with(char::is_lowercase))
+                .count();
+            let rest = if lead > 0
+                && words
+                    .get(lead)
+                    .is_some_and(|w| w.starts_with(char::is_uppercase))
+            {
+                words[lead..].join(" ")
+            } else {
+                rest
+            };
+            outlet_name(skip_quoted_title(&rest))
+                .filter(|o| o.chars().next().is_some_and(char::is_uppercase))
+                .or_else(|| outlet_after_preposition(&rest))
+        })
 }
 
 /// The original text after a normalised match ending at `norm_end`. Normalisation only drops a
@@ -1167,6 +1214,27 @@ mod tests {
 
     fn la(s: &str) -> LineAttribution {
         line_attribution(s).unwrap_or_else(|| panic!("no attribution in {s:?}"))
+    }
+
+    #[test]
+    fn the_outlet_a_note_names_after_the_writer_or_a_descriptor() {
+        assert_eq!(
+            published_in(
+                "Un article de Marta Colombo, paru dans Il Quotidiano del Lago le 3 février 2025."
+            )
+            .as_deref(),
+            Some("Il Quotidiano del Lago")
+        );
+        let it = la("Pubblichiamo la traduzione di un articolo di Daniel Okafor uscito sulla rivista britannica The Harbour Review il 3 febbraio 2025. Traduzione a cura di Giulia Ferraresi.");
+        assert_eq!(it.original_outlet.as_deref(), Some("The Harbour Review"));
+        assert!(it.translated);
+        assert_eq!(
+            la("Article original publié le 9 mars 2025 dans The Harbour Ledger.")
+                .original_outlet
+                .as_deref(),
+            Some("The Harbour Ledger")
+        );
+        assert!(la("Artykuł ukazał się pierwotnie w serwisie The Heartland Ledger. Tłum. z jęz. angielskiego: Redakcja NP").translated);
     }
 
     #[test]
