@@ -21,6 +21,7 @@ use crate::dom::{Document, NodeId};
 ///
 /// Port of `trim`.
 pub fn trim(s: &str) -> String {
+    // newsprism patch (see NEWSPRISM.md): one pass into one string, NFC only when needed.
     // One pass: drop soft hyphens and collapse whitespace runs into single spaces.
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
