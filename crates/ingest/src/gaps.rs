@@ -8,9 +8,10 @@
 //! again: a heading, paragraph or list item that sits, in document order, between two kept
 //! paragraphs, inside the container they share and in no box of its own that says it is
 //! furniture (an aside, a caption, a teaser box, a share bar, something hidden), goes back in
-//! its place. Nothing no crate does better: the extractor's tree is not exposed, so the page is
-//! parsed again, and only when the extracted text has fewer headings and list items than the
-//! page region it came from could hold (a cheap check on the raw markup).
+//! its place. Nothing no crate does better: the extractor prunes the tree it works on, so this
+//! pass reads the page as parsed before the extractor ran, and only when the extracted text has
+//! fewer headings and list items than the page region it came from could hold (a cheap check
+//! on the raw markup).
 
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
@@ -146,7 +147,8 @@ fn in_box(node: NodeRef<Node>) -> bool {
     matches!(node.value(), Node::Element(e) if is_furniture(e) || e.name() == "a")
 }
 
-/// The page parsed again, with its blocks, built once for every pass that needs them.
+/// The page as parsed before the extractor ran (the extractor prunes its own copy), with its
+/// blocks, built once for every pass that needs them.
 pub(crate) struct Page {
     pub(crate) doc: Html,
     blocks: OnceCell<Vec<Block>>,
@@ -303,7 +305,7 @@ pub(crate) fn worth_a_look(page: &str, extracted_html: &str, lines: &[String]) -
     if count(region) <= count(extracted_html) {
         return false;
     }
-    // More of them in the page: worth a parse only if one of them opens with text the
+    // More of them in the page: worth walking the tree only if one of them opens with text the
     // extracted lines do not hold, and not with a link (a list of links is navigation or
     // teasers, which the pass leaves out anyway).
     const PROBE_CHARS: usize = 24;
@@ -498,7 +500,7 @@ pub(crate) fn split_body_class(page: &str, lines: &[String]) -> Option<String> {
 
 /// Whether some container opened by `attr` starts with a paragraph the extracted lines do not
 /// hold (the other half of a split body), judged on the raw markup: most pages that repeat a
-/// body class repeat it around text already kept, and are not parsed again for nothing.
+/// body class repeat it around text already kept, and their tree is not walked for nothing.
 fn more_text_in(body: &str, attr: &str, lines: &[String]) -> bool {
     const PROBE_CHARS: usize = 30;
     let known = alnum_key(lines.iter().flat_map(|l| l.chars()), usize::MAX);

@@ -12,7 +12,7 @@
 //! better: the extractor's tree is not exposed, and the other extractors measured lose more.
 //!
 //! Only pages where an extracted line stops, in the raw markup, right before an inline element
-//! are parsed again (a cheap string search).
+//! are read again (a cheap string search).
 
 use std::collections::HashSet;
 

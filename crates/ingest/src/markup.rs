@@ -1,6 +1,6 @@
 //! Probes on a page's raw markup, for the passes after the extractor.
 //!
-//! Those passes decide by cheap string searches whether a page is worth parsing again (most
+//! Those passes decide by cheap string searches whether a page's tree is worth walking (most
 //! are not), and some work on the raw markup alone: where an extracted line starts, what the
 //! element around it is called. These are the shared pieces: fast substring search, probes
 //! cut from a line that the markup spells the same way, the text a reader sees with tags and

@@ -125,7 +125,7 @@ pub(crate) struct Candidate {
 }
 
 /// The standfirst candidate of a page, by cheap tests on its raw text (most pages have none,
-/// and are not parsed again).
+/// and their tree is not searched).
 pub(crate) fn candidate(page: &str, lines: &[String], title: Option<&str>) -> Option<Candidate> {
     let desc = description(page)?;
     let words = desc.split_whitespace().count();
