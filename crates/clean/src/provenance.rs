@@ -477,23 +477,6 @@ pub fn published_in(line: &str) -> Option<String> {
         })
         .find_map(|(_, _, end)| {
             let rest = rest_after(trimmed, &norm, end);
-            // "uscito sulla rivista britannica The Harbour Review": up to three lower-case words
-            // say what kind of outlet it is before its name.
-            let words: Vec<&str> = rest.split_whitespace().collect();
-            let lead = words
-                .iter()
-                .take(3)
-                .take_while(|w| w.starts_with(char::is_lowercase))
-                .count();
-            let rest = if lead > 0
-                && words
-                    .get(lead)
-                    .is_some_and(|w| w.starts_with(char::is_uppercase))
-            {
-                words[lead..].join(" ")
-            } else {
-                rest
-            };
             outlet_name(skip_quoted_title(&rest))
                 .filter(|o| o.chars().next().is_some_and(char::is_uppercase))
                 .or_else(|| outlet_after_preposition(&rest))
@@ -766,10 +749,12 @@ fn skip_outlet_descriptor(s: &str) -> &str {
         return s;
     }
     let norm = normalize(s);
+    // The longest row that opens the text: "rivista britannica", not "rivista".
     let table = matching(&norm, 1)
         .into_iter()
-        .find(|(p, start, _)| p.kind == Kind::OutletDescriptor && *start == 0)
-        .map(|(p, _, _)| p.words);
+        .filter(|(p, start, _)| p.kind == Kind::OutletDescriptor && *start == 0)
+        .map(|(p, _, _)| p.words)
+        .max();
     // "l'hebdomadaire régional X": the table knows "l'hebdomadaire", the description runs on.
     let Some(words) = table.max(described_name_start(s)) else {
         return s;
