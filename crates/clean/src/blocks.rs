@@ -96,17 +96,15 @@ pub(crate) fn remove_repeated_furniture(a: &mut Article, nonempty: &[usize]) {
 
 /// "5/14/25, 9:42 AM", "14.05.25 09:42": a numeric date, then a clock time, opening the line.
 fn opens_with_print_stamp(t: &str) -> bool {
+    use crate::chrome::is_numeric_date_or_time;
     let mut words = t.split_whitespace();
     let date = words.next().is_some_and(|w| {
         let w = w.trim_end_matches(',');
-        w.chars().filter(|c| matches!(c, '/' | '.')).count() == 2
-            && w.chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, '/' | '.'))
+        !w.contains('-') && is_numeric_date_or_time(w)
     });
-    let time = words.next().is_some_and(|w| {
-        w.split_once(':')
-            .is_some_and(|(h, m)| !h.is_empty() && h.len() <= 2 && m.len() == 2)
-    });
+    let time = words
+        .next()
+        .is_some_and(|w| w.contains(':') && is_numeric_date_or_time(w));
     date && time
 }
 

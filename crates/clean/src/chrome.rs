@@ -1206,13 +1206,7 @@ fn is_forum_post_header(trimmed: &str) -> bool {
     // "Оксана_М » 12.02.2025, 09:40": the poster alone, then the date with its time.
     let clock = tail
         .split(|c: char| c.is_whitespace() || c == ',')
-        .any(|w| {
-            w.split_once(':').is_some_and(|(h, m)| {
-                (1..=2).contains(&h.len())
-                    && m.len() == 2
-                    && h.chars().chain(m.chars()).all(|c| c.is_ascii_digit())
-            })
-        });
+        .any(|w| w.contains(':') && is_numeric_date_or_time(w));
     if head.len() == 1 && clock {
         return tail.split_whitespace().count() <= 4 && crate::dates::first_date(tail).is_some();
     }
@@ -1609,16 +1603,17 @@ fn is_pictograph_plea(trimmed: &str) -> bool {
         "boosty.to/",
         "donorbox.org/",
     ];
-    let lower = trimmed.to_lowercase();
-    if PAGES.iter().any(|p| lower.contains(p)) {
-        return true;
-    }
+    // (Called on most lines: lower-cased only when a link or the pictograph is there.)
     let opens_with_pictograph = trimmed.starts_with(is_pictograph);
-    opens_with_pictograph && {
-        lower
-            .split(|c: char| !c.is_alphanumeric() && c != '-')
-            .any(|w| PLATFORMS.contains(&w))
+    if !opens_with_pictograph && !trimmed.contains('/') {
+        return false;
     }
+    let lower = trimmed.to_lowercase();
+    PAGES.iter().any(|p| lower.contains(p))
+        || (opens_with_pictograph
+            && lower
+                .split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|w| PLATFORMS.contains(&w)))
 }
 
 /// "Football : le MC Tazrout qualifié • Prix : de nouvelles mesures … • Météo : alerte …": three
@@ -1821,15 +1816,9 @@ fn appeal_reason(line: &str) -> Option<&'static str> {
             _ => None,
         })
         .collect();
-    // One stretch of text is one phrase, however many rows match it; a phrase inside a longer
-    // matched one ("sign up to" in "sign up to our newsletter") is part of it.
+    // (At one span a strong phrase goes first, so it is the one kept.)
     hits.sort_by_key(|h| (h.2, std::cmp::Reverse(h.3), !h.1));
-    let mut distinct: Vec<(&'static str, bool, usize, usize)> = Vec::new();
-    for h in hits {
-        if !distinct.iter().any(|o| o.2 <= h.2 && h.3 <= o.3) {
-            distinct.push(h);
-        }
-    }
+    let distinct = outermost(hits, |h| (h.2, h.3));
     // "Suivez Horizon 24 sur Telegram pour ne rien manquer de l'actualité": a follow prompt
     // with its reason, too long for the short-prompt rule.
     if !distinct.is_empty() && is_follow_prompt(&norm) {
@@ -1867,13 +1856,24 @@ fn is_long_cookie_banner(line: &str) -> bool {
         .map(|(_, s, e)| (s, e))
         .collect();
     spans.sort_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
-    let mut distinct: Vec<(usize, usize)> = Vec::new();
-    for (s, e) in spans {
-        if !distinct.iter().any(|&(ds, de)| ds <= s && e <= de) {
-            distinct.push((s, e));
+    outermost(spans, |&span| span).len() >= 3
+}
+
+/// One stretch of text is one phrase, however many rows match it: of matches sorted by start
+/// and then longest first, those not inside one kept before them ("sign up to" inside "sign up
+/// to our newsletter" is part of it).
+fn outermost<T>(sorted: Vec<T>, span: impl Fn(&T) -> (usize, usize)) -> Vec<T> {
+    let mut kept: Vec<T> = Vec::new();
+    for m in sorted {
+        let (s, e) = span(&m);
+        if !kept.iter().any(|k| {
+            let (ks, ke) = span(k);
+            ks <= s && e <= ke
+        }) {
+            kept.push(m);
         }
     }
-    distinct.len() >= 3
+    kept
 }
 
 /// The line with every quoted stretch (« … », "…", “…”, „…“) cut out.
@@ -2628,7 +2628,7 @@ fn has_year_or_time(norm: &str) -> bool {
 }
 
 /// "02.12.2026", "2026-12-02", "12/02/26", "18:40", "14h05".
-fn is_numeric_date_or_time(w: &str) -> bool {
+pub(crate) fn is_numeric_date_or_time(w: &str) -> bool {
     let parts: Vec<&str> = w.split(['.', '/', '-']).collect();
     let all_digits = |p: &&str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
     if parts.len() == 3 && parts.iter().all(all_digits) {
