@@ -491,7 +491,18 @@ Budget 2025 : les écoles d'abord";
         let text = format!(
             "Grêle\n\n{BODY}EN BREF\nLAIT : le prix de base recule de 2 % au premier trimestre.\nT&M : Pourquoi ?\nSALON : 1 200 exposants attendus du 3 au 6 avril.\nJ. A. : Parce que les franchises ont augmenté.\n"
         );
-        let a = cleaned(&text);
+        // The rule alone: the learned line model, run after the rules, takes the two short
+        // lines left between removed ones under the body for chrome too (as most such lines
+        // are); how often it is wrong is measured on the labelled dumps, not here.
+        let mut a = Article::from_text("x", "x.txt", &text);
+        a.title_is_line_1 = true;
+        crate::clean_article(
+            &mut a,
+            &crate::CleanOptions {
+                line_model: false,
+                ..Default::default()
+            },
+        );
         assert_eq!(reason_of(&a, "LAIT :"), Some("briefs column"));
         assert_eq!(reason_of(&a, "SALON :"), Some("briefs column"));
         assert!(a.lines.iter().any(|l| l.starts_with("T&M :")));

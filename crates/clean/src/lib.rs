@@ -25,6 +25,7 @@
 mod blocks;
 mod chrome;
 mod dates;
+pub mod line_model;
 mod patterns;
 mod provenance;
 mod repeat;
@@ -60,6 +61,9 @@ pub struct CleanOptions {
     /// Remove short lines that only state attribution ("Source: RT"); the attribution keeps them
     /// as evidence.
     pub remove_attribution_notes: bool,
+    /// After the rules, remove the kept lines that the learned line model
+    /// ([`line_model`]) scores as chrome above its threshold.
+    pub line_model: bool,
 }
 
 impl Default for CleanOptions {
@@ -70,6 +74,7 @@ impl Default for CleanOptions {
             min_repeats: 3,
             max_repeat_words: 25,
             remove_attribution_notes: true,
+            line_model: true,
         }
     }
 }
@@ -362,6 +367,10 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         attribution.original_outlet = attribution.source.clone();
     }
     a.author = a.author.take().map(|n| chrome::without_title(&n));
+    // Last, once the metadata has been read from the lines as scraped.
+    if opts.remove_chrome && opts.line_model {
+        line_model::apply(a, line_model::LineModel::shipped());
+    }
     a.attribution = found_attr.then_some(attribution).filter(has_content);
 }
 

@@ -32,6 +32,8 @@ enum Label {
 
 struct Dump {
     name: String,
+    /// The folder the dump sits in (a labelled batch), for per-line exports.
+    group: String,
     labels: Vec<Label>,
     text: String,
     expect: Option<Value>,
@@ -83,8 +85,15 @@ fn read_dump(path: &Path) -> Result<Dump, String> {
         }
         Err(_) => None,
     };
+    let group = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_string();
     Ok(Dump {
         name,
+        group,
         labels,
         text,
         expect,
@@ -176,43 +185,15 @@ fn same(want: &Value, got: &Value) -> bool {
     }
 }
 
-fn main() {
-    let mut dirs = Vec::new();
-    let mut verbose = false;
-    let mut show = false;
-    for a in std::env::args().skip(1) {
-        if a == "--verbose" || a == "-v" {
-            verbose = true;
-        } else if a == "--show" {
-            show = true;
-        } else {
-            dirs.push(PathBuf::from(a));
-        }
-    }
-    if dirs.is_empty() {
-        eprintln!("usage: clean_eval DIR... [--verbose] [--show]");
-        std::process::exit(2);
-    }
-    let mut files = Vec::new();
-    for d in &dirs {
-        tsv_files(d, &mut files);
-    }
-    files.sort();
-    let mut dumps = Vec::new();
-    for f in &files {
-        match read_dump(f) {
-            Ok(d) => dumps.push(d),
-            Err(e) => eprintln!("clean_eval: skipped {e}"),
-        }
-    }
-    if dumps.is_empty() {
-        eprintln!("clean_eval: no labelled dumps (*.tsv) found");
-        std::process::exit(1);
-    }
-    // The text reader, as for a `.txt` file, then one cleaner batch over all dumps.
+/// The dumps through the text reader, then one cleaner batch over all of them (as `newsprism
+/// extract DIR` would); dumps the reader refuses are reported and left out.
+fn read_and_clean<'a>(
+    dumps: Vec<&'a Dump>,
+    opts: &newsprism_clean::CleanOptions,
+) -> (Vec<&'a Dump>, Vec<Article>) {
     let mut articles = Vec::new();
     let mut kept = Vec::new();
-    for d in &dumps {
+    for d in dumps {
         let name = format!("{}.txt", d.name);
         let read = newsprism_ingest::read_bytes_as(
             &name,
@@ -231,8 +212,187 @@ fn main() {
             None => eprintln!("clean_eval: skipped {}: no article", d.name),
         }
     }
-    newsprism_clean::clean_batch(&mut articles, &newsprism_clean::CleanOptions::default());
+    newsprism_clean::clean_batch(&mut articles, opts);
+    (kept, articles)
+}
 
+/// One labelled example per line the rules keep.
+struct LineExample {
+    group: String,
+    /// `dump:line` and the line's text, for listing the model's mistakes.
+    place: String,
+    features: newsprism_clean::line_model::Features,
+    label: Label,
+}
+
+fn line_examples(dumps: &[Dump]) -> Vec<LineExample> {
+    let rules_only = newsprism_clean::CleanOptions {
+        line_model: false,
+        ..Default::default()
+    };
+    let mut groups: Vec<&str> = dumps.iter().map(|d| d.group.as_str()).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    let mut out = Vec::new();
+    // Each folder is one cleaner batch, as the folders are scored.
+    for g in groups {
+        let (kept, articles) =
+            read_and_clean(dumps.iter().filter(|d| d.group == g).collect(), &rules_only);
+        for (d, a) in kept.iter().zip(&articles) {
+            for (i, features) in newsprism_clean::line_model::kept_line_features(a) {
+                let label = d.labels.get(i).copied().unwrap_or(Label::Blank);
+                if label != Label::Blank {
+                    out.push(LineExample {
+                        group: g.to_string(),
+                        place: format!("{}:{} {}", d.name, i + 1, a.lines[i]),
+                        features,
+                        label,
+                    });
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Trains the line model on the lines the rules keep in every folder (article lines against
+/// chrome lines; metadata lines may go or stay, so they teach nothing), prints how it does on
+/// folders it was not trained on (11 folds of whole folders), and writes the model trained on
+/// all of them to `out`.
+fn train_line_model(dumps: &[Dump], out: &Path, threshold: f32, verbose: bool) {
+    use newsprism_clean::line_model;
+    let ex = line_examples(dumps);
+    let mut groups: Vec<&str> = ex.iter().map(|e| e.group.as_str()).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    const FOLDS: usize = 11;
+    let fold_of = |g: &str| groups.iter().position(|x| *x == g).unwrap_or(0) % FOLDS;
+    let trainable = |l: Label| matches!(l, Label::Article | Label::Chrome);
+    let mut scores = vec![0f32; ex.len()];
+    for k in 0..FOLDS.min(groups.len()) {
+        let train: Vec<(line_model::Features, bool)> = ex
+            .iter()
+            .filter(|e| fold_of(&e.group) != k && trainable(e.label))
+            .map(|e| (e.features.clone(), e.label == Label::Chrome))
+            .collect();
+        let m = line_model::train(&train, threshold);
+        for (j, e) in ex.iter().enumerate() {
+            if fold_of(&e.group) == k {
+                scores[j] = m.score(&e.features);
+            }
+        }
+    }
+    let count = |label: Label| ex.iter().filter(|e| e.label == label).count();
+    println!(
+        "{} folders; lines the rules keep: {} article, {} chrome, {} metadata",
+        groups.len(),
+        count(Label::Article),
+        count(Label::Chrome),
+        count(Label::Meta)
+    );
+    println!("cross-validated ({FOLDS} folds of whole folders): lines the model would remove");
+    println!(
+        "{:>9} {:>8} {:>10} {:>9}",
+        "threshold", "chrome", "article", "metadata"
+    );
+    for t in [0.5f32, 0.7, 0.8, 0.85, 0.9, 0.95] {
+        let hit = |label: Label| {
+            ex.iter()
+                .zip(&scores)
+                .filter(|(e, &p)| e.label == label && p > t)
+                .count()
+        };
+        println!(
+            "{t:>9.2} {:>8} {:>10} {:>9}",
+            hit(Label::Chrome),
+            hit(Label::Article),
+            hit(Label::Meta)
+        );
+    }
+    if verbose {
+        println!("\narticle lines the model would remove at {threshold} (cross-validated):");
+        for (e, p) in ex.iter().zip(&scores) {
+            if e.label == Label::Article && *p > threshold {
+                println!("  {p:.2} {}/{}", e.group, e.place);
+            }
+        }
+    }
+    let all: Vec<(line_model::Features, bool)> = ex
+        .iter()
+        .filter(|e| trainable(e.label))
+        .map(|e| (e.features.clone(), e.label == Label::Chrome))
+        .collect();
+    let m = line_model::train(&all, threshold);
+    if let Err(e) = std::fs::write(out, m.to_bytes()) {
+        eprintln!("clean_eval: cannot write {}: {e}", out.display());
+        std::process::exit(1);
+    }
+    println!(
+        "wrote {} (threshold {threshold}, trained on {} lines)",
+        out.display(),
+        all.len()
+    );
+}
+
+fn main() {
+    let mut dirs = Vec::new();
+    let mut verbose = false;
+    let mut show = false;
+    let mut no_line_model = false;
+    let mut train_to: Option<PathBuf> = None;
+    let mut threshold = 0.9f32;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
+        if a == "--no-line-model" {
+            no_line_model = true;
+        } else if a == "--train-line-model" {
+            train_to = args.next().map(PathBuf::from);
+        } else if a == "--threshold" {
+            threshold = args
+                .next()
+                .and_then(|t| t.parse().ok())
+                .expect("--threshold takes a number");
+        } else if a == "--verbose" || a == "-v" {
+            verbose = true;
+        } else if a == "--show" {
+            show = true;
+        } else {
+            dirs.push(PathBuf::from(a));
+        }
+    }
+    if dirs.is_empty() {
+        eprintln!(
+            "usage: clean_eval DIR... [--verbose] [--show] [--no-line-model] \\
+       [--train-line-model FILE [--threshold P]]"
+        );
+        std::process::exit(2);
+    }
+    let mut files = Vec::new();
+    for d in &dirs {
+        tsv_files(d, &mut files);
+    }
+    files.sort();
+    let mut dumps = Vec::new();
+    for f in &files {
+        match read_dump(f) {
+            Ok(d) => dumps.push(d),
+            Err(e) => eprintln!("clean_eval: skipped {e}"),
+        }
+    }
+    if dumps.is_empty() {
+        eprintln!("clean_eval: no labelled dumps (*.tsv) found");
+        std::process::exit(1);
+    }
+    let opts = newsprism_clean::CleanOptions {
+        line_model: !no_line_model,
+        ..Default::default()
+    };
+    if let Some(out) = train_to {
+        train_line_model(&dumps, &out, threshold, verbose);
+        return;
+    }
+    // The text reader, as for a `.txt` file, then one cleaner batch over all dumps.
+    let (kept, articles) = read_and_clean(dumps.iter().collect(), &opts);
     println!(
         "{:<44} {:>5} {:>5} {:>5}  {:>7} {:>9} {:>9}  provenance",
         "dump", "A", "C", "M", "C gone", "A lost", "M gone"
@@ -241,6 +401,11 @@ fn main() {
     let mut field_ok = [0usize; FIELDS.len()];
     let mut field_n = [0usize; FIELDS.len()];
     let mut report = String::new();
+    // `CLEAN_EVAL_LINES=FILE` writes every non-blank line as JSONL (folder, dump, line, label,
+    // the cleaner's reason or null, text), for studying what the rules miss.
+    let mut lines_out = std::env::var_os("CLEAN_EVAL_LINES").map(|p| {
+        std::io::BufWriter::new(std::fs::File::create(&p).expect("CLEAN_EVAL_LINES: cannot create"))
+    });
     for (d, a) in kept.iter().zip(&articles) {
         let removed: std::collections::HashMap<u32, &str> = a
             .removed
@@ -253,6 +418,19 @@ fn main() {
         }
         for (i, (label, line)) in d.labels.iter().zip(d.text.lines()).enumerate() {
             let gone = removed.get(&(i as u32 + 1));
+            if let (Some(w), true) = (lines_out.as_mut(), *label != Label::Blank) {
+                use std::io::Write;
+                let l = match label {
+                    Label::Article => "A",
+                    Label::Chrome => "C",
+                    _ => "M",
+                };
+                let row = serde_json::json!({
+                    "group": d.group, "dump": d.name, "line": i + 1, "label": l,
+                    "reason": gone.copied(), "text": line,
+                });
+                writeln!(w, "{row}").expect("CLEAN_EVAL_LINES: write failed");
+            }
             if show && *label != Label::Blank {
                 let l = match label {
                     Label::Article => 'A',

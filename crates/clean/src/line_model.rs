@@ -1,0 +1,762 @@
+//! A learned last look at the lines the rules kept.
+//!
+//! The rules (`chrome`, `structure`, `blocks`) name kinds of chrome: each new kind of page brings
+//! kinds they lack ("🎟 Acheter mes places", a radio's frequency under its name, a bare page
+//! number in a PDF dump, "#AllezSOV"). Scored blind, each round of rules carried over to the next
+//! batch of unseen pages by about a hundredth of recall. What such leftovers share is their
+//! *shape*, not their words: short, no sentence punctuation, a pictograph in front, outside the
+//! body, next to lines the rules removed. This module scores every kept line on such features
+//! (plus its words, hashed) with a logistic regression trained on the labelled dumps of
+//! `tests/labelled`, and removes a line only when the score is high: a removed article line
+//! costs more than a kept menu item.
+//!
+//! Hand-written rather than a crate: the model is ~4,200 weights over sparse features, trained
+//! in well under a second; a general ML crate would add far more than it saves.
+//! `clean_eval --train-line-model FILE` retrains it and prints cross-validated figures
+//! (`docs/extraction.md`).
+
+use newsprism_core::Article;
+
+/// Hashed word buckets (lower-cased words of the line).
+const WORD_BUCKETS: usize = 4096;
+
+/// The model file shipped with the crate (`data/line_model.bin`).
+static SHIPPED: &[u8] = include_bytes!("../data/line_model.bin");
+
+const MAGIC: &[u8; 8] = b"NPLINE01";
+
+/// Names of the dense features, in slot order; the model file stores their weights in this
+/// order, so the list is the format (a change means retraining).
+pub const FEATURE_NAMES: &[&str] = &[
+    // word count of the line, bucketed: 1, 2, 3, 4–5, 6–8, 9–12, 13–20, 21–40, more
+    "words=1",
+    "words=2",
+    "words=3",
+    "words=4-5",
+    "words=6-8",
+    "words=9-12",
+    "words=13-20",
+    "words=21-40",
+    "words>40",
+    "ends like a sentence",
+    "ends with a colon",
+    "opens with a pictograph",
+    "has a pictograph",
+    "opens with a bullet or arrow",
+    "has a pipe",
+    "has a middle dot",
+    "has a web address",
+    "has an @",
+    "has a hashtag",
+    // share of upper-case letters: ≤ 5 %, ≤ 20 %, ≤ 50 %, ≤ 80 %, more
+    "caps<=5%",
+    "caps<=20%",
+    "caps<=50%",
+    "caps<=80%",
+    "caps>80%",
+    // share of digits among characters: none, ≤ 10 %, ≤ 30 %, ≤ 60 %, more
+    "digits=0",
+    "digits<=10%",
+    "digits<=30%",
+    "digits<=60%",
+    "digits>60%",
+    "only a number or time",
+    // share of capitalised words: ≤ 20 %, ≤ 50 %, ≤ 80 %, more
+    "capitalised<=20%",
+    "capitalised<=50%",
+    "capitalised<=80%",
+    "capitalised>80%",
+    "commas (up to 3)",
+    "has quotation marks",
+    "ends with a question mark",
+    "has an exclamation mark",
+    "has a colon inside",
+    // where in the dump: relative position among its lines
+    "position<=5%",
+    "position<=15%",
+    "position<=30%",
+    "position<=70%",
+    "position<=85%",
+    "position<=95%",
+    "position>95%",
+    "among the first 3 lines",
+    "among the last 3 lines",
+    "above the body",
+    "below the body",
+    "1-2 lines above the body",
+    "1-2 lines below the body",
+    "3+ lines above the body",
+    "3+ lines below the body",
+    "line above removed",
+    "line below removed",
+    "lines above and below removed",
+    // removed lines among the 3 lines either side: 0, 1, 2, 3–4, more
+    "removed around=0",
+    "removed around=1",
+    "removed around=2",
+    "removed around=3-4",
+    "removed around>4",
+    "short lines either side",
+];
+
+/// Conjunctions: these line shapes mean more outside the body or beside removed lines.
+const CONJ_BASE: &[usize] = &[
+    slot_of("words=1"),
+    slot_of("words=2"),
+    slot_of("words=3"),
+    slot_of("words=4-5"),
+    slot_of("words=6-8"),
+    slot_of("words=9-12"),
+    slot_of("words=13-20"),
+    slot_of("words=21-40"),
+    slot_of("words>40"),
+    slot_of("opens with a pictograph"),
+    slot_of("has a pipe"),
+];
+const CONJ_CONTEXT: &[usize] = &[
+    slot_of("above the body"),
+    slot_of("below the body"),
+    slot_of("line above removed"),
+    slot_of("line below removed"),
+];
+
+/// The slot of a named feature; evaluated at compile time (through `slot!`), so a misspelt name
+/// fails the build instead of costing a search per line.
+const fn slot_of(name: &str) -> usize {
+    let mut k = 0;
+    while k < FEATURE_NAMES.len() {
+        let (a, b) = (FEATURE_NAMES[k].as_bytes(), name.as_bytes());
+        if a.len() == b.len() {
+            let mut i = 0;
+            while i < a.len() && a[i] == b[i] {
+                i += 1;
+            }
+            if i == a.len() {
+                return k;
+            }
+        }
+        k += 1;
+    }
+    panic!("not a feature name")
+}
+
+macro_rules! slot {
+    ($name:literal) => {
+        const { slot_of($name) }
+    };
+}
+
+/// Dense slots: the named features, then one per (shape, context) conjunction.
+pub fn dense_len() -> usize {
+    FEATURE_NAMES.len() + CONJ_BASE.len() * CONJ_CONTEXT.len()
+}
+
+/// Total feature slots (dense, then hashed words).
+pub fn feature_len() -> usize {
+    dense_len() + WORD_BUCKETS
+}
+
+/// A sparse feature vector: (slot, value), slots ascending within each part.
+pub type Features = Vec<(u32, f32)>;
+
+/// A trained line model: a bias, one weight per feature slot, and the score above which a line
+/// is removed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineModel {
+    pub bias: f32,
+    pub weights: Vec<f32>,
+    pub threshold: f32,
+}
+
+/// Why a model file could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ModelError {
+    #[error("not a newsprism line model (bad magic)")]
+    Magic,
+    #[error("line model has {found} weights, this build expects {expected}")]
+    Shape { found: usize, expected: usize },
+    #[error("line model file is truncated")]
+    Truncated,
+}
+
+impl LineModel {
+    /// Serialises as: magic, threshold, bias, weight count (u32), weights (all little-endian).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::with_capacity(20 + 4 * self.weights.len());
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&self.threshold.to_le_bytes());
+        out.extend_from_slice(&self.bias.to_le_bytes());
+        out.extend_from_slice(&(self.weights.len() as u32).to_le_bytes());
+        for w in &self.weights {
+            out.extend_from_slice(&w.to_le_bytes());
+        }
+        out
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<LineModel, ModelError> {
+        let rest = bytes.strip_prefix(MAGIC).ok_or(ModelError::Magic)?;
+        let f32_at = |k: usize| -> Result<f32, ModelError> {
+            let b = rest.get(4 * k..4 * k + 4).ok_or(ModelError::Truncated)?;
+            Ok(f32::from_le_bytes(b.try_into().expect("4 bytes")))
+        };
+        let threshold = f32_at(0)?;
+        let bias = f32_at(1)?;
+        let n = f32_at(2)?.to_bits() as usize;
+        if n != feature_len() {
+            return Err(ModelError::Shape {
+                found: n,
+                expected: feature_len(),
+            });
+        }
+        let weights = (0..n).map(|k| f32_at(3 + k)).collect::<Result<_, _>>()?;
+        Ok(LineModel {
+            bias,
+            weights,
+            threshold,
+        })
+    }
+
+    /// The model built into the crate.
+    pub fn shipped() -> &'static LineModel {
+        static MODEL: std::sync::OnceLock<LineModel> = std::sync::OnceLock::new();
+        MODEL.get_or_init(|| LineModel::from_bytes(SHIPPED).expect("shipped line model is valid"))
+    }
+
+    /// Probability that a line with these features is chrome.
+    pub fn score(&self, x: &[(u32, f32)]) -> f32 {
+        let z = self.bias
+            + x.iter()
+                .map(|&(j, v)| self.weights[j as usize] * v)
+                .sum::<f32>();
+        1.0 / (1.0 + (-z).exp())
+    }
+
+    /// The dense features of `x` that raised its score most, for the audit trail.
+    fn top_cues(&self, x: &[(u32, f32)], k: usize) -> Vec<String> {
+        let mut c: Vec<(f32, usize)> = x
+            .iter()
+            .filter(|(j, _)| (*j as usize) < dense_len())
+            .map(|&(j, v)| (self.weights[j as usize] * v, j as usize))
+            .filter(|(w, _)| *w > 0.0)
+            .collect();
+        c.sort_by(|a, b| b.0.total_cmp(&a.0));
+        c.into_iter().take(k).map(|(_, j)| dense_name(j)).collect()
+    }
+}
+
+fn dense_name(j: usize) -> String {
+    if j < FEATURE_NAMES.len() {
+        return FEATURE_NAMES[j].to_string();
+    }
+    let k = j - FEATURE_NAMES.len();
+    format!(
+        "{}, {}",
+        FEATURE_NAMES[CONJ_BASE[k / CONJ_CONTEXT.len()]],
+        FEATURE_NAMES[CONJ_CONTEXT[k % CONJ_CONTEXT.len()]]
+    )
+}
+
+/// Pictographs and arrows: emoji, dingbats, symbols. Prose does not open with them.
+fn is_symbol(c: char) -> bool {
+    matches!(c as u32,
+        0x1F000..=0x1FAFF | 0x2190..=0x21FF | 0x2300..=0x23FF | 0x25A0..=0x27BF | 0x2B00..=0x2BFF)
+}
+
+fn bucket(x: f32, edges: &[f32]) -> usize {
+    edges.iter().position(|&e| x <= e).unwrap_or(edges.len())
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+fn words(line: &str) -> impl Iterator<Item = &str> {
+    line.split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+}
+
+/// "www.x.fr", "https://…", "t.me/x", "pole-kapital.ua": a web address in the line.
+fn has_web_address(line: &str) -> bool {
+    if line.contains("http://") || line.contains("https://") || line.contains("www.") {
+        return true;
+    }
+    line.split_whitespace().any(|tok| {
+        let tok = tok.trim_end_matches([',', ';', ')', '»', '"']);
+        let host = tok.split('/').next().unwrap_or("");
+        host.rsplit_once('.').is_some_and(|(name, tld)| {
+            !name.is_empty()
+                && name
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '-' || c == '.')
+                && name.chars().any(char::is_alphabetic)
+                && (2..=3).contains(&tld.len())
+                && tld.chars().all(|c| c.is_ascii_lowercase())
+        })
+    })
+}
+
+/// FNV-1a over the lower-cased UTF-8 of the parts, one after the other, character by character
+/// (no string built per word): a stable hash, as the model file depends on it, which rules out
+/// std's randomised one.
+fn hash_parts(parts: &[&str]) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    let mut buf = [0u8; 4];
+    for c in parts
+        .iter()
+        .flat_map(|p| p.chars())
+        .flat_map(char::to_lowercase)
+    {
+        for &b in c.encode_utf8(&mut buf).as_bytes() {
+            h ^= u32::from(b);
+            h = h.wrapping_mul(0x0100_0193);
+        }
+    }
+    h
+}
+
+/// The features of the line at `k` among an article's `lines` (as scraped, in order),
+/// `removed[k]` telling which ones the rules removed, `body` the first and last line of the
+/// article's prose (indices into `lines`). `out` is cleared and refilled (one buffer for all the
+/// lines of a batch).
+fn line_features(
+    lines: &[&str],
+    word_counts: &[usize],
+    removed: &[bool],
+    reasons: &[&str],
+    k: usize,
+    body: Option<(usize, usize)>,
+    out: &mut Features,
+) {
+    out.clear();
+    let mut dense = [0f32; FEATURE_NAMES.len()];
+    let mut set = |j: usize, v: f32| dense[j] = v;
+    let t = lines[k].trim();
+    let n_words = word_counts[k];
+    set(
+        slot!("words=1") + bucket(n_words as f32, &[1.0, 2.0, 3.0, 5.0, 8.0, 12.0, 20.0, 40.0]),
+        1.0,
+    );
+    let last = t.chars().last().unwrap_or(' ');
+    if matches!(last, '.' | '!' | '?' | '…' | '»' | '"' | '”' | ')') {
+        set(slot!("ends like a sentence"), 1.0);
+    }
+    if last == ':' {
+        set(slot!("ends with a colon"), 1.0);
+    }
+    let first = t.chars().next().unwrap_or(' ');
+    if is_symbol(first) {
+        set(slot!("opens with a pictograph"), 1.0);
+    }
+    if "-•*·▶►→>–—|".contains(first) {
+        set(slot!("opens with a bullet or arrow"), 1.0);
+    }
+    // One pass over the characters for every per-character count.
+    let (mut letters, mut upper, mut digits, mut chars, mut commas) = (0usize, 0, 0, 0, 0);
+    let (mut symbol, mut numeric_only, mut quote, mut bang, mut at, mut pipe, mut hash) =
+        (false, true, false, false, false, false, false);
+    for c in t.chars() {
+        chars += 1;
+        if c.is_alphabetic() {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+            numeric_only = false;
+        } else if c.is_numeric() {
+            digits += 1;
+        } else {
+            numeric_only &= c.is_whitespace() || ".,:/–-".contains(c);
+            match c {
+                ',' => commas += 1,
+                '«' | '»' | '"' | '“' | '”' | '„' => quote = true,
+                '!' => bang = true,
+                '@' => at = true,
+                '|' => pipe = true,
+                '#' => hash = true,
+                _ => symbol |= is_symbol(c),
+            }
+        }
+    }
+    if symbol || is_symbol(first) {
+        set(slot!("has a pictograph"), 1.0);
+    }
+    if pipe {
+        set(slot!("has a pipe"), 1.0);
+    }
+    if t.contains(" · ") || t.contains(" • ") {
+        set(slot!("has a middle dot"), 1.0);
+    }
+    if has_web_address(t) {
+        set(slot!("has a web address"), 1.0);
+    }
+    if at {
+        set(slot!("has an @"), 1.0);
+    }
+    if hash
+        && t.split_whitespace()
+            .any(|w| w.len() > 1 && w.starts_with('#') && w[1..].starts_with(is_word_char))
+    {
+        set(slot!("has a hashtag"), 1.0);
+    }
+    let caps = upper as f32 / letters.max(1) as f32;
+    set(
+        slot!("caps<=5%") + bucket(caps, &[0.05, 0.2, 0.5, 0.8]),
+        1.0,
+    );
+    let dig = digits as f32 / chars.max(1) as f32;
+    set(slot!("digits=0") + bucket(dig, &[0.0, 0.1, 0.3, 0.6]), 1.0);
+    if !t.is_empty() && numeric_only {
+        set(slot!("only a number or time"), 1.0);
+    }
+    let capitalised = words(t)
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    let cap_share = capitalised as f32 / n_words.max(1) as f32;
+    set(
+        slot!("capitalised<=20%") + bucket(cap_share, &[0.2, 0.5, 0.8]),
+        1.0,
+    );
+    set(slot!("commas (up to 3)"), commas.min(3) as f32 / 3.0);
+    if quote {
+        set(slot!("has quotation marks"), 1.0);
+    }
+    if last == '?' {
+        set(slot!("ends with a question mark"), 1.0);
+    }
+    if bang {
+        set(slot!("has an exclamation mark"), 1.0);
+    }
+    if t.len() > 1 && t[..t.len() - last.len_utf8()].contains(':') {
+        set(slot!("has a colon inside"), 1.0);
+    }
+    let n = lines.len();
+    let pos = k as f32 / (n.max(2) - 1) as f32;
+    set(
+        slot!("position<=5%") + bucket(pos, &[0.05, 0.15, 0.3, 0.7, 0.85, 0.95]),
+        1.0,
+    );
+    if k < 3 {
+        set(slot!("among the first 3 lines"), 1.0);
+    }
+    if k + 3 >= n {
+        set(slot!("among the last 3 lines"), 1.0);
+    }
+    let (b_first, b_last) = body.unwrap_or((0, n.saturating_sub(1)));
+    if k < b_first {
+        set(slot!("above the body"), 1.0);
+        if b_first - k <= 2 {
+            set(slot!("1-2 lines above the body"), 1.0);
+        } else {
+            set(slot!("3+ lines above the body"), 1.0);
+        }
+    }
+    if k > b_last {
+        set(slot!("below the body"), 1.0);
+        if k - b_last <= 2 {
+            set(slot!("1-2 lines below the body"), 1.0);
+        } else {
+            set(slot!("3+ lines below the body"), 1.0);
+        }
+    }
+    let above = k == 0 || removed[k - 1];
+    let below = k + 1 >= n || removed[k + 1];
+    if above {
+        set(slot!("line above removed"), 1.0);
+    }
+    if below {
+        set(slot!("line below removed"), 1.0);
+    }
+    if above && below {
+        set(slot!("lines above and below removed"), 1.0);
+    }
+    let around = removed[k.saturating_sub(3)..(k + 4).min(n)]
+        .iter()
+        .filter(|&&r| r)
+        .count();
+    set(
+        slot!("removed around=0") + bucket(around as f32, &[0.0, 1.0, 2.0, 4.0]),
+        1.0,
+    );
+    let prev_words = if k > 0 { word_counts[k - 1] } else { 0 };
+    let next_words = word_counts.get(k + 1).copied().unwrap_or(0);
+    if prev_words <= 5 && next_words <= 5 {
+        set(slot!("short lines either side"), 1.0);
+    }
+    for (j, &v) in dense.iter().enumerate() {
+        if v != 0.0 {
+            out.push((j as u32, v));
+        }
+    }
+    for (b, &base) in CONJ_BASE.iter().enumerate() {
+        if dense[base] == 0.0 {
+            continue;
+        }
+        for (c, &ctx) in CONJ_CONTEXT.iter().enumerate() {
+            if dense[ctx] != 0.0 {
+                out.push((
+                    (FEATURE_NAMES.len() + b * CONJ_CONTEXT.len() + c) as u32,
+                    1.0,
+                ));
+            }
+        }
+    }
+    let words_from = out.len();
+    for w in words(t) {
+        let j = dense_len() + hash_parts(&[w]) as usize % WORD_BUCKETS;
+        out.push((j as u32, 1.0));
+    }
+    // Why the lines either side went ("share buttons" above and below: one more button), hashed
+    // beside the words; a word cannot collide with them as it holds no space.
+    for (j, side) in [(k.wrapping_sub(1), "^above "), (k + 1, "^below ")] {
+        if removed.get(j) == Some(&true) {
+            let b = dense_len() + hash_parts(&[side, reasons[j]]) as usize % WORD_BUCKETS;
+            out.push((b as u32, 1.0));
+        }
+    }
+    out[words_from..].sort_unstable_by_key(|&(j, _)| j);
+    let mut kept = words_from;
+    for r in words_from..out.len() {
+        if kept == words_from || out[r].0 != out[kept - 1].0 {
+            out[kept] = out[r];
+            kept += 1;
+        }
+    }
+    out.truncate(kept);
+}
+
+/// Shortest line read as the article's prose (10, 8 and 15 cross-validate alike; shorter closing
+/// paragraphs are common enough that 15 left them "below the body").
+const PROSE_MIN_WORDS: usize = 10;
+
+/// The article's prose: the first and last line of at least [`PROSE_MIN_WORDS`] words that ends like a sentence
+/// among the kept lines. Lines outside it are the page around the article.
+fn prose_span(lines: &[&str], word_counts: &[usize], removed: &[bool]) -> Option<(usize, usize)> {
+    let is_prose = |k: usize| {
+        !removed[k]
+            && word_counts[k] >= PROSE_MIN_WORDS
+            && lines[k]
+                .trim_end()
+                .ends_with(['.', '!', '?', '…', '»', '"', '”', ')'])
+    };
+    let first = (0..lines.len()).find(|&k| is_prose(k))?;
+    let last = (0..lines.len()).rev().find(|&k| is_prose(k))?;
+    Some((first, last))
+}
+
+/// Calls `f(line index in a.lines, features)` for every line of a cleaned article that the rules
+/// kept. Lines are taken as scraped: a removed line's text comes from `a.removed` (in line
+/// order), and blank lines are left out (the dump's own layout, they say nothing).
+fn for_each_kept_line(a: &Article, mut f: impl FnMut(usize, &Features)) {
+    let mut idx = Vec::new();
+    let mut text: Vec<&str> = Vec::new();
+    let mut removed = Vec::new();
+    let mut reasons = Vec::new();
+    let mut r = a.removed.iter().peekable();
+    for (i, l) in a.lines.iter().enumerate() {
+        while r.peek().is_some_and(|x| (x.line as usize) < i + 1) {
+            r.next();
+        }
+        if let Some(rec) = r.peek().filter(|x| x.line as usize == i + 1) {
+            idx.push(i);
+            text.push(rec.text.as_str());
+            removed.push(true);
+            reasons.push(rec.reason.as_str());
+        } else if !l.trim().is_empty() {
+            idx.push(i);
+            text.push(l.as_str());
+            removed.push(false);
+            reasons.push("");
+        }
+    }
+    let word_counts: Vec<usize> = text.iter().map(|l| words(l).count()).collect();
+    let body = prose_span(&text, &word_counts, &removed);
+    let mut buf = Features::new();
+    for k in (0..text.len()).filter(|&k| !removed[k]) {
+        line_features(&text, &word_counts, &removed, &reasons, k, body, &mut buf);
+        f(idx[k], &buf);
+    }
+}
+
+/// The features of every line of a cleaned article that the rules kept, as (line index in
+/// `a.lines`, features): the examples [`train`] learns from. `a.removed` must be in line order,
+/// as [`crate::clean_batch`] leaves it.
+pub fn kept_line_features(a: &Article) -> Vec<(usize, Features)> {
+    let mut out = Vec::new();
+    for_each_kept_line(a, |i, f| out.push((i, f.clone())));
+    out
+}
+
+/// Removes the kept lines the model scores above its threshold (never line 1 when it is the
+/// title), recording the score and the shape cues that raised it.
+pub(crate) fn apply(a: &mut Article, model: &LineModel) {
+    let mut hits = Vec::new();
+    for_each_kept_line(a, |i, f| {
+        if a.title_is_line_1 && i == 0 {
+            return;
+        }
+        let p = model.score(f);
+        if p > model.threshold {
+            hits.push((
+                i,
+                format!(
+                    "chrome-like line ({p:.2}: {})",
+                    model.top_cues(f, 3).join("; ")
+                ),
+            ));
+        }
+    });
+    if hits.is_empty() {
+        return;
+    }
+    for (i, reason) in hits {
+        crate::structure::blank(a, i, &reason);
+    }
+    a.removed.sort_by_key(|r| r.line);
+}
+
+/// Trains a model on labelled examples (features, is chrome): L2-regularised logistic
+/// regression, full-batch Adam for a fixed number of steps from zero weights, so the same data
+/// always gives the same file.
+pub fn train(examples: &[(Features, bool)], threshold: f32) -> LineModel {
+    const STEPS: usize = 400;
+    const LR: f32 = 0.05;
+    const L2: f32 = 1e-3;
+    let d = feature_len();
+    let mut w = vec![0f32; d];
+    let mut b = 0f32;
+    let (mut m, mut v) = (vec![0f32; d], vec![0f32; d]);
+    let (mut mb, mut vb) = (0f32, 0f32);
+    let n = examples.len().max(1) as f32;
+    let mut g = vec![0f32; d];
+    for step in 1..=STEPS {
+        g.iter_mut().for_each(|x| *x = 0.0);
+        let mut gb = 0f32;
+        for (x, y) in examples {
+            let z = b + x.iter().map(|&(j, v)| w[j as usize] * v).sum::<f32>();
+            let err = 1.0 / (1.0 + (-z).exp()) - f32::from(u8::from(*y));
+            for &(j, v) in x {
+                g[j as usize] += err * v;
+            }
+            gb += err;
+        }
+        let c1 = 1.0 - 0.9f32.powi(step as i32);
+        let c2 = 1.0 - 0.999f32.powi(step as i32);
+        for j in 0..d {
+            let gj = g[j] / n + L2 * w[j];
+            m[j] = 0.9 * m[j] + 0.1 * gj;
+            v[j] = 0.999 * v[j] + 0.001 * gj * gj;
+            w[j] -= LR * (m[j] / c1) / ((v[j] / c2).sqrt() + 1e-8);
+        }
+        let gb = gb / n;
+        mb = 0.9 * mb + 0.1 * gb;
+        vb = 0.999 * vb + 0.001 * gb * gb;
+        b -= LR * (mb / c1) / ((vb / c2).sqrt() + 1e-8);
+    }
+    LineModel {
+        bias: b,
+        weights: w,
+        threshold,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn model_bytes_round_trip_and_bad_files_are_refused() {
+        let m = LineModel {
+            bias: -1.5,
+            weights: (0..feature_len()).map(|k| k as f32 * 0.01).collect(),
+            threshold: 0.9,
+        };
+        assert_eq!(LineModel::from_bytes(&m.to_bytes()).unwrap(), m);
+        assert!(matches!(
+            LineModel::from_bytes(b"garbage"),
+            Err(ModelError::Magic)
+        ));
+        let bytes = m.to_bytes();
+        assert!(matches!(
+            LineModel::from_bytes(&bytes[..bytes.len() - 3]),
+            Err(ModelError::Truncated)
+        ));
+    }
+
+    #[test]
+    fn shape_features_see_what_prose_lacks() {
+        let lines = [
+            "🎟 Acheter mes places",
+            "Le club a remporté dimanche son troisième match de suite devant un public venu en nombre malgré la pluie.",
+            "15",
+        ];
+        let removed = [false, false, false];
+        let wc: Vec<usize> = lines.iter().map(|l| words(l).count()).collect();
+        let body = prose_span(&lines, &wc, &removed);
+        assert_eq!(body, Some((1, 1)));
+        let names = |k: usize| {
+            let mut f = Features::new();
+            line_features(
+                &lines,
+                &wc,
+                &removed,
+                &["", "", ""][..lines.len()],
+                k,
+                body,
+                &mut f,
+            );
+            f.iter()
+                .filter(|(j, _)| (*j as usize) < FEATURE_NAMES.len())
+                .map(|(j, _)| FEATURE_NAMES[*j as usize])
+                .collect::<Vec<_>>()
+        };
+        let ticket = names(0);
+        assert!(ticket.contains(&"opens with a pictograph"));
+        assert!(ticket.contains(&"above the body"));
+        assert!(!ticket.contains(&"ends like a sentence"));
+        let prose = names(1);
+        assert!(prose.contains(&"ends like a sentence"));
+        assert!(!prose.contains(&"above the body") && !prose.contains(&"below the body"));
+        let page = names(2);
+        assert!(page.contains(&"only a number or time"));
+        assert!(page.contains(&"below the body"));
+    }
+
+    #[test]
+    fn training_separates_a_shape_it_is_shown() {
+        // Chrome that opens with a pictograph, prose that ends like a sentence: the trained model
+        // must score each side on its own side of one half.
+        let lines = [
+            "▶ Regarder la vidéo",
+            "Les habitants ont manifesté devant la mairie pour demander la réouverture du pont fermé depuis mars.",
+        ];
+        let removed = [false, false];
+        let wc: Vec<usize> = lines.iter().map(|l| words(l).count()).collect();
+        let body = prose_span(&lines, &wc, &removed);
+        let mut ex = Vec::new();
+        for _ in 0..20 {
+            for (k, chrome) in [(0, true), (1, false)] {
+                let mut f = Features::new();
+                line_features(
+                    &lines,
+                    &wc,
+                    &removed,
+                    &["", "", ""][..lines.len()],
+                    k,
+                    body,
+                    &mut f,
+                );
+                ex.push((f, chrome));
+            }
+        }
+        let m = train(&ex, 0.5);
+        assert!(m.score(&ex[0].0) > 0.5);
+        assert!(m.score(&ex[1].0) < 0.5);
+    }
+
+    #[test]
+    fn web_addresses_are_told_from_abbreviations() {
+        assert!(has_web_address("www.ekonohlyad.com.ua"));
+        assert!(has_web_address("Pisz do nas: t.me/kanal"));
+        assert!(has_web_address("pole-kapital.ua"));
+        assert!(!has_web_address("Il est 9 h 30, c.-à-d. tôt."));
+        assert!(!has_web_address("Le taux atteint 3.14 cette année."));
+    }
+}
