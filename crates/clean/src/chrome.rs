@@ -41,6 +41,12 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     if words <= 12 && is_reaction_row(trimmed) {
         return Some("counter or timestamp");
     }
+    // "Pourquoi s'abonner ? ✓ Tous les articles en illimité ✓ Le journal numérique dès 5 h",
+    // "✔ wszystkie artykuły PREMIUM ✔ e-wydanie …": an offer's list flattened into one line.
+    // An article's checklist has one item per line.
+    if words <= 60 && trimmed.matches(['✓', '✔', '☑', '✅']).count() >= 2 {
+        return Some("paywall notice");
+    }
     if pos.outside_body && pos.from_start < 10 && is_bullet_ticker(trimmed) {
         return Some("news ticker");
     }

@@ -92,7 +92,9 @@ pub(crate) fn comment_thread(lines: &[String], nonempty: &[usize]) -> Option<usi
         }
         // "Répondre · Signaler un abus", "Responder · Me gusta (12)", "42 Recommend · Reply ·
         // Report": the button row, the reply button one of its items.
-        lines[i].split(['·', '|', '•']).any(|item| {
+        // Items may be set apart by wide spaces only ("2 sem   J'aime   Répondre   12").
+        let spaced = lines[i].replace("  ", "|");
+        spaced.split(['·', '|', '•']).any(|item| {
             let norm = patterns::normalize(item);
             let mut words = norm
                 .split(|c: char| !c.is_alphabetic())
@@ -374,6 +376,8 @@ pub(crate) fn is_comment_header(line: &str) -> bool {
         "thought",
         "réflexion",
         "gedanke",
+        // "412 Postings": an Austrian or German daily's forum.
+        "posting",
     ];
     let norm = patterns::normalize(line);
     // "4 réponses à « Le glacier … »": the quoted title does not count.
