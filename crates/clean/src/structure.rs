@@ -682,6 +682,18 @@ pub(crate) fn remove_site_names(
                 else {
                     continue;
                 };
+                // "L'Europe s'est-elle condamnée à l'hiver énergétique ? — Horizon Monde" over
+                // the same headline alone: the page's title bar, which is the article's
+                // headline, not the site's name.
+                let head_norm = patterns::normalize(head);
+                if nonempty
+                    .iter()
+                    .filter(|&&j| j > i)
+                    .take(12)
+                    .any(|&j| patterns::normalize(&a.lines[j]) == head_norm)
+                {
+                    continue;
+                }
                 [head.trim(), tail.trim()]
                     .into_iter()
                     .take(if long { 1 } else { 2 })
