@@ -328,9 +328,14 @@ fn train_line_model(dumps: &[Dump], out: &Path, threshold: f32, verbose: bool) {
         std::process::exit(1);
     }
     println!(
-        "wrote {} (threshold {threshold}, trained on {} lines)",
+        "wrote {} (threshold {threshold}, trained on {} lines); {}",
         out.display(),
-        all.len()
+        all.len(),
+        if m == *line_model::LineModel::shipped() {
+            "the same as the model built into this binary"
+        } else {
+            "NOT the model built into this binary: rebuild to use it"
+        }
     );
 }
 
