@@ -15,6 +15,8 @@
 //! `clean_eval --train-line-model FILE` retrains it and prints cross-validated figures
 //! (`docs/extraction.md`).
 
+use std::collections::{HashMap, HashSet};
+
 use newsprism_core::Article;
 
 /// Hashed word buckets (lower-cased words of the line).
@@ -97,6 +99,16 @@ pub const FEATURE_NAMES: &[&str] = &[
     "removed around=3-4",
     "removed around>4",
     "short lines either side",
+    // share of the line's words (of 3 letters or more) found in lines the rules removed: none,
+    // ≤ 1/3, ≤ 2/3, more; and in the article's prose (other lines than this one)
+    "words in removed lines=0",
+    "words in removed lines<=1/3",
+    "words in removed lines<=2/3",
+    "words in removed lines>2/3",
+    "words in the prose=0",
+    "words in the prose<=1/3",
+    "words in the prose<=2/3",
+    "words in the prose>2/3",
 ];
 
 /// Conjunctions: these line shapes mean more outside the body or beside removed lines.
@@ -222,6 +234,12 @@ impl LineModel {
         MODEL.get_or_init(|| LineModel::from_bytes(SHIPPED).expect("shipped line model is valid"))
     }
 
+    /// Whether this is the model built into the crate (false too when the built-in one no longer
+    /// fits the features, as after adding one).
+    pub fn is_shipped(&self) -> bool {
+        LineModel::from_bytes(SHIPPED).is_ok_and(|m| m == *self)
+    }
+
     /// Probability that a line with these features is chrome.
     pub fn score(&self, x: &[(u32, f32)]) -> f32 {
         let z = self.bias
@@ -318,15 +336,16 @@ fn hash_parts(parts: &[&str]) -> u32 {
 /// `removed[k]` telling which ones the rules removed, `body` the first and last line of the
 /// article's prose (indices into `lines`). `out` is cleared and refilled (one buffer for all the
 /// lines of a batch).
-fn line_features(
-    lines: &[&str],
-    word_counts: &[usize],
-    removed: &[bool],
-    reasons: &[&str],
-    k: usize,
-    body: Option<(usize, usize)>,
-    out: &mut Features,
-) {
+fn line_features(page: &Page, k: usize, out: &mut Features) {
+    let Page {
+        lines,
+        word_counts,
+        removed,
+        reasons,
+        body,
+        ..
+    } = page;
+    let body = *body;
     out.clear();
     let mut dense = [0f32; FEATURE_NAMES.len()];
     let mut set = |j: usize, v: f32| dense[j] = v;
@@ -480,6 +499,30 @@ fn line_features(
     if prev_words <= 5 && next_words <= 5 {
         set(slot!("short lines either side"), 1.0);
     }
+    // Chrome shares its words with chrome (the site's name, its sections), a subheading with
+    // the paragraphs around it; another article's headline with neither.
+    {
+        let (mut n, mut in_chrome, mut in_prose) = (0usize, 0usize, 0usize);
+        let own_prose = page.is_prose(k);
+        let mut seen: Vec<u32> = Vec::new();
+        for w in words(t).filter(|w| w.chars().count() >= 3) {
+            let h = hash_parts(&[w]);
+            if seen.contains(&h) {
+                continue;
+            }
+            seen.push(h);
+            n += 1;
+            in_chrome += usize::from(page.chrome_words.contains(&h));
+            let prose = page.prose_words.get(&h).copied().unwrap_or(0);
+            in_prose += usize::from(prose > u32::from(own_prose));
+        }
+        if n > 0 {
+            let edges = [0.0, 0.34, 0.67];
+            let share = |x: usize| bucket(x as f32 / n as f32, &edges);
+            set(slot!("words in removed lines=0") + share(in_chrome), 1.0);
+            set(slot!("words in the prose=0") + share(in_prose), 1.0);
+        }
+    }
     for (j, &v) in dense.iter().enumerate() {
         if v != 0.0 {
             out.push((j as u32, v));
@@ -529,16 +572,59 @@ const PROSE_MIN_WORDS: usize = 10;
 /// The article's prose: the first and last line of at least [`PROSE_MIN_WORDS`] words that ends like a sentence
 /// among the kept lines. Lines outside it are the page around the article.
 fn prose_span(lines: &[&str], word_counts: &[usize], removed: &[bool]) -> Option<(usize, usize)> {
-    let is_prose = |k: usize| {
-        !removed[k]
-            && word_counts[k] >= PROSE_MIN_WORDS
-            && lines[k]
-                .trim_end()
-                .ends_with(['.', '!', '?', '…', '»', '"', '”', ')'])
-    };
+    let is_prose =
+        |k: usize| !removed[k] && word_counts[k] >= PROSE_MIN_WORDS && ends_like_sentence(lines[k]);
     let first = (0..lines.len()).find(|&k| is_prose(k))?;
     let last = (0..lines.len()).rev().find(|&k| is_prose(k))?;
     Some((first, last))
+}
+
+fn ends_like_sentence(line: &str) -> bool {
+    line.trim_end()
+        .ends_with(['.', '!', '?', '…', '»', '"', '”', ')'])
+}
+
+/// An article's lines as the model reads them: as scraped, with what the rules did to them.
+struct Page<'a> {
+    /// The non-blank lines, as scraped (a removed line's text from its record).
+    lines: Vec<&'a str>,
+    word_counts: Vec<usize>,
+    removed: Vec<bool>,
+    /// The rules' reason for each removed line ("" for kept ones).
+    reasons: Vec<&'a str>,
+    /// First and last line of the article's prose ([`prose_span`]).
+    body: Option<(usize, usize)>,
+    /// Hashes of the words (3 letters or more) of the removed lines.
+    chrome_words: HashSet<u32>,
+    /// In how many prose lines each word (hashed) appears.
+    prose_words: HashMap<u32, u32>,
+}
+
+impl Page<'_> {
+    fn is_prose(&self, k: usize) -> bool {
+        !self.removed[k]
+            && self.word_counts[k] >= PROSE_MIN_WORDS
+            && ends_like_sentence(self.lines[k])
+    }
+
+    fn index_words(&mut self) {
+        let mut seen = HashSet::new();
+        for k in 0..self.lines.len() {
+            let prose = self.is_prose(k);
+            if !self.removed[k] && !prose {
+                continue;
+            }
+            seen.clear();
+            for w in words(self.lines[k]).filter(|w| w.chars().count() >= 3) {
+                let h = hash_parts(&[w]);
+                if self.removed[k] {
+                    self.chrome_words.insert(h);
+                } else if seen.insert(h) {
+                    *self.prose_words.entry(h).or_default() += 1;
+                }
+            }
+        }
+    }
 }
 
 /// Calls `f(line index in a.lines, features)` for every line of a cleaned article that the rules
@@ -568,9 +654,19 @@ fn for_each_kept_line(a: &Article, mut f: impl FnMut(usize, &Features)) {
     }
     let word_counts: Vec<usize> = text.iter().map(|l| words(l).count()).collect();
     let body = prose_span(&text, &word_counts, &removed);
+    let mut page = Page {
+        lines: text,
+        word_counts,
+        removed,
+        reasons,
+        body,
+        chrome_words: HashSet::new(),
+        prose_words: HashMap::new(),
+    };
+    page.index_words();
     let mut buf = Features::new();
-    for k in (0..text.len()).filter(|&k| !removed[k]) {
-        line_features(&text, &word_counts, &removed, &reasons, k, body, &mut buf);
+    for k in (0..page.lines.len()).filter(|&k| !page.removed[k]) {
+        line_features(&page, k, &mut buf);
         f(idx[k], &buf);
     }
 }
@@ -661,6 +757,33 @@ pub fn train(examples: &[(Features, bool)], threshold: f32) -> LineModel {
 mod tests {
     use super::*;
 
+    /// A page of kept lines (nothing removed by the rules).
+    fn page<'a>(lines: &[&'a str]) -> Page<'a> {
+        let word_counts: Vec<usize> = lines.iter().map(|l| words(l).count()).collect();
+        let removed = vec![false; lines.len()];
+        let body = prose_span(lines, &word_counts, &removed);
+        let mut p = Page {
+            lines: lines.to_vec(),
+            word_counts,
+            removed,
+            reasons: vec![""; lines.len()],
+            body,
+            chrome_words: HashSet::new(),
+            prose_words: HashMap::new(),
+        };
+        p.index_words();
+        p
+    }
+
+    #[test]
+    fn the_shipped_model_fits_these_features() {
+        // Adding a feature without retraining would leave a model of the old shape in the
+        // binary (`clean_eval --train-line-model` writes a new one).
+        let m = LineModel::from_bytes(SHIPPED).expect("shipped line model reads");
+        assert_eq!(m.weights.len(), feature_len());
+        assert!(m.threshold > 0.5 && m.threshold < 1.0);
+    }
+
     #[test]
     fn model_bytes_round_trip_and_bad_files_are_refused() {
         let m = LineModel {
@@ -682,26 +805,16 @@ mod tests {
 
     #[test]
     fn shape_features_see_what_prose_lacks() {
-        let lines = [
+        let p = page(&[
             "🎟 Acheter mes places",
             "Le club a remporté dimanche son troisième match de suite devant un public venu en nombre malgré la pluie.",
             "15",
-        ];
-        let removed = [false, false, false];
-        let wc: Vec<usize> = lines.iter().map(|l| words(l).count()).collect();
-        let body = prose_span(&lines, &wc, &removed);
-        assert_eq!(body, Some((1, 1)));
+            "Le club",
+        ]);
+        assert_eq!(p.body, Some((1, 1)));
         let names = |k: usize| {
             let mut f = Features::new();
-            line_features(
-                &lines,
-                &wc,
-                &removed,
-                &["", "", ""][..lines.len()],
-                k,
-                body,
-                &mut f,
-            );
+            line_features(&p, k, &mut f);
             f.iter()
                 .filter(|(j, _)| (*j as usize) < FEATURE_NAMES.len())
                 .map(|(j, _)| FEATURE_NAMES[*j as usize])
@@ -711,38 +824,31 @@ mod tests {
         assert!(ticket.contains(&"opens with a pictograph"));
         assert!(ticket.contains(&"above the body"));
         assert!(!ticket.contains(&"ends like a sentence"));
+        assert!(ticket.contains(&"words in the prose=0"));
         let prose = names(1);
         assert!(prose.contains(&"ends like a sentence"));
         assert!(!prose.contains(&"above the body") && !prose.contains(&"below the body"));
-        let page = names(2);
-        assert!(page.contains(&"only a number or time"));
-        assert!(page.contains(&"below the body"));
+        // Its own words do not count as found in the prose.
+        assert!(prose.contains(&"words in the prose=0"));
+        let number = names(2);
+        assert!(number.contains(&"only a number or time"));
+        assert!(number.contains(&"below the body"));
+        assert!(names(3).contains(&"words in the prose>2/3"));
     }
 
     #[test]
     fn training_separates_a_shape_it_is_shown() {
         // Chrome that opens with a pictograph, prose that ends like a sentence: the trained model
         // must score each side on its own side of one half.
-        let lines = [
+        let p = page(&[
             "▶ Regarder la vidéo",
             "Les habitants ont manifesté devant la mairie pour demander la réouverture du pont fermé depuis mars.",
-        ];
-        let removed = [false, false];
-        let wc: Vec<usize> = lines.iter().map(|l| words(l).count()).collect();
-        let body = prose_span(&lines, &wc, &removed);
+        ]);
         let mut ex = Vec::new();
         for _ in 0..20 {
             for (k, chrome) in [(0, true), (1, false)] {
                 let mut f = Features::new();
-                line_features(
-                    &lines,
-                    &wc,
-                    &removed,
-                    &["", "", ""][..lines.len()],
-                    k,
-                    body,
-                    &mut f,
-                );
+                line_features(&p, k, &mut f);
                 ex.push((f, chrome));
             }
         }

@@ -331,7 +331,7 @@ fn train_line_model(dumps: &[Dump], out: &Path, threshold: f32, verbose: bool) {
         "wrote {} (threshold {threshold}, trained on {} lines); {}",
         out.display(),
         all.len(),
-        if m == *line_model::LineModel::shipped() {
+        if m.is_shipped() {
             "the same as the model built into this binary"
         } else {
             "NOT the model built into this binary: rebuild to use it"
