@@ -56,6 +56,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     if words <= MAX_PLEA_WORDS && is_pictograph_plea(trimmed) {
         return Some("donation plea");
     }
+    if words <= 25 && has_bank_account(trimmed) {
+        return Some("donation plea");
+    }
     if (9..=45).contains(&words) && is_gambling_warning(trimmed) {
         return Some("advertisement label");
     }
@@ -124,7 +127,10 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words <= 15 && is_forum_post_header(trimmed) {
             return Some("forum post header");
         }
-        if words <= 6 && is_weather_widget(trimmed) {
+        // "Invercargill 11° / 4° ☁ Showers clearing by afternoon": a forecast's few words too,
+        // but no sentence.
+        let sentence = trimmed.ends_with(['.', '!', '?', '»', '"', '”']);
+        if (words <= 6 || (words <= 10 && !sentence)) && is_weather_widget(trimmed) {
             return Some("widget");
         }
         // (At the top of a channel's page the handle is its name, and the site-name pass
@@ -333,6 +339,15 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     let at_edge = pos.from_start < 2 || pos.from_end < 2;
     if at_edge && is_caps_label(trimmed) {
         return Some("all-caps label");
+    }
+    // Last, so that an offer's price line keeps its own reason. (Inside the body the rates may
+    // be what a market report reports.)
+    if pos.outside_body
+        && words <= 16
+        && !trimmed.ends_with(['.', '!', '?', '»', '"', '”'])
+        && is_currency_ticker(trimmed)
+    {
+        return Some("widget");
     }
     None
 }
@@ -1230,16 +1245,64 @@ fn is_weather_widget(trimmed: &str) -> bool {
     const WEATHER: &[char] = &[
         '🌡', '☀', '☁', '⛅', '🌤', '🌥', '🌦', '🌧', '🌨', '🌩', '❄', '🌫', '☔',
     ];
-    let temperature = trimmed.split_whitespace().any(|w| {
+    let number = |n: &str| {
+        let n = n.trim_start_matches(['-', '−', '+']);
+        !n.is_empty() && n.chars().all(|c| c.is_ascii_digit())
+    };
+    // "12°C", "58°", or "−14 °C" with a space.
+    let tokens: Vec<&str> = trimmed.split_whitespace().collect();
+    let temperature = tokens.iter().enumerate().any(|(k, w)| {
         let w = w.trim_end_matches(['C', 'F', ',']);
-        w.strip_suffix('°').is_some_and(|n| {
-            !n.is_empty()
-                && n.trim_start_matches(['-', '−', '+'])
-                    .chars()
-                    .all(|c| c.is_ascii_digit())
-        })
+        w.strip_suffix('°').is_some_and(number) || (w == "°" && k > 0 && number(tokens[k - 1]))
     });
     temperature && trimmed.contains(WEATHER)
+}
+
+/// "Dólar hoy: Compra S/ 3.742 | Venta S/ 3.751", "Курс Банка Израиля: $ 3,271 ₪ ▲ | € 3,812 ₪ ▼",
+/// "Taux de référence BRH : 1 USD = 131,49 HTG": an exchange-rate widget, two currency marks (or
+/// one with a rate's arrow or "=") beside figures and set apart, in a few words that make no
+/// sentence (the caller checks both).
+fn is_currency_ticker(trimmed: &str) -> bool {
+    const SIGNS: &[char] = &['$', '€', '£', '₪', '₽', '₴', '¥', '₺', '₾'];
+    const CODES: &[&str] = &[
+        "USD", "EUR", "GBP", "CHF", "RUB", "UAH", "PLN", "HTG", "LL", "LBP", "XOF", "XAF", "MAD",
+        "DZD", "TND", "GEL", "TRY", "CNY", "JPY", "ARS", "UYU", "PEN", "CLP", "MXN", "COP", "ILS",
+        "KZT", "BYN",
+    ];
+    let marks = trimmed.matches(SIGNS).count()
+        + trimmed
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| CODES.contains(w))
+            .count();
+    let figures = trimmed
+        .split(|c: char| !(c.is_ascii_digit() || c == ',' || c == '.'))
+        .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+        .count();
+    // A widget sets its figures apart ("USD 81,42 ▼ EUR 94,87 ▲", "Compra S/ 3.742 | Venta …");
+    // a headline with two prices ("Le lait passe de 0,45 € à 0,52 € le litre") does not.
+    let rate = trimmed.contains(['▲', '▼', '=']);
+    let apart = rate || trimmed.contains(['|', '/']);
+    figures >= 1 && ((marks >= 2 && apart) || (marks >= 1 && rate))
+}
+
+/// "IBAN : CH00 0900 0000 1234 5678 9", "Nr konta: PL 61 1090 1470 …": a bank account number,
+/// which only a donation or payment box prints.
+fn has_bank_account(trimmed: &str) -> bool {
+    let compact: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
+    let bytes = compact.as_bytes();
+    // Two capitals, two digits, then at least 14 more digits or capitals: an IBAN.
+    (0..bytes.len().saturating_sub(18)).any(|k| {
+        bytes[k].is_ascii_uppercase()
+            && bytes[k + 1].is_ascii_uppercase()
+            && bytes[k + 2].is_ascii_digit()
+            && bytes[k + 3].is_ascii_digit()
+            && (k == 0 || !bytes[k - 1].is_ascii_alphanumeric())
+            && bytes[k + 4..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+                .count()
+                >= 14
+    })
 }
 
 /// "@jdupont": a social media handle alone on its line, under a byline or a quote's author.
