@@ -30,6 +30,8 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         return Some("separator line");
     }
     let words = trimmed.split_whitespace().count();
+    // Whether the line ends like a sentence: widgets and tickers do not.
+    let sentence = trimmed.ends_with(['.', '!', '?', '»', '"', '”']);
     // "#2": a forum post's number.
     if trimmed.len() <= 5
         && trimmed
@@ -129,7 +131,6 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         }
         // "Invercargill 11° / 4° ☁ Showers clearing by afternoon": a forecast's few words too,
         // but no sentence.
-        let sentence = trimmed.ends_with(['.', '!', '?', '»', '"', '”']);
         if (words <= 6 || (words <= 10 && !sentence)) && is_weather_widget(trimmed) {
             return Some("widget");
         }
@@ -342,11 +343,7 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     }
     // Last, so that an offer's price line keeps its own reason. (Inside the body the rates may
     // be what a market report reports.)
-    if pos.outside_body
-        && words <= 16
-        && !trimmed.ends_with(['.', '!', '?', '»', '"', '”'])
-        && is_currency_ticker(trimmed)
-    {
+    if pos.outside_body && words <= 16 && !sentence && is_currency_ticker(trimmed) {
         return Some("widget");
     }
     None
@@ -1288,6 +1285,17 @@ fn is_currency_ticker(trimmed: &str) -> bool {
 /// "IBAN : CH00 0900 0000 1234 5678 9", "Nr konta: PL 61 1090 1470 …": a bank account number,
 /// which only a donation or payment box prints.
 fn has_bank_account(trimmed: &str) -> bool {
+    // Called on most short lines: without two digits and 18 capitals or digits in all there is
+    // no IBAN, and no copy of the line is made.
+    let (digits, code) = trimmed.bytes().fold((0, 0), |(d, c), b| {
+        (
+            d + usize::from(b.is_ascii_digit()),
+            c + usize::from(b.is_ascii_digit() || b.is_ascii_uppercase()),
+        )
+    });
+    if digits < 2 || code < 18 {
+        return false;
+    }
     let compact: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
     let bytes = compact.as_bytes();
     // Two capitals, two digits, then at least 14 more digits or capitals: an IBAN.

@@ -274,7 +274,9 @@ fn dense_name(j: usize) -> String {
     )
 }
 
-/// Pictographs and arrows: emoji, dingbats, symbols. Prose does not open with them.
+/// Pictographs and arrows: emoji, dingbats, symbols. Prose does not open with them. (Wider than
+/// the rules' `chrome::is_pictograph`, which leaves out the arrows and shapes, "▶ VIDÉO", that
+/// a line's shape should count too; the model's file was trained on these ranges.)
 fn is_symbol(c: char) -> bool {
     matches!(c as u32,
         0x1F000..=0x1FAFF | 0x2190..=0x21FF | 0x2300..=0x23FF | 0x25A0..=0x27BF | 0x2B00..=0x2BFF)
@@ -291,6 +293,12 @@ fn is_word_char(c: char) -> bool {
 fn words(line: &str) -> impl Iterator<Item = &str> {
     line.split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
+}
+
+/// A word the vocabulary shares count: three letters or more ("le", "of" say nothing of where
+/// a line belongs).
+fn is_vocabulary_word(w: &str) -> bool {
+    w.chars().count() >= 3
 }
 
 /// "www.x.fr", "https://…", "t.me/x", "pole-kapital.ua": a web address in the line.
@@ -334,9 +342,9 @@ fn hash_parts(parts: &[&str]) -> u32 {
 
 /// The features of the line at `k` among an article's `lines` (as scraped, in order),
 /// `removed[k]` telling which ones the rules removed, `body` the first and last line of the
-/// article's prose (indices into `lines`). `out` is cleared and refilled (one buffer for all the
-/// lines of a batch).
-fn line_features(page: &Page, k: usize, out: &mut Features) {
+/// article's prose (indices into `lines`). `out` is cleared and refilled, and `hashes` is scratch
+/// space (one of each for all the lines of an article).
+fn line_features(page: &Page, k: usize, out: &mut Features, hashes: &mut Vec<(u32, bool)>) {
     let Page {
         lines,
         word_counts,
@@ -499,29 +507,28 @@ fn line_features(page: &Page, k: usize, out: &mut Features) {
     if prev_words <= 5 && next_words <= 5 {
         set(slot!("short lines either side"), 1.0);
     }
-    // Chrome shares its words with chrome (the site's name, its sections), a subheading with
-    // the paragraphs around it; another article's headline with neither.
-    {
-        let (mut n, mut in_chrome, mut in_prose) = (0usize, 0usize, 0usize);
-        let own_prose = page.is_prose(k);
-        let mut seen: Vec<u32> = Vec::new();
-        for w in words(t).filter(|w| w.chars().count() >= 3) {
-            let h = hash_parts(&[w]);
-            if seen.contains(&h) {
-                continue;
-            }
-            seen.push(h);
-            n += 1;
-            in_chrome += usize::from(page.chrome_words.contains(&h));
-            let prose = page.prose_words.get(&h).copied().unwrap_or(0);
-            in_prose += usize::from(prose > u32::from(own_prose));
+    // Each word hashed once (kept in `hashes` for its bucket below, with whether it is a word of
+    // the vocabulary shares). Chrome shares its words with chrome (the site's name, its
+    // sections), a subheading with the paragraphs around it; another article's headline with
+    // neither.
+    hashes.clear();
+    hashes.extend(words(t).map(|w| (hash_parts(&[w]), is_vocabulary_word(w))));
+    let (mut n, mut in_chrome, mut in_prose) = (0usize, 0usize, 0usize);
+    let own_prose = page.is_prose(k);
+    for (i, &(h, vocabulary)) in hashes.iter().enumerate() {
+        if !vocabulary || hashes[..i].contains(&(h, true)) {
+            continue;
         }
-        if n > 0 {
-            let edges = [0.0, 0.34, 0.67];
-            let share = |x: usize| bucket(x as f32 / n as f32, &edges);
-            set(slot!("words in removed lines=0") + share(in_chrome), 1.0);
-            set(slot!("words in the prose=0") + share(in_prose), 1.0);
-        }
+        n += 1;
+        in_chrome += usize::from(page.chrome_words.contains(&h));
+        let prose = page.prose_words.get(&h).copied().unwrap_or(0);
+        in_prose += usize::from(prose > u32::from(own_prose));
+    }
+    if n > 0 {
+        let edges = [0.0, 0.34, 0.67];
+        let share = |x: usize| bucket(x as f32 / n as f32, &edges);
+        set(slot!("words in removed lines=0") + share(in_chrome), 1.0);
+        set(slot!("words in the prose=0") + share(in_prose), 1.0);
     }
     for (j, &v) in dense.iter().enumerate() {
         if v != 0.0 {
@@ -542,10 +549,11 @@ fn line_features(page: &Page, k: usize, out: &mut Features) {
         }
     }
     let words_from = out.len();
-    for w in words(t) {
-        let j = dense_len() + hash_parts(&[w]) as usize % WORD_BUCKETS;
-        out.push((j as u32, 1.0));
-    }
+    out.extend(
+        hashes
+            .iter()
+            .map(|&(h, _)| ((dense_len() + h as usize % WORD_BUCKETS) as u32, 1.0)),
+    );
     // Why the lines either side went ("share buttons" above and below: one more button), hashed
     // beside the words; a word cannot collide with them as it holds no space.
     for (j, side) in [(k.wrapping_sub(1), "^above "), (k + 1, "^below ")] {
@@ -569,16 +577,6 @@ fn line_features(page: &Page, k: usize, out: &mut Features) {
 /// paragraphs are common enough that 15 left them "below the body").
 const PROSE_MIN_WORDS: usize = 10;
 
-/// The article's prose: the first and last line of at least [`PROSE_MIN_WORDS`] words that ends like a sentence
-/// among the kept lines. Lines outside it are the page around the article.
-fn prose_span(lines: &[&str], word_counts: &[usize], removed: &[bool]) -> Option<(usize, usize)> {
-    let is_prose =
-        |k: usize| !removed[k] && word_counts[k] >= PROSE_MIN_WORDS && ends_like_sentence(lines[k]);
-    let first = (0..lines.len()).find(|&k| is_prose(k))?;
-    let last = (0..lines.len()).rev().find(|&k| is_prose(k))?;
-    Some((first, last))
-}
-
 fn ends_like_sentence(line: &str) -> bool {
     line.trim_end()
         .ends_with(['.', '!', '?', '…', '»', '"', '”', ')'])
@@ -592,7 +590,9 @@ struct Page<'a> {
     removed: Vec<bool>,
     /// The rules' reason for each removed line ("" for kept ones).
     reasons: Vec<&'a str>,
-    /// First and last line of the article's prose ([`prose_span`]).
+    /// The article's prose: its first and last line of at least [`PROSE_MIN_WORDS`] words that
+    /// ends like a sentence, among the kept lines ([`Page::is_prose`]). Lines outside it are
+    /// the page around the article.
     body: Option<(usize, usize)>,
     /// Hashes of the words (3 letters or more) of the removed lines.
     chrome_words: HashSet<u32>,
@@ -600,7 +600,28 @@ struct Page<'a> {
     prose_words: HashMap<u32, u32>,
 }
 
-impl Page<'_> {
+impl<'a> Page<'a> {
+    /// The page of these lines (as scraped), `removed` and `reasons` saying what the rules did
+    /// to each (the reason "" for a kept line).
+    fn new(lines: Vec<&'a str>, removed: Vec<bool>, reasons: Vec<&'a str>) -> Page<'a> {
+        let word_counts = lines.iter().map(|l| words(l).count()).collect();
+        let mut page = Page {
+            lines,
+            word_counts,
+            removed,
+            reasons,
+            body: None,
+            chrome_words: HashSet::new(),
+            prose_words: HashMap::new(),
+        };
+        let n = page.lines.len();
+        page.body = (0..n)
+            .find(|&k| page.is_prose(k))
+            .zip((0..n).rev().find(|&k| page.is_prose(k)));
+        page.index_words();
+        page
+    }
+
     fn is_prose(&self, k: usize) -> bool {
         !self.removed[k]
             && self.word_counts[k] >= PROSE_MIN_WORDS
@@ -615,7 +636,7 @@ impl Page<'_> {
                 continue;
             }
             seen.clear();
-            for w in words(self.lines[k]).filter(|w| w.chars().count() >= 3) {
+            for w in words(self.lines[k]).filter(|w| is_vocabulary_word(w)) {
                 let h = hash_parts(&[w]);
                 if self.removed[k] {
                     self.chrome_words.insert(h);
@@ -652,21 +673,10 @@ fn for_each_kept_line(a: &Article, mut f: impl FnMut(usize, &Features)) {
             reasons.push("");
         }
     }
-    let word_counts: Vec<usize> = text.iter().map(|l| words(l).count()).collect();
-    let body = prose_span(&text, &word_counts, &removed);
-    let mut page = Page {
-        lines: text,
-        word_counts,
-        removed,
-        reasons,
-        body,
-        chrome_words: HashSet::new(),
-        prose_words: HashMap::new(),
-    };
-    page.index_words();
-    let mut buf = Features::new();
+    let page = Page::new(text, removed, reasons);
+    let (mut buf, mut hashes) = (Features::new(), Vec::new());
     for k in (0..page.lines.len()).filter(|&k| !page.removed[k]) {
-        line_features(&page, k, &mut buf);
+        line_features(&page, k, &mut buf, &mut hashes);
         f(idx[k], &buf);
     }
 }
@@ -759,20 +769,11 @@ mod tests {
 
     /// A page of kept lines (nothing removed by the rules).
     fn page<'a>(lines: &[&'a str]) -> Page<'a> {
-        let word_counts: Vec<usize> = lines.iter().map(|l| words(l).count()).collect();
-        let removed = vec![false; lines.len()];
-        let body = prose_span(lines, &word_counts, &removed);
-        let mut p = Page {
-            lines: lines.to_vec(),
-            word_counts,
-            removed,
-            reasons: vec![""; lines.len()],
-            body,
-            chrome_words: HashSet::new(),
-            prose_words: HashMap::new(),
-        };
-        p.index_words();
-        p
+        Page::new(
+            lines.to_vec(),
+            vec![false; lines.len()],
+            vec![""; lines.len()],
+        )
     }
 
     #[test]
@@ -814,7 +815,7 @@ mod tests {
         assert_eq!(p.body, Some((1, 1)));
         let names = |k: usize| {
             let mut f = Features::new();
-            line_features(&p, k, &mut f);
+            line_features(&p, k, &mut f, &mut Vec::new());
             f.iter()
                 .filter(|(j, _)| (*j as usize) < FEATURE_NAMES.len())
                 .map(|(j, _)| FEATURE_NAMES[*j as usize])
@@ -848,7 +849,7 @@ mod tests {
         for _ in 0..20 {
             for (k, chrome) in [(0, true), (1, false)] {
                 let mut f = Features::new();
-                line_features(&p, k, &mut f);
+                line_features(&p, k, &mut f, &mut Vec::new());
                 ex.push((f, chrome));
             }
         }

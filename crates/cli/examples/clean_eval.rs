@@ -267,15 +267,16 @@ fn train_line_model(dumps: &[Dump], out: &Path, threshold: f32, verbose: bool) {
     groups.dedup();
     const FOLDS: usize = 11;
     let fold_of = |g: &str| groups.iter().position(|x| *x == g).unwrap_or(0) % FOLDS;
-    let trainable = |l: Label| matches!(l, Label::Article | Label::Chrome);
+    // Article lines against chrome lines, of the folders `keep` takes.
+    let training = |keep: &dyn Fn(&str) -> bool| -> Vec<(line_model::Features, bool)> {
+        ex.iter()
+            .filter(|e| keep(&e.group) && matches!(e.label, Label::Article | Label::Chrome))
+            .map(|e| (e.features.clone(), e.label == Label::Chrome))
+            .collect()
+    };
     let mut scores = vec![0f32; ex.len()];
     for k in 0..FOLDS.min(groups.len()) {
-        let train: Vec<(line_model::Features, bool)> = ex
-            .iter()
-            .filter(|e| fold_of(&e.group) != k && trainable(e.label))
-            .map(|e| (e.features.clone(), e.label == Label::Chrome))
-            .collect();
-        let m = line_model::train(&train, threshold);
+        let m = line_model::train(&training(&|g| fold_of(g) != k), threshold);
         for (j, e) in ex.iter().enumerate() {
             if fold_of(&e.group) == k {
                 scores[j] = m.score(&e.features);
@@ -317,11 +318,7 @@ fn train_line_model(dumps: &[Dump], out: &Path, threshold: f32, verbose: bool) {
             }
         }
     }
-    let all: Vec<(line_model::Features, bool)> = ex
-        .iter()
-        .filter(|e| trainable(e.label))
-        .map(|e| (e.features.clone(), e.label == Label::Chrome))
-        .collect();
+    let all = training(&|_| true);
     let m = line_model::train(&all, threshold);
     if let Err(e) = std::fs::write(out, m.to_bytes()) {
         eprintln!("clean_eval: cannot write {}: {e}", out.display());
