@@ -11,8 +11,9 @@
 //! reader gets from the page: `author`, `published` (YYYY-MM-DD), `source`, `original_outlet`,
 //! `republished`, `translated` (null or false when the page does not say).
 //!
-//! The dumps go through exactly what `newsprism extract DIR` does: the text reader, then one
-//! cleaner batch over all of them. Printed: per dump and pooled, chrome lines removed (recall),
+//! The dumps go through what `newsprism extract DIR` does to one batch's folder: the text reader,
+//! then one cleaner batch per folder (given a parent of several batches, each is still cleaned
+//! alone, so the pooled figures are those of the batches one by one). Printed: per dump and pooled, chrome lines removed (recall),
 //! removals that were chrome (precision), article lines lost, and per provenance field how many
 //! dumps came out as expected. `--verbose` lists every wrong line and field; `--show` prints
 //! every line with its label and the cleaner's reason (`!!` marks a mistake).
@@ -185,8 +186,10 @@ fn same(want: &Value, got: &Value) -> bool {
     }
 }
 
-/// The dumps through the text reader, then one cleaner batch over all of them (as `newsprism
-/// extract DIR` would); dumps the reader refuses are reported and left out.
+/// The dumps through the text reader, then one cleaner batch per folder (as `newsprism extract
+/// DIR` would clean one batch's folder; pooling sibling batches would let one batch's pages
+/// repeat lines of another's, a site they do not share); dumps the reader refuses are reported
+/// and left out. The dumps come back grouped by folder, in folder order.
 fn read_and_clean<'a>(
     dumps: Vec<&'a Dump>,
     opts: &newsprism_clean::CleanOptions,
@@ -212,8 +215,20 @@ fn read_and_clean<'a>(
             None => eprintln!("clean_eval: skipped {}: no article", d.name),
         }
     }
-    newsprism_clean::clean_batch(&mut articles, opts);
-    (kept, articles)
+    let mut groups: Vec<&str> = kept.iter().map(|d| d.group.as_str()).collect();
+    groups.sort_unstable();
+    groups.dedup();
+    let mut pairs: Vec<(&Dump, Article)> = kept.into_iter().zip(articles).collect();
+    let (mut kept, mut out) = (Vec::new(), Vec::new());
+    for g in groups {
+        let (mine, rest): (Vec<_>, Vec<_>) = pairs.into_iter().partition(|(d, _)| d.group == g);
+        pairs = rest;
+        let (dumps, mut batch): (Vec<&Dump>, Vec<Article>) = mine.into_iter().unzip();
+        newsprism_clean::clean_batch(&mut batch, opts);
+        kept.extend(dumps);
+        out.extend(batch);
+    }
+    (kept, out)
 }
 
 /// One labelled example per line the rules keep.
@@ -393,7 +408,7 @@ fn main() {
         train_line_model(&dumps, &out, threshold, verbose);
         return;
     }
-    // The text reader, as for a `.txt` file, then one cleaner batch over all dumps.
+    // The text reader, as for a `.txt` file, then one cleaner batch per folder.
     let (kept, articles) = read_and_clean(dumps.iter().collect(), &opts);
     println!(
         "{:<44} {:>5} {:>5} {:>5}  {:>7} {:>9} {:>9}  provenance",
