@@ -43,7 +43,9 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
         limit
     };
     if words == 0 || words > limit {
-        return byline_agency(trimmed).or_else(|| wire_dateline(trimmed));
+        return byline_agency(trimmed)
+            .or_else(|| wire_dateline(trimmed))
+            .or_else(|| translated_sentence(trimmed, words));
     }
     let norm = normalize(trimmed);
     let url = first_url(trimmed);
@@ -192,6 +194,32 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
         .or_else(|| wire_dateline(trimmed))
         .or_else(|| dashed_note(trimmed))
         .or_else(|| source_segment(trimmed))
+        .or_else(|| translated_sentence(trimmed, words))
+}
+
+/// "Article paru le 9 février dans la X (Cottbus). Traduit de l'allemand par Marc Delorme pour
+/// La Lanterne critique.": a note whose translator's credit opens its second or third sentence,
+/// where the phrases read at the line's start do not reach. Only the translation is taken (the
+/// outlet, if any, is in a sentence the phrases did not recognise), and the line stays in the
+/// text: a paragraph of prose may also hold such a sentence.
+fn translated_sentence(line: &str, words: usize) -> Option<LineAttribution> {
+    if words > MAX_NOTE_LABEL_WORDS {
+        return None;
+    }
+    let mut sentences = line.split_inclusive(['.', '!', '?']).map(str::trim);
+    sentences.next()?;
+    sentences
+        .filter(|s| !s.is_empty())
+        .find_map(|s| {
+            matching(&normalize(s), 1)
+                .into_iter()
+                .find(|(p, _, _)| matches!(p.kind, Kind::AttrTranslated) && p.words >= 2)
+        })
+        .map(|_| LineAttribution {
+            translated: true,
+            republished: true,
+            ..LineAttribution::default()
+        })
 }
 
 /// "Par Guennadi Sorokine – Le 28 janvier 2025 – Source Rousski Kourier": a byline's segments,
@@ -311,7 +339,13 @@ fn dashed_note(line: &str) -> Option<LineAttribution> {
         return None;
     }
     let mut out = byline_for(parts[0].trim());
+    // "Développé par phpBB® Forum Software © phpBB Limited | Traduit par phpBB-fr.com": a
+    // footer's credits; the translation is the software's, not the article's.
+    let footer = line.contains('©');
     for part in &parts[1..] {
+        if footer {
+            break;
+        }
         if let Some(la) = line_attribution(part) {
             let o = out.get_or_insert_with(LineAttribution::default);
             o.translated |= la.translated;
@@ -675,6 +709,16 @@ fn outlet_name(s: &str) -> Option<String> {
     let name = name
         .trim_end_matches([',', ':', '-', '–', '—', ' ', '.', '…', '→', '›', '»', '↗'])
         .to_string();
+    // "The Caspian Review-ში" (Georgian: "in The Caspian Review"): a case ending hyphenated to
+    // a foreign name is no part of it.
+    let name = match name.rsplit_once('-') {
+        Some((head, tail))
+            if !head.is_empty() && !tail.is_empty() && tail.chars().all(is_georgian) =>
+        {
+            head.to_string()
+        }
+        _ => name,
+    };
     (!name.is_empty() && name.chars().next().is_some_and(char::is_alphanumeric)).then_some(name)
 }
 
@@ -690,6 +734,12 @@ fn outlet_after_preposition(rest: &str) -> Option<String> {
     let capital_after = |i: usize| -> Option<String> {
         let after = words.get(i + 1..)?.join(" ");
         let after = skip_outlet_descriptor(&after);
+        // "in der Zeitschrift „X“", "im britischen Magazin „X“": German writes its descriptors
+        // capitalised, so they are skipped when a quoted name follows within three words.
+        let after = after
+            .find(['„', '«', '“'])
+            .filter(|&q| after[..q].split_whitespace().count() <= 3)
+            .map_or(after, |q| &after[q..]);
         // A quoted name ends at its closing quote: "bei "The Grayzone Review" unter dem Titel …".
         if let Some(open) = after
             .chars()
@@ -871,8 +921,12 @@ fn cut_at_clause(s: &str) -> &str {
 /// "Marie Dupont ...": two capitalised words in a row open the text.
 fn starts_with_person_name(s: &str) -> bool {
     let mut w = s.split_whitespace();
+    // "Heike Brandt. Der Text …", "Sylvie M., bénévole …": the name may end its sentence or
+    // clause, and a surname may be an initial.
     let cap = |x: Option<&str>| {
         x.is_some_and(|x| {
+            let x = x.trim_end_matches([',', ';']);
+            let x = x.strip_suffix('.').unwrap_or(x);
             let mut c = x.chars();
             c.next().is_some_and(char::is_uppercase) && c.all(|c| c.is_alphabetic() || c == '-')
         })
@@ -921,6 +975,20 @@ fn is_language_name(s: &str) -> bool {
         "englischen",
         "russischen",
         "französischen",
+        "englisch",
+        "russisch",
+        "französisch",
+        "deutsch",
+        "italienisch",
+        "polnisch",
+        "spanisch",
+        "ukrainisch",
+        "arabisch",
+        "arabe",
+        "l'arabe",
+        "arabic",
+        "ukrainien",
+        "l'ukrainien",
         "inglese",
         "russo",
         "francese",
