@@ -2655,6 +2655,22 @@ pub(crate) fn is_time_range(norm: &str) -> bool {
     ends_in_time && right.trim_start().starts_with(|c: char| c.is_ascii_digit()) && !dated
 }
 
+/// "March 2, 1931 - April 11, 2019" under an obituary's name: two years decades apart are a
+/// life's dates (or a history's), not when the page was published; an archive's "15 Apr 2019 -
+/// 08 Jan 2023" spans a few years.
+fn is_lifespan(norm: &str) -> bool {
+    let years: Vec<u32> = norm
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse().ok())
+        .filter(|y| (1000..2100).contains(y))
+        .collect();
+    let (Some(lo), Some(hi)) = (years.iter().min(), years.iter().max()) else {
+        return false;
+    };
+    years.len() == 2 && hi - lo >= 20
+}
+
 /// A numeric date with its day and month ("03/12/2026", "02.12."): not a time.
 fn has_day_and_month(w: &str) -> bool {
     w.chars().filter(|c| matches!(c, '.' | '/')).count() >= 2
@@ -2668,7 +2684,7 @@ fn is_bare_date(norm: &str) -> bool {
     // A list marker ("1."), a year or a number alone is not a dateline: it takes a month name
     // with a number, or a numeric date ("02.12.2026"), or a time ("18:40").
     // "Mardi : 14 h – 18 h 30": opening hours, a range of times; a dateline gives one time.
-    if is_time_range(norm) {
+    if is_time_range(norm) || is_lifespan(norm) {
         return false;
     }
     let (mut number, mut month, mut full_date) = (false, false, false);
@@ -3178,6 +3194,12 @@ fn is_caps_label(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_lifespan_is_no_dateline_but_an_archive_range_is() {
+        assert!(!is_bare_date(&normalize("March 2, 1931 - April 11, 2019")));
+        assert!(is_bare_date(&normalize("15 Apr 2019 - 08 Jan 2023")));
+    }
     use super::*;
 
     /// A line's place: ranks from the start and the end, and whether it is outside the body.

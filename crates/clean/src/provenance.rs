@@ -1435,6 +1435,32 @@ mod tests {
     }
 
     #[test]
+    fn translation_credits_in_their_many_forms() {
+        // A translator named with an initial, or ending the note's first sentence.
+        assert!(la("Traduction : Sylvie M., bénévole au Cri du Peuple Libre.").translated);
+        let r = la("Übersetzung: Heike Brandt. Der Text erschien zuerst auf Englisch in der Zeitschrift „The Meridian Review“.");
+        assert!(r.translated);
+        assert_eq!(r.original_outlet.as_deref(), Some("The Meridian Review"));
+        // Feminine agreement, "du", a credit opening the second sentence.
+        let r = la("Cette tribune a été publiée initialement en russe par la revue Geopolitika Segodnya. Traduction : Horizon Info.");
+        assert!(r.republished && r.translated);
+        assert_eq!(r.original_outlet.as_deref(), Some("Geopolitika Segodnya"));
+        assert!(la("Traduction du russe : Pauline Ostrovski").translated);
+        let r = la("Article paru le 9 février 2025 dans la Lausitzer Wochenpost (Cottbus). Traduit de l'allemand par Marc Delorme pour La Lanterne critique.");
+        assert!(r.translated && !r.note_only);
+        // Georgian: the outlet without its case ending.
+        let r = la("სტატია პირველად გამოქვეყნდა The Caspian Review-ში.");
+        assert!(r.republished);
+        assert_eq!(r.original_outlet.as_deref(), Some("The Caspian Review"));
+        assert!(la("თარგმანი: ნინო კაპანაძე").translated);
+        // A forum's footer credits the software's translators, not the article's.
+        assert!(!line_attribution(
+            "Développé par phpBB® Forum Software © phpBB Limited | Traduit par phpBB-fr.com"
+        )
+        .is_some_and(|r| r.translated));
+    }
+
+    #[test]
     fn outlet_descriptors_and_clauses_are_not_part_of_the_name() {
         let r = la("Cet article, initialement publié par le quotidien Rzeczpospolita, a été traduit par notre équipe.");
         assert_eq!(r.original_outlet.as_deref(), Some("Rzeczpospolita"));

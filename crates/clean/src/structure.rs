@@ -437,24 +437,56 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
     for (k, &i) in nonempty.iter().enumerate() {
         let t = a.lines[i].trim();
         // A list introduced by the article: widget rows right below a kept line ending in ':'.
+        // ("Le programme de la 10e journée :" over fixtures read as other articles' headlines;
+        // "Comment contribuer :" over "Faire un don en ligne sur …", the article telling how to
+        // give to the charity it reports on: a site's own plea is not introduced by its text.)
         if !t.is_empty() && t.ends_with(':') {
-            let rows = nonempty[k + 1..]
-                .iter()
-                .take_while(|&&j| record(j).is_some_and(|r| r.reason == "widget"));
+            let rows = nonempty[k + 1..].iter().take_while(|&&j| {
+                record(j).is_some_and(|r| {
+                    matches!(
+                        r.reason.as_str(),
+                        "widget" | "list of other articles" | "donation plea"
+                    )
+                })
+            });
             restore.extend(rows);
+        }
+        // "312 pages" / "29,95 $" / "L'autrice sera au Salon …": a price alone between two kept
+        // lines is the article's fact box; a quote box's price comes with its change and its
+        // name, which go too.
+        if record(i).is_some_and(|r| {
+            r.reason == "widget"
+                && r.text.split_whitespace().count() <= 3
+                && r.text.contains(['€', '$', '£', '₽'])
+        }) && k > 0
+            && record(nonempty[k - 1]).is_none()
+            && nonempty.get(k + 1).is_some_and(|&j| record(j).is_none())
+        {
+            restore.push(i);
         }
         // "Indicateur | S1 2024 | S1 2025 | Variation" over "Chiffre d'affaires (MDH) | 1 842 |
         // 2 100 | +14%": a table's header, read alone as a menu, over rows the article keeps.
         if let Some(r) = record(i).filter(|r| r.reason == "navigation menu") {
             let cells = r.text.split('|').count();
-            let row_below = nonempty.get(k + 1).is_some_and(|&j| {
+            let row_of_figures = |j: usize| {
                 let row = a.lines[j].trim();
                 row.split('|').count() == cells
                     && row
                         .split('|')
                         .skip(1)
                         .all(|c| c.chars().any(|ch| ch.is_ascii_digit()))
-            });
+            };
+            // "Etap | Termin | Odcinek | Organizacja ruchu" over "I | 6.05–31.05 | od drogi … |
+            // ruch wahadłowy": rows of words and figures, two or more kept with as many cells.
+            let row_of_cells = |j: usize| {
+                let row = a.lines[j].trim();
+                record(j).is_none()
+                    && row.split('|').count() == cells
+                    && row.chars().any(|ch| ch.is_ascii_digit())
+            };
+            let row_below = nonempty.get(k + 1).is_some_and(|&j| row_of_figures(j))
+                || (nonempty.get(k + 1).is_some_and(|&j| row_of_cells(j))
+                    && nonempty.get(k + 2).is_some_and(|&j| row_of_cells(j)));
             if cells >= 3 && row_below {
                 restore.push(i);
             }
@@ -658,6 +690,10 @@ pub(crate) fn remove_site_names(
         if a.title_is_line_1 && holds_title(&a.lines[i], &title) {
             continue;
         }
+        // "FAUX" over a fact-check's headline: its verdict, whatever the chrome repeats.
+        if is_fact_check_verdict(&a.lines[i]) {
+            continue;
+        }
         // "Le Fil Indocile — médias libres, traductions", "NSI | Northstar International": the
         // name with the site's tagline.
         // "OdF — Observatoire des Frontières": or the name after its initials.
@@ -708,6 +744,51 @@ pub(crate) fn remove_site_names(
     for i in added {
         blank(a, i, "site name");
     }
+}
+
+/// A fact-check's rating on a line of its own ("FAUX", "Plutôt vrai", "MISLEADING", "ЛОЖЬ"):
+/// the article's conclusion, however much it looks like a label.
+fn is_fact_check_verdict(line: &str) -> bool {
+    const VERDICTS: &[&str] = &[
+        "faux",
+        "vrai",
+        "trompeur",
+        "trompeuse",
+        "plutôt faux",
+        "plutôt vrai",
+        "infondé",
+        "false",
+        "true",
+        "misleading",
+        "mostly false",
+        "mostly true",
+        "half true",
+        "falso",
+        "falsa",
+        "vero",
+        "fuorviante",
+        "engañoso",
+        "verdadero",
+        "falsch",
+        "richtig",
+        "irreführend",
+        "fałsz",
+        "prawda",
+        "manipulacja",
+        "ложь",
+        "правда",
+        "неправда",
+        "фейк",
+        "манипуляция",
+        "брехня",
+        "маніпуляція",
+        "ψευδές",
+        "αληθές",
+        "παραπλανητικό",
+    ];
+    let norm = patterns::normalize(line.trim());
+    let norm = norm.trim_end_matches(['.', '!', ' ']);
+    VERDICTS.contains(&norm)
 }
 
 /// Whether a short line's text is the site's name: a web domain, the copyright holder, or a name
@@ -1015,6 +1096,15 @@ fn neighbours(nonempty: &[usize], k: usize) -> impl Iterator<Item = usize> + '_ 
         .filter_map(|k| nonempty.get(k).copied())
 }
 
+/// "16:48", "09.30": a clock time on a line of its own.
+fn is_time_alone(t: &str) -> bool {
+    let t = t.trim();
+    (4..=5).contains(&t.len())
+        && t.contains([':', '.'])
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.'))
+}
+
 /// Most lines after a "Related" label read as its list.
 const MAX_LIST_ITEMS: usize = 10;
 /// Longest headline taken as part of a related-articles list.
@@ -1080,9 +1170,12 @@ pub(crate) fn remove_related_headlines(
             if a.lines[i].trim().is_empty() {
                 // A breadcrumb or menu ends it too: below one comes the page's own header
                 // ("Стрічка новин" / "Головна › Новини › Місто" / the article's headline).
+                // "Key events" / "Refresh to see 3 new updates" / "16:48" / "That's all from
+                // us for today": a time alone starts a live blog's entries.
                 let label_again = idx.record(a, i).is_some_and(|r| {
                     (r.reason == "tag list" && r.text.split_whitespace().count() <= 5)
                         || r.reason == "navigation menu"
+                        || (r.reason == "dateline" && is_time_alone(&r.text))
                 });
                 if label_again {
                     break;
@@ -1665,6 +1758,16 @@ pub(crate) fn remove_title_prompts(a: &mut Article, nonempty: &[usize]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn verdicts_and_clock_times() {
+        assert!(is_fact_check_verdict("FAUX"));
+        assert!(is_fact_check_verdict("Plutôt vrai."));
+        assert!(!is_fact_check_verdict("Vérifications"));
+        assert!(is_time_alone("16:48"));
+        assert!(!is_time_alone("2019"));
+        assert!(!is_time_alone("12.03.2025"));
+    }
 
     #[test]
     fn copyright_holders() {

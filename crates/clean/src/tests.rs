@@ -1251,3 +1251,14 @@ Work is expected to start in the spring and to last eighteen months, the county 
     assert!(a.lines[5].starts_with("Councillors said the photo"));
     assert!(a.lines[3].starts_with("The council approved"));
 }
+
+/// Fixtures under the article's own "Le programme de la 10e journée :" are its list, not other
+/// articles' headlines; those under "Lire aussi" are.
+#[test]
+fn fixtures_under_the_article_colon_stay_and_related_headlines_go() {
+    let text = "Derby : l'Union Sambrienne s'impose\n\nL'Union Sambrienne a battu Fosses deux buts à un samedi soir devant 420 spectateurs enthousiastes.\nL'entraîneur a salué la solidarité de son groupe après une semaine difficile pour le club.\nLe programme de la 10e journée :\nCouvin-Mariembourg – Union Sambrienne (dimanche 15h)\nOlympic Gesvois – Jeunesse Fossoise (samedi 20h)\nRC Walcourt – Sporting Profondeville (dimanche 15h)\n\nLire aussi\nCharleroi : une collision à Marcinelle\nNamur : la rue de Fer fermée\n";
+    let a = &cleaned("fr/sport.txt", text);
+    let gone = removed_lines(a);
+    assert!(!gone.contains(&8) && !gone.contains(&6), "{:#?}", a.removed);
+    assert!(gone.contains(&11) && gone.contains(&12), "{:#?}", a.removed);
+}
