@@ -346,6 +346,12 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
     if a.author.is_none() || a.published.is_none() {
         head_metadata(a, &nonempty, body);
     }
+    // "Por Valentina Soria Acuña" below the standfirst: a byline inside the body's span, which
+    // the line rules leave in the text (a name there may open a sentence), still names the
+    // writer. Only a short line near the top that reads as a byline and nothing else.
+    if a.author.is_none() {
+        a.author = byline_near_top(nonempty.iter().map(|&i| scraped_line(a, i)));
+    }
     // A wire story names its reporter under the text; the last lines are read as scraped.
     if a.author.is_none() {
         a.author = nonempty
@@ -531,6 +537,17 @@ fn head_metadata(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize
 }
 
 /// Line `i` as scraped: its text, or the text it had if it was removed.
+/// The writer a short byline names among the first 25 lines ("Por Valentina Soria Acuña",
+/// "Γράφει ο Νίκος Καραγιάννης"), wherever the line rules left it.
+fn byline_near_top<'a>(lines: impl Iterator<Item = &'a str>) -> Option<String> {
+    lines.take(25).find_map(|line| {
+        if line.split_whitespace().count() > 8 {
+            return None;
+        }
+        chrome::byline_name(line).filter(|n| chrome::is_person_name(n) && !chrome::is_newsroom(n))
+    })
+}
+
 fn scraped_line(a: &Article, i: usize) -> &str {
     if a.lines[i].is_empty() {
         removed_at(a, i).map_or("", |r| r.text.as_str())

@@ -695,7 +695,9 @@ pub fn kept_line_features(a: &Article) -> Vec<(usize, Features)> {
 pub(crate) fn apply(a: &mut Article, model: &LineModel) {
     let mut hits = Vec::new();
     for_each_kept_line(a, |i, f| {
-        if a.title_is_line_1 && i == 0 {
+        // (A fact-check's verdict, "FALSO" alone, has the shape of a label but is the
+        // article's conclusion.)
+        if (a.title_is_line_1 && i == 0) || crate::structure::is_fact_check_verdict(&a.lines[i]) {
             return;
         }
         let p = model.score(f);

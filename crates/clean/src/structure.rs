@@ -748,7 +748,7 @@ pub(crate) fn remove_site_names(
 
 /// A fact-check's rating on a line of its own ("FAUX", "Plutôt vrai", "MISLEADING", "ЛОЖЬ"):
 /// the article's conclusion, however much it looks like a label.
-fn is_fact_check_verdict(line: &str) -> bool {
+pub(crate) fn is_fact_check_verdict(line: &str) -> bool {
     const VERDICTS: &[&str] = &[
         "faux",
         "vrai",

@@ -1262,3 +1262,24 @@ fn fixtures_under_the_article_colon_stay_and_related_headlines_go() {
     assert!(!gone.contains(&8) && !gone.contains(&6), "{:#?}", a.removed);
     assert!(gone.contains(&11) && gone.contains(&12), "{:#?}", a.removed);
 }
+
+/// A byline the line rules left in the text (inside the body's span) still names the writer;
+/// a sentence that opens with "Por" does not.
+#[test]
+fn a_byline_left_in_the_text_names_the_writer() {
+    let lines = [
+        "Es falso que aceptar las cookies le permita a los bancos ver tu cuenta",
+        "Por qué es falso",
+        "Por Valentina Soria Acuña",
+        "23 de octubre de 2024",
+    ];
+    assert_eq!(
+        byline_near_top(lines.into_iter()).as_deref(),
+        Some("Valentina Soria Acuña")
+    );
+    assert_eq!(
+        byline_near_top(["Γράφει ο Νίκος Καραγιάννης"].into_iter()).as_deref(),
+        Some("Νίκος Καραγιάννης")
+    );
+    assert_eq!(byline_near_top(lines[..2].iter().copied()), None);
+}
