@@ -2062,7 +2062,8 @@ fn is_word_menu(line: &str) -> bool {
         "the", "a", "an", "is", "are", "was", "were", "be", "as", "that", "this", "to", "of", "in",
         "on", "for", "with", "by", "via", "will", "has", "have", "can't", "not", "le", "la", "les",
         "un", "une", "est", "der", "die", "das", "ist", "il", "lo", "è", "di", "per", "con", "что",
-        "это", "не",
+        "это", "не", "als", "ein", "eine", "dem", "den", "wird", "wurde", "hat", "sind", "sich",
+        "nicht", "auch",
     ];
     let words: Vec<&str> = line.split_whitespace().collect();
     if words.len() < 5 || line.contains(['.', ',', ':', ';', '!', '?', '"', '«', '“', '-']) {

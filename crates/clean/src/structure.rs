@@ -451,6 +451,20 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
             });
             restore.extend(rows);
         }
+        // "Tonnes distribuées    3 950    +6 %" / "Dons financiers reçus    612 000 €    -8 %": a
+        // row of a table laid out with runs of spaces, under a kept row laid out the same way.
+        if record(i).is_some_and(|r| r.reason == "widget" && r.text.trim().contains("   "))
+            && k > 0
+            && {
+                let j = nonempty[k - 1];
+                let above = a.lines[j].trim();
+                record(j).is_none()
+                    && above.contains("   ")
+                    && above.chars().any(|c| c.is_ascii_digit())
+            }
+        {
+            restore.push(i);
+        }
         // "312 pages" / "29,95 $" / "L'autrice sera au Salon …": a price alone between two kept
         // lines is the article's fact box; a quote box's price comes with its change and its
         // name, which go too.
@@ -487,7 +501,15 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
             let row_below = nonempty.get(k + 1).is_some_and(|&j| row_of_figures(j))
                 || (nonempty.get(k + 1).is_some_and(|&j| row_of_cells(j))
                     && nonempty.get(k + 2).is_some_and(|&j| row_of_cells(j)));
-            if cells >= 3 && row_below {
+            // "Comité d'initiative (argumentaire) | jusqu'à 10 % | « une majorité »": the last
+            // row of a table the article keeps, with as many cells as the row above it.
+            let row_above = k > 0 && r.text.chars().any(|c| c.is_ascii_digit()) && {
+                let j = nonempty[k - 1];
+                record(j).is_none()
+                    && a.lines[j].split('|').count() == cells
+                    && a.lines[j].chars().any(|c| c.is_ascii_digit())
+            };
+            if cells >= 3 && (row_below || row_above) {
                 restore.push(i);
             }
         }
