@@ -261,14 +261,94 @@ fn source_segment(line: &str) -> Option<LineAttribution> {
 /// piece is built on; any other outlet named as the source is where the text was taken from.
 /// "Source : chambre d'agriculture de la Creuse" under a table credits figures to a body named
 /// in lower case; an outlet's name is capitalised ("vmiresmi.ru", a site's address, is one).
+///
+/// "SOURCE : Fédération horlogère", "Source: World Grain Council": an institution whose figures
+/// the article cites names no outlet the text came from. The line stays evidence; the source
+/// is left for a credit that names an outlet.
 fn credit_source(la: &mut LineAttribution, name: String) {
     let capitalised = name.chars().next().is_some_and(|c| !c.is_lowercase())
         || (!name.contains(' ') && name.contains('.'));
+    if is_institution(&name) && !is_news_agency(&name) {
+        return;
+    }
     if !is_news_agency(&name) && capitalised {
         la.original_outlet = Some(name.clone());
         la.republished = true;
     }
     la.source = Some(name);
+}
+
+/// A public body, an association or a company's federation: it publishes figures, not news.
+fn is_institution(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "council",
+        "association",
+        "federation",
+        "fédération",
+        "federazione",
+        "federación",
+        "office",
+        "organisation",
+        "organization",
+        "ministry",
+        "ministère",
+        "ministerio",
+        "ministero",
+        "ministerium",
+        "ministerstwo",
+        "министерство",
+        "міністерство",
+        "institute",
+        "institut",
+        "istituto",
+        "instituto",
+        "instytut",
+        "институт",
+        "bureau",
+        "bundesamt",
+        "statistics",
+        "statistique",
+        "statistica",
+        "estadística",
+        "statistik",
+        "university",
+        "université",
+        "universidad",
+        "università",
+        "uniwersytet",
+        "fund",
+        "fonds",
+        "fondo",
+        "commission",
+        "comisión",
+        "commissione",
+        "komisja",
+        "chamber",
+        "chambre",
+        "kammer",
+        "department",
+        "département",
+        "observatoire",
+        "observatory",
+        "urząd",
+        "служба",
+        "управление",
+        "комитет",
+        "ведомство",
+        "coordination",
+        "union",
+        "unión",
+        "verband",
+        "bundesverband",
+        "syndicat",
+        "confédération",
+        "nations",
+        "bank",
+        "banque",
+        "banco",
+    ];
+    name.split(|c: char| !c.is_alphanumeric())
+        .any(|w| WORDS.contains(&w.to_lowercase().as_str()))
 }
 
 /// An agency the table does not list, credited the way bylines credit agencies: "avec
@@ -1431,6 +1511,23 @@ mod tests {
         assert_eq!(
             la("Un article de Mediapart").source.as_deref(),
             Some("Mediapart")
+        );
+    }
+
+    #[test]
+    fn an_institution_credited_for_figures_is_no_source() {
+        let r = la("SOURCE : Fédération horlogère");
+        assert_eq!(r.source, None);
+        assert!(!r.republished);
+        assert_eq!(
+            la("Source: World Grain Council, 2024 market report").source,
+            None
+        );
+        // An outlet or an agency still is.
+        assert_eq!(la("Source : RT").source.as_deref(), Some("RT"));
+        assert_eq!(
+            la("Źródło: Dziennik Elbląski").source.as_deref(),
+            Some("Dziennik Elbląski")
         );
     }
 
