@@ -2971,6 +2971,14 @@ fn is_menu(s: &str) -> bool {
     if wordy < min_segments {
         return false;
     }
+    // "12h00 : 21 | 13h00 : 29 | 14h00 : 36": readings, each a label, a colon and a figure,
+    // are data ("Fajr 05:04 · Dhuhr 12:42", a widget's times, have no spaced colon).
+    if segments.iter().all(|x| {
+        x.rsplit_once(": ")
+            .is_some_and(|(_, v)| v.trim().replace(',', ".").parse::<f64>().is_ok())
+    }) {
+        return false;
+    }
     // Items are short and do not read as sentences. A footer's copyright item ("Vie privée | ©
     // La Gazette du Condroz 2025") is longer and no section.
     // (A line that opens with the sign is a copyright notice with links, read as such below.)
@@ -3195,6 +3203,14 @@ fn is_caps_label(s: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn readings_between_bars_are_no_menu_but_prayer_times_are_a_widget_row() {
+        assert!(!is_menu(
+            "12h00 : 21 | 13h00 : 29 | 14h00 : 36 | 14h20 : 38"
+        ));
+        assert!(is_menu("Accueil | Politique | Monde | Sport | Culture"));
+    }
 
     #[test]
     fn a_lifespan_is_no_dateline_but_an_archive_range_is() {

@@ -693,11 +693,15 @@ pub fn kept_line_features(a: &Article) -> Vec<(usize, Features)> {
 /// Removes the kept lines the model scores above its threshold (never line 1 when it is the
 /// title), recording the score and the shape cues that raised it.
 pub(crate) fn apply(a: &mut Article, model: &LineModel) {
+    let listed = introduced_list_items(a);
     let mut hits = Vec::new();
     for_each_kept_line(a, |i, f| {
         // (A fact-check's verdict, "FALSO" alone, has the shape of a label but is the
         // article's conclusion.)
-        if (a.title_is_line_1 && i == 0) || crate::structure::is_fact_check_verdict(&a.lines[i]) {
+        if (a.title_is_line_1 && i == 0)
+            || listed.binary_search(&i).is_ok()
+            || crate::structure::is_fact_check_verdict(&a.lines[i])
+        {
             return;
         }
         let p = model.score(f);
@@ -718,6 +722,38 @@ pub(crate) fn apply(a: &mut Article, model: &LineModel) {
         crate::structure::blank(a, i, &reason);
     }
     a.removed.sort_by_key(|r| r.line);
+}
+
+/// Lines of a list the article introduces ("Ingrédients de la crise :" / "Gaz" / "Pétrole" /
+/// …): the kept lines right below a kept line ending in a colon, up to an empty or removed
+/// line. Short and without punctuation, each item has a label's shape; the rules read such
+/// runs as the article's (`restore_introduced_lines`), and so does the model.
+fn introduced_list_items(a: &Article) -> Vec<usize> {
+    // Only inside the article: prose follows the list somewhere below (a page's trailing boxes
+    // under a missed "Signalez-la à notre équipe :" have none).
+    let prose = |t: &str| t.split_whitespace().count() >= 10 && t.ends_with(['.', '!', '?', '»']);
+    let last_prose = a.lines.iter().rposition(|l| prose(l.trim()));
+    let mut out = Vec::new();
+    let mut open = false;
+    for (i, line) in a.lines.iter().enumerate() {
+        if last_prose.is_none_or(|p| i >= p) {
+            break;
+        }
+        let t = line.trim();
+        // Removed lines are blank in `lines`: they end a list too.
+        if t.is_empty() {
+            open = false;
+            continue;
+        }
+        if open {
+            out.push(i);
+        }
+        // ("Suivez-nous :", "Partager :": a two-word label heads links, not the article's list.)
+        if t.ends_with(':') && t.split_whitespace().count() >= 3 {
+            open = true;
+        }
+    }
+    out
 }
 
 /// Trains a model on labelled examples (features, is chrome): L2-regularised logistic

@@ -465,6 +465,31 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
         {
             restore.push(i);
         }
+        // "Une lettre d'information pour les habitants" over "Autre nouveauté : la mairie lancera
+        // en avril une lettre d'information numérique …": a subheading of the article, its words
+        // taken up by the prose below; a plea box's title is followed by its form or its ask.
+        if let Some(r) = record(i).filter(|r| {
+            matches!(r.reason.as_str(), "newsletter plea" | "donation plea")
+                && r.text.split_whitespace().count() <= 8
+                && !r.text.trim_end().ends_with(['.', '!', '?', ':'])
+        }) {
+            let below = nonempty
+                .get(k + 1)
+                .filter(|&&j| record(j).is_none())
+                .map(|&j| a.lines[j].to_lowercase())
+                .unwrap_or_default();
+            let content = |w: &&str| w.chars().count() >= 4;
+            let shared = r
+                .text
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(content)
+                .filter(|w| below.split(|c: char| !c.is_alphanumeric()).any(|b| b == *w))
+                .count();
+            if below.split_whitespace().count() >= 15 && shared >= 2 {
+                restore.push(i);
+            }
+        }
         // "312 pages" / "29,95 $" / "L'autrice sera au Salon …": a price alone between two kept
         // lines is the article's fact box; a quote box's price comes with its change and its
         // name, which go too.
@@ -1118,6 +1143,34 @@ fn neighbours(nonempty: &[usize], k: usize) -> impl Iterator<Item = usize> + '_ 
         .filter_map(|k| nonempty.get(k).copied())
 }
 
+/// "Fortsetzung von Seite 3", "Suite de la page 2", "Continued from page 1": a printed page's
+/// note that the article goes on from another page.
+fn continued_from_page(text: &str) -> bool {
+    const PAGE: &[&str] = &[
+        "seite",
+        "page",
+        "pagina",
+        "página",
+        "strona",
+        "страница",
+        "стр",
+    ];
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    words.len() <= 6
+        && words
+            .last()
+            .is_some_and(|w| w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty())
+        && words
+            .get(words.len().saturating_sub(2))
+            .is_some_and(|w| PAGE.contains(&w.as_str()))
+}
+
 /// "16:48", "09.30": a clock time on a line of its own.
 fn is_time_alone(t: &str) -> bool {
     let t = t.trim();
@@ -1163,6 +1216,11 @@ pub(crate) fn remove_related_headlines(
                 "tag list" => MAX_TAG_WORDS,
                 _ => return None,
             };
+            // "Fortsetzung von Seite 3", "Suite de la page 2": the article goes on below a
+            // printed page's continuation line; no list does.
+            if continued_from_page(&r.text) {
+                return None;
+            }
             let goes_on = continues_article(&r.text);
             Some((r.line as usize - 1, r.reason.clone(), max_words, goes_on))
         })
@@ -1283,16 +1341,20 @@ pub(crate) fn remove_related_headlines(
             }
             // "Westfunk: Müssen sich Haushalte …?": an interview's question, its speaker's label
             // opening other lines of the article too.
-            let speaker = a.lines[i]
-                .split_once(": ")
-                .map(|(s, _)| s.trim())
-                .filter(|s| !s.is_empty() && s.split_whitespace().count() <= 3);
+            // ("Teranga Actu : Vraiment ?": French sets a space before the colon.)
+            let speaker_of = |line: &str| {
+                line.split_once(": ")
+                    .map(|(s, _)| s.trim().to_string())
+                    .filter(|s| !s.is_empty() && s.split_whitespace().count() <= 3)
+            };
+            let speaker = speaker_of(&a.lines[i]);
             if a.lines[i].trim_end().ends_with('?')
                 && speaker.is_some_and(|s| {
-                    let label = format!("{s}: ");
                     nonempty
                         .iter()
-                        .filter(|&&j| j != i && a.lines[j].trim_start().starts_with(&label))
+                        .filter(|&&j| {
+                            j != i && speaker_of(a.lines[j].trim_start()).is_some_and(|o| o == s)
+                        })
                         .count()
                         >= 2
                 })
@@ -1786,6 +1848,9 @@ mod tests {
         assert!(is_fact_check_verdict("FAUX"));
         assert!(is_fact_check_verdict("Plutôt vrai."));
         assert!(!is_fact_check_verdict("Vérifications"));
+        assert!(continued_from_page("Fortsetzung von Seite 3"));
+        assert!(continued_from_page("Suite de la page 2"));
+        assert!(!continued_from_page("Lire aussi"));
         assert!(is_time_alone("16:48"));
         assert!(!is_time_alone("2019"));
         assert!(!is_time_alone("12.03.2025"));

@@ -1283,3 +1283,23 @@ fn a_byline_left_in_the_text_names_the_writer() {
     );
     assert_eq!(byline_near_top(lines[..2].iter().copied()), None);
 }
+
+/// An article's subheading that names a newsletter, its words taken up by the paragraph below,
+/// is the article's; a newsletter box's title over its form is not.
+#[test]
+fn a_subheading_about_a_newsletter_stays() {
+    let text = "Budget : la commune maintient ses taux\n\
+\n\
+Le conseil municipal a adopté jeudi soir le budget primitif, sans hausse des taux communaux pour la quatrième année de suite.\n\
+Les associations locales continueront de bénéficier de la gratuité de la salle deux fois par an, a précisé le maire.\n\
+Une lettre d'information pour les habitants\n\
+Autre nouveauté : la mairie lancera en avril une lettre d'information numérique mensuelle, à laquelle les habitants pourront s'inscrire en ligne.\n\
+Prochain conseil municipal le 15 avril, à 20 h 30, salle des fêtes.\n\
+Recevez notre lettre d'information\n\
+Votre adresse e-mail\n\
+Je m'inscris";
+    let a = &cleaned("fr/budget.txt", text);
+    let gone = removed_lines(a);
+    assert!(!gone.contains(&5), "{:#?}", a.removed);
+    assert!(gone.contains(&8), "{:#?}", a.removed);
+}
