@@ -578,8 +578,9 @@ fn line_features(page: &Page, k: usize, out: &mut Features, hashes: &mut Vec<(u3
 const PROSE_MIN_WORDS: usize = 10;
 
 fn ends_like_sentence(line: &str) -> bool {
+    // (German and Polish close a quotation with “ or ”, after the full stop.)
     line.trim_end()
-        .ends_with(['.', '!', '?', '…', '»', '"', '”', ')'])
+        .ends_with(['.', '!', '?', '…', '»', '"', '”', '“', ')'])
 }
 
 /// An article's lines as the model reads them: as scraped, with what the rules did to them.
@@ -731,7 +732,7 @@ pub(crate) fn apply(a: &mut Article, model: &LineModel) {
 fn introduced_list_items(a: &Article) -> Vec<usize> {
     // Only inside the article: prose follows the list somewhere below (a page's trailing boxes
     // under a missed "Signalez-la à notre équipe :" have none).
-    let prose = |t: &str| t.split_whitespace().count() >= 10 && t.ends_with(['.', '!', '?', '»']);
+    let prose = |t: &str| t.split_whitespace().count() >= PROSE_MIN_WORDS && ends_like_sentence(t);
     let last_prose = a.lines.iter().rposition(|l| prose(l.trim()));
     let mut out = Vec::new();
     let mut open = false;
