@@ -2944,6 +2944,23 @@ fn is_menu(s: &str) -> bool {
     } else {
         s
     };
+    // "🕯️ DISPARITION | Marcel « Ti-Marcel » Lauréat s'en est allé": after a « the » closes a
+    // quotation; it parts no links.
+    let quoted;
+    // ("« Previous capture | Next capture »": arrows round links, not a quotation.)
+    let quotation = |s: &str| {
+        s.split('«').skip(1).all(|q| {
+            q.split_once('»')
+                .is_some_and(|(inner, _)| !inner.contains('|'))
+        })
+    };
+    let s = if s.contains('«') && s.matches('«').count() == s.matches('»').count() && quotation(s)
+    {
+        quoted = s.replace('»', "\"");
+        quoted.as_str()
+    } else {
+        s
+    };
     let mut segments: Vec<&str> = s
         .split(MENU_SEPARATORS)
         .map(str::trim)
@@ -3210,6 +3227,9 @@ mod tests {
             "12h00 : 21 | 13h00 : 29 | 14h00 : 36 | 14h20 : 38"
         ));
         assert!(is_menu("Accueil | Politique | Monde | Sport | Culture"));
+        assert!(!is_menu(
+            "🕯️ DISPARITION | Marcel « Ti-Marcel » Lauréat s'en est allé"
+        ));
     }
 
     #[test]

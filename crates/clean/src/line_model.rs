@@ -695,6 +695,7 @@ pub fn kept_line_features(a: &Article) -> Vec<(usize, Features)> {
 /// title), recording the score and the shape cues that raised it.
 pub(crate) fn apply(a: &mut Article, model: &LineModel) {
     let listed = introduced_list_items(a);
+    let sandwiched = between_prose(a);
     let mut hits = Vec::new();
     for_each_kept_line(a, |i, f| {
         // (A fact-check's verdict, "FALSO" alone, has the shape of a label but is the
@@ -706,7 +707,13 @@ pub(crate) fn apply(a: &mut Article, model: &LineModel) {
             return;
         }
         let p = model.score(f);
-        if p > model.threshold {
+        // A short line between two paragraphs is a subheading unless the model is very sure.
+        let threshold = if sandwiched.binary_search(&i).is_ok() {
+            SANDWICHED_THRESHOLD.max(model.threshold)
+        } else {
+            model.threshold
+        };
+        if p > threshold {
             hits.push((
                 i,
                 format!(
@@ -723,6 +730,30 @@ pub(crate) fn apply(a: &mut Article, model: &LineModel) {
         crate::structure::blank(a, i, &reason);
     }
     a.removed.sort_by_key(|r| r.line);
+}
+
+/// The score a short line between two paragraphs must pass to go.
+const SANDWICHED_THRESHOLD: f32 = 0.97;
+
+/// Short lines with a paragraph of prose kept right above and right below ("Talks resume"
+/// between two paragraphs near the end): mostly the article's subheadings; chrome the rules
+/// missed stands there too (a comment's reply row, a toolbar under the standfirst), so these
+/// lines go only on a higher score.
+fn between_prose(a: &Article) -> Vec<usize> {
+    let prose = |t: &str| t.split_whitespace().count() >= PROSE_MIN_WORDS && ends_like_sentence(t);
+    let kept: Vec<usize> = (0..a.lines.len())
+        .filter(|&i| !a.lines[i].trim().is_empty())
+        .collect();
+    kept.windows(3)
+        .filter(|w| {
+            let t = a.lines[w[1]].trim();
+            t.split_whitespace().count() <= 8
+                && !ends_like_sentence(t)
+                && prose(a.lines[w[0]].trim())
+                && prose(a.lines[w[2]].trim())
+        })
+        .map(|w| w[1])
+        .collect()
 }
 
 /// Lines of a list the article introduces ("Ingrédients de la crise :" / "Gaz" / "Pétrole" /

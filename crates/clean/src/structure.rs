@@ -435,6 +435,10 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
     };
     let mut restore = runs_of(nonempty, 2, counted_year);
     for (k, &i) in nonempty.iter().enumerate() {
+        // A fact-check's verdict is its conclusion, whatever rule took it.
+        if record(i).is_some_and(|r| is_fact_check_verdict(&r.text)) {
+            restore.push(i);
+        }
         let t = a.lines[i].trim();
         // A list introduced by the article: widget rows right below a kept line ending in ':'.
         // ("Le programme de la 10e journée :" over fixtures read as other articles' headlines;
@@ -835,7 +839,25 @@ pub(crate) fn is_fact_check_verdict(line: &str) -> bool {
     ];
     let norm = patterns::normalize(line.trim());
     let norm = norm.trim_end_matches(['.', '!', ' ']);
-    VERDICTS.contains(&norm)
+    // "VEREDICTO: FALSO", "Notre verdict : trompeur": the rating under its label.
+    const LABELS: &[&str] = &[
+        "verdict",
+        "notre verdict",
+        "veredicto",
+        "verdetto",
+        "urteil",
+        "bewertung",
+        "werdykt",
+        "вердикт",
+        "ocena",
+        "rating",
+        "our rating",
+    ];
+    let rated = norm
+        .split_once(':')
+        .filter(|(label, _)| LABELS.contains(&label.trim()))
+        .map(|(_, v)| v.trim());
+    VERDICTS.contains(&norm) || rated.is_some_and(|v| VERDICTS.contains(&v))
 }
 
 /// Whether a short line's text is the site's name: a web domain, the copyright holder, or a name
@@ -1848,6 +1870,7 @@ mod tests {
         assert!(is_fact_check_verdict("FAUX"));
         assert!(is_fact_check_verdict("Plutôt vrai."));
         assert!(!is_fact_check_verdict("Vérifications"));
+        assert!(is_fact_check_verdict("VEREDICTO: FALSO"));
         assert!(continued_from_page("Fortsetzung von Seite 3"));
         assert!(continued_from_page("Suite de la page 2"));
         assert!(!continued_from_page("Lire aussi"));
