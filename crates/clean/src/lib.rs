@@ -538,14 +538,34 @@ fn head_metadata(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize
 
 /// Line `i` as scraped: its text, or the text it had if it was removed.
 /// The writer a short byline names among the first 25 lines ("Por Valentina Soria Acuña",
-/// "Γράφει ο Νίκος Καραγιάννης"), wherever the line rules left it.
+/// "Γράφει ο Νίκος Καραγιάννης", "Par Julien Aubertin et Inès Bakhti"), wherever the line rules
+/// left it. Several writers come as "A, B". (A person's name alone on a line is not read here:
+/// a page's short lines near the top are as often its site's name, "Ville de Montfleury", or
+/// a rubric, "FLASH INFO", and a name test cannot tell them apart.)
 fn byline_near_top<'a>(lines: impl Iterator<Item = &'a str>) -> Option<String> {
-    lines.take(25).find_map(|line| {
-        if line.split_whitespace().count() > 8 {
-            return None;
-        }
-        chrome::byline_name(line).filter(|n| chrome::is_person_name(n) && !chrome::is_newsroom(n))
-    })
+    lines
+        .take(25)
+        .filter(|l| l.split_whitespace().count() <= 10)
+        .find_map(|line| chrome::byline_name(line).and_then(|n| writers(&n)))
+}
+
+/// "Julien Aubertin et Inès Bakhti" -> "Julien Aubertin, Inès Bakhti": each part a person's
+/// name (not a newsroom, not an agency: "Por: Agencia EFE"), else nothing.
+fn writers(name: &str) -> Option<String> {
+    const AND: &[&str] = &[" et ", " and ", " und ", " e ", " y ", " i ", " и ", " & "];
+    let mut parts = vec![name.trim()];
+    for j in AND {
+        parts = parts
+            .iter()
+            .flat_map(|p| p.split(j))
+            .map(str::trim)
+            .collect();
+    }
+    let ok = parts.len() <= 3
+        && parts.iter().all(|p| {
+            chrome::is_person_name(p) && !chrome::is_newsroom(p) && !provenance::is_news_agency(p)
+        });
+    ok.then(|| parts.join(", "))
 }
 
 fn scraped_line(a: &Article, i: usize) -> &str {

@@ -1282,6 +1282,11 @@ fn a_byline_left_in_the_text_names_the_writer() {
         Some("Νίκος Καραγιάννης")
     );
     assert_eq!(byline_near_top(lines[..2].iter().copied()), None);
+    assert_eq!(
+        byline_near_top(["Par Julien Aubertin et Inès Bakhti"].into_iter()).as_deref(),
+        Some("Julien Aubertin, Inès Bakhti")
+    );
+    assert_eq!(byline_near_top(["Por: Agencia EFE"].into_iter()), None);
 }
 
 /// An article's subheading that names a newsletter, its words taken up by the paragraph below,

@@ -186,7 +186,13 @@ fn same(want: &Value, got: &Value) -> bool {
         // "AOAI" for "AOAI (Agence ouest-africaine d'information)": an agency's initials or its
         // name alone is the same outlet as both together.
         (Value::String(w), Value::String(g)) => {
+            // "Tom Hadley and Priya Natarajan" and "Tom Hadley, Priya Natarajan" name the same
+            // writers: the words that join names are left out.
             let forms = |s: &str| {
+                let s = [" and ", " et ", " und ", " e ", " y ", " i ", " и ", " & "]
+                    .iter()
+                    .fold(s.to_string(), |s, j| s.replace(j, ", "));
+                let s = s.as_str();
                 let mut v = vec![norm(s)];
                 if let Some((head, rest)) = s.split_once('(') {
                     v.push(norm(head));
