@@ -546,7 +546,7 @@ const MAX_DATELINE_WORDS: usize = 25;
 /// "Publié le 2 décembre 2026 à 14h05 | Mis à jour le ...", "Published: 3 March 2024": a
 /// dateline phrase opens the line and a date follows it (a number, a month or a weekday within
 /// two words), so "Published figures show ..." stays.
-fn is_dateline(norm: &str) -> bool {
+pub(crate) fn is_dateline(norm: &str) -> bool {
     matching(norm, 1).into_iter().any(|(p, start, end)| {
         p.kind == Kind::Dateline && start == 0 && {
             let rest = norm[end..].trim_start_matches([':', ' ', '-', '–', '—']);

@@ -156,6 +156,8 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
     // the article's own source.
     let mut inside_source: Option<String> = None;
     let mut found_attr = !attribution.evidence.is_empty() || attribution.republished;
+    // Whether `published` came from a line that says it is the publication date.
+    let mut published_labelled = false;
     // The page's own outlet: its metadata, or the name in its copyright line.
     let own = a
         .source
@@ -257,6 +259,18 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
             } else if let Some(r) = chrome::chrome_reason(&line, pos, opts) {
                 // "Le 18/03/2025 à 17:45 | mis à jour le 19/03/2025": a metadata line's first
                 // date is the publication's.
+                // "Jeudi 8 février 2024" in the masthead, then "Publié le 7 février 2024 à
+                // 5 h 00" above the article: a date its label says is the publication's wins
+                // over a bare one (the day's date at the top of the page).
+                let labelled = (r == "dateline" || r == "page metadata line")
+                    && !is_update_line(&line)
+                    && chrome::is_dateline(&patterns::normalize(&line));
+                if labelled && !published_labelled {
+                    if let Some(date) = dates::first_date(&line) {
+                        a.published = Some(date);
+                        published_labelled = true;
+                    }
+                }
                 if (r == "dateline" || r == "page metadata line") && a.published.is_none() {
                     a.published = dates::first_date(&line);
                     // "Updated Wed, March 19th 2025" under a bare "Tue, March 18th 2025 at
