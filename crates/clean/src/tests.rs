@@ -1308,3 +1308,17 @@ Je m'inscris";
     assert!(!gone.contains(&5), "{:#?}", a.removed);
     assert!(gone.contains(&8), "{:#?}", a.removed);
 }
+
+/// The day's date in a masthead is not the article's: a dateline that says "Publié le" wins.
+#[test]
+fn a_labelled_dateline_beats_the_masthead_date() {
+    let text = "Le Quotidien du Saguenay\n\
+Jeudi 8 février 2024\n\
+Accueil | Actualités | Sports | Opinions | Culture\n\
+Places en garderie : l'attente s'allonge à Val-Jalbert\n\
+Publié le 7 février 2024 à 5 h 00\n\
+Mélanie Tremblay-Roy a inscrit sa fille au guichet unique alors qu'elle était enceinte de cinq mois, sans résultat à ce jour.\n\
+Selon des données obtenues par le journal, 340 familles attendent une place dans un centre de la petite enfance de la ville.";
+    let a = &cleaned("fr/garderie.txt", text);
+    assert_eq!(a.published.as_deref(), Some("2024-02-07"), "{:#?}", a.removed);
+}
