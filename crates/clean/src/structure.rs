@@ -445,15 +445,26 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
         // "Comment contribuer :" over "Faire un don en ligne sur …", the article telling how to
         // give to the charity it reports on: a site's own plea is not introduced by its text.)
         if !t.is_empty() && t.ends_with(':') {
-            let rows = nonempty[k + 1..].iter().take_while(|&&j| {
-                record(j).is_some_and(|r| {
-                    matches!(
-                        r.reason.as_str(),
-                        "widget" | "list of other articles" | "donation plea"
-                    )
-                })
-            });
-            restore.extend(rows);
+            // ("Die Statistik:" / "Torschüsse: 14 – 11" / "Ballbesitz: 46 % – 54 %": the list
+            // goes on through the short rows the rules kept.)
+            for &j in nonempty[k + 1..].iter().take(15) {
+                match record(j) {
+                    Some(r)
+                        if matches!(
+                            r.reason.as_str(),
+                            "widget" | "list of other articles" | "donation plea"
+                        ) =>
+                    {
+                        restore.push(j)
+                    }
+                    Some(_) => break,
+                    // A kept row of the same list: a label, a colon and figures.
+                    None if a.lines[j].split_whitespace().count() <= 8
+                        && a.lines[j].contains(':')
+                        && a.lines[j].chars().any(|c| c.is_ascii_digit()) => {}
+                    None => break,
+                }
+            }
         }
         // "Tonnes distribuées    3 950    +6 %" / "Dons financiers reçus    612 000 €    -8 %": a
         // row of a table laid out with runs of spaces, under a kept row laid out the same way.
@@ -530,14 +541,28 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
             let row_below = nonempty.get(k + 1).is_some_and(|&j| row_of_figures(j))
                 || (nonempty.get(k + 1).is_some_and(|&j| row_of_cells(j))
                     && nonempty.get(k + 2).is_some_and(|&j| row_of_cells(j)));
-            // "Comité d'initiative (argumentaire) | jusqu'à 10 % | « une majorité »": the last
-            // row of a table the article keeps, with as many cells as the row above it.
-            let row_above = k > 0 && r.text.chars().any(|c| c.is_ascii_digit()) && {
-                let j = nonempty[k - 1];
-                record(j).is_none()
-                    && a.lines[j].split('|').count() == cells
-                    && a.lines[j].chars().any(|c| c.is_ascii_digit())
+            // "Comité d'initiative (argumentaire) | jusqu'à 10 % | « une majorité »" under two
+            // rows of as many cells; "Czwartek | 32°C | 33°C" among other days' rows: a table
+            // of three rows or more, kept or read as menus alike, two of them with figures.
+            let row_text = |j: usize| match record(j) {
+                None => Some(a.lines[j].as_str()),
+                Some(r) if r.reason == "navigation menu" => Some(r.text.as_str()),
+                Some(_) => None,
             };
+            let same_shape = |j: usize| row_text(j).is_some_and(|t| t.split('|').count() == cells);
+            let up = (0..k)
+                .rev()
+                .take_while(|&m| same_shape(nonempty[m]))
+                .count();
+            let down = (k + 1..nonempty.len())
+                .take_while(|&m| same_shape(nonempty[m]))
+                .count();
+            let run = &nonempty[k - up..=k + down];
+            let with_figures = run
+                .iter()
+                .filter(|&&j| row_text(j).is_some_and(|t| t.chars().any(|c| c.is_ascii_digit())))
+                .count();
+            let row_above = run.len() >= 3 && with_figures >= 2;
             if cells >= 3 && (row_below || row_above) {
                 restore.push(i);
             }
