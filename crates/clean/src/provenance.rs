@@ -55,6 +55,11 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
         if start > 0 && p.words < 2 {
             continue;
         }
+        // "Bel-Air et La Source : coupure de 8h à 16h": a label credits a source only where it
+        // opens the line.
+        if start > 0 && p.kind == Kind::AttrSource && p.phrase.ends_with(':') {
+            continue;
+        }
         let rest = rest_after(trimmed, &norm, end);
         let mut la = LineAttribution {
             original_url: url.clone(),
@@ -1512,6 +1517,15 @@ mod tests {
             la("Un article de Mediapart").source.as_deref(),
             Some("Mediapart")
         );
+    }
+
+    #[test]
+    fn a_source_label_counts_only_where_it_opens_the_line() {
+        assert!(line_attribution(
+            "▪️ Bel-Air et La Source : coupure de 8h à 16h les lundis et vendredis"
+        )
+        .is_none());
+        assert_eq!(la("Source : RT").source.as_deref(), Some("RT"));
     }
 
     #[test]
