@@ -262,7 +262,8 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                 // "Jeudi 8 février 2024" in the masthead, then "Publié le 7 février 2024 à
                 // 5 h 00" above the article: a date its label says is the publication's wins
                 // over a bare one (the day's date at the top of the page).
-                let labelled = (r == "dateline" || r == "page metadata line")
+                let dated = r == "dateline" || r == "page metadata line";
+                let labelled = dated
                     && !is_update_line(&line)
                     && chrome::is_dateline(&patterns::normalize(&line));
                 if labelled && !published_labelled {
@@ -271,7 +272,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                         published_labelled = true;
                     }
                 }
-                if (r == "dateline" || r == "page metadata line") && a.published.is_none() {
+                if dated && a.published.is_none() {
                     a.published = dates::first_date(&line);
                     // "Updated Wed, March 19th 2025" under a bare "Tue, March 18th 2025 at
                     // 6:21 PM": the date above is the publication's.
@@ -550,7 +551,6 @@ fn head_metadata(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize
     a.author = author;
 }
 
-/// Line `i` as scraped: its text, or the text it had if it was removed.
 /// The writer a short byline names among the first 25 lines ("Por Valentina Soria Acuña",
 /// "Γράφει ο Νίκος Καραγιάννης", "Par Julien Aubertin et Inès Bakhti"), wherever the line rules
 /// left it. Several writers come as "A, B". (A person's name alone on a line is not read here:
@@ -582,6 +582,7 @@ fn writers(name: &str) -> Option<String> {
     ok.then(|| parts.join(", "))
 }
 
+/// Line `i` as scraped: its text, or the text it had if it was removed.
 fn scraped_line(a: &Article, i: usize) -> &str {
     if a.lines[i].is_empty() {
         removed_at(a, i).map_or("", |r| r.text.as_str())

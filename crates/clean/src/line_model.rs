@@ -577,6 +577,11 @@ fn line_features(page: &Page, k: usize, out: &mut Features, hashes: &mut Vec<(u3
 /// paragraphs are common enough that 15 left them "below the body").
 const PROSE_MIN_WORDS: usize = 10;
 
+/// A paragraph of prose, read from its text alone: long enough and ending like a sentence.
+fn is_prose_text(t: &str) -> bool {
+    t.split_whitespace().count() >= PROSE_MIN_WORDS && ends_like_sentence(t)
+}
+
 fn ends_like_sentence(line: &str) -> bool {
     // (German and Polish close a quotation with “ or ”, after the full stop.)
     line.trim_end()
@@ -740,7 +745,6 @@ const SANDWICHED_THRESHOLD: f32 = 0.97;
 /// missed stands there too (a comment's reply row, a toolbar under the standfirst), so these
 /// lines go only on a higher score.
 fn between_prose(a: &Article) -> Vec<usize> {
-    let prose = |t: &str| t.split_whitespace().count() >= PROSE_MIN_WORDS && ends_like_sentence(t);
     let kept: Vec<usize> = (0..a.lines.len())
         .filter(|&i| !a.lines[i].trim().is_empty())
         .collect();
@@ -749,8 +753,8 @@ fn between_prose(a: &Article) -> Vec<usize> {
             let t = a.lines[w[1]].trim();
             t.split_whitespace().count() <= 8
                 && !ends_like_sentence(t)
-                && prose(a.lines[w[0]].trim())
-                && prose(a.lines[w[2]].trim())
+                && is_prose_text(a.lines[w[0]].trim())
+                && is_prose_text(a.lines[w[2]].trim())
         })
         .map(|w| w[1])
         .collect()
@@ -763,8 +767,7 @@ fn between_prose(a: &Article) -> Vec<usize> {
 fn introduced_list_items(a: &Article) -> Vec<usize> {
     // Only inside the article: prose follows the list somewhere below (a page's trailing boxes
     // under a missed "Signalez-la à notre équipe :" have none).
-    let prose = |t: &str| t.split_whitespace().count() >= PROSE_MIN_WORDS && ends_like_sentence(t);
-    let last_prose = a.lines.iter().rposition(|l| prose(l.trim()));
+    let last_prose = a.lines.iter().rposition(|l| is_prose_text(l.trim()));
     let mut out = Vec::new();
     let mut open = false;
     for (i, line) in a.lines.iter().enumerate() {

@@ -530,20 +530,12 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
                         .skip(1)
                         .all(|c| c.chars().any(|ch| ch.is_ascii_digit()))
             };
+            let row_below = nonempty.get(k + 1).is_some_and(|&j| row_of_figures(j));
             // "Etap | Termin | Odcinek | Organizacja ruchu" over "I | 6.05–31.05 | od drogi … |
-            // ruch wahadłowy": rows of words and figures, two or more kept with as many cells.
-            let row_of_cells = |j: usize| {
-                let row = a.lines[j].trim();
-                record(j).is_none()
-                    && row.split('|').count() == cells
-                    && row.chars().any(|ch| ch.is_ascii_digit())
-            };
-            let row_below = nonempty.get(k + 1).is_some_and(|&j| row_of_figures(j))
-                || (nonempty.get(k + 1).is_some_and(|&j| row_of_cells(j))
-                    && nonempty.get(k + 2).is_some_and(|&j| row_of_cells(j)));
-            // "Comité d'initiative (argumentaire) | jusqu'à 10 % | « une majorité »" under two
-            // rows of as many cells; "Czwartek | 32°C | 33°C" among other days' rows: a table
-            // of three rows or more, kept or read as menus alike, two of them with figures.
+            // ruch wahadłowy" (rows of words and figures); "Comité d'initiative (argumentaire) |
+            // jusqu'à 10 % | « une majorité »" under two rows of as many cells; "Czwartek |
+            // 32°C | 33°C" among other days' rows: a table of three rows or more, kept or read
+            // as menus alike, two of them with figures.
             let row_text = |j: usize| match record(j) {
                 None => Some(a.lines[j].as_str()),
                 Some(r) if r.reason == "navigation menu" => Some(r.text.as_str()),
@@ -562,8 +554,8 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
                 .iter()
                 .filter(|&&j| row_text(j).is_some_and(|t| t.chars().any(|c| c.is_ascii_digit())))
                 .count();
-            let row_above = run.len() >= 3 && with_figures >= 2;
-            if cells >= 3 && (row_below || row_above) {
+            let in_table = run.len() >= 3 && with_figures >= 2;
+            if cells >= 3 && (row_below || in_table) {
                 restore.push(i);
             }
         }
@@ -825,6 +817,10 @@ pub(crate) fn remove_site_names(
 /// A fact-check's rating on a line of its own ("FAUX", "Plutôt vrai", "MISLEADING", "ЛОЖЬ"):
 /// the article's conclusion, however much it looks like a label.
 pub(crate) fn is_fact_check_verdict(line: &str) -> bool {
+    // (Called on every line the line model scores: no copy of a line that cannot be one.)
+    if line.split_whitespace().count() > 6 {
+        return false;
+    }
     const VERDICTS: &[&str] = &[
         "faux",
         "vrai",

@@ -267,25 +267,19 @@ fn line_examples(dumps: &[Dump]) -> Vec<LineExample> {
         line_model: false,
         ..Default::default()
     };
-    let mut groups: Vec<&str> = dumps.iter().map(|d| d.group.as_str()).collect();
-    groups.sort_unstable();
-    groups.dedup();
     let mut out = Vec::new();
-    // Each folder is one cleaner batch, as the folders are scored.
-    for g in groups {
-        let (kept, articles) =
-            read_and_clean(dumps.iter().filter(|d| d.group == g).collect(), &rules_only);
-        for (d, a) in kept.iter().zip(&articles) {
-            for (i, features) in newsprism_clean::line_model::kept_line_features(a) {
-                let label = d.labels.get(i).copied().unwrap_or(Label::Blank);
-                if label != Label::Blank {
-                    out.push(LineExample {
-                        group: g.to_string(),
-                        place: format!("{}:{} {}", d.name, i + 1, a.lines[i]),
-                        features,
-                        label,
-                    });
-                }
+    // Each folder is one cleaner batch, as the folders are scored (`read_and_clean`).
+    let (kept, articles) = read_and_clean(dumps.iter().collect(), &rules_only);
+    for (d, a) in kept.iter().zip(&articles) {
+        for (i, features) in newsprism_clean::line_model::kept_line_features(a) {
+            let label = d.labels.get(i).copied().unwrap_or(Label::Blank);
+            if label != Label::Blank {
+                out.push(LineExample {
+                    group: d.group.clone(),
+                    place: format!("{}:{} {}", d.name, i + 1, a.lines[i]),
+                    features,
+                    label,
+                });
             }
         }
     }
