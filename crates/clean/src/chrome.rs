@@ -77,6 +77,12 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     if norm.as_deref().is_some_and(is_share_buttons) {
         return Some("share buttons");
     }
+    if words <= 12 && norm.as_deref().is_some_and(is_social_action_row) {
+        return Some("share buttons");
+    }
+    if is_dot_leader_line(trimmed) {
+        return Some("table of contents or form");
+    }
     if is_menu(trimmed) {
         return Some("navigation menu");
     }
@@ -87,7 +93,8 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words <= MAX_DATELINE_WORDS && is_dateline(&norm) {
             return Some("dateline");
         }
-        if words <= 5 && is_reading_time(&norm) {
+        // ("Temps de lecture : 5 min": six tokens with the French colon.)
+        if words <= 6 && is_reading_time(&norm) {
             return Some("reading time");
         }
         // "Bądź na bieżąco! Obserwuj nas w Google News": the prompt may follow a short cheer.
@@ -123,7 +130,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if pos.outside_body && pos.from_start < 10 && opens_with_ticker_label(&norm, trimmed) {
             return Some("news ticker");
         }
-        if words <= 6 && is_forum_stat(&norm) {
+        // ("Iscritto il: ven 3 mar 2017, 18:22"; "Użytkownik | Dołączył: 02 mar 2016 | Posty:
+        // 541": the panel on one line.)
+        if words <= 12 && is_forum_stat_row(&norm) {
             return Some("forum user panel");
         }
         if words <= 15 && is_forum_post_header(trimmed) {
@@ -247,6 +256,11 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if (words <= 4 || side_by_side) && is_counter(&norm, pos.outside_body) {
             return Some("counter or timestamp");
         }
+        // "Oran Actu 24, [12.06.2024 08:15]": a chat export's header over each message, the
+        // sender and the stamp in brackets.
+        if words <= 10 && is_export_stamp(trimmed) {
+            return Some("counter or timestamp");
+        }
         // "3 réponses à « <the title> »", the count of comments below the article.
         // (Near the end a body may not have been told apart from it yet: there the header
         // quotes the title it answers.)
@@ -335,6 +349,15 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         }
     }
     if words > MAX_APPEAL_WORDS && words <= MAX_COOKIE_WORDS && is_long_cookie_banner(trimmed) {
+        return Some("cookie notice");
+    }
+    // (The banner opens many dumps, and a long sentence there counts as the body's start; a
+    // headline is shorter.)
+    let at_top = pos.from_start < 3 && words >= 15;
+    if ((pos.outside_body && (pos.from_start < 8 || pos.from_end < 8)) || at_top)
+        && (8..=MAX_COOKIE_WORDS).contains(&words)
+        && is_site_cookie_notice(trimmed)
+    {
         return Some("cookie notice");
     }
     let at_edge = pos.from_start < 2 || pos.from_end < 2;
@@ -504,6 +527,7 @@ fn is_reading_time(norm: &str) -> bool {
         "минут",
         "минуты",
         "minutos",
+        "λεπτα",
     ];
     const LABELS: &[&str] = &[
         "lecture",
@@ -521,6 +545,11 @@ fn is_reading_time(norm: &str) -> bool {
         "время",
         "чтения",
         "lectura",
+        "tiempo",
+        "leitura",
+        // (Greek as `normalize` folds it: no accents, no final sigma.)
+        "χρονοσ",
+        "αναγνωσησ",
         "estimated",
     ];
     let mut has_number = false;
@@ -529,8 +558,13 @@ fn is_reading_time(norm: &str) -> bool {
         if w.is_empty() {
             continue;
         }
-        if w.chars().all(|c| c.is_ascii_digit()) {
+        // ("Χρόνος ανάγνωσης: 14'": the minutes' mark on the figure.)
+        if w.trim_end_matches(['\'', '′'])
+            .chars()
+            .all(|c| c.is_ascii_digit())
+        {
             has_number = true;
+            has_unit |= w.ends_with(['\'', '′', '’']);
         } else if UNITS.contains(&w) {
             has_unit = true;
         } else if !LABELS.contains(&w) {
@@ -1195,6 +1229,20 @@ fn is_channel_link_prompt(trimmed: &str, norm: &str) -> bool {
 /// "Mensajes: 6.214", "Inscription : 12 mars 2019": a line of a forum post's user panel, a
 /// label of the table's `forum-stat` kind, a colon, and a figure or a date. (An article's
 /// "Messages: 12" would need the label alone before the colon and a bare figure after it.)
+fn is_forum_stat_row(norm: &str) -> bool {
+    let parts: Vec<&str> = norm.split(['|', '•', '·']).map(str::trim).collect();
+    if parts.len() == 1 {
+        return norm.split_whitespace().count() <= 7 && is_forum_stat(norm);
+    }
+    // Every cell a statistic but one short label (the poster's rank), two statistics at least.
+    let stats = parts.iter().filter(|p| is_forum_stat(p)).count();
+    let labels = parts
+        .iter()
+        .filter(|p| !is_forum_stat(p) && p.split_whitespace().count() <= 2 && !p.contains(':'))
+        .count();
+    stats >= 2 && stats + labels == parts.len() && labels <= 1
+}
+
 fn is_forum_stat(norm: &str) -> bool {
     let Some((label, value)) = norm.split_once(':') else {
         return false;
@@ -1206,7 +1254,7 @@ fn is_forum_stat(norm: &str) -> bool {
             .chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\u{202f}'));
     crate::patterns::is_forum_stat_label(label.trim())
-        && (figure || (value.split_whitespace().count() <= 4 && is_bare_date(value)))
+        && (figure || (value.split_whitespace().count() <= 6 && is_bare_date(value)))
 }
 
 /// "Message par cyclomarcel » mar. 11 mars 2025 09:34", "Post by jdoe » Tue Mar 11, 2025 9:34
@@ -1917,6 +1965,84 @@ fn appeal_reason(line: &str) -> Option<&'static str> {
     enough.then_some(strong.0)
 }
 
+/// "Ce site utilise des témoins (cookies) pour …", "Wir setzen technisch notwendige Cookies
+/// … ein", "Ta strona korzysta z plików cookie": the site saying, in the first person or of
+/// itself, that it uses cookies. Only at the page's top or foot, outside the article (a report on
+/// the cookie law says the same of other sites).
+fn is_site_cookie_notice(line: &str) -> bool {
+    const USE: &[&str] = &[
+        "utilise",
+        "utilisons",
+        "use",
+        "uses",
+        "using",
+        "verwendet",
+        "verwenden",
+        "nutzen",
+        "nutzt",
+        "setzen",
+        "utilizamos",
+        "usamos",
+        "utiliza",
+        "usa",
+        "utilizza",
+        "utilizziamo",
+        "usiamo",
+        "korzysta",
+        "używa",
+        "używamy",
+        "korzystamy",
+        "использует",
+        "используем",
+        "використовує",
+        "використовуємо",
+        "χρησιμοποιεί",
+        "χρησιμοποιούμε",
+        // "X et ses 143 partenaires stockent et/ou accèdent à des informations …"
+        "stockent",
+        "stockons",
+        "accèdent",
+        "store",
+        "speichern",
+        "almacenan",
+        "acceden",
+        "memorizzano",
+        "przechowują",
+        "хранят",
+    ];
+    let lower = line.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let cookie = words.iter().any(|w| {
+        let w = w.trim_end_matches('s');
+        w == "cookie" || w.starts_with("cookie-") || w.ends_with("-cookie")
+    });
+    cookie && words.iter().any(|w| USE.contains(w))
+}
+
+/// "Oran Actu 24, [12.06.2024 08:15]": a sender's name, a comma and a bracketed date and time,
+/// as Telegram's chat export heads each message.
+fn is_export_stamp(trimmed: &str) -> bool {
+    let Some((name, stamp)) = trimmed.strip_suffix(']').and_then(|t| t.rsplit_once(", [")) else {
+        return false;
+    };
+    let mut parts = stamp.split_whitespace();
+    let (Some(date), Some(time), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    !name.trim().is_empty()
+        && date.split('.').count() == 3
+        && date
+            .split('.')
+            .all(|p| p.chars().all(|c| c.is_ascii_digit()) && !p.is_empty())
+        && time.split(':').count() >= 2
+        && time
+            .split(':')
+            .all(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// Longest line read as a cookie banner: a consent text lists its purposes at length.
 const MAX_COOKIE_WORDS: usize = 100;
 
@@ -2072,6 +2198,15 @@ fn is_word_menu(line: &str) -> bool {
     if words
         .iter()
         .any(|w| SENTENCE_WORDS.contains(&w.to_lowercase().as_str()))
+    {
+        return false;
+    }
+    // "Ashworth Miners 24 Kelby Rovers 18": a result, two named sides each with its score.
+    let is_score = |w: &&str| w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit());
+    if words.iter().filter(|w| is_score(w)).count() == 2
+        && words.last().is_some_and(is_score)
+        && !words.first().is_some_and(is_score)
+        && !words.get(words.len() - 2).is_some_and(is_score)
     {
         return false;
     }
@@ -2897,6 +3032,16 @@ fn is_separator_line(s: &str) -> bool {
     ) {
         return true;
     }
+    // "— 2 —": a printed page's number between dashes.
+    if let [d1, digits @ .., d2] = non_space.as_slice() {
+        if matches!(d1, '-' | '–' | '—')
+            && matches!(d2, '-' | '–' | '—')
+            && (1..=3).contains(&digits.len())
+            && digits.iter().all(char::is_ascii_digit)
+        {
+            return true;
+        }
+    }
     // Ellipses ("...", "[…]") mark cut quotes: content, not chrome.
     non_space.len() >= 3
         && non_space.iter().all(|c| {
@@ -2916,8 +3061,100 @@ fn is_separator_line(s: &str) -> bool {
                     | '═'
                     | '·'
                     | '|'
+                    | '✂'
             )
         })
+}
+
+/// "Le mot du curé .............. p. 1", "Nom : ............ Prénom : ............": a printed
+/// table of contents or a form to fill in, its words joined by rows of dots (an ellipsis has
+/// three).
+fn is_dot_leader_line(trimmed: &str) -> bool {
+    let mut run = 0;
+    let mut longest = 0;
+    for c in trimmed.chars() {
+        if c == '.' || c == '…' {
+            run += if c == '…' { 3 } else { 1 };
+            longest = longest.max(run);
+        } else if !c.is_whitespace() {
+            run = 0;
+        }
+    }
+    let words = trimmed
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count();
+    if longest < 8 || words > 10 {
+        return false;
+    }
+    // A contents line ends with its page ("p. 4", "12"); a form's field is a label and a colon
+    // over the dots. ("Région ........ 95 000 €": a table of amounts is the article's.)
+    let last = trimmed.split_whitespace().last().unwrap_or("");
+    let page = (1..=3).contains(&last.len()) && last.chars().all(|c| c.is_ascii_digit());
+    let field = trimmed.contains(": ..") || trimmed.contains(":..") || trimmed.contains(": …");
+    page || field
+}
+
+/// "J'aime   Commenter   Partager", "J'aime   Répondre   2 h   👍 86", "Like · Reply · 3w": a
+/// social network's action buttons under a post or a comment, with their counts and ages.
+fn is_social_action_row(norm: &str) -> bool {
+    const ACTIONS: &[&str] = &[
+        "j'aime",
+        "commenter",
+        "partager",
+        "répondre",
+        "like",
+        "comment",
+        "share",
+        "reply",
+        "gefällt",
+        "kommentieren",
+        "teilen",
+        "antworten",
+        "piace",
+        "commenta",
+        "condividi",
+        "rispondi",
+        "gusta",
+        "comentar",
+        "compartir",
+        "responder",
+        "lubię",
+        "komentarz",
+        "udostępnij",
+        "odpowiedz",
+        "нравится",
+        "комментировать",
+        "поделиться",
+        "ответить",
+        "подобається",
+        "коментувати",
+        "поширити",
+        "відповісти",
+    ];
+    // Words of a button's label and the age or count beside it.
+    const FILLERS: &[&str] = &[
+        "mir", "mi", "me", "to", "to!", "h", "j", "d", "w", "min", "k", "std", "godz", "ч", "год",
+        "sem", "s",
+    ];
+    let mut actions: Vec<&str> = Vec::new();
+    for w in norm.split(|c: char| c.is_whitespace() || matches!(c, '·' | '|' | '•')) {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '!');
+        if w.is_empty()
+            || w.chars()
+                .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        {
+            continue;
+        }
+        if ACTIONS.contains(&w) {
+            if !actions.contains(&w) {
+                actions.push(w);
+            }
+        } else if !FILLERS.contains(&w) && !crate::structure::is_compact_age(w) {
+            return false;
+        }
+    }
+    actions.len() >= 2
 }
 
 const MENU_SEPARATORS: &[char] = &[
@@ -3904,5 +4141,69 @@ mod tests {
             None,
             "a lower-case word is prose"
         );
+    }
+
+    #[test]
+    fn round_46_to_48_platform_furniture() {
+        let outside = pos(2, 30, true);
+        let opts = CleanOptions::default();
+        let at = |l: &str| chrome_reason(l, outside, &opts);
+        // A result line is not a word menu; the same words without the scores are.
+        assert_eq!(at("Ashworth Miners 24 Kelby Rovers 18"), None);
+        assert_eq!(
+            at("Ashworth Miners Kelby Rovers Sport News"),
+            Some("navigation menu")
+        );
+        // A social network's buttons, with counts and ages; a sentence with the same words is not.
+        assert_eq!(
+            reason("J'aime   Commenter   Partager"),
+            Some("share buttons")
+        );
+        assert_eq!(
+            reason("J'aime   Répondre   2 h   👍 86"),
+            Some("share buttons")
+        );
+        assert_eq!(reason("J'aime répondre aux questions"), None);
+        // Printed contents and forms; a table of amounts with dot leaders is the article's.
+        assert_eq!(
+            reason("Le mot du curé .............................. p. 1"),
+            Some("table of contents or form")
+        );
+        assert_eq!(
+            reason("Nom : ............................ Prénom : ............................"),
+            Some("table of contents or form")
+        );
+        assert_eq!(
+            reason("Région ....................................... 95 000 €"),
+            None
+        );
+        assert_eq!(reason("— 2 —"), Some("separator line"));
+        // A chat export's header over each message.
+        assert_eq!(
+            reason("Oran Actu 24, [12.06.2024 08:15]"),
+            Some("counter or timestamp")
+        );
+        assert!(!is_export_stamp("Voir le rapport, [p. 12]"));
+        // The site's own cookie notice at the top; a report on cookies is prose.
+        let top = pos(0, 40, false);
+        let banner = "Ce site utilise des témoins (cookies) pour améliorer votre expérience et \
+                      analyser la fréquentation, conformément à la Loi 25 sur la protection des \
+                      renseignements personnels.";
+        assert_eq!(chrome_reason(banner, top, &opts), Some("cookie notice"));
+        let report = "Selon la CNIL, un site sur trois utilise encore des cookies publicitaires \
+                      sans recueillir le consentement de ses visiteurs, un chiffre en baisse.";
+        assert_eq!(chrome_reason(report, pos(12, 20, false), &opts), None);
+        // A forum's user panel on one line, and a join date with its weekday.
+        assert!(is_forum_stat_row(&normalize(
+            "Użytkownik | Dołączył: 02 mar 2016 | Posty: 541"
+        )));
+        assert!(is_forum_stat_row(&normalize(
+            "Iscritto il: ven 3 mar 2017, 18:22"
+        )));
+        assert!(!is_forum_stat_row(&normalize(
+            "Posty: 541 | Bardzo dobry artykuł, dziękuję"
+        )));
+        assert!(is_reading_time(&normalize("Temps de lecture : 5 min")));
+        assert!(is_reading_time(&normalize("Χρόνος ανάγνωσης: 14'")));
     }
 }

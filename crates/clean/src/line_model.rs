@@ -699,7 +699,9 @@ pub fn kept_line_features(a: &Article) -> Vec<(usize, Features)> {
 /// Removes the kept lines the model scores above its threshold (never line 1 when it is the
 /// title), recording the score and the shape cues that raised it.
 pub(crate) fn apply(a: &mut Article, model: &LineModel) {
-    let listed = introduced_list_items(a);
+    let mut listed = introduced_list_items(a);
+    listed.extend(table_rows(a));
+    listed.sort_unstable();
     let sandwiched = between_prose(a);
     let mut hits = Vec::new();
     for_each_kept_line(a, |i, f| {
@@ -787,6 +789,37 @@ fn introduced_list_items(a: &Article) -> Vec<usize> {
         if t.ends_with(':') && t.split_whitespace().count() >= 3 {
             open = true;
         }
+    }
+    out
+}
+
+/// Rows of a table flattened with bars ("4 | Iveria | 14 | 7 | 2 | 5 | 21-17 | 23" among the
+/// other rows of a league table): three kept lines or more in a row with the same number of
+/// cells (three or more), two of them with figures. Each row alone has a menu's shape; the
+/// rules keep such runs (`restore_introduced_lines`), and so does the model.
+fn table_rows(a: &Article) -> Vec<usize> {
+    let cells = |i: usize| {
+        let t = a.lines[i].trim();
+        (!t.is_empty()).then(|| t.split('|').count())
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < a.lines.len() {
+        let Some(n) = cells(i).filter(|&n| n >= 3) else {
+            i += 1;
+            continue;
+        };
+        let end = (i..a.lines.len())
+            .take_while(|&j| cells(j) == Some(n))
+            .last()
+            .map_or(i + 1, |j| j + 1);
+        let with_figures = (i..end)
+            .filter(|&j| a.lines[j].chars().any(|c| c.is_ascii_digit()))
+            .count();
+        if end - i >= 3 && with_figures >= 2 {
+            out.extend(i..end);
+        }
+        i = end;
     }
     out
 }
@@ -938,5 +971,14 @@ mod tests {
         assert!(has_web_address("pole-kapital.ua"));
         assert!(!has_web_address("Il est 9 h 30, c.-à-d. tôt."));
         assert!(!has_web_address("Le taux atteint 3.14 cette année."));
+    }
+
+    #[test]
+    fn rows_of_a_table_with_figures_are_left_to_the_rules() {
+        let text = "Le classement\n\nAvant la dernière journée, le classement se lit ainsi.\n\
+                    # | Club | Pts\n1 | Lazika | 33\n2 | Phasisi | 29\nFin du texte.\n\
+                    Accueil | Sport | Culture";
+        let a = Article::from_text("x", "x.txt", text);
+        assert_eq!(table_rows(&a), vec![3, 4, 5]);
     }
 }

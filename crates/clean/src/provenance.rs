@@ -129,6 +129,19 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                 // "Version originale : « Los pozos secos de San Abelardo », El Faro de Cuyo":
                 // the title's words are not the outlet.
                 let after_title = skip_quoted_title(&rest);
+                // "Оригінал: Катрін Фолльмер, Nordhafener Rundschau, 3 лютого 2025 р.": the
+                // writer first, then the outlet.
+                let after_title = match after_title.trim_start_matches([':', ' ']).split_once(", ")
+                {
+                    Some((writer, outlet))
+                        if p.phrase.ends_with(':')
+                            && crate::chrome::is_person_name(writer)
+                            && outlet.starts_with(char::is_uppercase) =>
+                    {
+                        outlet
+                    }
+                    _ => after_title,
+                };
                 let named = || {
                     outlet_name(after_title)
                         .filter(|o| o.chars().next().is_some_and(char::is_uppercase))

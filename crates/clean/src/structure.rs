@@ -349,7 +349,7 @@ fn has_ago_word(words: &str) -> bool {
 }
 
 /// A comment's age written short: "3h", "12 min", "2 j", "5 ч".
-fn is_compact_age(s: &str) -> bool {
+pub(crate) fn is_compact_age(s: &str) -> bool {
     const UNITS: &[&str] = &[
         "s", "m", "min", "h", "d", "j", "g", "t", "w", "ч", "д", "мин", "ώ", "λ",
     ];
@@ -501,7 +501,23 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
                 .filter(content)
                 .filter(|w| below.split(|c: char| !c.is_alphanumeric()).any(|b| b == *w))
                 .count();
-            if below.split_whitespace().count() >= 15 && shared >= 2 {
+            // ("Une lettre d'information numérique" between two paragraphs of a council's
+            // budget, the second about the newsletter it will send: a subheading in the body. A
+            // plea addresses the reader, "Notre lettre d'information", "Faire un don"; a
+            // subheading names a thing.)
+            let names_a_thing = r.text.split_whitespace().next().is_some_and(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "un" | "une" | "a" | "an" | "ein" | "eine" | "uno" | "una"
+                )
+            });
+            let above_prose = names_a_thing && k > 0 && {
+                let j = nonempty[k - 1];
+                let t = a.lines[j].trim();
+                record(j).is_none() && t.split_whitespace().count() >= 15 && t.ends_with('.')
+            };
+            let below_words = below.split_whitespace().count();
+            if below_words >= 15 && (shared >= 2 || above_prose) {
                 restore.push(i);
             }
         }
@@ -520,7 +536,10 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
         }
         // "Indicateur | S1 2024 | S1 2025 | Variation" over "Chiffre d'affaires (MDH) | 1 842 |
         // 2 100 | +14%": a table's header, read alone as a menu, over rows the article keeps.
-        if let Some(r) = record(i).filter(|r| r.reason == "navigation menu") {
+        // ("Locales vacíos | 11 % | 7 %" read as a widget between kept rows of its table.)
+        if let Some(r) =
+            record(i).filter(|r| matches!(r.reason.as_str(), "navigation menu" | "widget"))
+        {
             let cells = r.text.split('|').count();
             let row_of_figures = |j: usize| {
                 let row = a.lines[j].trim();
@@ -538,7 +557,9 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
             // as menus alike, two of them with figures.
             let row_text = |j: usize| match record(j) {
                 None => Some(a.lines[j].as_str()),
-                Some(r) if r.reason == "navigation menu" => Some(r.text.as_str()),
+                Some(r) if matches!(r.reason.as_str(), "navigation menu" | "widget") => {
+                    Some(r.text.as_str())
+                }
                 Some(_) => None,
             };
             let same_shape = |j: usize| row_text(j).is_some_and(|t| t.split('|').count() == cells);
@@ -554,8 +575,48 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
                 .iter()
                 .filter(|&&j| row_text(j).is_some_and(|t| t.chars().any(|c| c.is_ascii_digit())))
                 .count();
-            let in_table = run.len() >= 3 && with_figures >= 2;
+            // (Rows read as widgets come back only where the article keeps some of their
+            // table: a market widget's rows all go.)
+            let some_kept = run.iter().any(|&j| record(j).is_none());
+            let in_table =
+                run.len() >= 3 && with_figures >= 2 && (r.reason == "navigation menu" || some_kept);
+            let row_below = row_below && r.reason == "navigation menu";
             if cells >= 3 && (row_below || in_table) {
+                restore.push(i);
+            }
+        }
+        // "Pour suivre l'avancée du chantier, inscrivez-vous" / "à la lettre d'information de
+        // la commune sur": a line of a hard-wrapped paragraph (a PDF's column), mid-sentence.
+        if record(i).is_some_and(|r| {
+            matches!(r.reason.as_str(), "newsletter plea" | "donation plea")
+                && r.text.trim_start().starts_with(char::is_lowercase)
+        }) && k > 0
+            && {
+                let j = nonempty[k - 1];
+                let above = a.lines[j].trim();
+                record(j).is_none()
+                    && !above.is_empty()
+                    && !above.ends_with(['.', '!', '?', ':', '»', '"', '”'])
+                    && above.split_whitespace().count() >= 4
+            }
+        {
+            restore.push(i);
+        }
+        // "Up next:" over "The Miners travel to league leaders Garthwaite on Sunday …": a match
+        // report's label over its own paragraph; a player's "Up next:" is over a clip's title.
+        if let Some(r) = record(i).filter(|r| r.reason == "video player control") {
+            let kept_prose = |j: Option<&usize>| {
+                j.is_some_and(|&j| {
+                    let t = a.lines[j].trim();
+                    record(j).is_none() && t.split_whitespace().count() >= 15 && t.ends_with('.')
+                })
+            };
+            if r.text.trim_end().ends_with(':')
+                && r.text.split_whitespace().count() <= 3
+                && kept_prose(nonempty.get(k + 1))
+                && k > 0
+                && record(nonempty[k - 1]).is_none()
+            {
                 restore.push(i);
             }
         }
