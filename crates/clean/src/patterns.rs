@@ -83,6 +83,8 @@ fn chrome_reason(kind: &str) -> Option<&'static str> {
         "ad" => "advertisement label",
         "app" => "app prompt",
         "meta" => "page metadata line",
+        // An archive's or a cache's banner: its dates are the capture's, not the article's.
+        "archive" => "archive banner",
         "disclaimer" => "opinion disclaimer",
         "feedback" => "feedback widget",
         "account" => "account/search link",

@@ -602,6 +602,16 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
         {
             restore.push(i);
         }
+        // "Το 2009 τιμήθηκε από την Περιφέρεια Ηπείρου" / "για την προσφορά του …": the first
+        // line of a hard-wrapped paragraph resuming under a box, read as one more headline of
+        // it; a headline is not continued in lower case on the next line.
+        if record(i).is_some_and(|r| {
+            r.reason == "list of other articles" && !r.text.trim_end().ends_with(['.', '!', '?'])
+        }) && nonempty.get(k + 1).is_some_and(|&j| {
+            record(j).is_none() && a.lines[j].trim_start().starts_with(char::is_lowercase)
+        }) {
+            restore.push(i);
+        }
         // "Up next:" over "The Miners travel to league leaders Garthwaite on Sunday …": a match
         // report's label over its own paragraph; a player's "Up next:" is over a clip's title.
         if let Some(r) = record(i).filter(|r| r.reason == "video player control") {

@@ -1414,3 +1414,17 @@ fn labels_subheadings_and_wrapped_lines_of_the_article_stay() {
     let a = cleaned_by_rules("fr/p.txt", text);
     assert_eq!(reason_of(&a, 5), "(kept)", "{:#?}", a.removed);
 }
+
+#[test]
+fn an_archive_banner_goes_and_its_date_is_not_the_articles() {
+    let text = "Сохранённая копия https://example.org/culture/2024/09/teatr\n\
+        Копия сделана 17 сен 2024 12:03:11 UTC. Оригинал может быть изменён.\n\
+        «Кукла не врёт»: почему театр кукол уезжает на гастроли\n\
+        Театр кукол из Кедровска этой осенью впервые за два года отправится на гастроли по соседним областям.\n\
+        Опубликовано 16 сентября 2024\n\
+        Директор театра рассказал, что билеты на первые спектакли уже распроданы, а труппа репетирует каждый день.";
+    let a = cleaned_by_rules("ru/archive.txt", text);
+    assert_eq!(reason_of(&a, 1), "archive banner", "{:#?}", a.removed);
+    assert_eq!(reason_of(&a, 2), "archive banner", "{:#?}", a.removed);
+    assert_eq!(a.published.as_deref(), Some("2024-09-16"));
+}
