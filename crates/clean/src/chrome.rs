@@ -2043,6 +2043,61 @@ fn is_export_stamp(trimmed: &str) -> bool {
             .all(|p| p.len() == 2 && p.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// How many of the page's first non-empty lines (`nonempty`, indices into `lines`) are an
+/// archive's or a cache's header over the copy ("The Wayback Machine - https://…" / "9 captures"
+/// / "12 Mar 2024 - 03 Jul 2025" / "FEB MAR APR" / "12" / "2023 2024 2025"; "Saved from https://…
+/// / 14 Aug 2023 07:12:09 UTC / All snapshots from host …"): 0 when the page opens with none.
+/// Dates there are the capture's, not the article's.
+pub(crate) fn archive_head(lines: &[String], nonempty: &[usize]) -> usize {
+    let mut end = 0;
+    for (rank, &i) in nonempty.iter().enumerate().take(8) {
+        if is_archive_banner(lines[i].trim()) {
+            end = rank + 1;
+        }
+    }
+    if end == 0 {
+        return 0;
+    }
+    // The capture calendar and times below the banner: short lines of figures and month names.
+    while let Some(&i) = nonempty.get(end) {
+        let t = lines[i].trim();
+        let short = t.split_whitespace().count() <= 8;
+        let calendar = t.chars().any(|c| c.is_ascii_digit())
+            || t.chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        if !(short && calendar) {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+/// A line of an archive's or a cache's banner: a phrase of the table's `archive` rows, or the
+/// forms web archives print ("The Wayback Machine - https://…", "Saved from https://…",
+/// "9 captures").
+pub(crate) fn is_archive_banner(trimmed: &str) -> bool {
+    let norm = normalize(trimmed);
+    if norm.contains("wayback machine")
+        || norm.contains("saved from http")
+        || norm.starts_with("saved from ")
+        || norm.contains("versione cache di google")
+        || norm.contains("versión en caché")
+    {
+        return true;
+    }
+    let mut w = norm.split_whitespace();
+    if let (Some(n), Some("captures" | "capture"), None) = (w.next(), w.next(), w.next()) {
+        if n.chars().all(|c| c.is_ascii_digit()) {
+            return true;
+        }
+    }
+    matching(&norm, usize::MAX)
+        .into_iter()
+        .any(|(p, _, _)| p.kind == Kind::Chrome("archive banner"))
+}
+
 /// Longest line read as a cookie banner: a consent text lists its purposes at length.
 const MAX_COOKIE_WORDS: usize = 100;
 

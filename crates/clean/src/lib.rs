@@ -158,6 +158,8 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
     let mut found_attr = !attribution.evidence.is_empty() || attribution.republished;
     // Whether `published` came from a line that says it is the publication date.
     let mut published_labelled = false;
+    // An archive's or a cache's header over the copy: its dates are the capture's.
+    let archive_head = chrome::archive_head(&a.lines, &nonempty);
     // The page's own outlet: its metadata, or the name in its copyright line.
     let own = a
         .source
@@ -262,7 +264,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                 // "Jeudi 8 février 2024" in the masthead, then "Publié le 7 février 2024 à
                 // 5 h 00" above the article: a date its label says is the publication's wins
                 // over a bare one (the day's date at the top of the page).
-                let dated = r == "dateline" || r == "page metadata line";
+                let dated = (r == "dateline" || r == "page metadata line") && rank >= archive_head;
                 let labelled = dated
                     && !is_update_line(&line)
                     && chrome::is_dateline(&patterns::normalize(&line));
@@ -298,9 +300,10 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                         n.split_whitespace()
                             .any(|w| w.starts_with(char::is_uppercase))
                             && !chrome::is_newsroom(n)
+                            && !names_the_site(a, n)
                     });
                 }
-                if r == "byline" {
+                if r == "byline" && rank >= archive_head {
                     if let Some((name, date)) = chrome::name_date(&line) {
                         a.author.get_or_insert(name);
                         a.published.get_or_insert(date);
@@ -359,13 +362,25 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         a.removed.sort_by_key(|r| r.line);
     }
     if a.author.is_none() || a.published.is_none() {
-        head_metadata(a, &nonempty, body);
+        head_metadata(
+            a,
+            &nonempty[archive_head..],
+            body.map(|(f, l)| {
+                (
+                    f.saturating_sub(archive_head),
+                    l.saturating_sub(archive_head),
+                )
+            }),
+        );
     }
     // "Por Valentina Soria Acuña" below the standfirst: a byline inside the body's span, which
     // the line rules leave in the text (a name there may open a sentence), still names the
     // writer. Only a short line near the top that reads as a byline and nothing else.
     if a.author.is_none() {
-        a.author = byline_near_top(nonempty.iter().map(|&i| scraped_line(a, i)));
+        let author = byline_near_top(nonempty.iter().map(|&i| scraped_line(a, i)), |n| {
+            !names_the_site(a, n)
+        });
+        a.author = author;
     }
     // A wire story names its reporter under the text; the last lines are read as scraped.
     if a.author.is_none() {
@@ -478,6 +493,45 @@ fn is_update_line(line: &str) -> bool {
     })
 }
 
+/// Whether `name` is the site's own ("Diario El Tallán" on eltallan.pe, "Tamsin Valley Herald"
+/// on tamsinvalleyherald.com): a masthead above a date reads like a writer's name beside it.
+/// Told by a web address of the page whose main label the name's letters hold.
+pub(crate) fn names_the_site(a: &Article, name: &str) -> bool {
+    let letters = fold_letters(name);
+    if letters.len() < 5 {
+        return false;
+    }
+    a.lines
+        .iter()
+        .chain(a.removed.iter().map(|r| &r.text))
+        .flat_map(|l| l.split_whitespace())
+        .filter(|w| w.contains("www.") || w.contains("://"))
+        .filter_map(|w| w.split("://").last()?.split('/').next())
+        // The host's labels but the last: "eltallan" of "eltallan.pe", "tynedale-courier" (and
+        // "co") of "tynedale-courier.co.uk".
+        .flat_map(|host| host.split('.').rev().skip(1).map(fold_letters))
+        .any(|label| label.len() >= 5 && letters.contains(&label))
+}
+
+/// Lower-case ASCII letters and digits of `s`, accents dropped ("Tallán" → "tallan"): how a name
+/// is spelled in a web address.
+fn fold_letters(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .filter_map(|c| match c {
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' => Some('a'),
+            'ç' => Some('c'),
+            'è' | 'é' | 'ê' | 'ë' => Some('e'),
+            'ì' | 'í' | 'î' | 'ï' => Some('i'),
+            'ñ' => Some('n'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' => Some('o'),
+            'ù' | 'ú' | 'û' | 'ü' => Some('u'),
+            c if c.is_ascii_alphanumeric() => Some(c),
+            _ => None,
+        })
+        .collect()
+}
+
 /// How many non-empty lines above the body [`head_metadata`] reads.
 const HEAD_LINES: usize = 15;
 
@@ -517,8 +571,9 @@ fn head_metadata(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize
             // porte-parole du ministère" under a headline is who the article is about).
             let dated = |j: usize| dates.get(j).is_some_and(Option::is_some);
             let beside_date = (k > 0 && dated(k - 1)) || dated(k + 1);
-            author = head_author(line, beside_date)
-                .filter(|n| chrome::is_person_name(n) && !chrome::is_newsroom(n));
+            author = head_author(line, beside_date).filter(|n| {
+                chrome::is_person_name(n) && !chrome::is_newsroom(n) && !names_the_site(a, n)
+            });
         }
     }
     // "Villaseca de la Vega | Domingo, 9 febrero 2025, 08:30", "Von Lukas Pfeiffer" right under
@@ -540,7 +595,11 @@ fn head_metadata(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize
             author = top(12, 7).find_map(|l| {
                 l.split(['|', '/', '•', '·'])
                     .find_map(|seg| chrome::byline_name(seg.trim()))
-                    .filter(|n| chrome::is_person_name(n) && !chrome::is_newsroom(n))
+                    .filter(|n| {
+                        chrome::is_person_name(n)
+                            && !chrome::is_newsroom(n)
+                            && !names_the_site(a, n)
+                    })
             });
         }
         if published.is_none() {
@@ -556,11 +615,18 @@ fn head_metadata(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize
 /// left it. Several writers come as "A, B". (A person's name alone on a line is not read here:
 /// a page's short lines near the top are as often its site's name, "Ville de Montfleury", or
 /// a rubric, "FLASH INFO", and a name test cannot tell them apart.)
-fn byline_near_top<'a>(lines: impl Iterator<Item = &'a str>) -> Option<String> {
+fn byline_near_top<'a>(
+    lines: impl Iterator<Item = &'a str>,
+    keep: impl Fn(&str) -> bool,
+) -> Option<String> {
     lines
         .take(25)
         .filter(|l| l.split_whitespace().count() <= 10)
-        .find_map(|line| chrome::byline_name(line).and_then(|n| writers(&n)))
+        .find_map(|line| {
+            chrome::byline_name(line)
+                .and_then(|n| writers(&n))
+                .filter(|n| keep(n))
+        })
 }
 
 /// "Julien Aubertin et Inès Bakhti" -> "Julien Aubertin, Inès Bakhti": each part a person's

@@ -1021,7 +1021,11 @@ pub(crate) fn remove_bare_bylines(
                 && short_unpunctuated(a, nonempty[k + 1], 5)
                     .is_some_and(|m| !chrome::is_person_name(m))
         });
-        if (next_to_date || place_below.is_some() || date_two_below) && chrome::is_person_name(t) {
+        // ("Diario El Tallán" over the day's date on eltallan.pe: the masthead.)
+        if (next_to_date || place_below.is_some() || date_two_below)
+            && chrome::is_person_name(t)
+            && !crate::names_the_site(a, t)
+        {
             found.push((i, t.to_string(), place_below));
         }
     }
@@ -1867,6 +1871,9 @@ pub(crate) fn body_span(
                 >= 8
             && t.ends_with(['.', '!', '?', '…', '"', '»', '”', ')', '\''])
             && chrome::chrome_reason(t, inside, opts).is_none()
+            // ("This is a snapshot of the page as it appeared on 3 Mar 2025. The current
+            // version of the page may differ.": an archive's sentence over the copy.)
+            && !chrome::is_archive_banner(t)
     };
     let first = nonempty.iter().position(|&i| is_paragraph(i))?;
     // A short question below the article is another article's headline ("Enquête : où passe

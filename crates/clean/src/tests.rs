@@ -1287,19 +1287,25 @@ fn a_byline_left_in_the_text_names_the_writer() {
         "23 de octubre de 2024",
     ];
     assert_eq!(
-        byline_near_top(lines.into_iter()).as_deref(),
+        byline_near_top(lines.into_iter(), |_| true).as_deref(),
         Some("Valentina Soria Acuña")
     );
     assert_eq!(
-        byline_near_top(["Γράφει ο Νίκος Καραγιάννης"].into_iter()).as_deref(),
+        byline_near_top(["Γράφει ο Νίκος Καραγιάννης"].into_iter(), |_| true).as_deref(),
         Some("Νίκος Καραγιάννης")
     );
-    assert_eq!(byline_near_top(lines[..2].iter().copied()), None);
+    assert_eq!(byline_near_top(lines[..2].iter().copied(), |_| true), None);
     assert_eq!(
-        byline_near_top(["Par Julien Aubertin et Inès Bakhti"].into_iter()).as_deref(),
+        byline_near_top(["Par Julien Aubertin et Inès Bakhti"].into_iter(), |_| {
+            true
+        })
+        .as_deref(),
         Some("Julien Aubertin, Inès Bakhti")
     );
-    assert_eq!(byline_near_top(["Por: Agencia EFE"].into_iter()), None);
+    assert_eq!(
+        byline_near_top(["Por: Agencia EFE"].into_iter(), |_| true),
+        None
+    );
 }
 
 /// An article's subheading that names a newsletter, its words taken up by the paragraph below,
@@ -1427,4 +1433,27 @@ fn an_archive_banner_goes_and_its_date_is_not_the_articles() {
     assert_eq!(reason_of(&a, 1), "archive banner", "{:#?}", a.removed);
     assert_eq!(reason_of(&a, 2), "archive banner", "{:#?}", a.removed);
     assert_eq!(a.published.as_deref(), Some("2024-09-16"));
+}
+
+#[test]
+fn a_wayback_copy_dates_the_article_not_the_capture_and_its_masthead_is_no_writer() {
+    let text = "The Wayback Machine - https://web.archive.org/web/20240312064117/https://www.tynedale-courier.co.uk/news/pub-reopens\n\
+        9 captures\n\
+        12 Mar 2024 - 03 Jul 2025\n\
+        FEB MAR APR\n\
+        12\n\
+        2023 2024 2025\n\
+        Tynedale Courier\n\
+        11 March 2024\n\
+        Village pub reopens as a community co-operative\n\
+        The Black Bull in Hexley reopened on Saturday after 214 residents bought shares in the building, closed since 2021.\n\
+        The co-operative plans to serve food from April and to host the village's post office two mornings a week.";
+    let a = cleaned_by_rules("en/wayback.txt", text);
+    assert_eq!(
+        a.published.as_deref(),
+        Some("2024-03-11"),
+        "{:#?}",
+        a.removed
+    );
+    assert_eq!(a.author, None, "{:#?}", a.removed);
 }
