@@ -336,6 +336,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     if words <= MAX_PLEA_WORDS && reserves_rights(trimmed) {
         return Some("legal/copyright notice");
     }
+    if words <= MAX_AD_WORDS && !reported && is_business_ad(trimmed) {
+        return Some("advertisement");
+    }
     if words > MAX_TEASER_WORDS && words <= MAX_PLEA_WORDS && !reported {
         // Only the opening words can hold the plea phrase: normalise just those.
         let head: Vec<&str> = trimmed.split_whitespace().take(14).collect();
@@ -2706,6 +2709,113 @@ fn is_promotion(norm: &str) -> bool {
     })
 }
 
+/// Longest line read as a business's advertisement.
+const MAX_AD_WORDS: usize = 30;
+
+/// "Garage Rivest & Fils – Pneus d'hiver installés en 30 minutes. Prenez rendez-vous en ligne!",
+/// "Banque Cantonale – Votre hypothèque à taux fixe dès 1,69%. Simulez maintenant.": an ad
+/// between or under the paragraphs. It tells the reader to do something (book, order, call,
+/// simulate: an imperative news prose has outside quotes), and it is a business's line (its name
+/// before a spaced dash) or an offer (a price or a rate).
+fn is_business_ad(trimmed: &str) -> bool {
+    const CALLS: &[&str] = &[
+        // fr
+        "simulez",
+        "réservez",
+        "prenez rendez-vous",
+        "ouvrez votre",
+        "ouvrez un compte",
+        "commandez",
+        "appelez le",
+        "appelez-nous",
+        "contactez-nous",
+        "demandez votre",
+        "demandez un devis",
+        "composez",
+        "offre soumise à conditions",
+        "frais offerts",
+        "livraison offerte",
+        "livraison gratuite",
+        "profitez-en",
+        "devis gratuit",
+        "transférez",
+        "envoyez de l'argent",
+        // en
+        "book now",
+        "order now",
+        "call now",
+        "call today",
+        "shop now",
+        "get a quote",
+        "free quote",
+        "apply now",
+        "book online",
+        "order online",
+        "t&cs apply",
+        "terms apply",
+        // de
+        "jetzt bestellen",
+        "jetzt vergleichen",
+        "jetzt buchen",
+        "termin vereinbaren",
+        "jetzt anfragen",
+        "kostenlos testen",
+        "jetzt sparen",
+        // it
+        "prenota ora",
+        "prenota subito",
+        "richiedi un preventivo",
+        "scopri l'offerta",
+        "chiama ora",
+        "spedizione gratuita",
+        // es
+        "reserva ya",
+        "reserva ahora",
+        "solicita tu",
+        "llama ya",
+        "llama ahora",
+        "envío gratis",
+        "compra ahora",
+        // pl
+        "zamów teraz",
+        "sprawdź ofertę",
+        "umów wizytę",
+        // ru
+        "закажите",
+        "звоните",
+        "запишитесь",
+        "оформите",
+    ];
+    if trimmed.contains(QUOTE_MARKS) {
+        return false;
+    }
+    let norm = normalize(trimmed);
+    let calls = CALLS.iter().any(|c| {
+        norm.match_indices(c).any(|(i, _)| {
+            let before = norm[..i].chars().next_back();
+            let after = norm[i + c.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    });
+    if !calls {
+        return false;
+    }
+    // "Garage Rivest & Fils – …": a name of a few capitalised words before a spaced dash.
+    let named = [" – ", " — ", " - "].iter().any(|d| {
+        trimmed.split_once(d).is_some_and(|(head, _)| {
+            let w: Vec<&str> = head.split_whitespace().collect();
+            (1..=6).contains(&w.len())
+                && head.starts_with(char::is_uppercase)
+                && !head.contains(['.', ':', '?', '!'])
+        })
+    });
+    // (A phone number alone makes no ad: "pour signaler une panne, composez le …" is the
+    // article's service information.)
+    let offer =
+        trimmed.contains(['%', '€', '$', '£']) || norm.contains("chf") || norm.contains("fcfa");
+    named || offer
+}
+
 /// "18+", "16+", "0+": the age rating Russian and other sites print in their footer.
 fn is_age_rating(norm: &str) -> bool {
     norm.strip_suffix('+')
@@ -4260,5 +4370,22 @@ mod tests {
         )));
         assert!(is_reading_time(&normalize("Temps de lecture : 5 min")));
         assert!(is_reading_time(&normalize("Χρόνος ανάγνωσης: 14'")));
+    }
+
+    #[test]
+    fn a_business_ad_between_paragraphs_but_not_service_information() {
+        let ad = "Garage Rivest & Fils – Pneus d'hiver installés en 30 minutes. Prenez rendez-vous en ligne!";
+        assert_eq!(reason(ad), Some("advertisement"));
+        let rate = "Banque Cantonale – Votre hypothèque à taux fixe dès 1,69%. Simulez maintenant.";
+        assert_eq!(reason(rate), Some("advertisement"));
+        // A call to act in the article's own service information, a business named in the
+        // news, a quoted slogan: no ads.
+        for line in [
+            "Pour signaler une panne ou un fil tombé, composez le 1 888 555-0142.",
+            "Banque Cantonale – La direction annonce la suppression de 40 postes d'ici à 2026.",
+            "« Réservez vos vacances en France », a lancé le ministre du Tourisme lors du salon.",
+        ] {
+            assert_eq!(reason(line), None, "{line}");
+        }
     }
 }
