@@ -2700,7 +2700,12 @@ fn is_promotion(norm: &str) -> bool {
         "essai gratuit",
         "free trial",
     ];
-    PROMO.iter().any(|p| {
+    has_any_phrase(norm, PROMO)
+}
+
+/// Whether one of `phrases` stands in `norm` as whole words (not "puis" inside "depuis").
+fn has_any_phrase(norm: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|p| {
         norm.match_indices(p).any(|(i, _)| {
             let before = norm[..i].chars().next_back();
             let after = norm[i + p.len()..].chars().next();
@@ -2790,14 +2795,7 @@ fn is_business_ad(trimmed: &str) -> bool {
         return false;
     }
     let norm = normalize(trimmed);
-    let calls = CALLS.iter().any(|c| {
-        norm.match_indices(c).any(|(i, _)| {
-            let before = norm[..i].chars().next_back();
-            let after = norm[i + c.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-    });
-    if !calls {
+    if !has_any_phrase(&norm, CALLS) {
         return false;
     }
     // "Garage Rivest & Fils – …": a name of a few capitalised words before a spaced dash.
