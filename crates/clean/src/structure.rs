@@ -505,19 +505,46 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
             // budget, the second about the newsletter it will send: a subheading in the body. A
             // plea addresses the reader, "Notre lettre d'information", "Faire un don"; a
             // subheading names a thing.)
-            let names_a_thing = r.text.split_whitespace().next().is_some_and(|w| {
-                matches!(
-                    w.to_lowercase().as_str(),
-                    "un" | "une" | "a" | "an" | "ein" | "eine" | "uno" | "una"
-                )
-            });
+            let first_word = r
+                .text
+                .split_whitespace()
+                .next()
+                .map(str::to_lowercase)
+                .unwrap_or_default();
+            let indefinite = ["un", "une", "a", "an", "ein", "eine", "uno", "una"];
+            let definite = [
+                "la", "le", "les", "the", "die", "der", "das", "el", "il", "lo",
+            ];
+            let names_a_thing = indefinite.contains(&first_word.as_str());
             let above_prose = names_a_thing && k > 0 && {
                 let j = nonempty[k - 1];
                 let t = a.lines[j].trim();
                 record(j).is_none() && t.split_whitespace().count() >= 15 && t.ends_with('.')
             };
             let below_words = below.split_whitespace().count();
-            if below_words >= 15 && (shared >= 2 || above_prose) {
+            // ("La lettre d'information aussi épinglée" over "La Cnil reproche également … la
+            // case d'inscription à sa newsletter …": the paragraph below reports on a
+            // newsletter, in a sentence; a box's own text asks the reader to sign up.)
+            let names_newsletter = |t: &str| {
+                ["newsletter", "lettre d'information", "infolettre"]
+                    .iter()
+                    .any(|w| t.contains(w))
+            };
+            // (It names the newsletter as a thing, after an article: "Notre lettre
+            // d'information", "Abonnez-vous à la newsletter" address the reader.)
+            let opens_with_article = names_a_thing || definite.contains(&first_word.as_str());
+            let reports_on_it = r.reason == "newsletter plea"
+                && opens_with_article
+                && (3..=6).contains(&r.text.split_whitespace().count())
+                && names_newsletter(&r.text.to_lowercase())
+                && below.trim_end().ends_with('.')
+                && names_newsletter(&below)
+                && !crate::patterns::matching(&crate::patterns::normalize(&below), usize::MAX)
+                    .iter()
+                    .any(|(p, _, _)| {
+                        matches!(p.kind, crate::patterns::Kind::Chrome("newsletter plea"))
+                    });
+            if below_words >= 15 && (shared >= 2 || above_prose || reports_on_it) {
                 restore.push(i);
             }
         }

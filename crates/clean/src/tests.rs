@@ -1457,3 +1457,19 @@ fn a_wayback_copy_dates_the_article_not_the_capture_and_its_masthead_is_no_write
     );
     assert_eq!(a.author, None, "{:#?}", a.removed);
 }
+
+#[test]
+fn a_subheading_over_a_report_on_a_newsletter_stays_and_the_boxs_button_goes() {
+    let caption = "Le site de la biscuiterie affiche désormais un bandeau conforme, selon la \
+                   direction. Photo : Courrier de l'Estuaire";
+    let below = "La Cnil reproche également à l'entreprise d'avoir coché par défaut, lors de \
+                 chaque commande, la case d'inscription à sa newsletter commerciale.";
+    let text =
+        format!("Amende de la Cnil\n\n{caption}\nLa lettre d'information aussi épinglée\n{below}");
+    let a = cleaned_by_rules("fr/cnil.txt", &text);
+    assert_eq!(reason_of(&a, 4), "(kept)", "{:#?}", a.removed);
+    // A box's call over the same kind of paragraph is no subheading.
+    let text = format!("Amende de la Cnil\n\n{caption}\nAbonnez-vous à notre newsletter\n{below}");
+    let a = cleaned_by_rules("fr/cnil2.txt", &text);
+    assert_ne!(reason_of(&a, 4), "(kept)", "{:#?}", a.removed);
+}
