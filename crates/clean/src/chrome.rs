@@ -561,13 +561,11 @@ fn is_reading_time(norm: &str) -> bool {
         if w.is_empty() {
             continue;
         }
-        // ("Χρόνος ανάγνωσης: 14'": the minutes' mark on the figure.)
-        if w.trim_end_matches(['\'', '′'])
-            .chars()
-            .all(|c| c.is_ascii_digit())
-        {
+        // ("Χρόνος ανάγνωσης: 14'": the minutes' mark on the figure; `normalize` made ’ a '.)
+        let figure = w.trim_end_matches(['\'', '′']);
+        if figure.chars().all(|c| c.is_ascii_digit()) {
             has_number = true;
-            has_unit |= w.ends_with(['\'', '′', '’']);
+            has_unit |= figure.len() < w.len();
         } else if UNITS.contains(&w) {
             has_unit = true;
         } else if !LABELS.contains(&w) {
@@ -1232,20 +1230,6 @@ fn is_channel_link_prompt(trimmed: &str, norm: &str) -> bool {
 /// "Mensajes: 6.214", "Inscription : 12 mars 2019": a line of a forum post's user panel, a
 /// label of the table's `forum-stat` kind, a colon, and a figure or a date. (An article's
 /// "Messages: 12" would need the label alone before the colon and a bare figure after it.)
-fn is_forum_stat_row(norm: &str) -> bool {
-    let parts: Vec<&str> = norm.split(['|', '•', '·']).map(str::trim).collect();
-    if parts.len() == 1 {
-        return norm.split_whitespace().count() <= 7 && is_forum_stat(norm);
-    }
-    // Every cell a statistic but one short label (the poster's rank), two statistics at least.
-    let stats = parts.iter().filter(|p| is_forum_stat(p)).count();
-    let labels = parts
-        .iter()
-        .filter(|p| !is_forum_stat(p) && p.split_whitespace().count() <= 2 && !p.contains(':'))
-        .count();
-    stats >= 2 && stats + labels == parts.len() && labels <= 1
-}
-
 fn is_forum_stat(norm: &str) -> bool {
     let Some((label, value)) = norm.split_once(':') else {
         return false;
@@ -1258,6 +1242,22 @@ fn is_forum_stat(norm: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | ' ' | '\u{a0}' | '\u{202f}'));
     crate::patterns::is_forum_stat_label(label.trim())
         && (figure || (value.split_whitespace().count() <= 6 && is_bare_date(value)))
+}
+
+/// A forum post's user panel on one line: one statistic ("Iscritto il: ven 3 mar 2017, 18:22"),
+/// or statistics between bars with at most one short label, the poster's rank ("Użytkownik |
+/// Dołączył: 02 mar 2016 | Posty: 541").
+fn is_forum_stat_row(norm: &str) -> bool {
+    let parts: Vec<&str> = norm.split(['|', '•', '·']).map(str::trim).collect();
+    if parts.len() == 1 {
+        return norm.split_whitespace().count() <= 7 && is_forum_stat(norm);
+    }
+    let stats = parts.iter().filter(|p| is_forum_stat(p)).count();
+    let labels = parts
+        .iter()
+        .filter(|p| !is_forum_stat(p) && p.split_whitespace().count() <= 2 && !p.contains(':'))
+        .count();
+    stats >= 2 && stats + labels == parts.len() && labels <= 1
 }
 
 /// "Message par cyclomarcel » mar. 11 mars 2025 09:34", "Post by jdoe » Tue Mar 11, 2025 9:34

@@ -513,6 +513,12 @@ pub(crate) fn names_the_site(a: &Article, name: &str) -> bool {
         .any(|label| label.len() >= 5 && letters.contains(&label))
 }
 
+/// A name read above the article that can be its writer's: a person's, not a newsroom's
+/// ("Redazione") nor the site's own masthead.
+fn is_writer_name(a: &Article, name: &str) -> bool {
+    chrome::is_person_name(name) && !chrome::is_newsroom(name) && !names_the_site(a, name)
+}
+
 /// Lower-case ASCII letters and digits of `s`, accents dropped ("Tallán" → "tallan"): how a name
 /// is spelled in a web address.
 fn fold_letters(s: &str) -> String {
@@ -571,9 +577,7 @@ fn head_metadata(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize
             // porte-parole du ministère" under a headline is who the article is about).
             let dated = |j: usize| dates.get(j).is_some_and(Option::is_some);
             let beside_date = (k > 0 && dated(k - 1)) || dated(k + 1);
-            author = head_author(line, beside_date).filter(|n| {
-                chrome::is_person_name(n) && !chrome::is_newsroom(n) && !names_the_site(a, n)
-            });
+            author = head_author(line, beside_date).filter(|n| is_writer_name(a, n));
         }
     }
     // "Villaseca de la Vega | Domingo, 9 febrero 2025, 08:30", "Von Lukas Pfeiffer" right under
@@ -595,11 +599,7 @@ fn head_metadata(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize
             author = top(12, 7).find_map(|l| {
                 l.split(['|', '/', '•', '·'])
                     .find_map(|seg| chrome::byline_name(seg.trim()))
-                    .filter(|n| {
-                        chrome::is_person_name(n)
-                            && !chrome::is_newsroom(n)
-                            && !names_the_site(a, n)
-                    })
+                    .filter(|n| is_writer_name(a, n))
             });
         }
         if published.is_none() {

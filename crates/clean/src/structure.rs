@@ -434,6 +434,11 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
         record(i).is_some_and(|r| r.reason == "counter or timestamp" && year_row(&r.text))
     };
     let mut restore = runs_of(nonempty, 2, counted_year);
+    // A kept paragraph of prose: fifteen words or more, ending with a full stop.
+    let kept_sentence = |j: usize| {
+        let t = a.lines[j].trim();
+        record(j).is_none() && t.split_whitespace().count() >= 15 && t.ends_with('.')
+    };
     for (k, &i) in nonempty.iter().enumerate() {
         // A fact-check's verdict is its conclusion, whatever rule took it.
         if record(i).is_some_and(|r| is_fact_check_verdict(&r.text)) {
@@ -516,11 +521,7 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
                 "la", "le", "les", "the", "die", "der", "das", "el", "il", "lo",
             ];
             let names_a_thing = indefinite.contains(&first_word.as_str());
-            let above_prose = names_a_thing && k > 0 && {
-                let j = nonempty[k - 1];
-                let t = a.lines[j].trim();
-                record(j).is_none() && t.split_whitespace().count() >= 15 && t.ends_with('.')
-            };
+            let above_prose = names_a_thing && k > 0 && kept_sentence(nonempty[k - 1]);
             let below_words = below.split_whitespace().count();
             // ("La lettre d'information aussi épinglée" over "La Cnil reproche également … la
             // case d'inscription à sa newsletter …": the paragraph below reports on a
@@ -642,15 +643,9 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
         // "Up next:" over "The Miners travel to league leaders Garthwaite on Sunday …": a match
         // report's label over its own paragraph; a player's "Up next:" is over a clip's title.
         if let Some(r) = record(i).filter(|r| r.reason == "video player control") {
-            let kept_prose = |j: Option<&usize>| {
-                j.is_some_and(|&j| {
-                    let t = a.lines[j].trim();
-                    record(j).is_none() && t.split_whitespace().count() >= 15 && t.ends_with('.')
-                })
-            };
             if r.text.trim_end().ends_with(':')
                 && r.text.split_whitespace().count() <= 3
-                && kept_prose(nonempty.get(k + 1))
+                && nonempty.get(k + 1).is_some_and(|&j| kept_sentence(j))
                 && k > 0
                 && record(nonempty[k - 1]).is_none()
             {
