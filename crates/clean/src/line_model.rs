@@ -25,7 +25,7 @@ const WORD_BUCKETS: usize = 4096;
 /// The model file shipped with the crate (`data/line_model.bin`).
 static SHIPPED: &[u8] = include_bytes!("../data/line_model.bin");
 
-const MAGIC: &[u8; 8] = b"NPLINE01";
+const MAGIC: &[u8; 8] = b"NPLINE02";
 
 /// Names of the dense features, in slot order; the model file stores their weights in this
 /// order, so the list is the format (a change means retraining).
@@ -109,6 +109,11 @@ pub const FEATURE_NAMES: &[&str] = &[
     "words in the prose<=1/3",
     "words in the prose<=2/3",
     "words in the prose>2/3",
+    "opens in lower case",
+    // A hard-wrapped paragraph (a PDF's or an old site's text cut at 70 characters): a line of
+    // 8 words or more without a sentence's end, and the next one going on in lower case.
+    "runs on from the line above",
+    "runs on into the line below",
 ];
 
 /// Conjunctions: these line shapes mean more outside the body or beside removed lines.
@@ -168,15 +173,86 @@ pub fn feature_len() -> usize {
     dense_len() + WORD_BUCKETS
 }
 
+/// The second stage's own slots, after the first stage's: the first stage's score of the line,
+/// of the kept line right above and right below it (when the rules kept them), and the highest
+/// among the kept lines within three lines. Scores are bucketed: ≤ 0.1, ≤ 0.3, ≤ 0.5, ≤ 0.7,
+/// ≤ 0.9, more.
+pub const STACK_NAMES: &[&str] = &[
+    "own first score<=0.1",
+    "own first score<=0.3",
+    "own first score<=0.5",
+    "own first score<=0.7",
+    "own first score<=0.9",
+    "own first score>0.9",
+    "kept line above scored<=0.1",
+    "kept line above scored<=0.3",
+    "kept line above scored<=0.5",
+    "kept line above scored<=0.7",
+    "kept line above scored<=0.9",
+    "kept line above scored>0.9",
+    "kept line below scored<=0.1",
+    "kept line below scored<=0.3",
+    "kept line below scored<=0.5",
+    "kept line below scored<=0.7",
+    "kept line below scored<=0.9",
+    "kept line below scored>0.9",
+    "best kept line within 3 scored<=0.1",
+    "best kept line within 3 scored<=0.3",
+    "best kept line within 3 scored<=0.5",
+    "best kept line within 3 scored<=0.7",
+    "best kept line within 3 scored<=0.9",
+    "best kept line within 3 scored>0.9",
+    "kept lines within 3 over 0.5: share<=0.1",
+    "kept lines within 3 over 0.5: share<=0.3",
+    "kept lines within 3 over 0.5: share<=0.5",
+    "kept lines within 3 over 0.5: share<=0.7",
+    "kept lines within 3 over 0.5: share<=0.9",
+    "kept lines within 3 over 0.5: share>0.9",
+    "page's mean first score<=0.1",
+    "page's mean first score<=0.3",
+    "page's mean first score<=0.5",
+    "page's mean first score<=0.7",
+    "page's mean first score<=0.9",
+    "page's mean first score>0.9",
+];
+
+const SCORE_EDGES: [f32; 5] = [0.1, 0.3, 0.5, 0.7, 0.9];
+
+/// Second-stage slots: the first stage's, then [`STACK_NAMES`].
+pub fn stacked_len() -> usize {
+    feature_len() + STACK_NAMES.len()
+}
+
 /// A sparse feature vector: (slot, value), slots ascending within each part.
 pub type Features = Vec<(u32, f32)>;
 
-/// A trained line model: a bias, one weight per feature slot, and the score above which a line
-/// is removed.
+/// One logistic regression: a bias and one weight per feature slot.
 #[derive(Clone, Debug, PartialEq)]
-pub struct LineModel {
+pub struct Stage {
     pub bias: f32,
     pub weights: Vec<f32>,
+}
+
+impl Stage {
+    /// Probability that a line with these features is chrome.
+    pub fn score(&self, x: &[(u32, f32)]) -> f32 {
+        let z = self.bias
+            + x.iter()
+                .map(|&(j, v)| self.weights[j as usize] * v)
+                .sum::<f32>();
+        1.0 / (1.0 + (-z).exp())
+    }
+}
+
+/// A trained line model, in two stages. The first scores each kept line on its own features;
+/// the second sees those features again plus what the first thought of the kept lines around
+/// it ([`STACK_NAMES`]), because chrome the rules miss comes in runs (a menu the rules did not
+/// know, item after item; a box of related headlines): one line's doubt is settled by its
+/// neighbours'. A line goes when the second stage scores it above `threshold`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineModel {
+    pub first: Stage,
+    pub second: Stage,
     pub threshold: f32,
 }
 
@@ -192,15 +268,19 @@ pub enum ModelError {
 }
 
 impl LineModel {
-    /// Serialises as: magic, threshold, bias, weight count (u32), weights (all little-endian).
+    /// Serialises as: magic, threshold, then each stage as bias, weight count (u32), weights
+    /// (all little-endian).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = Vec::with_capacity(20 + 4 * self.weights.len());
+        let n = self.first.weights.len() + self.second.weights.len();
+        let mut out = Vec::with_capacity(28 + 4 * n);
         out.extend_from_slice(MAGIC);
         out.extend_from_slice(&self.threshold.to_le_bytes());
-        out.extend_from_slice(&self.bias.to_le_bytes());
-        out.extend_from_slice(&(self.weights.len() as u32).to_le_bytes());
-        for w in &self.weights {
-            out.extend_from_slice(&w.to_le_bytes());
+        for stage in [&self.first, &self.second] {
+            out.extend_from_slice(&stage.bias.to_le_bytes());
+            out.extend_from_slice(&(stage.weights.len() as u32).to_le_bytes());
+            for w in &stage.weights {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
         }
         out
     }
@@ -212,18 +292,24 @@ impl LineModel {
             Ok(f32::from_le_bytes(b.try_into().expect("4 bytes")))
         };
         let threshold = f32_at(0)?;
-        let bias = f32_at(1)?;
-        let n = f32_at(2)?.to_bits() as usize;
-        if n != feature_len() {
-            return Err(ModelError::Shape {
-                found: n,
-                expected: feature_len(),
-            });
-        }
-        let weights = (0..n).map(|k| f32_at(3 + k)).collect::<Result<_, _>>()?;
+        let mut at = 1;
+        let mut stage = |expected: usize| -> Result<Stage, ModelError> {
+            let bias = f32_at(at)?;
+            let n = f32_at(at + 1)?.to_bits() as usize;
+            if n != expected {
+                return Err(ModelError::Shape { found: n, expected });
+            }
+            let weights = (0..n)
+                .map(|k| f32_at(at + 2 + k))
+                .collect::<Result<_, _>>()?;
+            at += 2 + n;
+            Ok(Stage { bias, weights })
+        };
+        let first = stage(feature_len())?;
+        let second = stage(stacked_len())?;
         Ok(LineModel {
-            bias,
-            weights,
+            first,
+            second,
             threshold,
         })
     }
@@ -240,21 +326,27 @@ impl LineModel {
         LineModel::from_bytes(SHIPPED).is_ok_and(|m| m == *self)
     }
 
-    /// Probability that a line with these features is chrome.
-    pub fn score(&self, x: &[(u32, f32)]) -> f32 {
-        let z = self.bias
-            + x.iter()
-                .map(|&(j, v)| self.weights[j as usize] * v)
-                .sum::<f32>();
-        1.0 / (1.0 + (-z).exp())
+    /// The probability that each of a page's kept lines is chrome, with each line's
+    /// second-stage features (for the audit trail's cues).
+    pub fn score_page(&self, kept: &[KeptLine]) -> Vec<(f32, Features)> {
+        let first: Vec<f32> = kept.iter().map(|l| self.first.score(&l.features)).collect();
+        (0..kept.len())
+            .map(|k| {
+                let x = stacked_features(kept, &first, k);
+                (self.second.score(&x), x)
+            })
+            .collect()
     }
 
-    /// The dense features of `x` that raised its score most, for the audit trail.
+    /// The dense features of `x` that raised its second-stage score most, for the audit trail.
     fn top_cues(&self, x: &[(u32, f32)], k: usize) -> Vec<String> {
         let mut c: Vec<(f32, usize)> = x
             .iter()
-            .filter(|(j, _)| (*j as usize) < dense_len())
-            .map(|&(j, v)| (self.weights[j as usize] * v, j as usize))
+            .filter(|(j, _)| {
+                let j = *j as usize;
+                j < dense_len() || j >= feature_len()
+            })
+            .map(|&(j, v)| (self.second.weights[j as usize] * v, j as usize))
             .filter(|(w, _)| *w > 0.0)
             .collect();
         c.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -263,6 +355,9 @@ impl LineModel {
 }
 
 fn dense_name(j: usize) -> String {
+    if j >= feature_len() {
+        return STACK_NAMES[j - feature_len()].to_string();
+    }
     if j < FEATURE_NAMES.len() {
         return FEATURE_NAMES[j].to_string();
     }
@@ -507,6 +602,24 @@ fn line_features(page: &Page, k: usize, out: &mut Features, hashes: &mut Vec<(u3
     if prev_words <= 5 && next_words <= 5 {
         set(slot!("short lines either side"), 1.0);
     }
+    if first.is_lowercase() {
+        set(slot!("opens in lower case"), 1.0);
+    }
+    let runs_on = |upper: usize| {
+        !removed[upper]
+            && !removed[upper + 1]
+            && word_counts[upper] >= 8
+            && !ends_like_sentence(lines[upper])
+            && lines[upper + 1]
+                .trim_start()
+                .starts_with(char::is_lowercase)
+    };
+    if k > 0 && runs_on(k - 1) {
+        set(slot!("runs on from the line above"), 1.0);
+    }
+    if k + 1 < n && runs_on(k) {
+        set(slot!("runs on into the line below"), 1.0);
+    }
     // Each word hashed once (kept in `hashes` for its bucket below, with whether it is a word of
     // the vocabulary shares). Chrome shares its words with chrome (the site's name, its
     // sections), a subheading with the paragraphs around it; another article's headline with
@@ -654,10 +767,22 @@ impl<'a> Page<'a> {
     }
 }
 
-/// Calls `f(line index in a.lines, features)` for every line of a cleaned article that the rules
-/// kept. Lines are taken as scraped: a removed line's text comes from `a.removed` (in line
-/// order), and blank lines are left out (the dump's own layout, they say nothing).
-fn for_each_kept_line(a: &Article, mut f: impl FnMut(usize, &Features)) {
+/// A line the rules kept, as the model reads it.
+#[derive(Clone, Debug)]
+pub struct KeptLine {
+    /// Its index in the article's `lines`.
+    pub line: usize,
+    /// Its place among the page's non-blank lines, removed ones included (neighbours are
+    /// counted there).
+    pub pos: usize,
+    pub features: Features,
+}
+
+/// The kept lines of a cleaned article, in order, with their features. Lines are taken as
+/// scraped: a removed line's text comes from `a.removed` (which must be in line order, as
+/// [`crate::clean_batch`] leaves it), and blank lines are left out (the dump's own layout, they
+/// say nothing).
+pub fn kept_lines(a: &Article) -> Vec<KeptLine> {
     let mut idx = Vec::new();
     let mut text: Vec<&str> = Vec::new();
     let mut removed = Vec::new();
@@ -680,20 +805,55 @@ fn for_each_kept_line(a: &Article, mut f: impl FnMut(usize, &Features)) {
         }
     }
     let page = Page::new(text, removed, reasons);
-    let (mut buf, mut hashes) = (Features::new(), Vec::new());
-    for k in (0..page.lines.len()).filter(|&k| !page.removed[k]) {
-        line_features(&page, k, &mut buf, &mut hashes);
-        f(idx[k], &buf);
-    }
+    let mut hashes = Vec::new();
+    (0..page.lines.len())
+        .filter(|&k| !page.removed[k])
+        .map(|k| {
+            let mut features = Features::new();
+            line_features(&page, k, &mut features, &mut hashes);
+            KeptLine {
+                line: idx[k],
+                pos: k,
+                features,
+            }
+        })
+        .collect()
 }
 
-/// The features of every line of a cleaned article that the rules kept, as (line index in
-/// `a.lines`, features): the examples [`train`] learns from. `a.removed` must be in line order,
-/// as [`crate::clean_batch`] leaves it.
-pub fn kept_line_features(a: &Article) -> Vec<(usize, Features)> {
-    let mut out = Vec::new();
-    for_each_kept_line(a, |i, f| out.push((i, f.clone())));
-    out
+/// The second-stage features of `kept[k]`: its own, then the first stage's `scores` of it and
+/// of the kept lines around it.
+pub fn stacked_features(kept: &[KeptLine], scores: &[f32], k: usize) -> Features {
+    let mut x = Features::with_capacity(kept[k].features.len() + 4);
+    x.extend_from_slice(&kept[k].features);
+    let base = feature_len() as u32;
+    let slot = |group: u32, p: f32| {
+        (
+            base + group * (SCORE_EDGES.len() as u32 + 1) + bucket(p, &SCORE_EDGES) as u32,
+            1.0,
+        )
+    };
+    x.push(slot(0, scores[k]));
+    let pos = kept[k].pos;
+    if k > 0 && kept[k - 1].pos + 1 == pos {
+        x.push(slot(1, scores[k - 1]));
+    }
+    if kept.get(k + 1).is_some_and(|l| l.pos == pos + 1) {
+        x.push(slot(2, scores[k + 1]));
+    }
+    let near = || {
+        (k.saturating_sub(3)..(k + 4).min(kept.len()))
+            .filter(|&j| j != k && kept[j].pos.abs_diff(pos) <= 3)
+            .map(|j| scores[j])
+    };
+    if let Some(best) = near().reduce(f32::max) {
+        x.push(slot(3, best));
+
+        let over = near().filter(|&p| p > 0.5).count() as f32;
+        x.push(slot(4, over / near().count() as f32));
+    }
+    let mean = scores.iter().sum::<f32>() / scores.len() as f32;
+    x.push(slot(5, mean));
+    x
 }
 
 /// Removes the kept lines the model scores above its threshold (never line 1 when it is the
@@ -703,17 +863,18 @@ pub(crate) fn apply(a: &mut Article, model: &LineModel) {
     listed.extend(table_rows(a));
     listed.sort_unstable();
     let sandwiched = between_prose(a);
+    let kept = kept_lines(a);
     let mut hits = Vec::new();
-    for_each_kept_line(a, |i, f| {
+    for (l, (p, x)) in kept.iter().zip(model.score_page(&kept)) {
+        let i = l.line;
         // (A fact-check's verdict, "FALSO" alone, has the shape of a label but is the
         // article's conclusion.)
         if (a.title_is_line_1 && i == 0)
             || listed.binary_search(&i).is_ok()
             || crate::structure::is_fact_check_verdict(&a.lines[i])
         {
-            return;
+            continue;
         }
-        let p = model.score(f);
         // A short line between two paragraphs is a subheading unless the model is very sure.
         let threshold = if sandwiched.binary_search(&i).is_ok() {
             SANDWICHED_THRESHOLD.max(model.threshold)
@@ -725,11 +886,11 @@ pub(crate) fn apply(a: &mut Article, model: &LineModel) {
                 i,
                 format!(
                     "chrome-like line ({p:.2}: {})",
-                    model.top_cues(f, 3).join("; ")
+                    model.top_cues(&x, 3).join("; ")
                 ),
             ));
         }
-    });
+    }
     if hits.is_empty() {
         return;
     }
@@ -824,14 +985,66 @@ fn table_rows(a: &Article) -> Vec<usize> {
     out
 }
 
-/// Trains a model on labelled examples (features, is chrome): L2-regularised logistic
-/// regression, full-batch Adam for a fixed number of steps from zero weights, so the same data
-/// always gives the same file.
-pub fn train(examples: &[(Features, bool)], threshold: f32) -> LineModel {
+/// A page's kept lines with what they are: `Some(true)` chrome, `Some(false)` article, `None`
+/// for lines that teach nothing (metadata, which may go or stay) but still stand beside others.
+pub struct LabelledPage {
+    /// Pages of one group (a labelled batch) are held out together when the second stage's
+    /// examples are scored.
+    pub group: usize,
+    pub lines: Vec<KeptLine>,
+    pub labels: Vec<Option<bool>>,
+}
+
+/// Folds in which the first stage scores the examples the second stage learns from.
+const INNER_FOLDS: usize = 5;
+
+/// Trains both stages. The second stage must learn from first-stage scores like those it will
+/// see on new pages, not from a model that has seen the line itself: so the first stage is
+/// trained [`INNER_FOLDS`] times, each time without one fold of groups, to score that fold.
+pub fn train(pages: &[LabelledPage], threshold: f32) -> LineModel {
+    let examples = |keep: &dyn Fn(&LabelledPage) -> bool| -> Vec<(&Features, bool)> {
+        pages
+            .iter()
+            .filter(|p| keep(p))
+            .flat_map(|p| p.lines.iter().zip(&p.labels))
+            .filter_map(|(l, y)| y.map(|y| (&l.features, y)))
+            .collect()
+    };
+    let first = train_stage(&examples(&|_| true), feature_len());
+    let mut scores: Vec<Vec<f32>> = pages.iter().map(|p| vec![0.0; p.lines.len()]).collect();
+    for fold in 0..INNER_FOLDS {
+        let m = train_stage(&examples(&|p| p.group % INNER_FOLDS != fold), feature_len());
+        for (p, s) in pages.iter().zip(&mut scores) {
+            if p.group % INNER_FOLDS == fold {
+                for (l, s) in p.lines.iter().zip(s.iter_mut()) {
+                    *s = m.score(&l.features);
+                }
+            }
+        }
+    }
+    let stacked: Vec<(Features, bool)> = pages
+        .iter()
+        .zip(&scores)
+        .flat_map(|(p, s)| {
+            (0..p.lines.len())
+                .filter_map(move |k| p.labels[k].map(|y| (stacked_features(&p.lines, s, k), y)))
+        })
+        .collect();
+    let stacked: Vec<(&Features, bool)> = stacked.iter().map(|(x, y)| (x, *y)).collect();
+    let second = train_stage(&stacked, stacked_len());
+    LineModel {
+        first,
+        second,
+        threshold,
+    }
+}
+
+/// L2-regularised logistic regression over `d` slots, full-batch Adam for a fixed number of
+/// steps from zero weights, so the same data always gives the same file.
+fn train_stage(examples: &[(&Features, bool)], d: usize) -> Stage {
     const STEPS: usize = 400;
     const LR: f32 = 0.05;
     const L2: f32 = 1e-3;
-    let d = feature_len();
     let mut w = vec![0f32; d];
     let mut b = 0f32;
     let (mut m, mut v) = (vec![0f32; d], vec![0f32; d]);
@@ -844,7 +1057,7 @@ pub fn train(examples: &[(Features, bool)], threshold: f32) -> LineModel {
         for (x, y) in examples {
             let z = b + x.iter().map(|&(j, v)| w[j as usize] * v).sum::<f32>();
             let err = 1.0 / (1.0 + (-z).exp()) - f32::from(u8::from(*y));
-            for &(j, v) in x {
+            for &(j, v) in x.iter() {
                 g[j as usize] += err * v;
             }
             gb += err;
@@ -862,10 +1075,9 @@ pub fn train(examples: &[(Features, bool)], threshold: f32) -> LineModel {
         vb = 0.999 * vb + 0.001 * gb * gb;
         b -= LR * (mb / c1) / ((vb / c2).sqrt() + 1e-8);
     }
-    LineModel {
+    Stage {
         bias: b,
         weights: w,
-        threshold,
     }
 }
 
@@ -887,15 +1099,22 @@ mod tests {
         // Adding a feature without retraining would leave a model of the old shape in the
         // binary (`clean_eval --train-line-model` writes a new one).
         let m = LineModel::from_bytes(SHIPPED).expect("shipped line model reads");
-        assert_eq!(m.weights.len(), feature_len());
+        assert_eq!(m.first.weights.len(), feature_len());
+        assert_eq!(m.second.weights.len(), stacked_len());
         assert!(m.threshold > 0.5 && m.threshold < 1.0);
     }
 
     #[test]
     fn model_bytes_round_trip_and_bad_files_are_refused() {
         let m = LineModel {
-            bias: -1.5,
-            weights: (0..feature_len()).map(|k| k as f32 * 0.01).collect(),
+            first: Stage {
+                bias: -1.5,
+                weights: (0..feature_len()).map(|k| k as f32 * 0.01).collect(),
+            },
+            second: Stage {
+                bias: 0.5,
+                weights: (0..stacked_len()).map(|k| k as f32 * -0.02).collect(),
+            },
             threshold: 0.9,
         };
         assert_eq!(LineModel::from_bytes(&m.to_bytes()).unwrap(), m);
@@ -946,22 +1165,67 @@ mod tests {
     #[test]
     fn training_separates_a_shape_it_is_shown() {
         // Chrome that opens with a pictograph, prose that ends like a sentence: the trained model
-        // must score each side on its own side of one half.
+        // must score each side on its own side of one half, through both stages.
         let p = page(&[
             "▶ Regarder la vidéo",
             "Les habitants ont manifesté devant la mairie pour demander la réouverture du pont fermé depuis mars.",
         ]);
-        let mut ex = Vec::new();
-        for _ in 0..20 {
-            for (k, chrome) in [(0, true), (1, false)] {
-                let mut f = Features::new();
-                line_features(&p, k, &mut f, &mut Vec::new());
-                ex.push((f, chrome));
-            }
-        }
-        let m = train(&ex, 0.5);
-        assert!(m.score(&ex[0].0) > 0.5);
-        assert!(m.score(&ex[1].0) < 0.5);
+        let lines: Vec<KeptLine> = (0..2)
+            .map(|k| {
+                let mut features = Features::new();
+                line_features(&p, k, &mut features, &mut Vec::new());
+                KeptLine {
+                    line: k,
+                    pos: k,
+                    features,
+                }
+            })
+            .collect();
+        let pages: Vec<LabelledPage> = (0..20)
+            .map(|group| LabelledPage {
+                group,
+                lines: lines.clone(),
+                labels: vec![Some(true), Some(false)],
+            })
+            .collect();
+        let m = train(&pages, 0.5);
+        let scores = m.score_page(&lines);
+        assert!(scores[0].0 > 0.5, "{}", scores[0].0);
+        assert!(scores[1].0 < 0.5, "{}", scores[1].0);
+    }
+
+    #[test]
+    fn the_second_stage_sees_only_kept_lines_next_to_the_line() {
+        // Kept lines at page places 0, 1 and 3 (a removed line at 2): line 1 has a kept line
+        // above, none right below; all three are within three lines of each other.
+        let lines: Vec<KeptLine> = [0, 1, 3]
+            .into_iter()
+            .map(|pos| KeptLine {
+                line: pos,
+                pos,
+                features: vec![(0, 1.0)],
+            })
+            .collect();
+        let scores = [0.95, 0.2, 0.4];
+        let names = |k: usize| -> Vec<String> {
+            stacked_features(&lines, &scores, k)
+                .iter()
+                .filter(|(j, _)| *j as usize >= feature_len())
+                .map(|(j, _)| dense_name(*j as usize))
+                .collect()
+        };
+        let middle = names(1);
+        assert!(middle.contains(&"own first score<=0.3".to_string()));
+        assert!(middle.contains(&"kept line above scored>0.9".to_string()));
+        assert!(!middle.iter().any(|n| n.starts_with("kept line below")));
+        assert!(middle.contains(&"best kept line within 3 scored>0.9".to_string()));
+        // One of its two neighbours is over 0.5; the page's mean is 0.52.
+        assert!(middle.contains(&"kept lines within 3 over 0.5: share<=0.5".to_string()));
+        assert!(middle.contains(&"page's mean first score<=0.7".to_string()));
+        let last = names(2);
+        assert!(!last.iter().any(|n| n.starts_with("kept line above")));
+        // Its own features come first, unchanged.
+        assert_eq!(stacked_features(&lines, &scores, 2)[0], (0, 1.0));
     }
 
     #[test]

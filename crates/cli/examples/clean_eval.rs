@@ -253,16 +253,17 @@ fn read_and_clean<'a>(
     (kept, out)
 }
 
-/// One labelled example per line the rules keep.
-struct LineExample {
+/// A labelled dump's lines the rules keep, as the line model reads them.
+struct PageExample {
     group: String,
-    /// `dump:line` and the line's text, for listing the model's mistakes.
-    place: String,
-    features: newsprism_clean::line_model::Features,
-    label: Label,
+    /// The dump's name and its lines' texts (in `page.lines` order), for listing mistakes.
+    name: String,
+    texts: Vec<String>,
+    page: newsprism_clean::line_model::LabelledPage,
+    kinds: Vec<Label>,
 }
 
-fn line_examples(dumps: &[Dump]) -> Vec<LineExample> {
+fn page_examples(dumps: &[Dump]) -> Vec<PageExample> {
     let rules_only = newsprism_clean::CleanOptions {
         line_model: false,
         ..Default::default()
@@ -270,18 +271,34 @@ fn line_examples(dumps: &[Dump]) -> Vec<LineExample> {
     let mut out = Vec::new();
     // Each folder is one cleaner batch, as the folders are scored (`read_and_clean`).
     let (kept, articles) = read_and_clean(dumps.iter().collect(), &rules_only);
+    let mut groups: Vec<&str> = kept.iter().map(|d| d.group.as_str()).collect();
+    groups.sort_unstable();
+    groups.dedup();
     for (d, a) in kept.iter().zip(&articles) {
-        for (i, features) in newsprism_clean::line_model::kept_line_features(a) {
-            let label = d.labels.get(i).copied().unwrap_or(Label::Blank);
-            if label != Label::Blank {
-                out.push(LineExample {
-                    group: d.group.clone(),
-                    place: format!("{}:{} {}", d.name, i + 1, a.lines[i]),
-                    features,
-                    label,
-                });
-            }
-        }
+        let lines = newsprism_clean::line_model::kept_lines(a);
+        let kinds: Vec<Label> = lines
+            .iter()
+            .map(|l| d.labels.get(l.line).copied().unwrap_or(Label::Blank))
+            .collect();
+        let labels = kinds
+            .iter()
+            .map(|k| match k {
+                Label::Chrome => Some(true),
+                Label::Article => Some(false),
+                Label::Meta | Label::Blank => None,
+            })
+            .collect();
+        out.push(PageExample {
+            group: d.group.clone(),
+            name: d.name.clone(),
+            texts: lines.iter().map(|l| a.lines[l.line].clone()).collect(),
+            page: newsprism_clean::line_model::LabelledPage {
+                group: groups.iter().position(|g| *g == d.group).unwrap_or(0),
+                lines,
+                labels,
+            },
+            kinds,
+        });
     }
     out
 }
@@ -292,50 +309,67 @@ fn line_examples(dumps: &[Dump]) -> Vec<LineExample> {
 /// all of them to `out`.
 fn train_line_model(dumps: &[Dump], out: &Path, threshold: f32, verbose: bool) {
     use newsprism_clean::line_model;
-    let ex = line_examples(dumps);
-    let mut groups: Vec<&str> = ex.iter().map(|e| e.group.as_str()).collect();
-    groups.sort_unstable();
-    groups.dedup();
+    let ex = page_examples(dumps);
+    let n_groups = ex.iter().map(|e| e.page.group + 1).max().unwrap_or(0);
     const FOLDS: usize = 11;
-    let fold_of = |g: &str| groups.iter().position(|x| *x == g).unwrap_or(0) % FOLDS;
-    // Article lines against chrome lines, of the folders `keep` takes.
-    let training = |keep: &dyn Fn(&str) -> bool| -> Vec<(line_model::Features, bool)> {
+    // Pages of the folds `keep` takes (the model learns from copies: the pages stay here).
+    let training = |keep: &dyn Fn(usize) -> bool| -> Vec<line_model::LabelledPage> {
         ex.iter()
-            .filter(|e| keep(&e.group) && matches!(e.label, Label::Article | Label::Chrome))
-            .map(|e| (e.features.clone(), e.label == Label::Chrome))
+            .filter(|e| keep(e.page.group % FOLDS))
+            .map(|e| line_model::LabelledPage {
+                group: e.page.group,
+                lines: e.page.lines.clone(),
+                labels: e.page.labels.clone(),
+            })
             .collect()
     };
-    let mut scores = vec![0f32; ex.len()];
-    for k in 0..FOLDS.min(groups.len()) {
-        let m = line_model::train(&training(&|g| fold_of(g) != k), threshold);
-        for (j, e) in ex.iter().enumerate() {
-            if fold_of(&e.group) == k {
-                scores[j] = m.score(&e.features);
+    // Cross-validated second-stage scores, and first-stage ones for comparison.
+    let mut scores: Vec<Vec<(f32, f32)>> = ex.iter().map(|_| Vec::new()).collect();
+    for k in 0..FOLDS.min(n_groups) {
+        let m = line_model::train(&training(&|f| f != k), threshold);
+        for (e, s) in ex.iter().zip(&mut scores) {
+            if e.page.group % FOLDS == k {
+                let first = e.page.lines.iter().map(|l| m.first.score(&l.features));
+                *s = m
+                    .score_page(&e.page.lines)
+                    .into_iter()
+                    .zip(first)
+                    .map(|((p, _), p1)| (p, p1))
+                    .collect();
             }
         }
     }
-    let count = |label: Label| ex.iter().filter(|e| e.label == label).count();
+    let lines = || {
+        ex.iter()
+            .zip(&scores)
+            .flat_map(|(e, s)| e.kinds.iter().zip(s).map(move |(k, p)| (e, *k, *p)))
+    };
+    let count = |label: Label| lines().filter(|(_, k, _)| *k == label).count();
     println!(
-        "{} folders; lines the rules keep: {} article, {} chrome, {} metadata",
-        groups.len(),
+        "{n_groups} folders; lines the rules keep: {} article, {} chrome, {} metadata",
         count(Label::Article),
         count(Label::Chrome),
         count(Label::Meta)
     );
-    println!("cross-validated ({FOLDS} folds of whole folders): lines the model would remove");
     println!(
-        "{:>9} {:>8} {:>10} {:>9}",
+        "cross-validated ({FOLDS} folds of whole folders): lines the model would remove \
+         (first stage alone in brackets)"
+    );
+    println!(
+        "{:>9} {:>14} {:>14} {:>14}",
         "threshold", "chrome", "article", "metadata"
     );
-    for t in [0.5f32, 0.7, 0.8, 0.85, 0.9, 0.95] {
+    for t in [
+        0.5f32, 0.7, 0.8, 0.85, 0.9, 0.92, 0.93, 0.94, 0.95, 0.96, 0.97,
+    ] {
         let hit = |label: Label| {
-            ex.iter()
-                .zip(&scores)
-                .filter(|(e, &p)| e.label == label && p > t)
-                .count()
+            let both = lines().filter(|(_, k, _)| *k == label);
+            let second = both.clone().filter(|(_, _, (p, _))| *p > t).count();
+            let first = both.filter(|(_, _, (_, p))| *p > t).count();
+            format!("{second} ({first})")
         };
         println!(
-            "{t:>9.2} {:>8} {:>10} {:>9}",
+            "{t:>9.2} {:>14} {:>14} {:>14}",
             hit(Label::Chrome),
             hit(Label::Article),
             hit(Label::Meta)
@@ -343,9 +377,12 @@ fn train_line_model(dumps: &[Dump], out: &Path, threshold: f32, verbose: bool) {
     }
     if verbose {
         println!("\narticle lines the model would remove at {threshold} (cross-validated):");
-        for (e, p) in ex.iter().zip(&scores) {
-            if e.label == Label::Article && *p > threshold {
-                println!("  {p:.2} {}/{}", e.group, e.place);
+        for (e, s) in ex.iter().zip(&scores) {
+            for (j, (p, _)) in s.iter().enumerate() {
+                if e.kinds[j] == Label::Article && *p > threshold {
+                    let line = e.page.lines[j].line + 1;
+                    println!("  {p:.2} {}/{}:{line} {}", e.group, e.name, e.texts[j]);
+                }
             }
         }
     }
@@ -356,7 +393,7 @@ fn train_line_model(dumps: &[Dump], out: &Path, threshold: f32, verbose: bool) {
         std::process::exit(1);
     }
     println!(
-        "wrote {} (threshold {threshold}, trained on {} lines); {}",
+        "wrote {} (threshold {threshold}, trained on {} pages); {}",
         out.display(),
         all.len(),
         if m.is_shipped() {
