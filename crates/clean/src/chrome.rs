@@ -3354,6 +3354,13 @@ fn is_menu(s: &str) -> bool {
                 .is_some_and(|(inner, _)| !inner.contains('|'))
         })
     };
+    // "καρδιά», δήλωσε στο «Βήμα» ο πρόεδρος της", a hard-wrapped quotation's end: a » with
+    // punctuation right after it closes a quotation; a breadcrumb's stands between spaces.
+    if s.match_indices('»')
+        .any(|(i, _)| s[i + '»'.len_utf8()..].starts_with([',', '.', ';', ':', '!', '?']))
+    {
+        return false;
+    }
     let s = if s.contains('«') && s.matches('«').count() == s.matches('»').count() && quotation(s)
     {
         quoted = s.replace('»', "\"");
@@ -4133,6 +4140,9 @@ mod tests {
             reason("Le match s'est terminé 2/1 / 3/0 selon les sources officielles du club."),
             None
         );
+        // A hard-wrapped line that closes a quotation: the » is no breadcrumb's.
+        assert!(!is_menu("καρδιά», δήλωσε στο «Βήμα» ο πρόεδρος της"));
+        assert!(is_menu("Accueil » Monde » Europe"));
     }
 
     #[test]

@@ -568,12 +568,11 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
         if let Some(r) =
             record(i).filter(|r| matches!(r.reason.as_str(), "navigation menu" | "widget"))
         {
-            let cells = r.text.split('|').count();
+            let cells = table_cells(&r.text).count();
             let row_of_figures = |j: usize| {
                 let row = a.lines[j].trim();
-                row.split('|').count() == cells
-                    && row
-                        .split('|')
+                table_cells(row).count() == cells
+                    && table_cells(row)
                         .skip(1)
                         .all(|c| c.chars().any(|ch| ch.is_ascii_digit()))
             };
@@ -590,7 +589,8 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
                 }
                 Some(_) => None,
             };
-            let same_shape = |j: usize| row_text(j).is_some_and(|t| t.split('|').count() == cells);
+            let same_shape =
+                |j: usize| row_text(j).is_some_and(|t| table_cells(t).count() == cells);
             let up = (0..k)
                 .rev()
                 .take_while(|&m| same_shape(nonempty[m]))
@@ -604,8 +604,12 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
                 .filter(|&&j| row_text(j).is_some_and(|t| t.chars().any(|c| c.is_ascii_digit())))
                 .count();
             // (Rows read as widgets come back only where the article keeps some of their
-            // table: a market widget's rows all go.)
-            let some_kept = run.iter().any(|&j| record(j).is_none());
+            // table, or the lines right above and below it: a market widget's rows all go, and
+            // its box's title or links with them.)
+            let kept_at = |m: Option<usize>| m.is_some_and(|m| record(nonempty[m]).is_none());
+            let framed = kept_at((k - up).checked_sub(1))
+                && kept_at(Some(k + down + 1).filter(|&m| m < nonempty.len()));
+            let some_kept = framed || run.iter().any(|&j| record(j).is_none());
             let in_table =
                 run.len() >= 3 && with_figures >= 2 && (r.reason == "navigation menu" || some_kept);
             let row_below = row_below && r.reason == "navigation menu";
@@ -1604,6 +1608,7 @@ pub(crate) fn remove_trailing_lists(
         (1..=6).contains(&words)
             && !t.ends_with(['.', ',', ';'])
             && t.starts_with(|c: char| c.is_uppercase())
+            && !is_key_figure(t)
     };
     let mut added = Vec::new();
     let mut k = last + 1;
@@ -1619,7 +1624,13 @@ pub(crate) fn remove_trailing_lists(
             .take_while(|&&i| headline(a.lines[i].trim()))
             .copied()
             .collect();
-        if items.len() >= 2 {
+        // "Длина — 186 метров" over "Грузоподъёмность — до 10 тонн": a fact box's rows, a name
+        // and its figure, are no headlines.
+        let facts = items
+            .iter()
+            .filter(|&&i| is_key_figure(a.lines[i].trim()))
+            .count();
+        if items.len() >= 2 && facts * 2 < items.len() {
             added.push(nonempty[k]);
             added.extend(&items);
             k += 1 + items.len();
@@ -1844,6 +1855,16 @@ pub(crate) fn edge_short_runs(
     let Some((first, last)) = body else {
         return Vec::new();
     };
+    // "… la préfecture a pris un arrêté interdisant la baignade sur six plages :" over "▪ Anse
+    // Canoubier", "▪ Plage des Raisiniers", …: a sentence that introduces the list makes it the
+    // article's, even above the first paragraph that ends like one.
+    let introduced = |run: &[usize]| {
+        let at = nonempty.iter().position(|&i| i == run[0]).unwrap_or(0);
+        at > 0 && {
+            let above = lines[nonempty[at - 1]].trim_end();
+            above.ends_with(':') && above.split_whitespace().count() >= 8
+        }
+    };
     let mut out = Vec::new();
     let mut scan = |range: &[usize]| {
         let mut run: Vec<usize> = Vec::new();
@@ -1852,7 +1873,7 @@ pub(crate) fn edge_short_runs(
             if short {
                 run.push(i);
             } else {
-                if run.len() >= MIN_LINK_RUN {
+                if run.len() >= MIN_LINK_RUN && !introduced(&run) {
                     out.append(&mut run);
                 }
                 run.clear();
@@ -1980,6 +2001,34 @@ pub(crate) fn remove_title_prompts(a: &mut Article, nonempty: &[usize]) {
     for (i, r) in found {
         blank(a, i, r);
     }
+}
+
+/// "Длина — 186 метров", "Capacité : 400 places", "Durée – до 3 ans": a fact box's row, a name
+/// of one to three words without figures, a dash or colon, and a short value that opens with
+/// a figure (a results box's "HC Sarine – Lions du Chablais 4-1" and a table's "1. CS Moulien
+/// – 29 pts" are no such rows).
+fn is_key_figure(t: &str) -> bool {
+    [" — ", " – ", " : ", ": "].iter().any(|sep| {
+        t.split_once(sep).is_some_and(|(key, value)| {
+            (1..=3).contains(&key.split_whitespace().count())
+                && !key.contains(|c: char| c.is_numeric())
+                && value.split_whitespace().count() <= 6
+                && value
+                    .split_whitespace()
+                    .take(2)
+                    .any(|w| w.starts_with(|c: char| c.is_numeric()))
+        })
+    })
+}
+
+/// The cells of a table row flattened to text: between bars ("4 | Iveria | 14"), or, in a row
+/// without bars, between runs of spaces ("Land Niederösterreich      € 2.055.000   30 %", a
+/// PDF's or a plain-text page's aligned columns).
+fn table_cells(row: &str) -> impl Iterator<Item = &str> {
+    let sep = if row.contains('|') { "|" } else { "  " };
+    row.split(sep)
+        .map(str::trim)
+        .filter(move |c| sep == "|" || !c.is_empty())
 }
 
 #[cfg(test)]

@@ -1369,6 +1369,23 @@ W piątek w wielu miastach regionu zostaną otwarte dodatkowe punkty z wodą pit
     assert!(a.removed.is_empty(), "{:#?}", a.removed);
 }
 
+/// A cost table whose columns are aligned with spaces (a PDF bulletin's): rows read as quote
+/// boxes come back beside the row the article keeps.
+#[test]
+fn tables_aligned_with_spaces_stay() {
+    let text = "Hochwasserschutz für Pfarrwies: Baubeginn im Herbst\n\
+\n\
+Der Gemeinderat hat am Dienstag den Bau eines Rückhaltebeckens am Angerbach einstimmig beschlossen.\n\
+Die Kosten und ihre Aufteilung\n\
+Gesamtkosten                              € 6.850.000\n\
+Bund (Bundeswasserbauverwaltung)     € 3.425.000   50 %\n\
+Land Niederösterreich                    € 2.055.000   30 %\n\
+Marktgemeinde Pfarrwies                € 1.370.000   20 %\n\
+Der Gemeindeanteil wird über ein Darlehen mit 25 Jahren Laufzeit finanziert, die Gebühren steigen nicht.";
+    let a = &cleaned_by_rules("de/hochwasser.txt", text);
+    assert!(a.removed.is_empty(), "{:#?}", a.removed);
+}
+
 /// Rules alone (the line model is measured on the labelled dumps).
 fn cleaned_by_rules(path: &str, text: &str) -> Article {
     let mut a = article(path, text);
