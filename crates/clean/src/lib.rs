@@ -397,6 +397,11 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
     if attribution.source.is_none() {
         attribution.source = inside_source;
     }
+    // "Source : Agence Lagunaire de Presse (ALP)" over "Lire l'article original sur le site de
+    // l'ALP": a repost that names no other outlet is of its credited source's text.
+    if attribution.republished && attribution.original_outlet.is_none() {
+        attribution.original_outlet = attribution.source.clone();
+    }
     // A translation is of somebody's text: with no other outlet named, of the credited source's
     // ("Source : Agence X" over "Traduit du russe par …").
     if attribution.translated && attribution.original_outlet.is_none() {

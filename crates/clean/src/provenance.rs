@@ -71,6 +71,12 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                 let Some(name) = outlet_name(&rest) else {
                     continue;
                 };
+                // "Un article de Reto Ammann paru dans le Zürcher Wochenbote du 14 février": the
+                // writer, then the outlet the piece appeared in, which is the source.
+                let name = match published_in(&rest) {
+                    Some(outlet) if starts_with_person_name(&rest) => outlet,
+                    _ => name,
+                };
                 // "Źródło: Radio Nadwiślańskie/PAP", "SOURCE : FRANCEMONDE avec AFP": the
                 // outlet's own name and the agency it took the facts from; the agency is the
                 // source.
@@ -149,9 +155,32 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                 // After a title the outlet comes first; otherwise after a preposition.
                 // "paru dans Il Faro di Levante": after a phrase that ends with its preposition
                 // the outlet comes first too ("di Levante" is part of its name).
+                // ("Transféré depuis Radio Sfax Sud – l'info du Sud", a forwarded message: the
+                // channel right after the phrase, not "Sud" after the tagline's "du".)
                 let ends_with_place = matches!(
                     p.phrase.rsplit(' ').next(),
-                    Some("dans" | "in" | "on" | "sur" | "su" | "auf" | "w" | "в" | "en" | "da")
+                    Some(
+                        "dans"
+                            | "in"
+                            | "on"
+                            | "sur"
+                            | "su"
+                            | "auf"
+                            | "w"
+                            | "в"
+                            | "en"
+                            | "da"
+                            | "depuis"
+                            | "de"
+                            | "from"
+                            | "von"
+                            | "od"
+                            | "z"
+                            | "з"
+                            | "из"
+                            | "от"
+                            | "від"
+                    )
                 );
                 la.original_outlet = if after_title.len() < rest.len() || ends_with_place {
                     named().or_else(|| outlet_after_preposition(after_title))
@@ -609,7 +638,16 @@ pub fn published_in(line: &str) -> Option<String> {
         })
         .find_map(|(_, _, end)| {
             let rest = rest_after(trimmed, &norm, end);
-            outlet_name(skip_quoted_title(&rest))
+            // "paru dans le Zürcher Wochenbote": the article in lower case is no part of the
+            // name.
+            let rest = [
+                "le ", "la ", "l'", "the ", "il ", "el ", "der ", "die ", "das ",
+            ]
+            .iter()
+            .find_map(|a| rest.strip_prefix(a))
+            .filter(|r| r.starts_with(char::is_uppercase))
+            .unwrap_or(&rest);
+            outlet_name(skip_quoted_title(rest))
                 .filter(|o| o.chars().next().is_some_and(char::is_uppercase))
                 .or_else(|| outlet_after_preposition(&rest))
         })
@@ -996,7 +1034,8 @@ fn described_name_start(s: &str) -> Option<usize> {
 /// The name before a conjunction that opens a new clause: "The Baltic Ledger and translated
 /// from Polish" → "The Baltic Ledger"; "Barnes and Noble" stays whole (a capital follows).
 fn cut_at_clause(s: &str) -> &str {
-    const CONJ: &[&str] = &["and", "et", "und", "e", "y", "i", "и", "oraz", "а"];
+    // ("Agence Sahel Presse via notre flux automatique": how it came, not a name's part.)
+    const CONJ: &[&str] = &["and", "et", "und", "e", "y", "i", "и", "oraz", "а", "via"];
     let mut pos = 0;
     let mut words = s.split_whitespace().peekable();
     while let Some(w) = words.next() {
@@ -1376,6 +1415,10 @@ mod tests {
             .as_deref(),
             Some("Il Quotidiano del Lago")
         );
+        let ch = la("Un article de Reto Ammann paru dans le Zürcher Wochenbote du 14 février 2025. Traduit de l'allemand par Martine Oulevay, bénévole à l'AVMD.");
+        assert_eq!(ch.original_outlet.as_deref(), Some("Zürcher Wochenbote"));
+        assert_eq!(ch.source.as_deref(), Some("Zürcher Wochenbote"));
+        assert!(ch.translated && ch.republished);
         let it = la("Pubblichiamo la traduzione di un articolo di Daniel Okafor uscito sulla rivista britannica The Harbour Review il 3 febbraio 2025. Traduzione a cura di Giulia Ferraresi.");
         assert_eq!(it.original_outlet.as_deref(), Some("The Harbour Review"));
         assert!(it.translated);
@@ -1530,6 +1573,17 @@ mod tests {
             la("Un article de Mediapart").source.as_deref(),
             Some("Mediapart")
         );
+        // How the text came is no part of the name.
+        assert_eq!(
+            la("Source : Agence Sahel Presse via notre flux automatique")
+                .source
+                .as_deref(),
+            Some("Agence Sahel Presse")
+        );
+        // A chat export's forwarded message names the channel it came from.
+        let fwd = la("Transféré depuis Radio Sfax Sud – l'info du Sud");
+        assert!(fwd.republished);
+        assert_eq!(fwd.original_outlet.as_deref(), Some("Radio Sfax Sud"));
     }
 
     #[test]
