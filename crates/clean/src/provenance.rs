@@ -649,7 +649,7 @@ pub fn published_in(line: &str) -> Option<String> {
             .unwrap_or(&rest);
             outlet_name(skip_quoted_title(rest))
                 .filter(|o| o.chars().next().is_some_and(char::is_uppercase))
-                .or_else(|| outlet_after_preposition(&rest))
+                .or_else(|| outlet_after_preposition(rest))
         })
 }
 
