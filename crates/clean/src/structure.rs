@@ -462,6 +462,21 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
                     {
                         restore.push(j)
                     }
+                    // "Новое время отправления (будни):" over "6:10 | 6:40 | 7:10": a timetable's
+                    // rows, figures alone, read as time stamps.
+                    // ("Toutes les réactions :" over "214", "Publié le :" over "12/03/2024
+                    // 10:00": one count or one stamp is no timetable.)
+                    Some(r)
+                        if matches!(r.reason.as_str(), "counter or timestamp" | "dateline")
+                            && !r.text.chars().any(char::is_alphabetic)
+                            && r.text
+                                .split_whitespace()
+                                .filter(|w| w.chars().any(|c| c.is_ascii_digit()))
+                                .count()
+                                >= 3 =>
+                    {
+                        restore.push(j)
+                    }
                     Some(_) => break,
                     // A kept row of the same list: a label, a colon and figures.
                     None if a.lines[j].split_whitespace().count() <= 8
@@ -620,8 +635,11 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
         // "Pour suivre l'avancée du chantier, inscrivez-vous" / "à la lettre d'information de
         // la commune sur": a line of a hard-wrapped paragraph (a PDF's column), mid-sentence.
         if record(i).is_some_and(|r| {
-            matches!(r.reason.as_str(), "newsletter plea" | "donation plea")
-                && r.text.trim_start().starts_with(char::is_lowercase)
+            // ("i wynosi 32 zł od osoby miesięcznie.": a fee, read as a paywall's price.)
+            matches!(
+                r.reason.as_str(),
+                "newsletter plea" | "donation plea" | "paywall notice"
+            ) && r.text.trim_start().starts_with(char::is_lowercase)
         }) && k > 0
             && {
                 let j = nonempty[k - 1];
@@ -2003,15 +2021,15 @@ pub(crate) fn remove_title_prompts(a: &mut Article, nonempty: &[usize]) {
     }
 }
 
-/// "Длина — 186 метров", "Capacité : 400 places", "Durée – до 3 ans": a fact box's row, a name
-/// of one to three words without figures, a dash or colon, and a short value that opens with
-/// a figure (a results box's "HC Sarine – Lions du Chablais 4-1" and a table's "1. CS Moulien
-/// – 29 pts" are no such rows).
+/// "Длина — 186 метров", "Production 2022-2023 : 180 000 tonnes": a fact box's row, a name of
+/// one to four words that does not open with a figure, a dash or colon, and a short value that
+/// opens with one (a results box's "HC Sarine – Lions du Chablais 4-1" and a table's "1. CS
+/// Moulien – 29 pts" are no such rows).
 fn is_key_figure(t: &str) -> bool {
     [" — ", " – ", " : ", ": "].iter().any(|sep| {
         t.split_once(sep).is_some_and(|(key, value)| {
-            (1..=3).contains(&key.split_whitespace().count())
-                && !key.contains(|c: char| c.is_numeric())
+            (1..=4).contains(&key.split_whitespace().count())
+                && !key.starts_with(|c: char| c.is_numeric())
                 && value.split_whitespace().count() <= 6
                 && value
                     .split_whitespace()

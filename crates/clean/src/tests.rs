@@ -1386,6 +1386,35 @@ Der Gemeindeanteil wird über ein Darlehen mit 25 Jahren Laufzeit finanziert, di
     assert!(a.removed.is_empty(), "{:#?}", a.removed);
 }
 
+/// Short rows the article introduces or frames: beaches listed under a sentence ending in a
+/// colon above the first paragraph, a fact box's "name : figure" rows, a timetable's rows of
+/// times, and a hard-wrapped line that states a fee.
+#[test]
+fn introduced_rows_fact_boxes_and_timetables_stay() {
+    let text = "Sargasses : baignade interdite sur six plages du Sud\n\
+\n\
+Depuis lundi, les échouements d'algues reprennent et la préfecture a pris un arrêté interdisant la baignade sur ces plages :\n\
+▪ Anse Canoubier\n\
+▪ Plage des Raisiniers\n\
+▪ Anse Mabouya\n\
+▪ Pointe Bourdon\n\
+▪ Anse Grand-Fond\n\
+L'école primaire du bourg restera fermée jusqu'à lundi, selon la mairie qui a prévenu les parents.\n\
+Le nouveau service de bus dessert le bourg depuis la gare routière, avec moins de rotations.\n\
+Nouveaux horaires de départ de la gare routière (semaine) :\n\
+6:10 | 6:40 | 7:10 | 7:40\n\
+12:00 | 13:30 | 15:00\n\
+La participation des usagers au ramassage est fixée par la commune\n\
+i wynosi 32 zł od osoby miesięcznie.\n\
+Les pêcheurs demandent une aide d'urgence pour les marins immobilisés depuis trois jours au port.\n\
+Repères\n\
+Production 2022-2023 : 180 000 tonnes\n\
+Exportations 2022-2023 : 165 000 tonnes\n\
+Part exportée en vrac : 82 %";
+    let a = &cleaned_by_rules("fr/sargasses.txt", text);
+    assert!(a.removed.is_empty(), "{:#?}", a.removed);
+}
+
 /// Rules alone (the line model is measured on the labelled dumps).
 fn cleaned_by_rules(path: &str, text: &str) -> Article {
     let mut a = article(path, text);
