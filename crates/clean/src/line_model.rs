@@ -338,19 +338,31 @@ impl LineModel {
             .collect()
     }
 
-    /// The dense features of `x` that raised its second-stage score most, for the audit trail.
+    /// What raised a line's second-stage score (`x`) most, for the audit trail: the line's
+    /// own shape cues, then what its neighbours add. The first stage's score of the line itself
+    /// and the page's mean are left out: the one says only that the shape cues counted, the
+    /// other is no evidence a reader can check on the line.
     fn top_cues(&self, x: &[(u32, f32)], k: usize) -> Vec<String> {
-        let mut c: Vec<(f32, usize)> = x
-            .iter()
-            .filter(|(j, _)| {
-                let j = *j as usize;
-                j < dense_len() || j >= feature_len()
-            })
-            .map(|&(j, v)| (self.second.weights[j as usize] * v, j as usize))
-            .filter(|(w, _)| *w > 0.0)
-            .collect();
-        c.sort_by(|a, b| b.0.total_cmp(&a.0));
-        c.into_iter().take(k).map(|(_, j)| dense_name(j)).collect()
+        let group = SCORE_EDGES.len() + 1;
+        let neighbours = feature_len() + group..feature_len() + 5 * group;
+        let ranked = |range: &dyn Fn(usize) -> bool| {
+            let mut c: Vec<(f32, usize)> = x
+                .iter()
+                .map(|&(j, v)| (j as usize, v))
+                .filter(|&(j, _)| range(j))
+                .map(|(j, v)| (self.second.weights[j] * v, j))
+                .filter(|(w, _)| *w > 0.0)
+                .collect();
+            c.sort_by(|a, b| b.0.total_cmp(&a.0));
+            c.into_iter().map(|(_, j)| j)
+        };
+        let shape = ranked(&|j| j < dense_len());
+        let context = ranked(&|j| neighbours.contains(&j));
+        shape
+            .take(k.saturating_sub(1))
+            .chain(context.take(1))
+            .map(dense_name)
+            .collect()
     }
 }
 
@@ -1226,6 +1238,42 @@ mod tests {
         assert!(!last.iter().any(|n| n.starts_with("kept line above")));
         // Its own features come first, unchanged.
         assert_eq!(stacked_features(&lines, &scores, 2)[0], (0, 1.0));
+    }
+
+    #[test]
+    fn cues_name_the_shape_and_the_neighbours_not_the_first_score() {
+        let mut second = vec![0f32; stacked_len()];
+        let pictograph = slot!("opens with a pictograph");
+        let short = slot!("words=2");
+        let own = feature_len() + 5; // "own first score>0.9"
+        let above = feature_len() + 6 + 5; // "kept line above scored>0.9"
+        second[pictograph] = 2.0;
+        second[short] = 1.0;
+        second[own] = 5.0;
+        second[above] = 0.5;
+        let m = LineModel {
+            first: Stage {
+                bias: 0.0,
+                weights: vec![0.0; feature_len()],
+            },
+            second: Stage {
+                bias: 0.0,
+                weights: second,
+            },
+            threshold: 0.9,
+        };
+        let x: Features = [pictograph, short, own, above]
+            .into_iter()
+            .map(|j| (j as u32, 1.0))
+            .collect();
+        assert_eq!(
+            m.top_cues(&x, 3),
+            [
+                "opens with a pictograph",
+                "words=2",
+                "kept line above scored>0.9"
+            ]
+        );
     }
 
     #[test]
