@@ -2028,9 +2028,17 @@ fn is_site_cookie_notice(line: &str) -> bool {
 /// "Oran Actu 24, [12.06.2024 08:15]": a sender's name, a comma and a bracketed date and time,
 /// as Telegram's chat export heads each message.
 fn is_export_stamp(trimmed: &str) -> bool {
-    let Some((name, stamp)) = trimmed.strip_suffix(']').and_then(|t| t.rsplit_once(", [")) else {
-        return false;
-    };
+    export_sender(trimmed).is_some()
+}
+
+/// The sender of a chat export's message header ("Masiwa Marseille Infos" of "Masiwa Marseille
+/// Infos, [15.02.2025 08:41]"): the channel the page is, when it heads the channel's posts.
+pub(crate) fn export_sender(trimmed: &str) -> Option<&str> {
+    let (name, stamp) = trimmed.strip_suffix(']')?.rsplit_once(", [")?;
+    export_stamp_parts(name, stamp).then_some(name.trim())
+}
+
+fn export_stamp_parts(name: &str, stamp: &str) -> bool {
     let mut parts = stamp.split_whitespace();
     let (Some(date), Some(time), None) = (parts.next(), parts.next(), parts.next()) else {
         return false;

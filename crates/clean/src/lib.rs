@@ -160,11 +160,17 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
     let mut published_labelled = false;
     // An archive's or a cache's header over the copy: its dates are the capture's.
     let archive_head = chrome::archive_head(&a.lines, &nonempty);
-    // The page's own outlet: its metadata, or the name in its copyright line.
+    // The page's own outlet: its metadata, the name in its copyright line, or the channel
+    // whose posts a chat export holds (its forward from its own newsroom is no repost).
     let own = a
         .source
         .clone()
         .or_else(|| nonempty.iter().find_map(|&i| copyright_holder(&a.lines[i])))
+        .or_else(|| {
+            nonempty
+                .iter()
+                .find_map(|&i| chrome::export_sender(a.lines[i].trim()).map(str::to_string))
+        })
         .map(|s| s.to_lowercase());
     for (rank, &i) in nonempty.iter().enumerate() {
         let is_title = a.title_is_line_1 && i == 0;

@@ -1415,6 +1415,32 @@ Part exportée en vrac : 82 %";
     assert!(a.removed.is_empty(), "{:#?}", a.removed);
 }
 
+/// A channel's export: a post forwarded from the channel's own newsroom is no repost, one
+/// forwarded from another channel is.
+#[test]
+fn a_forward_from_the_channel_itself_is_no_repost() {
+    let post = "Kanal Sud Infos, [15.02.2025 08:41]\n\
+[Transféré depuis FORWARDED — rédaction]\n\
+✈️ VOL ANNULÉ : les passagers du vol de samedi pour Moroni relogés à Marignane\n\
+La compagnie a annoncé vendredi soir l'annulation du vol en raison d'une panne technique, et les passagers seront relogés.\n\
+Un nouveau départ est prévu lundi à 14 heures, a précisé la compagnie dans un communiqué transmis aux familles.";
+    let own = cleaned_by_rules(
+        "fr/export.txt",
+        &post.replace("FORWARDED", "Kanal Sud Infos"),
+    );
+    assert!(
+        own.attribution.as_ref().is_none_or(|at| !at.republished),
+        "{:#?}",
+        own.attribution
+    );
+    let other = cleaned_by_rules("fr/export.txt", &post.replace("FORWARDED", "Radio Lagon"));
+    let at = other
+        .attribution
+        .expect("a forward names where it came from");
+    assert!(at.republished);
+    assert_eq!(at.original_outlet.as_deref(), Some("Radio Lagon"));
+}
+
 /// Rules alone (the line model is measured on the labelled dumps).
 fn cleaned_by_rules(path: &str, text: &str) -> Article {
     let mut a = article(path, text);
