@@ -13,8 +13,9 @@
 //! Leftovers come in runs (a menu the rules did not know, item after item; a comment thread), so
 //! a second regression reads each line again beside the first one's scores of the kept lines
 //! around it ([`STACK_NAMES`]): a line in doubt between two lines that are plainly chrome goes,
-//! one between two paragraphs stays. Scored blind on nine unseen batches, the second stage took
-//! three more points of chrome recall than the first alone, at the same article loss.
+//! one between two paragraphs stays. On three unseen batches where nothing else had changed,
+//! the second stage raised chrome recall by 1.2 to 6.7 points over the first alone, for no more
+//! article lines lost.
 //!
 //! Hand-written rather than a crate: the model is two vectors of ~4,300 weights over sparse
 //! features, trained in a few seconds; a general ML crate would add far more than it saves.
