@@ -251,6 +251,14 @@ impl Stage {
     }
 }
 
+/// The probability that each kept line of a page is chrome, by the first stage alone and by
+/// the second (the one that decides), in the order of the kept lines.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PageScores {
+    pub first: Vec<f32>,
+    pub second: Vec<f32>,
+}
+
 /// A trained line model, in two stages. The first scores each kept line on its own features;
 /// the second sees those features again plus what the first thought of the kept lines around
 /// it ([`STACK_NAMES`]), because chrome the rules miss comes in runs (a menu the rules did not
@@ -333,16 +341,19 @@ impl LineModel {
         LineModel::from_bytes(SHIPPED).is_ok_and(|m| m == *self)
     }
 
-    /// The probability that each of a page's kept lines is chrome, with each line's
-    /// second-stage features (for the audit trail's cues).
-    pub fn score_page(&self, kept: &[KeptLine]) -> Vec<(f32, Features)> {
+    /// Each of a page's kept lines scored by both stages (one feature buffer for the page: the
+    /// second stage's features are rebuilt only for lines whose cues are asked for).
+    pub fn score_page(&self, kept: &[KeptLine]) -> PageScores {
         let first: Vec<f32> = kept.iter().map(|l| self.first.score(&l.features)).collect();
-        (0..kept.len())
+        let mut x = Features::new();
+        let page_mean = mean(&first);
+        let second = (0..kept.len())
             .map(|k| {
-                let x = stacked_features(kept, &first, k);
-                (self.second.score(&x), x)
+                stacked_features_into(kept, &first, page_mean, k, &mut x);
+                self.second.score(&x)
             })
-            .collect()
+            .collect();
+        PageScores { first, second }
     }
 
     /// What raised a line's second-stage score (`x`) most, for the audit trail: the line's
@@ -842,7 +853,28 @@ pub fn kept_lines(a: &Article) -> Vec<KeptLine> {
 /// The second-stage features of `kept[k]`: its own, then the first stage's `scores` of it and
 /// of the kept lines around it.
 pub fn stacked_features(kept: &[KeptLine], scores: &[f32], k: usize) -> Features {
-    let mut x = Features::with_capacity(kept[k].features.len() + 4);
+    let mut x = Features::with_capacity(kept[k].features.len() + STACK_GROUPS);
+    stacked_features_into(kept, scores, mean(scores), k, &mut x);
+    x
+}
+
+fn mean(scores: &[f32]) -> f32 {
+    scores.iter().sum::<f32>() / scores.len().max(1) as f32
+}
+
+/// Slots of the second stage's own features, one per group of [`STACK_NAMES`] at most.
+const STACK_GROUPS: usize = 6;
+
+/// [`stacked_features`] into `x`, which is cleared first; `page_mean` is the mean of `scores`
+/// (computed once per page, so that a page is scored in linear time).
+fn stacked_features_into(
+    kept: &[KeptLine],
+    scores: &[f32],
+    page_mean: f32,
+    k: usize,
+    x: &mut Features,
+) {
+    x.clear();
     x.extend_from_slice(&kept[k].features);
     let base = feature_len() as u32;
     let slot = |group: u32, p: f32| {
@@ -870,9 +902,7 @@ pub fn stacked_features(kept: &[KeptLine], scores: &[f32], k: usize) -> Features
         let over = near().filter(|&p| p > 0.5).count() as f32;
         x.push(slot(4, over / near().count() as f32));
     }
-    let mean = scores.iter().sum::<f32>() / scores.len() as f32;
-    x.push(slot(5, mean));
-    x
+    x.push(slot(5, page_mean));
 }
 
 /// Removes the kept lines the model scores above its threshold (never line 1 when it is the
@@ -883,8 +913,9 @@ pub(crate) fn apply(a: &mut Article, model: &LineModel) {
     listed.sort_unstable();
     let sandwiched = between_prose(a);
     let kept = kept_lines(a);
+    let scores = model.score_page(&kept);
     let mut hits = Vec::new();
-    for (l, (p, x)) in kept.iter().zip(model.score_page(&kept)) {
+    for (k, (l, &p)) in kept.iter().zip(&scores.second).enumerate() {
         let i = l.line;
         // (A fact-check's verdict, "FALSO" alone, has the shape of a label but is the
         // article's conclusion.)
@@ -901,6 +932,7 @@ pub(crate) fn apply(a: &mut Article, model: &LineModel) {
             model.threshold
         };
         if p > threshold {
+            let x = stacked_features(&kept, &scores.first, k);
             hits.push((
                 i,
                 format!(
@@ -1045,8 +1077,14 @@ pub fn train(pages: &[LabelledPage], threshold: f32) -> LineModel {
         .iter()
         .zip(&scores)
         .flat_map(|(p, s)| {
-            (0..p.lines.len())
-                .filter_map(move |k| p.labels[k].map(|y| (stacked_features(&p.lines, s, k), y)))
+            let page_mean = mean(s);
+            (0..p.lines.len()).filter_map(move |k| {
+                p.labels[k].map(|y| {
+                    let mut x = Features::new();
+                    stacked_features_into(&p.lines, s, page_mean, k, &mut x);
+                    (x, y)
+                })
+            })
         })
         .collect();
     let stacked: Vec<(&Features, bool)> = stacked.iter().map(|(x, y)| (x, *y)).collect();
@@ -1208,9 +1246,9 @@ mod tests {
             })
             .collect();
         let m = train(&pages, 0.5);
-        let scores = m.score_page(&lines);
-        assert!(scores[0].0 > 0.5, "{}", scores[0].0);
-        assert!(scores[1].0 < 0.5, "{}", scores[1].0);
+        let scores = m.score_page(&lines).second;
+        assert!(scores[0] > 0.5, "{}", scores[0]);
+        assert!(scores[1] < 0.5, "{}", scores[1]);
     }
 
     #[test]

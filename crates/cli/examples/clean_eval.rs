@@ -329,13 +329,8 @@ fn train_line_model(dumps: &[Dump], out: &Path, threshold: f32, verbose: bool) {
         let m = line_model::train(&training(&|f| f != k), threshold);
         for (e, s) in ex.iter().zip(&mut scores) {
             if e.page.group % FOLDS == k {
-                let first = e.page.lines.iter().map(|l| m.first.score(&l.features));
-                *s = m
-                    .score_page(&e.page.lines)
-                    .into_iter()
-                    .zip(first)
-                    .map(|((p, _), p1)| (p, p1))
-                    .collect();
+                let page = m.score_page(&e.page.lines);
+                *s = page.second.into_iter().zip(page.first).collect();
             }
         }
     }
