@@ -393,6 +393,11 @@ fn phrase_reason_at_start(norm: &str, words: usize) -> Option<&'static str> {
         let Kind::Chrome(reason) = p.kind else {
             continue;
         };
+        // "Pour mémoire, la crue de 1982 avait atteint 6,84 m.": a read-more label followed by a
+        // comma opens a sentence of the article (a link's label takes a colon or a headline).
+        if reason == "read-more link" && norm[end..].starts_with(',') && norm.ends_with('.') {
+            continue;
+        }
         // A single word ("Partager", "Teilen", "Реклама") is chrome only as a label: at the
         // start of a very short line.
         if p.words > 1 || (words <= 4 && start == 0 && end == p.phrase.len()) {
@@ -2828,6 +2833,13 @@ fn is_age_rating(norm: &str) -> bool {
         .is_some_and(|d| (1..=2).contains(&d.len()) && d.chars().all(|c| c.is_ascii_digit()))
 }
 
+/// "2004:" opening "2004: Erste Machbarkeitsstudie …": a chronology's year, not a clock time.
+fn is_year_label(token: &str) -> bool {
+    token
+        .strip_suffix(':')
+        .is_some_and(|y| y.len() == 4 && y.chars().all(|c| c.is_ascii_digit()))
+}
+
 /// "18:42 Maltempo, allerta arancione in tre regioni", "10:02 Σεισμός 4,1 Ρίχτερ": a clock time
 /// then a headline, in a ticker or a latest-news box outside the article.
 pub(crate) fn is_timed_headline(line: &str) -> bool {
@@ -2837,7 +2849,8 @@ pub(crate) fn is_timed_headline(line: &str) -> bool {
     // "18:30  Le journal": a schedule's double space.
     let rest = rest.trim_start();
     let words = rest.split_whitespace().count();
-    is_numeric_date_or_time(time)
+    !is_year_label(time)
+        && is_numeric_date_or_time(time)
         && time.contains([':', 'h'])
         && (3..=15).contains(&words)
         && !rest.trim_end().ends_with('.')
@@ -2856,6 +2869,7 @@ pub(crate) fn is_feed_headline(line: &str) -> bool {
         return false;
     };
     let clock = time.len() <= 5
+        && !is_year_label(time)
         && time.chars().filter(char::is_ascii_digit).count() >= 3
         && time.contains([':', 'h'])
         && time
@@ -4147,6 +4161,25 @@ mod tests {
         assert_eq!(
             reason("Le match s'est terminé 2/1 / 3/0 selon les sources officielles du club."),
             None
+        );
+        // A chronology's year is no clock time: its entries are no timed headlines.
+        assert!(!is_timed_headline(
+            "2004: Erste Machbarkeitsstudie, damals noch mit nur einer Trasse im Norden"
+        ));
+        assert!(!is_feed_headline(
+            "2012: Aufnahme in den Landesstraßenbedarfsplan, Kategorie „weiterer Bedarf“"
+        ));
+        assert!(is_timed_headline(
+            "14:32 Brand in Lagerhalle: Feuerwehr mit Großaufgebot im Einsatz"
+        ));
+        // A read-more label followed by a comma opens a sentence; with a colon it heads a link.
+        assert_eq!(
+            reason("Pour mémoire, la crue historique de décembre 1982 avait atteint 6,84 m."),
+            None
+        );
+        assert_eq!(
+            reason("Pour mémoire : la crue de 1982 en images"),
+            Some("read-more link")
         );
         // A hard-wrapped line that closes a quotation: the » is no breadcrumb's.
         assert!(!is_menu("καρδιά», δήλωσε στο «Βήμα» ο πρόεδρος της"));

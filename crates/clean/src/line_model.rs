@@ -922,6 +922,7 @@ pub(crate) fn apply(a: &mut Article, model: &LineModel) {
         if (a.title_is_line_1 && i == 0)
             || listed.binary_search(&i).is_ok()
             || crate::structure::is_fact_check_verdict(&a.lines[i])
+            || inside_wrapped_paragraph(a, i)
         {
             continue;
         }
@@ -949,6 +950,21 @@ pub(crate) fn apply(a: &mut Article, model: &LineModel) {
         crate::structure::blank(a, i, &reason);
     }
     a.removed.sort_by_key(|r| r.line);
+}
+
+/// A line in the middle of a hard-wrapped paragraph ("second he might side with, I dunno, …" /
+/// "black rage and police retreat …, an" / "incremental death toll … from the"): the line above
+/// runs on into it and it runs on into the line below, all three kept. A box's wrapped ad runs
+/// to two lines; an article's paragraph, wrapped at 70 characters, to many, so the model never
+/// cuts one in the middle.
+fn inside_wrapped_paragraph(a: &Article, i: usize) -> bool {
+    let runs_on = |upper: usize| {
+        let (t, next) = (a.lines[upper].trim(), a.lines[upper + 1].trim());
+        t.split_whitespace().count() >= 8
+            && !ends_like_sentence(t)
+            && next.starts_with(char::is_lowercase)
+    };
+    i > 0 && i + 1 < a.lines.len() && runs_on(i - 1) && runs_on(i)
 }
 
 /// The score a short line between two paragraphs must pass to go.
@@ -1319,6 +1335,24 @@ mod tests {
                 "kept line above scored>0.9"
             ]
         );
+    }
+
+    #[test]
+    fn the_middle_of_a_wrapped_paragraph_is_left_to_the_rules() {
+        let text =
+            "Titre\n\nReading the memoir, you might almost get the impression that after a\n\
+                    prudent first term, during his second he might side with the movement and\n\
+                    encourage a wave of anger that drove the death toll up by a fifth in\n\
+                    his last two years in office.\nEnoikiazetai katastima 60 tm stin kentriki\n\
+                    plateia Moiron. Til. 697 000 0000.";
+        let a = Article::from_text("x", "x.txt", text);
+        assert!(!inside_wrapped_paragraph(&a, 2));
+        assert!(inside_wrapped_paragraph(&a, 3));
+        assert!(inside_wrapped_paragraph(&a, 4));
+        // The paragraph's last line, and a two-line ad, are not in the middle of anything.
+        assert!(!inside_wrapped_paragraph(&a, 5));
+        assert!(!inside_wrapped_paragraph(&a, 6));
+        assert!(!inside_wrapped_paragraph(&a, 7));
     }
 
     #[test]

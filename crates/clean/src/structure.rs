@@ -486,6 +486,15 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
                 }
             }
         }
+        // "Possession : 54 % – 46 %" over "Tirs (cadrés) : 14 (6) – 9 (3)", "Corners : 7 – 4":
+        // a match's statistics, the first row read as a widget, the rows below kept.
+        if record(i).is_some_and(|r| r.reason == "widget" && is_stat_row(&r.text))
+            && nonempty
+                .get(k + 1)
+                .is_some_and(|&j| record(j).is_none() && is_stat_row(&a.lines[j]))
+        {
+            restore.push(i);
+        }
         // "Tonnes distribuées    3 950    +6 %" / "Dons financiers reçus    612 000 €    -8 %": a
         // row of a table laid out with runs of spaces, under a kept row laid out the same way.
         if record(i).is_some_and(|r| r.reason == "widget" && r.text.trim().contains("   "))
@@ -875,6 +884,15 @@ pub(crate) fn remove_site_names(
         }
         // "FAUX" over a fact-check's headline: its verdict, whatever the chrome repeats.
         if is_fact_check_verdict(&a.lines[i]) {
+            continue;
+        }
+        // "Station d'épuration" over "intercommunale : le chantier …": a printed headline's
+        // first line, which the next one goes on in lower case.
+        let next = nonempty
+            .iter()
+            .find(|&&j| j > i)
+            .map(|&j| a.lines[j].trim());
+        if next.is_some_and(|t| t.starts_with(char::is_lowercase)) {
             continue;
         }
         // "Le Fil Indocile — médias libres, traductions", "NSI | Northstar International": the
@@ -2036,6 +2054,16 @@ fn is_key_figure(t: &str) -> bool {
                     .take(2)
                     .any(|w| w.starts_with(|c: char| c.is_numeric()))
         })
+    })
+}
+
+/// "Possession : 54 % – 46 %", "Tirs (cadrés) : 14 (6) – 9 (3)": a statistics row, a label of
+/// one to four words, a colon, and figures without words.
+fn is_stat_row(t: &str) -> bool {
+    t.trim().split_once(':').is_some_and(|(label, value)| {
+        (1..=4).contains(&label.split_whitespace().count())
+            && value.chars().any(|c| c.is_ascii_digit())
+            && !value.chars().any(char::is_alphabetic)
     })
 }
 

@@ -1388,7 +1388,8 @@ Der Gemeindeanteil wird über ein Darlehen mit 25 Jahren Laufzeit finanziert, di
 
 /// Short rows the article introduces or frames: beaches listed under a sentence ending in a
 /// colon above the first paragraph, a fact box's "name : figure" rows, a timetable's rows of
-/// times, and a hard-wrapped line that states a fee.
+/// times, a hard-wrapped line that states a fee, a match's statistics, a chronology's years,
+/// and a sentence that opens with a read-more label's words.
 #[test]
 fn introduced_rows_fact_boxes_and_timetables_stay() {
     let text = "Sargasses : baignade interdite sur six plages du Sud\n\
@@ -1410,7 +1411,17 @@ Les pêcheurs demandent une aide d'urgence pour les marins immobilisés depuis t
 Repères\n\
 Production 2022-2023 : 180 000 tonnes\n\
 Exportations 2022-2023 : 165 000 tonnes\n\
-Part exportée en vrac : 82 %";
+Part exportée en vrac : 82 %\n\
+Le derby s'est joué devant plus de quatre mille spectateurs, un record pour le stade cette saison.\n\
+Les statistiques du match\n\
+Possession : 54 % – 46 %\n\
+Tirs (cadrés) : 14 (6) – 9 (3)\n\
+Corners : 7 – 4\n\
+Zwanzig Jahre Planung\n\
+2004: Erste Machbarkeitsstudie, damals noch mit nur einer Trasse im Norden\n\
+2012: Aufnahme in den Landesstraßenbedarfsplan, Kategorie „weiterer Bedarf“\n\
+2021: Hochstufung nach einer Unterschriftensammlung mit 3 200 Unterstützern\n\
+Pour mémoire, la crue historique de décembre 1982 avait atteint 6,84 m.";
     let a = &cleaned_by_rules("fr/sargasses.txt", text);
     assert!(a.removed.is_empty(), "{:#?}", a.removed);
 }

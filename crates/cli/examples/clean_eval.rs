@@ -405,7 +405,8 @@ fn main() {
     let mut show = false;
     let mut no_line_model = false;
     let mut train_to: Option<PathBuf> = None;
-    let mut threshold = 0.9f32;
+    // The shipped model's own threshold, so that `--train-line-model` alone reproduces it.
+    let mut threshold = newsprism_clean::line_model::LineModel::shipped().threshold;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         if a == "--no-line-model" {
