@@ -3419,10 +3419,21 @@ fn is_menu(s: &str) -> bool {
     }
     // "12h00 : 21 | 13h00 : 29 | 14h00 : 36": readings, each a label, a colon and a figure,
     // are data ("Fajr 05:04 · Dhuhr 12:42", a widget's times, have no spaced colon).
-    if segments.iter().all(|x| {
-        x.rsplit_once(": ")
-            .is_some_and(|(_, v)| v.trim().replace(',', ".").parse::<f64>().is_ok())
-    }) {
+    // ("Fine: £480 | Costs: £85 | Ban: 16 months", a court report's sentence: a figure with its
+    // unit, of three items or more.)
+    let reading = |x: &&str, unit: bool| {
+        x.rsplit_once(": ").is_some_and(|(_, v)| {
+            let v = v.trim();
+            v.replace(',', ".").parse::<f64>().is_ok()
+                || (unit
+                    && v.split_whitespace().count() <= 3
+                    && v.trim_start_matches(['£', '$', '€', '¥'])
+                        .starts_with(|c: char| c.is_ascii_digit()))
+        })
+    };
+    if segments.iter().all(|x| reading(x, false))
+        || (segments.len() >= 3 && segments.iter().all(|x| reading(x, true)))
+    {
         return false;
     }
     // Items are short and do not read as sentences. A footer's copyright item ("Vie privée | ©
@@ -4181,6 +4192,10 @@ mod tests {
             reason("Pour mémoire : la crue de 1982 en images"),
             Some("read-more link")
         );
+        // A court report's sentence, each item a label and a figure with its unit.
+        assert!(!is_menu(
+            "Fine: £480 | Costs: £85 | Victim surcharge: £192 | Ban: 16 months"
+        ));
         // A hard-wrapped line that closes a quotation: the » is no breadcrumb's.
         assert!(!is_menu("καρδιά», δήλωσε στο «Βήμα» ο πρόεδρος της"));
         assert!(is_menu("Accueil » Monde » Europe"));

@@ -1389,7 +1389,7 @@ Der Gemeindeanteil wird über ein Darlehen mit 25 Jahren Laufzeit finanziert, di
 /// Short rows the article introduces or frames: beaches listed under a sentence ending in a
 /// colon above the first paragraph, a fact box's "name : figure" rows, a timetable's rows of
 /// times, a hard-wrapped line that states a fee, a match's statistics, a chronology's years,
-/// and a sentence that opens with a read-more label's words.
+/// a court report's sentence, and a sentence that opens with a read-more label's words.
 #[test]
 fn introduced_rows_fact_boxes_and_timetables_stay() {
     let text = "Sargasses : baignade interdite sur six plages du Sud\n\
@@ -1421,6 +1421,7 @@ Zwanzig Jahre Planung\n\
 2004: Erste Machbarkeitsstudie, damals noch mit nur einer Trasse im Norden\n\
 2012: Aufnahme in den Landesstraßenbedarfsplan, Kategorie „weiterer Bedarf“\n\
 2021: Hochstufung nach einer Unterschriftensammlung mit 3 200 Unterstützern\n\
+Fine: £480 | Costs: £85 | Victim surcharge: £192 | Ban: 16 months\n\
 Pour mémoire, la crue historique de décembre 1982 avait atteint 6,84 m.";
     let a = &cleaned_by_rules("fr/sargasses.txt", text);
     assert!(a.removed.is_empty(), "{:#?}", a.removed);
