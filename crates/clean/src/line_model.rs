@@ -922,7 +922,7 @@ pub(crate) fn apply(a: &mut Article, model: &LineModel) {
         if (a.title_is_line_1 && i == 0)
             || listed.binary_search(&i).is_ok()
             || crate::structure::is_fact_check_verdict(&a.lines[i])
-            || inside_wrapped_paragraph(a, i)
+            || l.inside_wrapped_paragraph()
         {
             continue;
         }
@@ -952,19 +952,21 @@ pub(crate) fn apply(a: &mut Article, model: &LineModel) {
     a.removed.sort_by_key(|r| r.line);
 }
 
-/// A line in the middle of a hard-wrapped paragraph ("second he might side with, I dunno, …" /
-/// "black rage and police retreat …, an" / "incremental death toll … from the"): the line above
-/// runs on into it and it runs on into the line below, all three kept. A box's wrapped ad runs
-/// to two lines; an article's paragraph, wrapped at 70 characters, to many, so the model never
-/// cuts one in the middle.
-fn inside_wrapped_paragraph(a: &Article, i: usize) -> bool {
-    let runs_on = |upper: usize| {
-        let (t, next) = (a.lines[upper].trim(), a.lines[upper + 1].trim());
-        t.split_whitespace().count() >= 8
-            && !ends_like_sentence(t)
-            && next.starts_with(char::is_lowercase)
-    };
-    i > 0 && i + 1 < a.lines.len() && runs_on(i - 1) && runs_on(i)
+impl KeptLine {
+    /// A line in the middle of a hard-wrapped paragraph ("second he might side with, I dunno,
+    /// …" / "black rage and police retreat …, an" / "incremental death toll … from the"): the
+    /// line above runs on into it and it runs on into the line below, all three kept (the two
+    /// features [`line_features`] reads). A box's wrapped ad runs to two lines; an article's
+    /// paragraph, wrapped at 70 characters, to many, so the model never cuts one in the middle.
+    fn inside_wrapped_paragraph(&self) -> bool {
+        let has = |slot: usize| {
+            self.features
+                .iter()
+                .take_while(|&&(j, _)| (j as usize) < FEATURE_NAMES.len())
+                .any(|&(j, _)| j as usize == slot)
+        };
+        has(slot!("runs on from the line above")) && has(slot!("runs on into the line below"))
+    }
 }
 
 /// The score a short line between two paragraphs must pass to go.
@@ -1346,13 +1348,21 @@ mod tests {
                     his last two years in office.\nEnoikiazetai katastima 60 tm stin kentriki\n\
                     plateia Moiron. Til. 697 000 0000.";
         let a = Article::from_text("x", "x.txt", text);
-        assert!(!inside_wrapped_paragraph(&a, 2));
-        assert!(inside_wrapped_paragraph(&a, 3));
-        assert!(inside_wrapped_paragraph(&a, 4));
+        let lines = kept_lines(&a);
+        let inside = |i: usize| {
+            lines
+                .iter()
+                .find(|l| l.line == i)
+                .expect("every line is kept")
+                .inside_wrapped_paragraph()
+        };
+        assert!(!inside(2));
+        assert!(inside(3));
+        assert!(inside(4));
         // The paragraph's last line, and a two-line ad, are not in the middle of anything.
-        assert!(!inside_wrapped_paragraph(&a, 5));
-        assert!(!inside_wrapped_paragraph(&a, 6));
-        assert!(!inside_wrapped_paragraph(&a, 7));
+        assert!(!inside(5));
+        assert!(!inside(6));
+        assert!(!inside(7));
     }
 
     #[test]
