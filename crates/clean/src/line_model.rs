@@ -225,6 +225,34 @@ pub const STACK_NAMES: &[&str] = &[
 
 const SCORE_EDGES: [f32; 5] = [0.1, 0.3, 0.5, 0.7, 0.9];
 
+/// The second stage's groups of slots, in [`STACK_NAMES`] order, each a score bucketed by
+/// [`SCORE_EDGES`].
+#[derive(Clone, Copy)]
+enum Group {
+    Own,
+    Above,
+    Below,
+    Best,
+    ShareOver,
+    PageMean,
+}
+
+const GROUPS: usize = 6;
+const _: () = assert!(STACK_NAMES.len() == GROUPS * (SCORE_EDGES.len() + 1));
+
+impl Group {
+    /// The group's slots among the second stage's.
+    fn slots(self) -> std::ops::Range<usize> {
+        let start = feature_len() + self as usize * (SCORE_EDGES.len() + 1);
+        start..start + SCORE_EDGES.len() + 1
+    }
+
+    /// The slot of score `p` in this group.
+    fn slot(self, p: f32) -> u32 {
+        (self.slots().start + bucket(p, &SCORE_EDGES)) as u32
+    }
+}
+
 /// Second-stage slots: the first stage's, then [`STACK_NAMES`].
 pub fn stacked_len() -> usize {
     feature_len() + STACK_NAMES.len()
@@ -361,8 +389,7 @@ impl LineModel {
     /// and the page's mean are left out: the one says only that the shape cues counted, the
     /// other is no evidence a reader can check on the line.
     fn top_cues(&self, x: &[(u32, f32)], k: usize) -> Vec<String> {
-        let group = SCORE_EDGES.len() + 1;
-        let neighbours = feature_len() + group..feature_len() + 5 * group;
+        let neighbours = Group::Above.slots().start..Group::ShareOver.slots().end;
         let ranked = |range: &dyn Fn(usize) -> bool| {
             let mut c: Vec<(f32, usize)> = x
                 .iter()
@@ -853,7 +880,7 @@ pub fn kept_lines(a: &Article) -> Vec<KeptLine> {
 /// The second-stage features of `kept[k]`: its own, then the first stage's `scores` of it and
 /// of the kept lines around it.
 pub fn stacked_features(kept: &[KeptLine], scores: &[f32], k: usize) -> Features {
-    let mut x = Features::with_capacity(kept[k].features.len() + STACK_GROUPS);
+    let mut x = Features::with_capacity(kept[k].features.len() + GROUPS);
     stacked_features_into(kept, scores, mean(scores), k, &mut x);
     x
 }
@@ -861,9 +888,6 @@ pub fn stacked_features(kept: &[KeptLine], scores: &[f32], k: usize) -> Features
 fn mean(scores: &[f32]) -> f32 {
     scores.iter().sum::<f32>() / scores.len().max(1) as f32
 }
-
-/// Slots of the second stage's own features, one per group of [`STACK_NAMES`] at most.
-const STACK_GROUPS: usize = 6;
 
 /// [`stacked_features`] into `x`, which is cleared first; `page_mean` is the mean of `scores`
 /// (computed once per page, so that a page is scored in linear time).
@@ -876,20 +900,14 @@ fn stacked_features_into(
 ) {
     x.clear();
     x.extend_from_slice(&kept[k].features);
-    let base = feature_len() as u32;
-    let slot = |group: u32, p: f32| {
-        (
-            base + group * (SCORE_EDGES.len() as u32 + 1) + bucket(p, &SCORE_EDGES) as u32,
-            1.0,
-        )
-    };
-    x.push(slot(0, scores[k]));
+    let slot = |group: Group, p: f32| (group.slot(p), 1.0);
+    x.push(slot(Group::Own, scores[k]));
     let pos = kept[k].pos;
     if k > 0 && kept[k - 1].pos + 1 == pos {
-        x.push(slot(1, scores[k - 1]));
+        x.push(slot(Group::Above, scores[k - 1]));
     }
     if kept.get(k + 1).is_some_and(|l| l.pos == pos + 1) {
-        x.push(slot(2, scores[k + 1]));
+        x.push(slot(Group::Below, scores[k + 1]));
     }
     let near = || {
         (k.saturating_sub(3)..(k + 4).min(kept.len()))
@@ -897,12 +915,11 @@ fn stacked_features_into(
             .map(|j| scores[j])
     };
     if let Some(best) = near().reduce(f32::max) {
-        x.push(slot(3, best));
-
+        x.push(slot(Group::Best, best));
         let over = near().filter(|&p| p > 0.5).count() as f32;
-        x.push(slot(4, over / near().count() as f32));
+        x.push(slot(Group::ShareOver, over / near().count() as f32));
     }
-    x.push(slot(5, page_mean));
+    x.push(slot(Group::PageMean, page_mean));
 }
 
 /// Removes the kept lines the model scores above its threshold (never line 1 when it is the
@@ -1308,8 +1325,8 @@ mod tests {
         let mut second = vec![0f32; stacked_len()];
         let pictograph = slot!("opens with a pictograph");
         let short = slot!("words=2");
-        let own = feature_len() + 5; // "own first score>0.9"
-        let above = feature_len() + 6 + 5; // "kept line above scored>0.9"
+        let own = Group::Own.slot(0.95) as usize; // "own first score>0.9"
+        let above = Group::Above.slot(0.95) as usize; // "kept line above scored>0.9"
         second[pictograph] = 2.0;
         second[short] = 1.0;
         second[own] = 5.0;
