@@ -1894,30 +1894,32 @@ pub(crate) fn edge_short_runs(
     // "… la préfecture a pris un arrêté interdisant la baignade sur six plages :" over "▪ Anse
     // Canoubier", "▪ Plage des Raisiniers", …: a sentence that introduces the list makes it the
     // article's, even above the first paragraph that ends like one.
-    let introduced = |run: &[usize]| {
-        let at = nonempty.iter().position(|&i| i == run[0]).unwrap_or(0);
-        at > 0 && {
-            let above = lines[nonempty[at - 1]].trim_end();
-            above.ends_with(':') && above.split_whitespace().count() >= 8
-        }
+    let introduces = |j: usize| {
+        let t = lines[j].trim_end();
+        t.ends_with(':') && t.split_whitespace().count() >= 8
     };
     let mut out = Vec::new();
-    let mut scan = |range: &[usize]| {
+    // The runs among `nonempty[from..to]`, each with the line right above it.
+    let mut scan = |from: usize, to: usize| {
         let mut run: Vec<usize> = Vec::new();
-        for &i in range.iter().chain(std::iter::once(&usize::MAX)) {
-            let short = i != usize::MAX && !(title_is_line_1 && i == 0) && is_short(&lines[i]);
-            if short {
-                run.push(i);
-            } else {
-                if run.len() >= MIN_LINK_RUN && !introduced(&run) {
-                    out.append(&mut run);
+        let mut above = from.checked_sub(1).map(|r| nonempty[r]);
+        // (A last `None` closes the last run.)
+        let lines_then_end = nonempty[from..to].iter().copied().map(Some);
+        for line in lines_then_end.chain(std::iter::once(None)) {
+            match line.filter(|&i| !(title_is_line_1 && i == 0) && is_short(&lines[i])) {
+                Some(i) => run.push(i),
+                None => {
+                    if run.len() >= MIN_LINK_RUN && !above.is_some_and(introduces) {
+                        out.append(&mut run);
+                    }
+                    run.clear();
+                    above = line;
                 }
-                run.clear();
             }
         }
     };
-    scan(&nonempty[..first]);
-    scan(&nonempty[last + 1..]);
+    scan(0, first);
+    scan(last + 1, nonempty.len());
     out
 }
 
