@@ -350,7 +350,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         remove_channel_names(a, &nonempty);
         remove_taglines(a, &nonempty, body);
         remove_bare_bylines(a, &nonempty, body);
-        restore_introduced_lines(a, &nonempty);
+        let restored = restore_introduced_lines(a, &nonempty);
         blocks::remove_repeated_furniture(a, &nonempty);
         blocks::remove_running_headers(a, &nonempty);
         // A plea box or a legal notice removed above may have been taken for the first or last
@@ -363,7 +363,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
             opts,
         );
         if narrowed != body && narrowed.is_some() {
-            clean_outside(a, &nonempty, body, narrowed, opts);
+            clean_outside(a, &nonempty, body, narrowed, &restored, opts);
         }
         a.removed.sort_by_key(|r| r.line);
     }
@@ -422,18 +422,24 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
 }
 
 /// Second look at the lines that a narrower body leaves outside it: the per-line cues that hold
-/// only outside the article, then the structural ones, with the narrower body.
+/// only outside the article, then the structural ones, with the narrower body. Lines that
+/// `restore_introduced_lines` brought back are not judged again.
 fn clean_outside(
     a: &mut Article,
     nonempty: &[usize],
     wide: Option<(usize, usize)>,
     narrow: Option<(usize, usize)>,
+    restored: &[usize],
     opts: &CleanOptions,
 ) {
     let n = nonempty.len();
     for (rank, &i) in nonempty.iter().enumerate() {
         let newly_outside = outside_body(narrow, rank) && !outside_body(wide, rank);
-        if !newly_outside || a.lines[i].trim().is_empty() || (a.title_is_line_1 && i == 0) {
+        if !newly_outside
+            || a.lines[i].trim().is_empty()
+            || (a.title_is_line_1 && i == 0)
+            || restored.binary_search(&i).is_ok()
+        {
             continue;
         }
         let pos = chrome::Position {
@@ -448,7 +454,7 @@ fn clean_outside(
     }
     let title = a.title_is_line_1;
     for i in edge_short_runs(&a.lines, nonempty, title, narrow) {
-        if !a.lines[i].trim().is_empty() {
+        if !a.lines[i].trim().is_empty() && restored.binary_search(&i).is_err() {
             structure::blank(a, i, "link list");
         }
     }

@@ -416,8 +416,9 @@ fn opens_with_comment_notice(norm: &str) -> bool {
 /// figures listed under the article's own "Les plus fortes baisses :" ("Maison Vernet -4,62 %
 /// 182,40 €", read alone as a quote widget), and a "Más información:" label followed by the
 /// sentence that gives the information (a read-more label is followed by a headline, not by a
-/// sentence ending in a full stop).
-pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
+/// sentence ending in a full stop). Returns the lines brought back, in order, so that a later
+/// pass over a narrower body does not take them again by the same per-line cue.
+pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> Vec<usize> {
     // (An index of the removed lines: one lookup per line, not a scan, on a huge page.)
     let idx = Removed::of(a);
     let record = |i: usize| idx.record(a, i);
@@ -439,6 +440,12 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
         let t = a.lines[j].trim();
         record(j).is_none() && t.split_whitespace().count() >= 15 && t.ends_with('.')
     };
+    // A live blog: its entries stamped with bare clock times, three or more.
+    let live_blog = nonempty
+        .iter()
+        .filter(|&&i| record(i).is_some_and(|r| is_time_alone(&r.text)))
+        .nth(2)
+        .is_some();
     for (k, &i) in nonempty.iter().enumerate() {
         // A fact-check's verdict is its conclusion, whatever rule took it.
         if record(i).is_some_and(|r| is_fact_check_verdict(&r.text)) {
@@ -700,11 +707,37 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
                 restore.push(i);
             }
         }
+        // "16:52" / "That's it from us for today" / "Thanks for following …": on a live blog
+        // (three bare clock stamps or more) the short line between an entry's stamp and its
+        // first paragraph is the entry's headline, whatever phrase it shares with a link
+        // ("Council: sign up for text alerts" over the council's alert service).
+        if live_blog
+            && record(i).is_some_and(|r| {
+                matches!(
+                    r.reason.as_str(),
+                    "read-more link" | "account/search link" | "newsletter plea"
+                ) && !r.text.trim_end().ends_with(':')
+                    && r.text.split_whitespace().count() <= 10
+            })
+            && k > 0
+            && record(nonempty[k - 1]).is_some_and(|r| is_time_alone(&r.text))
+            && nonempty.get(k + 1).is_some_and(|&j| {
+                // (The paragraph may close on a quotation: `… in your area."`.)
+                let t = a.lines[j]
+                    .trim()
+                    .trim_end_matches(['"', '”', '»', '\'', '’']);
+                record(j).is_none()
+                    && t.split_whitespace().count() >= 12
+                    && t.ends_with(['.', '!', '?'])
+            })
+        {
+            restore.push(i);
+        }
     }
     restore.sort_unstable();
     restore.dedup();
     if restore.is_empty() {
-        return;
+        return restore;
     }
     let mut back = Vec::new();
     a.removed.retain(|r| {
@@ -718,6 +751,7 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) {
     for (i, text) in back {
         a.lines[i] = text;
     }
+    restore
 }
 
 /// An events box ("AGENDA – Ce week-end dans votre région" / "Sam 18/01 – Acoz : souper …" /
@@ -1435,7 +1469,8 @@ pub(crate) fn remove_related_headlines(
                 let label_again = idx.record(a, i).is_some_and(|r| {
                     (r.reason == "tag list" && r.text.split_whitespace().count() <= 5)
                         || r.reason == "navigation menu"
-                        || (r.reason == "dateline" && is_time_alone(&r.text))
+                        || (matches!(r.reason.as_str(), "dateline" | "counter or timestamp")
+                            && is_time_alone(&r.text))
                 });
                 if label_again {
                     break;

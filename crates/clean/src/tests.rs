@@ -1557,3 +1557,43 @@ fn a_subheading_over_a_report_on_a_newsletter_stays_and_the_boxs_button_goes() {
     let a = cleaned_by_rules("fr/cnil2.txt", &text);
     assert_ne!(reason_of(&a, 4), "(kept)", "{:#?}", a.removed);
 }
+
+/// A live blog: under each bare clock stamp, the entry's headline and its paragraph. A
+/// headline that shares a phrase with a link ("sign up", "from us") is still the entry's, and
+/// the key-events list at the top does not run on into the first entry.
+#[test]
+fn a_live_blogs_entry_headlines_stay_under_their_stamps() {
+    let text = "Flooding in the Tay valley: live\n\
+\n\
+Key events\n\
+17:05 Perth bridge reopens to buses\n\
+15:20 Rest centre opened in Crieff\n\
+Show all key events\n\
+\n\
+17:40\n\
+That's all from us this evening\n\
+Thank you for reading along today. Our reporters will pick up the coverage at 8am tomorrow as the water goes down.\n\
+\n\
+17:05\n\
+Perth bridge reopens to buses\n\
+Buses are running over the Queen's Bridge again after engineers checked the piers, the council said this afternoon.\n\
+\n\
+16:30\n\
+Residents: sign up for flood warnings\n\
+The environment agency urges anyone living near the river to register for its free flood warning calls: \"It takes two minutes and it can save your car.\"\n\
+\n\
+15:20\n\
+Rest centre opened in Crieff\n\
+The community campus on Broich Road is open overnight for families who had to leave their homes, with hot meals and camp beds.";
+    let a = cleaned_by_rules("en/liveblog.txt", text);
+    for line in [9, 13, 17, 21] {
+        assert_eq!(
+            reason_of(&a, line),
+            "(kept)",
+            "line {line}: {:#?}",
+            a.removed
+        );
+    }
+    assert_ne!(reason_of(&a, 6), "(kept)", "{:#?}", a.removed);
+    assert_ne!(reason_of(&a, 8), "(kept)", "{:#?}", a.removed);
+}
