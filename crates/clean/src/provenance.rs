@@ -134,6 +134,21 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                 // "... published on The Conversation".
                 // "Version originale : « Los pozos secos de San Abelardo », El Faro de Cuyo":
                 // the title's words are not the outlet.
+                // "Оригинал статьи на английском: The Steppe Review, 2 ноября 2024", "Original
+                // in English: …": the language the original was written in, then the label's
+                // colon; what follows the colon is the reference.
+                let rest = match rest.split_once(':') {
+                    Some((lang, after))
+                        if (1..=3).contains(&lang.split_whitespace().count())
+                            && !lang.contains(char::is_uppercase)
+                            && lang
+                                .split_whitespace()
+                                .any(|w| w != "the" && is_language_name(w)) =>
+                    {
+                        after.trim_start().to_string()
+                    }
+                    _ => rest,
+                };
                 let after_title = skip_quoted_title(&rest);
                 // "Оригінал: Катрін Фолльмер, Nordhafener Rundschau, 3 лютого 2025 р.": the
                 // writer first, then the outlet.
@@ -1138,6 +1153,15 @@ fn is_language_name(s: &str) -> bool {
         "ruso",
         "francés",
         "alemán",
+        "английском",
+        "французском",
+        "немецком",
+        "русском",
+        "украинском",
+        "англійською",
+        "англійській",
+        "angielskim",
+        "angielsku",
         "the",
     ];
     LANGS.contains(&first.as_str())
@@ -1660,6 +1684,14 @@ mod tests {
         );
         let t = la("Traduction : Marie Dupont pour notre site");
         assert!(t.translated && t.original_outlet.is_none());
+        // A descriptor in the locative case ("в издании", "w gazecie").
+        let r =
+            la("Этот материал впервые опубликован на польском языке в издании Kurier Mazurski.");
+        assert_eq!(r.original_outlet.as_deref(), Some("Kurier Mazurski"));
+        // The original's language, then the label's colon.
+        let r = la("Оригинал статьи на немецком: Allgäuer Wochenblatt, 4 марта 2025");
+        assert_eq!(r.original_outlet.as_deref(), Some("Allgäuer Wochenblatt"));
+        assert!(r.republished);
     }
 
     #[test]

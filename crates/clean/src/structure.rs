@@ -393,9 +393,27 @@ pub(crate) fn is_comment_header(line: &str) -> bool {
         "une", "un", "one", "ein", "eine", "uno", "una", "jeden", "jedna",
     ];
     let phrase = opens_with_comment_notice(&norm);
-    let mut words = norm.split_whitespace().take(3);
-    let counted = words.any(|w| STEMS.iter().any(|s| w.starts_with(s)))
-        && (norm.chars().any(|c| c.is_ascii_digit())
+    let words: Vec<&str> = norm.split_whitespace().collect();
+    let stem_at = words
+        .iter()
+        .take(3)
+        .position(|w| STEMS.iter().any(|s| w.starts_with(s)));
+    // "3 réactions — Les propos injurieux sont retirés.", "Comments (12)": the count next to
+    // the word. A figure further on counts only on a line that is no sentence ("Réponse le 2
+    // avril, au premier croissant.": the article's last line, its figure a date).
+    let figure = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        !w.is_empty() && w.chars().all(|c| c.is_ascii_digit())
+    };
+    let count_beside = stem_at.is_some_and(|k| {
+        words[k].chars().any(|c| c.is_ascii_digit())
+            || (k > 0 && figure(words[k - 1]))
+            || words.get(k + 1).is_some_and(|w| figure(w))
+    });
+    let sentence = line.trim_end().ends_with('.') && words.len() >= 5;
+    let counted = stem_at.is_some()
+        && (count_beside
+            || (norm.chars().any(|c| c.is_ascii_digit()) && !sentence)
             || (line.contains(['«', '“', '"'])
                 && norm
                     .split_whitespace()
@@ -464,7 +482,10 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
                     Some(r)
                         if matches!(
                             r.reason.as_str(),
-                            "widget" | "list of other articles" | "donation plea"
+                            "widget"
+                                | "list of other articles"
+                                | "donation plea"
+                                | "navigation menu"
                         ) =>
                     {
                         restore.push(j)
@@ -668,6 +689,26 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
         {
             restore.push(i);
         }
+        // "Nouveauté : la lettre d'information municipale, lancée en septembre, compte" /
+        // "déjà 1 200 abonnés. …": a printed page's line cut mid-sentence, its paragraph going
+        // on in lower case below; a plea's line is a sentence or a button of its own.
+        if record(i).is_some_and(|r| {
+            matches!(
+                r.reason.as_str(),
+                "newsletter plea" | "donation plea" | "paywall notice"
+            ) && r.text.split_whitespace().count() >= 6
+                && !r
+                    .text
+                    .trim_end()
+                    .ends_with(['.', '!', '?', ':', '…', '»', '"', '”', '→', '>'])
+        }) && nonempty.get(k + 1).is_some_and(|&j| {
+            // (Words going on, not a commenter's handle: "gialloblu_1974".)
+            record(j).is_none()
+                && a.lines[j].trim_start().starts_with(char::is_lowercase)
+                && a.lines[j].split_whitespace().count() >= 3
+        }) {
+            restore.push(i);
+        }
         // "Το 2009 τιμήθηκε από την Περιφέρεια Ηπείρου" / "για την προσφορά του …": the first
         // line of a hard-wrapped paragraph resuming under a box, read as one more headline of
         // it; a headline is not continued in lower case on the next line.
@@ -706,6 +747,44 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
             {
                 restore.push(i);
             }
+        }
+        // "… в прошлом году спасателям пришлось дважды снимать рыбаков со льдин." / "Подробнее о
+        // проекте" / "По данным администрации, капитальный мост …"; "Sign up for alerts" over a
+        // bulletin's paragraph on the alert service: a subheading between two paragraphs whose
+        // first word or two are a link's ("подробнее", "sign up") and the rest its topic. A
+        // link's label is the whole phrase ("À lire aussi dans ce numéro", "Story continues
+        // below advertisement", "Afficher plus d'événements").
+        if record(i).is_some_and(|r| {
+            let t = r.text.trim();
+            let words = t.split_whitespace().count();
+            let norm = patterns::normalize(t);
+            let label_words = patterns::matching(&norm, 1)
+                .into_iter()
+                .filter(|(p, start, _)| {
+                    *start == 0
+                        && matches!(p.kind, patterns::Kind::Chrome(_) | patterns::Kind::Label)
+                })
+                .map(|(p, _, _)| p.words)
+                .max()
+                .unwrap_or(usize::MAX);
+            matches!(r.reason.as_str(), "read-more link" | "account/search link")
+                && (3..=6).contains(&words)
+                && label_words <= 2
+                && words >= label_words + 2
+                && t.starts_with(char::is_uppercase)
+                && !t.ends_with(['.', '!', '?', ':', '…', '→', '»', '>', '▶', '›'])
+        }) && k > 0
+            && {
+                let above = a.lines[nonempty[k - 1]].trim();
+                record(nonempty[k - 1]).is_none()
+                    && above.split_whitespace().count() >= 8
+                    && above.ends_with(['.', '!', '?', '»', '"', '”'])
+            }
+            && nonempty.get(k + 1).is_some_and(|&j| {
+                record(j).is_none() && a.lines[j].split_whitespace().count() >= 10
+            })
+        {
+            restore.push(i);
         }
         // "16:52" / "That's it from us for today" / "Thanks for following …": on a live blog
         // (three bare clock stamps or more) the short line between an entry's stamp and its
@@ -1933,6 +2012,12 @@ pub(crate) fn edge_short_runs(
         let t = lines[j].trim_end();
         t.ends_with(':') && t.split_whitespace().count() >= 8
     };
+    // "Condividi su Facebook" / … / "Condividi su X" / "LA DICHIARAZIONE" over the first
+    // paragraph: a heading in capitals closing a run of links in mixed case is the article's.
+    let capitals = |i: usize| {
+        let letters = lines[i].chars().filter(|c| c.is_alphabetic());
+        letters.clone().count() >= 2 && letters.clone().all(char::is_uppercase)
+    };
     let mut out = Vec::new();
     // The runs among `nonempty[from..to]`, each with the line right above it.
     let mut scan = |from: usize, to: usize| {
@@ -1944,6 +2029,13 @@ pub(crate) fn edge_short_runs(
             match line.filter(|&i| !(title_is_line_1 && i == 0) && is_short(&lines[i])) {
                 Some(i) => run.push(i),
                 None => {
+                    if to == first
+                        && line.is_none()
+                        && run.last().is_some_and(|&l| capitals(l))
+                        && run.iter().rev().skip(1).all(|&l| !capitals(l))
+                    {
+                        run.pop();
+                    }
                     if run.len() >= MIN_LINK_RUN && !above.is_some_and(introduces) {
                         out.append(&mut run);
                     }

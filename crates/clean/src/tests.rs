@@ -1597,3 +1597,77 @@ The community campus on Broich Road is open overnight for families who had to le
     assert_ne!(reason_of(&a, 6), "(kept)", "{:#?}", a.removed);
     assert_ne!(reason_of(&a, 8), "(kept)", "{:#?}", a.removed);
 }
+
+/// Round 52 (blind batches 106–111): lines of the article that read like a link, a menu, a
+/// plea or a comment count, told apart by what stands around them.
+#[test]
+fn round_52_subheadings_route_lists_wrapped_lines_and_dates_stay() {
+    // A subheading between two paragraphs, its first word a link's.
+    let text = "Паромная переправа откроется в понедельник\n\
+\n\
+Паром будет ходить каждые сорок минут с шести утра до десяти вечера, сообщили в администрации округа.\n\
+Подробнее о расписании\n\
+Первый рейс отправится от левого берега в 6:00, последний вернётся с правого берега в 21:40 по будням.";
+    let a = cleaned_by_rules("ru/parom.txt", text);
+    assert_eq!(reason_of(&a, 4), "(kept)", "{:#?}", a.removed);
+    // The same words alone, between the same paragraphs, are the link.
+    let text = text.replace("Подробнее о расписании", "Подробнее");
+    let a = cleaned_by_rules("ru/parom2.txt", &text);
+    assert_ne!(reason_of(&a, 4), "(kept)", "{:#?}", a.removed);
+
+    // Route names under the article's colon, read alone as a menu.
+    let text = "Zmiany w rozkładzie od marca\n\
+\n\
+Zarząd powiatu poinformował w piątek, że od 1 marca zawiesza kursy czterech linii autobusowych ze względu na koszty.\n\
+Linie zawieszane od 1 marca:\n\
+207 Brzeg – Lewin – Skarbimierz\n\
+209 Brzeg – Olszanka\n\
+Mieszkańcy zapowiadają zbieranie podpisów pod petycją w tej sprawie do końca miesiąca.";
+    let a = cleaned_by_rules("pl/linie.txt", text);
+    assert_eq!(reason_of(&a, 5), "(kept)", "{:#?}", a.removed);
+
+    // A printed page's line cut mid-sentence, the paragraph going on in lower case.
+    let text = "Agenda de décembre\n\
+\n\
+Le marché de Noël se tiendra sur la place de l'Église les 9 et 10 décembre, avec une trentaine d'exposants.\n\
+Nouveauté : la lettre d'information de la commune, lancée en juin, compte\n\
+déjà 800 abonnés et reprend chaque mois les dates de cet agenda.";
+    let a = cleaned_by_rules("fr/agenda.txt", text);
+    assert_eq!(reason_of(&a, 4), "(kept)", "{:#?}", a.removed);
+
+    // The article's last sentence, its figure a date, is no count of replies.
+    assert!(!crate::structure::is_comment_header(
+        "Réponse le 12 mai, au premier coup de pioche."
+    ));
+    assert!(crate::structure::is_comment_header(
+        "💬 4 réactions — Les propos injurieux sont retirés par la rédaction."
+    ));
+    assert!(crate::structure::is_comment_header(
+        "Commenta la partita (34)"
+    ));
+}
+
+/// A heading in capitals over the first paragraph closes a run of share links: the run goes,
+/// the heading stays.
+#[test]
+fn a_heading_in_capitals_after_a_run_of_share_links_stays() {
+    let text = "No, le bollette non raddoppiano a marzo\n\
+\n\
+Condividi su Facebook\n\
+Condividi su WhatsApp\n\
+Condividi su Telegram\n\
+Condividi su X\n\
+IL POST VIRALE\n\
+«Da marzo le bollette della luce raddoppiano per tutti, lo ha deciso l'Autorità: disdite subito il contratto!»\n\
+Il messaggio circola da giorni su Facebook e WhatsApp, ma l'Autorità non ha deciso alcun aumento di questo tipo.";
+    let a = cleaned_by_rules("it/verifica.txt", text);
+    assert_eq!(reason_of(&a, 7), "(kept)", "{:#?}", a.removed);
+    for line in 3..=6 {
+        assert_ne!(
+            reason_of(&a, line),
+            "(kept)",
+            "line {line}: {:#?}",
+            a.removed
+        );
+    }
+}
