@@ -121,6 +121,11 @@ pub const FEATURE_NAMES: &[&str] = &[
     // 8 words or more without a sentence's end, and the next one going on in lower case.
     "runs on from the line above",
     "runs on into the line below",
+    // A local business's advert or a site's contact box: a phone number, items between
+    // dashes ("Viandes du pays – Plats préparés – Barbecue"), a price.
+    "has a phone number",
+    "has items between dashes",
+    "has a price or a percentage",
 ];
 
 /// Conjunctions: these line shapes mean more outside the body or beside removed lines.
@@ -453,6 +458,45 @@ fn is_vocabulary_word(w: &str) -> bool {
     w.chars().count() >= 3
 }
 
+/// "02 41 00 00 10", "071/84 22 10", "+44 7700 900233": nine digits or more in a run broken
+/// only by single spaces, dots, dashes, slashes or brackets; a date's year after a dot or a
+/// slash ("12.03.2025 10") is no phone number.
+fn has_phone_number(line: &str) -> bool {
+    let mut digits = 0;
+    let mut gap = 0;
+    let mut group = 0;
+    let mut dated = false;
+    let mut after_date_sep = false;
+    for c in line.chars().chain(std::iter::once('x')) {
+        if c.is_ascii_digit() {
+            digits += 1;
+            group += 1;
+            gap = 0;
+            continue;
+        }
+        // A group just closed: a year after a dot or a slash marks a date.
+        if group == 4 && after_date_sep {
+            dated = true;
+        }
+        if group > 0 {
+            after_date_sep = matches!(c, '.' | '/');
+        }
+        group = 0;
+        if matches!(c, ' ' | '.' | '-' | '/' | '(' | ')' | '+') && gap == 0 && digits > 0 {
+            gap += 1;
+            continue;
+        }
+        if digits >= 9 && !dated {
+            return true;
+        }
+        digits = 0;
+        gap = 0;
+        dated = false;
+        after_date_sep = false;
+    }
+    false
+}
+
 /// "www.x.fr", "https://…", "t.me/x", "pole-kapital.ua": a web address in the line.
 fn has_web_address(line: &str) -> bool {
     if line.contains("http://") || line.contains("https://") || line.contains("www.") {
@@ -565,6 +609,15 @@ fn line_features(page: &Page, k: usize, out: &mut Features, hashes: &mut Vec<(u3
     }
     if has_web_address(t) {
         set(slot!("has a web address"), 1.0);
+    }
+    if digits >= 9 && has_phone_number(t) {
+        set(slot!("has a phone number"), 1.0);
+    }
+    if t.matches(" – ").count() + t.matches(" - ").count() >= 2 {
+        set(slot!("has items between dashes"), 1.0);
+    }
+    if t.contains(['€', '$', '£', '₽', '%', '₴']) {
+        set(slot!("has a price or a percentage"), 1.0);
     }
     if at {
         set(slot!("has an @"), 1.0);
@@ -1380,6 +1433,19 @@ mod tests {
         assert!(!inside(5));
         assert!(!inside(6));
         assert!(!inside(7));
+    }
+
+    #[test]
+    fn phone_numbers_are_told_from_dates_and_figures() {
+        assert!(has_phone_number("Tél. 02 41 00 00 10 – Fermé le lundi"));
+        assert!(has_phone_number("Tel 071/84 22 10 · Mob 07700 900 233"));
+        assert!(has_phone_number("Zadzwoń: +48 77 466 12 30"));
+        assert!(!has_phone_number("Publié le 12.03.2025 10:45"));
+        assert!(!has_phone_number("Le 14/11/2024 à 18 h"));
+        assert!(!has_phone_number(
+            "Le budget atteint 1 250 000 euros en 2024."
+        ));
+        assert!(!has_phone_number("Population : 12 345 habitants"));
     }
 
     #[test]

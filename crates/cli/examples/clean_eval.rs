@@ -405,8 +405,10 @@ fn main() {
     let mut show = false;
     let mut no_line_model = false;
     let mut train_to: Option<PathBuf> = None;
-    // The shipped model's own threshold, so that `--train-line-model` alone reproduces it.
-    let mut threshold = newsprism_clean::line_model::LineModel::shipped().threshold;
+    // Without `--threshold`, the shipped model's own, so that `--train-line-model` alone
+    // reproduces it (read only then: after a change of features the shipped file no longer
+    // loads, and `--threshold` retrains without it).
+    let mut threshold: Option<f32> = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         if a == "--no-line-model" {
@@ -414,10 +416,11 @@ fn main() {
         } else if a == "--train-line-model" {
             train_to = args.next().map(PathBuf::from);
         } else if a == "--threshold" {
-            threshold = args
-                .next()
-                .and_then(|t| t.parse().ok())
-                .expect("--threshold takes a number");
+            threshold = Some(
+                args.next()
+                    .and_then(|t| t.parse().ok())
+                    .expect("--threshold takes a number"),
+            );
         } else if a == "--verbose" || a == "-v" {
             verbose = true;
         } else if a == "--show" {
@@ -454,6 +457,8 @@ fn main() {
         ..Default::default()
     };
     if let Some(out) = train_to {
+        let threshold = threshold
+            .unwrap_or_else(|| newsprism_clean::line_model::LineModel::shipped().threshold);
         train_line_model(&dumps, &out, threshold, verbose);
         return;
     }
