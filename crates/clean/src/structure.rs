@@ -1464,13 +1464,17 @@ fn continued_from_page(text: &str) -> bool {
             .is_some_and(|w| PAGE.contains(&w.as_str()))
 }
 
-/// "16:48", "09.30": a clock time on a line of its own.
+/// "16:48", "09.30", "18.02 BST": a clock time on a line of its own, perhaps with its zone.
 fn is_time_alone(t: &str) -> bool {
-    let t = t.trim();
-    (4..=5).contains(&t.len())
-        && t.contains([':', '.'])
-        && t.chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.'))
+    let mut tokens = t.split_whitespace();
+    let clock = tokens.next().is_some_and(|t| {
+        (4..=5).contains(&t.len())
+            && t.contains([':', '.'])
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.'))
+    });
+    let zone = |z: &str| (2..=4).contains(&z.len()) && z.chars().all(|c| c.is_ascii_uppercase());
+    clock && tokens.next().is_none_or(zone) && tokens.next().is_none()
 }
 
 /// Most lines after a "Related" label read as its list.
@@ -1555,6 +1559,10 @@ pub(crate) fn remove_related_headlines(
                     break;
                 }
                 continue;
+            }
+            // ("18.02 BST" kept: the first entry's stamp, below it the entry.)
+            if is_time_alone(&a.lines[i]) {
+                break;
             }
             // "· Entretien : « … »", "» Tchéquie : …": the list's bullet goes first.
             // Once the list has two items it is a list: a tabloid's headlines run longer, and
@@ -2220,6 +2228,8 @@ mod tests {
         assert!(continued_from_page("Suite de la page 2"));
         assert!(!continued_from_page("Lire aussi"));
         assert!(is_time_alone("16:48"));
+        assert!(is_time_alone("18.02 BST"));
+        assert!(!is_time_alone("18.02 Uhr Anpfiff"));
         assert!(!is_time_alone("2019"));
         assert!(!is_time_alone("12.03.2025"));
     }
