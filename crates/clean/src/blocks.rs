@@ -265,6 +265,135 @@ pub(crate) fn remove_score_widgets(a: &mut Article, nonempty: &[usize]) {
     }
 }
 
+/// A forwarded e-mail's header over a newsletter pasted as an article ("---------- Message
+/// transféré ---------" / "De : La Tribune du Lac <newsletter@…>" / "Date : …" / "Objet : …" /
+/// "À : <…>"): the separator and the header fields below it; without a separator, three
+/// fields or more in a row, one of them a sender with an address. A field alone ("Date : 12
+/// mars") stays: an article may open a paragraph so.
+pub(crate) fn remove_mail_headers(a: &mut Article, nonempty: &[usize]) {
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < nonempty.len() {
+        let t = a.lines[nonempty[k]].trim();
+        let separator = is_forward_separator(t);
+        let fields = nonempty[k + usize::from(separator)..]
+            .iter()
+            .take(8)
+            .take_while(|&&i| mail_field(a.lines[i].trim()).is_some())
+            .count();
+        let first_field = k + usize::from(separator);
+        let sender = nonempty[first_field..first_field + fields]
+            .iter()
+            .any(|&i| {
+                let line = a.lines[i].trim();
+                mail_field(line) == Some(MailField::From) && line.contains('@')
+            });
+        if (separator && fields >= 1) || (fields >= 3 && sender) {
+            // ("Salut Claire," / "Tu as vu ça ? … Bises, Marc" / "Envoyé de mon iPhone" over
+            // the separator near the top: the note of whoever forwarded it.)
+            let from = if separator && k <= MAX_FORWARD_NOTE_LINES {
+                0
+            } else {
+                k
+            };
+            found.extend_from_slice(&nonempty[from..first_field + fields]);
+            k = first_field + fields;
+        } else {
+            k += 1;
+        }
+    }
+    for i in found {
+        blank(a, i, "e-mail header");
+    }
+}
+
+/// Most lines of a forwarder's note taken above a forwarded message's separator.
+const MAX_FORWARD_NOTE_LINES: usize = 6;
+
+/// The line a mail client writes over a forwarded or quoted message.
+fn is_forward_separator(line: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "forwarded message",
+        "original message",
+        "begin forwarded message",
+        "message transféré",
+        "message d'origine",
+        "début du message réexpédié",
+        "weitergeleitete nachricht",
+        "ursprüngliche nachricht",
+        "messaggio inoltrato",
+        "messaggio originale",
+        "mensaje reenviado",
+        "mensaje original",
+        "przekazana wiadomość",
+        "wiadomość przekazana",
+        "oryginalna wiadomość",
+        "пересылаемое сообщение",
+        "исходное сообщение",
+        "переслане повідомлення",
+        "προωθημένο μήνυμα",
+    ];
+    let norm = line
+        .trim_matches(|c: char| c == '-' || c == '=' || c == '_' || c.is_whitespace())
+        .trim_end_matches(':')
+        .to_lowercase();
+    line.split_whitespace().count() <= 8 && MARKS.contains(&norm.as_str())
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum MailField {
+    From,
+    Other,
+}
+
+/// "From: …", "De : …", "Objet : …", "Betreff: …": a mail header's field, by its label.
+fn mail_field(line: &str) -> Option<MailField> {
+    const FROM: &[&str] = &["from", "de", "von", "da", "od", "от", "від", "από"];
+    const OTHER: &[&str] = &[
+        "date",
+        "sent",
+        "to",
+        "cc",
+        "subject",
+        "envoyé",
+        "à",
+        "a",
+        "objet",
+        "datum",
+        "gesendet",
+        "an",
+        "betreff",
+        "data",
+        "inviato",
+        "oggetto",
+        "fecha",
+        "enviado",
+        "para",
+        "asunto",
+        "wysłano",
+        "do",
+        "temat",
+        "дата",
+        "отправлено",
+        "кому",
+        "тема",
+        "надіслано",
+        "ημερομηνία",
+        "προς",
+        "θέμα",
+    ];
+    let (label, value) = line.split_once(':')?;
+    let label = label.trim().to_lowercase();
+    if value.trim().is_empty() || label.split_whitespace().count() > 1 {
+        return None;
+    }
+    if FROM.contains(&label.as_str()) {
+        Some(MailField::From)
+    } else {
+        OTHER.contains(&label.as_str()).then_some(MailField::Other)
+    }
+}
+
 /// The Wayback Machine's toolbar over an archived page ("17 captures" / "12 Mar 2024 - 03 Sep
 /// 2024" / "FEB MAR APR" / "success" / "fail" / "COLLECTED BY" / "TIMESTAMPS"): under the
 /// archive's own line at the top, the short lines down to the toolbar's last known word.

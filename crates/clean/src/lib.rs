@@ -343,6 +343,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         remove_agenda_boxes(a, &nonempty);
         blocks::remove_score_widgets(a, &nonempty);
         blocks::remove_archive_toolbar(a, &nonempty);
+        blocks::remove_mail_headers(a, &nonempty);
         blocks::remove_briefs_columns(a, &nonempty);
         remove_related_headlines(a, &nonempty, body);
         remove_trailing_lists(a, &nonempty, body);

@@ -112,7 +112,7 @@ pub(crate) fn comment_thread(lines: &[String], nonempty: &[usize]) -> Option<usi
             .any(|j| opens_with_comment_notice(&patterns::normalize(&lines[nonempty[j]])))
     };
     if replies.len() < 2 && !(replies.len() == 1 && form_below(replies[0])) {
-        return stamped_thread(lines, nonempty);
+        return stamped_thread(lines, nonempty).or_else(|| said_thread(lines, nonempty));
     }
     // The header nearest above the first reply: a comment count under the title ("12
     // commentaires") also reads as one.
@@ -140,6 +140,64 @@ fn stamped_thread(lines: &[String], nonempty: &[usize]) -> Option<usize> {
         start -= 1;
     }
     Some(start)
+}
+
+/// Rank of the first line of a blog's comment thread told by its "<name> said…" headers
+/// ("Anonymous said...", "Ανώνυμος είπε...", "Jean-Marc a dit…"): two of them or more in the
+/// second half of the page, the thread opening at the first one, or at a comment header up to
+/// three lines above it ("3 commentaires:").
+fn said_thread(lines: &[String], nonempty: &[usize]) -> Option<usize> {
+    let n = nonempty.len();
+    let mut said = (n / 2..n).filter(|&k| is_said_header(&lines[nonempty[k]]));
+    let first = said.next()?;
+    said.next()?;
+    let header = (first.saturating_sub(3).max(n / 2)..first)
+        .find(|&k| is_comment_header(&lines[nonempty[k]]));
+    Some(header.unwrap_or(first))
+}
+
+/// "Anonymous said...", "Ανώνυμος είπε...", "Marco ha detto…": a blog comment's header, the
+/// commenter's name and a verb of saying before an ellipsis.
+pub(crate) fn is_said_header(line: &str) -> bool {
+    const SAID: &[&str] = &[
+        "said",
+        "says",
+        "wrote",
+        "dit",
+        "écrit",
+        "gesagt",
+        "sagte",
+        "schrieb",
+        "geschrieben",
+        "detto",
+        "scritto",
+        "dijo",
+        "escribió",
+        "είπε",
+        "έγραψε",
+        "сказал",
+        "сказала",
+        "написал",
+        "написала",
+        "написав",
+        "написала",
+        "сказав",
+        "powiedział",
+        "powiedziała",
+        "napisał",
+        "napisała",
+        "თქვა",
+        "დაწერა",
+    ];
+    let t = line.trim();
+    let Some(head) = t.strip_suffix("...").or_else(|| t.strip_suffix('…')) else {
+        return false;
+    };
+    let words: Vec<&str> = head.split_whitespace().collect();
+    (2..=6).contains(&words.len())
+        && words
+            .last()
+            .is_some_and(|w| SAID.contains(&w.to_lowercase().as_str()))
 }
 
 /// Lines below a comment header within which a comment's stamp must come (the header's sort
@@ -1140,8 +1198,20 @@ fn is_site_name(t: &str, chrome_text: &[String], own: Option<&str>) -> bool {
                 && tld.chars().all(|c| c.is_ascii_lowercase())
         });
     let own_name = own.is_some_and(|o| o == lower);
+    // ("3. გარდაიცვალა მოქანდაკე თამაზ ხუციშვილი" in the most-read list: the article's own
+    // headline as a numbered item of a list of headlines, no name of the site.)
+    let numbered_item = |c: &str| {
+        let rest = c.trim_start_matches(|ch: char| ch.is_ascii_digit());
+        rest.len() < c.len()
+            && rest
+                .trim_start_matches(['.', ')', ' '])
+                .trim_end()
+                .eq(lower.trim())
+    };
     let repeated = bare.chars().filter(|c| c.is_alphanumeric()).count() >= 3
-        && chrome_text.iter().any(|c| contains_words(c, bare));
+        && chrome_text
+            .iter()
+            .any(|c| contains_words(c, bare) && !numbered_item(c));
     domain || own_name || repeated
 }
 
