@@ -355,7 +355,7 @@ fn train_line_model(dumps: &[Dump], out: &Path, threshold: f32, verbose: bool) {
         "threshold", "chrome", "article", "metadata"
     );
     for t in [
-        0.5f32, 0.7, 0.8, 0.85, 0.9, 0.92, 0.93, 0.94, 0.95, 0.96, 0.97,
+        0.5f32, 0.7, 0.8, 0.85, 0.9, 0.92, 0.93, 0.94, 0.95, 0.96, 0.97, 0.98, 0.985, 0.99, 0.995,
     ] {
         let hit = |label: Label| {
             let both = lines().filter(|(_, k, _)| *k == label);
