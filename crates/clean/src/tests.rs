@@ -285,6 +285,30 @@ fn kept(a: &Article) -> Vec<u32> {
     a.paragraphs().map(|(n, _)| n).collect()
 }
 
+/// Asserts that each of `lines` (1-based) stayed in the text.
+fn assert_kept(a: &Article, lines: impl IntoIterator<Item = u32>) {
+    for line in lines {
+        assert_eq!(
+            reason_of(a, line),
+            "(kept)",
+            "line {line}: {:#?}",
+            a.removed
+        );
+    }
+}
+
+/// Asserts that each of `lines` (1-based) was removed, whatever the reason.
+fn assert_removed(a: &Article, lines: impl IntoIterator<Item = u32>) {
+    for line in lines {
+        assert_ne!(
+            reason_of(a, line),
+            "(kept)",
+            "line {line}: {:#?}",
+            a.removed
+        );
+    }
+}
+
 #[test]
 fn state_media_opinion_piece_with_a_menu_one_item_per_line() {
     let a = dump("state-media-opinion.fr.txt");
@@ -1595,14 +1619,7 @@ The environment agency urges anyone living near the river to register for its fr
 Rest centre opened in Crieff\n\
 The community campus on Broich Road is open overnight for families who had to leave their homes, with hot meals and camp beds.";
     let a = cleaned_by_rules("en/liveblog.txt", text);
-    for line in [9, 13, 17, 21] {
-        assert_eq!(
-            reason_of(&a, line),
-            "(kept)",
-            "line {line}: {:#?}",
-            a.removed
-        );
-    }
+    assert_kept(&a, [9, 13, 17, 21]);
     assert_ne!(reason_of(&a, 6), "(kept)", "{:#?}", a.removed);
     assert_ne!(reason_of(&a, 8), "(kept)", "{:#?}", a.removed);
 }
@@ -1671,14 +1688,7 @@ IL POST VIRALE\n\
 Il messaggio circola da giorni su Facebook e WhatsApp, ma l'Autorità non ha deciso alcun aumento di questo tipo.";
     let a = cleaned_by_rules("it/verifica.txt", text);
     assert_eq!(reason_of(&a, 7), "(kept)", "{:#?}", a.removed);
-    for line in 3..=6 {
-        assert_ne!(
-            reason_of(&a, line),
-            "(kept)",
-            "line {line}: {:#?}",
-            a.removed
-        );
-    }
+    assert_removed(&a, 3..=6);
 }
 
 /// A newsletter forwarded by e-mail and pasted as an article: the forwarder's note, the
@@ -1696,22 +1706,8 @@ Le conservatoire rend hommage à Odile Sarrazin\n\
 Professeure de piano pendant quarante ans, Odile Sarrazin est morte dimanche à l'âge de 91 ans, a annoncé sa famille.\n\
 Un concert en sa mémoire aura lieu le 15 février dans la grande salle du conservatoire, avec ses anciens élèves.";
     let a = cleaned_by_rules("fr/lettre.txt", text);
-    for line in 1..=7 {
-        assert_ne!(
-            reason_of(&a, line),
-            "(kept)",
-            "line {line}: {:#?}",
-            a.removed
-        );
-    }
-    for line in 8..=10 {
-        assert_eq!(
-            reason_of(&a, line),
-            "(kept)",
-            "line {line}: {:#?}",
-            a.removed
-        );
-    }
+    assert_removed(&a, 1..=7);
+    assert_kept(&a, 8..=10);
     let text = "Le calendrier des travaux\n\
 \n\
 Date : du 3 au 28 mars, de 8 h à 17 h.\n\
@@ -1733,22 +1729,8 @@ fn a_blogs_said_headers_open_its_comment_thread() {
 Μαρία Π. είπε...\n\
 Να γράψετε και για τη Μήλο, εκεί είναι χειρότερα.";
     let a = cleaned_by_rules("el/blog.txt", text);
-    for line in 3..=5 {
-        assert_eq!(
-            reason_of(&a, line),
-            "(kept)",
-            "line {line}: {:#?}",
-            a.removed
-        );
-    }
-    for line in 6..=9 {
-        assert_ne!(
-            reason_of(&a, line),
-            "(kept)",
-            "line {line}: {:#?}",
-            a.removed
-        );
-    }
+    assert_kept(&a, 3..=5);
+    assert_removed(&a, 6..=9);
     // One such line in an article is no thread.
     let text = "Conseil municipal\n\
 \n\
