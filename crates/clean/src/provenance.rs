@@ -269,7 +269,7 @@ fn translated_sentence(line: &str, words: usize) -> Option<LineAttribution> {
         return None;
     }
     let mut sentences = line.split_inclusive(['.', '!', '?']).map(str::trim);
-    sentences.next()?;
+    let first = sentences.next()?;
     sentences
         .filter(|s| !s.is_empty())
         .find_map(|s| {
@@ -280,8 +280,48 @@ fn translated_sentence(line: &str, words: usize) -> Option<LineAttribution> {
         .map(|_| LineAttribution {
             translated: true,
             republished: true,
+            // "Un reportage de Chanda Mwale paru le 9 mai 2024 dans The Copperbelt Observer
+            // (Zambie).", "Artículo de X publicado originalmente en francés en Nouadhibou Hebdo
+            // (Mauritania) el 26 de septiembre.": the sentence before says where it appeared.
+            original_outlet: published_in(first).or_else(|| appeared_in(first)),
             ..LineAttribution::default()
         })
+}
+
+/// The outlet after a verb of publishing in a sentence no phrase of the table opens ("… paru le
+/// 9 mai 2024 dans The Copperbelt Observer"): the first capitalised name after a place
+/// preposition that follows the verb.
+fn appeared_in(sentence: &str) -> Option<String> {
+    const PUBLISHED: &[&str] = &[
+        "paru",
+        "parue",
+        "publié",
+        "publiée",
+        "published",
+        "appeared",
+        "publicado",
+        "publicada",
+        "pubblicato",
+        "pubblicata",
+        "uscito",
+        "veröffentlicht",
+        "erschienen",
+        "opublikowany",
+        "opublikowana",
+        "опубликован",
+        "опубликована",
+        "опубліковано",
+        "δημοσιεύθηκε",
+    ];
+    let at = sentence.split_whitespace().position(|w| {
+        PUBLISHED.contains(
+            &w.trim_matches(|c: char| !c.is_alphabetic())
+                .to_lowercase()
+                .as_str(),
+        )
+    })?;
+    let rest: Vec<&str> = sentence.split_whitespace().skip(at + 1).collect();
+    outlet_after_preposition(&rest.join(" "))
 }
 
 /// "Par Guennadi Sorokine – Le 28 janvier 2025 – Source Rousski Kourier": a byline's segments,
@@ -1684,6 +1724,13 @@ mod tests {
         );
         let t = la("Traduction : Marie Dupont pour notre site");
         assert!(t.translated && t.original_outlet.is_none());
+        // A note whose translation credit opens its second sentence names the outlet in its
+        // first.
+        let r = la("Un reportage de Jan Novak paru le 3 mars 2025 dans Ostravský Deník (Tchéquie). Traduit du tchèque par Marie Roux, bénévole de l'association.");
+        assert_eq!(r.original_outlet.as_deref(), Some("Ostravský Deník"));
+        assert!(r.translated);
+        let r = la("Artículo de Ana Souza publicado originalmente en portugués en Folha do Cerrado (Brasil) el 2 de mayo. Traducido del portugués por Luis Gil.");
+        assert_eq!(r.original_outlet.as_deref(), Some("Folha do Cerrado"));
         // A descriptor in the locative case ("в издании", "w gazecie").
         let r =
             la("Этот материал впервые опубликован на польском языке в издании Kurier Mazurski.");
