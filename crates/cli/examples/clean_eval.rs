@@ -364,7 +364,7 @@ fn train_line_model(dumps: &[Dump], out: &Path, threshold: f32, verbose: bool) {
             format!("{second} ({first})")
         };
         println!(
-            "{t:>9.2} {:>14} {:>14} {:>14}",
+            "{t:>9.3} {:>14} {:>14} {:>14}",
             hit(Label::Chrome),
             hit(Label::Article),
             hit(Label::Meta)
