@@ -411,7 +411,17 @@ fn phrase_reason_at_start(norm: &str, words: usize) -> Option<&'static str> {
 /// and nothing else.
 fn is_share_buttons(norm: &str) -> bool {
     // Two different labels: "x x x" is not a row of buttons.
-    share_labels(norm).is_some_and(|labels| labels.len() >= 2)
+    if share_labels(norm).is_some_and(|labels| labels.len() >= 2) {
+        return true;
+    }
+    // "Partager le direct : Facebook | WhatsApp | X", "Share this story: …": the row's label
+    // names what is shared, in a few words after the verb.
+    norm.split_once(':').is_some_and(|(head, tail)| {
+        let mut head = head.split_whitespace();
+        head.next().is_some_and(|w| SHARE_LEADS.contains(&w))
+            && head.count() <= 3
+            && share_labels(tail).is_some_and(|labels| labels.len() >= 2)
+    })
 }
 
 /// The distinct share-button labels a (normalised) line is made of, or `None` when it holds
@@ -1349,23 +1359,25 @@ fn has_bank_account(trimmed: &str) -> bool {
             c + usize::from(b.is_ascii_digit() || b.is_ascii_uppercase()),
         )
     });
-    if digits < 2 || code < 18 {
+    if digits < 2 || code < 15 {
         return false;
     }
     let compact: String = trimmed.chars().filter(|c| !c.is_whitespace()).collect();
     let bytes = compact.as_bytes();
-    // Two capitals, two digits, then at least 14 more digits or capitals: an IBAN.
-    (0..bytes.len().saturating_sub(18)).any(|k| {
+    // Two capitals, two digits, then at least 11 more digits or capitals: an IBAN (Norway's
+    // are 15 long, Belgium's 16: "IBAN BE71 0689 4523 1169", its label glued on once the
+    // spaces are gone).
+    (0..bytes.len().saturating_sub(15)).any(|k| {
         bytes[k].is_ascii_uppercase()
             && bytes[k + 1].is_ascii_uppercase()
             && bytes[k + 2].is_ascii_digit()
             && bytes[k + 3].is_ascii_digit()
-            && (k == 0 || !bytes[k - 1].is_ascii_alphanumeric())
+            && (k == 0 || !bytes[k - 1].is_ascii_alphanumeric() || compact[..k].ends_with("IBAN"))
             && bytes[k + 4..]
                 .iter()
                 .take_while(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
                 .count()
-                >= 14
+                >= 11
     })
 }
 
@@ -3732,6 +3744,28 @@ mod tests {
             "Notre échelle de notation : Vrai | Plutôt vrai | Trompeur | Manque de contexte | Faux"
         ));
         assert_eq!(reason("248 K abonnés"), Some("counter or timestamp"));
+    }
+
+    #[test]
+    fn round_54_share_labels_bank_accounts_and_embed_links() {
+        assert_eq!(
+            reason("Partager ce direct : Facebook · WhatsApp · Copier le lien"),
+            Some("share buttons")
+        );
+        // A label that is no share verb does not make a row of buttons.
+        assert_ne!(
+            reason("Nos partenaires : Facebook, Google et Meta ont refusé de répondre."),
+            Some("share buttons")
+        );
+        // Belgium's IBANs are 16 long; the label may sit right before.
+        assert!(has_bank_account(
+            "IBAN BE71 0689 4523 1169 – communication « Don »"
+        ));
+        assert!(has_bank_account("FR76 3000 6000 0112 3456 7890 189"));
+        assert!(!has_bank_account(
+            "Le vol AF1234 a atterri à 18 h 05 à Roissy."
+        ));
+        assert_eq!(reason("Voir sur X"), Some("account/search link"));
     }
 
     #[test]
