@@ -1003,7 +1003,9 @@ pub(crate) fn apply(a: &mut Article, model: &LineModel) {
         }
         // A short line between two paragraphs is a subheading unless the model is very sure.
         let threshold = if sandwiched.binary_search(&i).is_ok() {
-            SANDWICHED_THRESHOLD.max(model.threshold)
+            SANDWICHED_THRESHOLD
+                .max(model.threshold + SANDWICHED_MARGIN)
+                .min(0.995)
         } else {
             model.threshold
         };
@@ -1047,8 +1049,10 @@ impl KeptLine {
 /// Fewest non-blank lines (kept and removed) of a page the model judges.
 const MIN_PAGE_LINES: usize = 20;
 
-/// The score a short line between two paragraphs must pass to go.
+/// The score a short line between two paragraphs must pass to go, at least.
 const SANDWICHED_THRESHOLD: f32 = 0.97;
+/// And how far above the model's own threshold (a bolder model needs a higher bar).
+const SANDWICHED_MARGIN: f32 = 0.02;
 
 /// Short lines with a paragraph of prose kept right above and right below ("Talks resume"
 /// between two paragraphs near the end): mostly the article's subheadings; chrome the rules
