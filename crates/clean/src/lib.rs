@@ -193,7 +193,10 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                     {
                         la.source = None;
                     }
-                    la.republished = false;
+                    // (A translation of its own other-language service is still a republished
+                    // translation: "Traduit de l'anglais. Cette tribune a d'abord été publiée
+                    // sur le site anglophone de Horizon International.")
+                    la.republished &= la.translated;
                     la.original_outlet = None;
                 }
             }

@@ -73,6 +73,8 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                 };
                 // "Un article de Reto Ammann paru dans le Zürcher Wochenbote du 14 février": the
                 // writer, then the outlet the piece appeared in, which is the source.
+                // ("Un article de Chanda Mwale paru le 3 mai 2024 dans The Copperbelt Observer
+                // (Zambie).": a date between the verb and the outlet.)
                 let name = match published_in(&rest) {
                     Some(outlet) if starts_with_person_name(&rest) => outlet,
                     _ => name,
@@ -237,7 +239,10 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                     .or_else(|| republished_in(&norm, trimmed))
                     // "Pubblichiamo la traduzione di un articolo di X uscito sulla rivista Y":
                     // the outlet after a "published in" phrase further on.
-                    .or_else(|| published_in(trimmed));
+                    .or_else(|| published_in(trimmed))
+                    // "Перевод с английского — Анна Шульга, специально для «…». Оригинал: The
+                    // Lothian Herald, 9 марта 2024.": a label further on names the original.
+                    .or_else(|| original_label_later(trimmed));
             }
             _ => continue,
         }
@@ -283,8 +288,35 @@ fn translated_sentence(line: &str, words: usize) -> Option<LineAttribution> {
             // "Un reportage de Chanda Mwale paru le 9 mai 2024 dans The Copperbelt Observer
             // (Zambie).", "Artículo de X publicado originalmente en francés en Nouadhibou Hebdo
             // (Mauritania) el 26 de septiembre.": the sentence before says where it appeared.
-            original_outlet: published_in(first).or_else(|| appeared_in(first)),
+            original_outlet: published_in(first),
             ..LineAttribution::default()
+        })
+}
+
+/// The outlet an "Original:" label names in a sentence after the first ("… Оригинал: The
+/// Lothian Herald, 9 марта 2024."), the writer first if it names one.
+fn original_label_later(line: &str) -> Option<String> {
+    line.split_inclusive(['.', '!', '?'])
+        .skip(1)
+        .map(str::trim)
+        .find_map(|s| {
+            let norm = normalize(s);
+            let (_, _, end) = matching(&norm, 1).into_iter().find(|(p, start, _)| {
+                *start == 0 && p.kind == Kind::AttrOriginal && p.phrase.ends_with(':')
+            })?;
+            let rest = rest_after(s, &norm, end);
+            // "Оригінал: Hannah Whitcombe, «The library that kept …», The Northern Courier, 2
+            // лютого 2025": the writer, the title, then the outlet.
+            let rest = match rest.split_once(", ") {
+                Some((writer, after))
+                    if crate::chrome::is_person_name(writer)
+                        && skip_quoted_title(after).starts_with(char::is_uppercase) =>
+                {
+                    skip_quoted_title(after).to_string()
+                }
+                _ => skip_quoted_title(&rest).to_string(),
+            };
+            outlet_name(&rest).filter(|o| o.chars().next().is_some_and(char::is_uppercase))
         })
 }
 
@@ -706,6 +738,9 @@ pub fn published_in(line: &str) -> Option<String> {
                 .filter(|o| o.chars().next().is_some_and(char::is_uppercase))
                 .or_else(|| outlet_after_preposition(rest))
         })
+        // "… paru le 3 mai 2024 dans The Copperbelt Observer": a date between the verb and
+        // the outlet, which no phrase of the table spans.
+        .or_else(|| appeared_in(trimmed))
 }
 
 /// The original text after a normalised match ending at `norm_end`. Normalisation only drops a
@@ -871,8 +906,9 @@ fn outlet_name(s: &str) -> Option<String> {
         .filter_map(|d| s.find(d))
         .min()
         .map_or(s, |i| &s[..i]);
+    // ("(Source : Régie Eau Karukera)": the bracket the credit sits in closes after the name.)
     let cut = s
-        .find(['.', ';', ',', '(', '|', '\n'])
+        .find(['.', ';', ',', '(', ')', '|', '\n'])
         .filter(|&i| {
             // Keep dots inside names like "Sputnik.fr" or "S.A.".
             !s[i..].starts_with(".com") && !s[i..].starts_with(".fr") && !s[i..].starts_with(".ru")
@@ -1731,6 +1767,21 @@ mod tests {
         assert!(r.translated);
         let r = la("Artículo de Ana Souza publicado originalmente en portugués en Folha do Cerrado (Brasil) el 2 de mayo. Traducido del portugués por Luis Gil.");
         assert_eq!(r.original_outlet.as_deref(), Some("Folha do Cerrado"));
+        let r = la(
+            "Un article de Chanda Mwale paru le 3 mai 2024 dans The Copperbelt Observer (Zambie).",
+        );
+        assert_eq!(r.source.as_deref(), Some("The Copperbelt Observer"));
+        let r = la("Un article de Jan Novak paru le 3 mai 2024 dans Ostravský Deník (Tchéquie).");
+        assert_eq!(r.source.as_deref(), Some("Ostravský Deník"));
+        assert_eq!(
+            la("(Source : Régie des eaux du Lac)").source.as_deref(),
+            Some("Régie des eaux du Lac")
+        );
+        // A translator's credit, then the original's label in the next sentence.
+        let r = la("Перевод с немецкого — Ольга Ким, специально для нашего канала. Оригинал: Allgäuer Wochenblatt, 4 марта 2025.");
+        assert_eq!(r.original_outlet.as_deref(), Some("Allgäuer Wochenblatt"));
+        let r = la("Переклад з англійської. Оригінал: Ann Lee, «A quiet harbour», The Harbour Review, 2 лютого 2025 року.");
+        assert_eq!(r.original_outlet.as_deref(), Some("The Harbour Review"));
         // A descriptor in the locative case ("в издании", "w gazecie").
         let r =
             la("Этот материал впервые опубликован на польском языке в издании Kurier Mazurski.");
