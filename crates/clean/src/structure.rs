@@ -1162,6 +1162,10 @@ pub(crate) fn is_fact_check_verdict(line: &str) -> bool {
         "αληθές",
         "παραπλανητικό",
     ];
+    // The table as `normalize` spells a line (Greek accents folded: "ΨΕΥΔΕΣ" is "ψευδές").
+    static FOLDED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    let folded = FOLDED.get_or_init(|| VERDICTS.iter().map(|v| patterns::normalize(v)).collect());
+    let is_verdict = |t: &str| folded.iter().any(|v| v == t);
     let norm = patterns::normalize(line.trim());
     let norm = norm.trim_end_matches(['.', '!', ' ']);
     // "VEREDICTO: FALSO", "Notre verdict : trompeur": the rating under its label.
@@ -1182,7 +1186,7 @@ pub(crate) fn is_fact_check_verdict(line: &str) -> bool {
         .split_once(':')
         .filter(|(label, _)| LABELS.contains(&label.trim()))
         .map(|(_, v)| v.trim());
-    VERDICTS.contains(&norm) || rated.is_some_and(|v| VERDICTS.contains(&v))
+    is_verdict(norm) || rated.is_some_and(is_verdict)
 }
 
 /// Whether a short line's text is the site's name: a web domain, the copyright holder, or a name
@@ -2294,6 +2298,7 @@ mod tests {
         assert!(is_fact_check_verdict("Plutôt vrai."));
         assert!(!is_fact_check_verdict("Vérifications"));
         assert!(is_fact_check_verdict("VEREDICTO: FALSO"));
+        assert!(is_fact_check_verdict("ΨΕΥΔΕΣ"));
         assert!(continued_from_page("Fortsetzung von Seite 3"));
         assert!(continued_from_page("Suite de la page 2"));
         assert!(!continued_from_page("Lire aussi"));
