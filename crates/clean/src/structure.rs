@@ -1837,7 +1837,10 @@ pub(crate) fn remove_trailing_lists(
     };
     let label = |t: &str| {
         let words = t.split_whitespace().count();
+        // ("Die weiteren Ergebnisse des 9. Spieltags:": a sentence of five words or more that
+        // ends in a colon introduces the article's own list; a box's label is shorter.)
         (1..=6).contains(&words)
+            && !(words >= 5 && t.ends_with(':'))
             && !t.ends_with(['.', ',', ';'])
             && t.starts_with(|c: char| c.is_uppercase())
             && !is_key_figure(t)

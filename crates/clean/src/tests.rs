@@ -1742,3 +1742,23 @@ Rien. Il a levé la séance sans un mot, sous les sifflets d'une partie du publi
     assert_eq!(reason_of(&a, 5), "(kept)", "{:#?}", a.removed);
     assert_eq!(reason_of(&a, 6), "(kept)", "{:#?}", a.removed);
 }
+
+/// Below a match report, the article's own "Die weiteren Ergebnisse des 9. Spieltags:" over the
+/// other results: a sentence ending in a colon introduces the list, which stays; a box's short
+/// label over the same rows heads a list of other articles.
+#[test]
+fn results_introduced_by_the_articles_sentence_stay() {
+    let report = "Kreisliga: Oberweiler dreht das Spiel in der Nachspielzeit\n\
+\n\
+Der SV Oberweiler hat am Sonntag gegen den TSV Kirchbronn nach einem 0:2-Rückstand noch mit 3:2 gewonnen.\n\
+Den Siegtreffer erzielte der eingewechselte Brenner in der dritten Minute der Nachspielzeit per Kopf.\n";
+    let rows = "FC Grünsfeld – SpVgg Ahornbach 2:0\n\
+TSV Unterbalbach II – SV Rosenweiler 1:1\n\
+FV Kreßbach – SC Lauda-Süd 0:3";
+    let text = format!("{report}Die weiteren Ergebnisse des 9. Spieltags:\n{rows}");
+    let a = cleaned_by_rules("de/kreisliga.txt", &text);
+    assert_kept(&a, 5..=8);
+    let text = format!("{report}Weitere Ergebnisse\n{rows}");
+    let a = cleaned_by_rules("de/kreisliga2.txt", &text);
+    assert_removed(&a, 5..=8);
+}
