@@ -271,23 +271,30 @@ pub(crate) fn remove_score_widgets(a: &mut Article, nonempty: &[usize]) {
 /// fields or more in a row, one of them a sender with an address. A field alone ("Date : 12
 /// mars") stays: an article may open a paragraph so.
 pub(crate) fn remove_mail_headers(a: &mut Article, nonempty: &[usize]) {
+    // Each line's field, read once: a sender's field counts only with an address in it.
+    let fields_of: Vec<Option<MailField>> = nonempty
+        .iter()
+        .map(|&i| {
+            let line = a.lines[i].trim();
+            mail_field(line).map(|f| match f {
+                MailField::From if !line.contains('@') => MailField::Other,
+                f => f,
+            })
+        })
+        .collect();
     let mut found = Vec::new();
     let mut k = 0;
     while k < nonempty.len() {
-        let t = a.lines[nonempty[k]].trim();
-        let separator = is_forward_separator(t);
-        let fields = nonempty[k + usize::from(separator)..]
+        let separator = is_forward_separator(a.lines[nonempty[k]].trim());
+        let first_field = k + usize::from(separator);
+        let fields = fields_of[first_field..]
             .iter()
             .take(8)
-            .take_while(|&&i| mail_field(a.lines[i].trim()).is_some())
+            .take_while(|f| f.is_some())
             .count();
-        let first_field = k + usize::from(separator);
-        let sender = nonempty[first_field..first_field + fields]
+        let sender = fields_of[first_field..first_field + fields]
             .iter()
-            .any(|&i| {
-                let line = a.lines[i].trim();
-                mail_field(line) == Some(MailField::From) && line.contains('@')
-            });
+            .any(|f| *f == Some(MailField::From));
         if (separator && fields >= 1) || (fields >= 3 && sender) {
             // ("Salut Claire," / "Tu as vu ça ? … Bises, Marc" / "Envoyé de mon iPhone" over
             // the separator near the top: the note of whoever forwarded it.)

@@ -978,12 +978,14 @@ fn stacked_features_into(
 /// Removes the kept lines the model scores above its threshold (never line 1 when it is the
 /// title), recording the score and the shape cues that raised it.
 pub(crate) fn apply(a: &mut Article, model: &LineModel) {
-    let kept = kept_lines(a);
     // (The model learned from pages of 23 non-blank lines or more: a shorter text, a brief or a
-    // test's few lines, gives its page-level cues too little to go on.)
-    if kept.len() + a.removed.len() < MIN_PAGE_LINES {
+    // test's few lines, gives its page-level cues too little to go on. Kept lines are the
+    // non-blank ones, counted before their features are built.)
+    let kept_count = a.lines.iter().filter(|l| !l.trim().is_empty()).count();
+    if kept_count + a.removed.len() < MIN_PAGE_LINES {
         return;
     }
+    let kept = kept_lines(a);
     let mut listed = introduced_list_items(a);
     listed.extend(table_rows(a));
     listed.sort_unstable();

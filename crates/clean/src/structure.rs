@@ -472,11 +472,7 @@ pub(crate) fn is_comment_header(line: &str) -> bool {
     let counted = stem_at.is_some()
         && (count_beside
             || (norm.chars().any(|c| c.is_ascii_digit()) && !sentence)
-            || (line.contains(['«', '“', '"'])
-                && norm
-                    .split_whitespace()
-                    .next()
-                    .is_some_and(|w| ONE.contains(&w))));
+            || (line.contains(['«', '“', '"']) && words.first().is_some_and(|w| ONE.contains(w))));
     phrase || counted
 }
 
