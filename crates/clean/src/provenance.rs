@@ -152,18 +152,10 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                     _ => rest,
                 };
                 let after_title = skip_quoted_title(&rest);
-                // "Оригінал: Катрін Фолльмер, Nordhafener Rundschau, 3 лютого 2025 р.": the
-                // writer first, then the outlet.
-                let after_title = match after_title.trim_start_matches([':', ' ']).split_once(", ")
-                {
-                    Some((writer, outlet))
-                        if p.phrase.ends_with(':')
-                            && crate::chrome::is_person_name(writer)
-                            && outlet.starts_with(char::is_uppercase) =>
-                    {
-                        outlet
-                    }
-                    _ => after_title,
+                let after_title = if p.phrase.ends_with(':') {
+                    after_writer(after_title).unwrap_or(after_title)
+                } else {
+                    after_title
                 };
                 let named = || {
                     outlet_name(after_title)
@@ -293,31 +285,28 @@ fn translated_sentence(line: &str, words: usize) -> Option<LineAttribution> {
         })
 }
 
+/// "Оригінал: Катрін Фолльмер, Nordhafener Rundschau, 3 лютого 2025 р.", "Оригінал: Hannah
+/// Whitcombe, «The library that kept …», The Northern Courier, …": after a label, the writer
+/// first, perhaps the title, then the outlet. The text from the outlet on, if it reads so.
+fn after_writer(reference: &str) -> Option<&str> {
+    let (writer, after) = reference.trim_start_matches([':', ' ']).split_once(", ")?;
+    let outlet = skip_quoted_title(after);
+    (crate::chrome::is_person_name(writer) && outlet.starts_with(char::is_uppercase))
+        .then_some(outlet)
+}
+
 /// The outlet an "Original:" label names in a sentence after the first ("… Оригинал: The
-/// Lothian Herald, 9 марта 2024."), the writer first if it names one.
+/// Lothian Herald, 9 марта 2024."), read as the label's own line would be.
 fn original_label_later(line: &str) -> Option<String> {
     line.split_inclusive(['.', '!', '?'])
         .skip(1)
         .map(str::trim)
-        .find_map(|s| {
-            let norm = normalize(s);
-            let (_, _, end) = matching(&norm, 1).into_iter().find(|(p, start, _)| {
-                *start == 0 && p.kind == Kind::AttrOriginal && p.phrase.ends_with(':')
-            })?;
-            let rest = rest_after(s, &norm, end);
-            // "Оригінал: Hannah Whitcombe, «The library that kept …», The Northern Courier, 2
-            // лютого 2025": the writer, the title, then the outlet.
-            let rest = match rest.split_once(", ") {
-                Some((writer, after))
-                    if crate::chrome::is_person_name(writer)
-                        && skip_quoted_title(after).starts_with(char::is_uppercase) =>
-                {
-                    skip_quoted_title(after).to_string()
-                }
-                _ => skip_quoted_title(&rest).to_string(),
-            };
-            outlet_name(&rest).filter(|o| o.chars().next().is_some_and(char::is_uppercase))
+        .filter(|s| {
+            matching(&normalize(s), 1).into_iter().any(|(p, start, _)| {
+                start == 0 && p.kind == Kind::AttrOriginal && p.phrase.ends_with(':')
+            })
         })
+        .find_map(|s| line_attribution(s)?.original_outlet)
 }
 
 /// The outlet after a verb of publishing in a sentence no phrase of the table opens ("… paru le
