@@ -292,9 +292,7 @@ pub(crate) fn remove_mail_headers(a: &mut Article, nonempty: &[usize]) {
             .take(8)
             .take_while(|f| f.is_some())
             .count();
-        let sender = fields_of[first_field..first_field + fields]
-            .iter()
-            .any(|f| *f == Some(MailField::From));
+        let sender = fields_of[first_field..first_field + fields].contains(&Some(MailField::From));
         if (separator && fields >= 1) || (fields >= 3 && sender) {
             // ("Salut Claire," / "Tu as vu ça ? … Bises, Marc" / "Envoyé de mon iPhone" over
             // the separator near the top: the note of whoever forwarded it.)
