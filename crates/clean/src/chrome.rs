@@ -29,6 +29,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     if is_separator_line(trimmed) {
         return Some("separator line");
     }
+    if is_progress_bar(trimmed) {
+        return Some("donation plea");
+    }
     let words = trimmed.split_whitespace().count();
     // Whether the line ends like a sentence: widgets and tickers do not.
     let sentence = trimmed.ends_with(['.', '!', '?', '»', '"', '”']);
@@ -157,8 +160,11 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words <= 12 && is_comment_form_fields(trimmed) {
             return Some("comment notice");
         }
-        if words <= 4 && is_player_time(&norm) {
+        if (words <= 4 && is_player_time(&norm)) || (words <= 12 && is_player_bar(&norm)) {
             return Some("video player control");
+        }
+        if words <= 10 && is_view_stamp(&norm) {
+            return Some("counter or timestamp");
         }
         if words <= 12 && is_hashtag_line(trimmed) {
             return Some("tag list");
@@ -204,7 +210,10 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words <= 30 && is_tip_line(trimmed, &norm) {
             return Some("feedback widget");
         }
-        if words <= 40 && is_media_item(trimmed) {
+        if words <= 40 && is_generated_alt_text(&norm) {
+            return Some("image caption");
+        }
+        if words <= 40 && (is_media_item(trimmed) || is_timed_media_link(&norm)) {
             return Some("video player control");
         }
         if words <= 6 && is_pager(trimmed) {
@@ -294,7 +303,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if is_whole_line_label(&norm) {
             return Some("page label");
         }
-        if pos.outside_body && is_breadcrumb(trimmed) {
+        // Inside the body only a path from the home page ("Accueil / Économie / Agriculture"
+        // under an advert read as the body's first paragraph): no line of prose opens so.
+        if (pos.outside_body || opens_with_home_word(trimmed)) && is_breadcrumb(trimmed) {
             return Some("navigation menu");
         }
         if pos.outside_body && is_word_menu(trimmed) {
@@ -379,10 +390,13 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
 /// ("Partager cet article", "Soutenez la presse libre : faites un don !"); a phrase deep inside a
 /// short sentence is the sentence's own words.
 fn phrase_reason(norm: &str, words: usize) -> Option<&'static str> {
-    // "Soutenez la presse libre : faites un don !": after a colon the line starts again.
+    // "Soutenez la presse libre : faites un don !": after a colon the line starts again; so it
+    // does after a spaced dash or bar, which a box's title and its button share a line with
+    // ("Soutenez le journalisme local – Faites un don").
     phrase_reason_at_start(norm, words).or_else(|| {
-        norm.match_indices(':')
-            .map(|(i, _)| norm[i + 1..].trim_start())
+        norm.match_indices([':', '–', '—', '|'])
+            .filter(|&(i, m)| m == ":" || norm[..i].ends_with(' '))
+            .map(|(i, m)| norm[i + m.len()..].trim_start())
             .filter(|rest| !rest.is_empty())
             .find_map(|rest| phrase_reason_at_start(rest, words))
     })
@@ -1280,6 +1294,9 @@ fn is_forum_stat_row(norm: &str) -> bool {
 /// subject, "Re: " and the thread's title.
 fn is_forum_post_header(trimmed: &str) -> bool {
     const BY: &[&str] = &["par", "by", "von", "da", "por", "przez", "от", "від"];
+    if is_quote_header(trimmed) {
+        return true;
+    }
     if trimmed.starts_with("Re: ") || trimmed.starts_with("RE: ") {
         return !trimmed.ends_with(['.', '?', '!']) || trimmed.ends_with("...");
     }
@@ -1300,6 +1317,45 @@ fn is_forum_post_header(trimmed: &str) -> bool {
             .any(|w| BY.contains(&w.to_lowercase().as_str()))
         && tail.split_whitespace().count() <= 8
         && crate::dates::first_date(tail).is_some()
+}
+
+/// "souss_lover a dit :", "kierowca_z_podgórza pisze:", "Marek said:": a forum's header over a
+/// quoted post, the poster's handle (one word, or two capitalised) and the verb with its colon.
+fn is_quote_header(trimmed: &str) -> bool {
+    const SAID: &[&str] = &[
+        "a dit",
+        "a écrit",
+        "said",
+        "wrote",
+        "schrieb",
+        "hat geschrieben",
+        "ha scritto",
+        "scrive",
+        "pisze",
+        "napisał",
+        "napisała",
+        "написал",
+        "написала",
+        "написав",
+        "написала",
+        "escribió",
+        "dijo",
+        "έγραψε",
+    ];
+    let Some(head) = trimmed.strip_suffix(':') else {
+        return false;
+    };
+    let head = head.trim_end();
+    SAID.iter().any(|verb| {
+        head.strip_suffix(verb).is_some_and(|who| {
+            let who: Vec<&str> = who.split_whitespace().collect();
+            match who.as_slice() {
+                [handle] => handle.chars().any(char::is_alphabetic),
+                [first, last] => starts_capitalised(first) && starts_capitalised(last),
+                _ => false,
+            }
+        })
+    })
 }
 
 /// "🌡 58° Pawnee Ridge, OK", "Lyon 12°C ☁": a weather widget, a temperature and a weather
@@ -1523,6 +1579,12 @@ fn is_gambling_warning(trimmed: &str) -> bool {
         "gioca responsabilmente",
         "graj odpowiedzialnie",
         "азартные игры могут вызывать зависимость",
+        "jouez de manière responsable",
+        "jouez responsable",
+        "παίξε υπεύθυνα",
+        "παίζετε υπεύθυνα",
+        "play responsibly",
+        "juega responsablemente",
     ];
     if !trimmed.chars().any(|c| c.is_ascii_digit()) {
         return false;
@@ -1585,7 +1647,7 @@ pub(crate) fn is_sponsor_line(trimmed: &str) -> bool {
 
 /// What stands between an ad's label and the rest of its line ("Sponsorisé · …", "Chauffage
 /// Info | Sponsorisé"); not a colon, which opens a subheading's topic.
-const AD_SEPARATORS: [&str; 3] = [" · ", " | ", " • "];
+const AD_SEPARATORS: [&str; 5] = [" · ", " | ", " • ", " ▶ ", " ▸ "];
 
 /// Whether the whole of a normalised text is an advertisement label of the table
 /// ("sponsorisé", "реклама").
@@ -2391,6 +2453,53 @@ fn is_player_time(norm: &str) -> bool {
         })
 }
 
+/// "00:00 / 18:42   ⏪ 15s   ⏩ 30s   Velocità 1x", "0:00 / 3:26   HD   ⛶": a player's bar, the
+/// clock first and its buttons after (pictographs, which `normalize` keeps, are no words).
+fn is_player_bar(norm: &str) -> bool {
+    let mut w = norm.split_whitespace();
+    let (Some(a), Some("/"), Some(b)) = (w.next(), w.next(), w.next()) else {
+        return false;
+    };
+    is_player_time(&format!("{a} / {b}"))
+        && w.all(|x| {
+            x.chars().all(|c| !c.is_alphabetic())
+                || x.len() <= 4
+                || matches!(x, "velocità" | "vitesse" | "speed" | "geschwindigkeit")
+        })
+}
+
+/// "8.1K views  edited  Jan 4 at 10:02", "👁 34,7K   изм.   11 марта в 09:48": a channel post's
+/// footer as an export prints it, the view count, the edit mark and the time.
+fn is_view_stamp(norm: &str) -> bool {
+    const EDITED: &[&str] = &[
+        "edited",
+        "изм.",
+        "изменено",
+        "modifié",
+        "bearbeitet",
+        "modificato",
+        "editado",
+        "edytowano",
+        "змінено",
+        "views",
+        "просмотров",
+        "vues",
+    ];
+    let mut w = norm.split_whitespace();
+    let count = w.next().is_some_and(|c| {
+        let c = c.trim_end_matches(['k', 'm', 'к']);
+        !c.is_empty()
+            && c.chars()
+                .all(|ch| ch.is_ascii_digit() || ch == '.' || ch == ',')
+    });
+    let rest: Vec<&str> = w.collect();
+    count
+        && rest.iter().any(|x| EDITED.contains(x))
+        && rest
+            .iter()
+            .any(|x| x.contains(':') && is_numeric_date_or_time(x))
+}
+
 /// "#Приреченск #ЖКХ #отопление": a line of hashtags only.
 fn is_hashtag_line(line: &str) -> bool {
     let tags: Vec<&str> = line.split_whitespace().collect();
@@ -2483,6 +2592,10 @@ fn is_media_link(norm: &str, line: &str) -> bool {
         "descargar",
         "ακούστε",
         "δείτε",
+        "réécoutez",
+        "écoutez",
+        "regardez",
+        "revoyez",
         "უყურეთ",
         "მოუსმინეთ",
         "κατεβάστε",
@@ -2503,6 +2616,65 @@ fn is_media_link(norm: &str, line: &str) -> bool {
             .next()
             .is_some_and(|w| VERBS.contains(&w))
         && !line.trim_end().ends_with('.')
+}
+
+/// "Peut être une image de pont, rivière et arbre", "May be an image of text that says …": the
+/// description a social network writes for a picture, which a copy of the post keeps as text.
+fn is_generated_alt_text(norm: &str) -> bool {
+    const OPENINGS: &[&str] = &[
+        "peut être une image",
+        "peut être un dessin",
+        "may be an image",
+        "may be a graphic",
+        "may be a cartoon",
+        "kann ein bild",
+        "möglicherweise ein bild",
+        "può essere un'immagine",
+        "puede ser una imagen",
+        "może być zdjęciem",
+        "może być obrazem",
+        "может быть изображение",
+        "може бути зображення",
+        "μπορεί να είναι εικόνα",
+    ];
+    OPENINGS.iter().any(|o| norm.starts_with(o))
+}
+
+/// "▶ VIDÉO – Les images des premières averses (1:12)", "▶ WIDEO: Tak wygląda ul. Kolejowa z
+/// drona (1:12)": a link to a video or a recording, told by its label and the running time in
+/// brackets that closes it. A sentence of the article does not end on a clip's length.
+fn is_timed_media_link(norm: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "vidéo",
+        "video",
+        "wideo",
+        "видео",
+        "відео",
+        "βίντεο",
+        "vídeo",
+        "audio",
+        "podcast",
+        "ვიდეო",
+    ];
+    let Some((label, _)) = norm.split_once([':', '–', '—', '|']) else {
+        return false;
+    };
+    let Some(time) = norm
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|t| t.rsplit_once('('))
+        .map(|(_, t)| t.trim_end_matches("min").trim())
+    else {
+        return false;
+    };
+    let clock = {
+        let parts: Vec<&str> = time.split(':').collect();
+        (2..=3).contains(&parts.len())
+            && parts
+                .iter()
+                .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    clock && LABELS.contains(&label.trim())
 }
 
 /// "1 di 14", "3 / 12", "2 of 9": a photo gallery's position.
@@ -2610,7 +2782,28 @@ fn is_language_switch(line: &str) -> bool {
             names += 1;
             crate::patterns::is_language_name(&normalize(w))
         });
-    if all_names && names >= 3 {
+    // ("عربي | Français", "FR | عربي": two, parted by a bar, each a name or a code in capitals.)
+    let parted = line.contains(['|', '/', '·']);
+    if all_names && (names >= 3 || (names == 2 && parted)) {
+        return true;
+    }
+    let named_pair = parted && {
+        let items: Vec<&str> = line
+            .split(['|', '/', '·'])
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .collect();
+        let code =
+            |x: &str| (2..=3).contains(&x.chars().count()) && x.chars().all(|c| c.is_uppercase());
+        items.len() == 2
+            && items
+                .iter()
+                .any(|x| crate::patterns::is_language_name(&normalize(x)))
+            && items
+                .iter()
+                .all(|x| code(x) || crate::patterns::is_language_name(&normalize(x)))
+    };
+    if named_pair {
         return true;
     }
     let items: Vec<&str> = line
@@ -3167,7 +3360,44 @@ fn is_pager(line: &str) -> bool {
     // (Guillemets are quotation marks: « Oui. » is an answer.)
     const LEFT: &[char] = &['‹', '←', '◀', '⟵', '◄'];
     const RIGHT: &[char] = &['›', '→', '▶', '⟶', '►'];
-    line.starts_with(LEFT) && line.ends_with(RIGHT) && line.chars().count() <= 50
+    (line.starts_with(LEFT) && line.ends_with(RIGHT) && line.chars().count() <= 50)
+        || is_page_number(line)
+}
+
+/// "Page 1 / 2", "Seite 2 von 3", "Strona 1 z 4", "Стр. 1 из 2": a printed page's number, the
+/// word for a page, its number and the count, nothing else.
+fn is_page_number(line: &str) -> bool {
+    const PAGE: &[&str] = &[
+        "page",
+        "seite",
+        "pagina",
+        "página",
+        "strona",
+        "str.",
+        "страница",
+        "стр.",
+        "сторінка",
+        "σελίδα",
+        "pág.",
+        "p.",
+    ];
+    const OF: &[&str] = &[
+        "/", "of", "sur", "von", "di", "de", "z", "из", "з", "από", "su",
+    ];
+    let lower = line.to_lowercase();
+    let w: Vec<&str> = lower.split_whitespace().collect();
+    let number = |s: &str| !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit());
+    match w.as_slice() {
+        [p, n, of, m] => PAGE.contains(p) && number(n) && OF.contains(of) && number(m),
+        // "Page 1/2"
+        [p, nm] => {
+            PAGE.contains(p)
+                && nm
+                    .split_once('/')
+                    .is_some_and(|(n, m)| number(n) && number(m))
+        }
+        _ => false,
+    }
 }
 
 /// "https://www.example.de/region/…-id48812.html 1/2": a printed page's footer, the address
@@ -3215,6 +3445,15 @@ fn is_glued_teaser(line: &str) -> bool {
 }
 
 /// Dashes, stars, equals signs: `-----`, `* * *`, `___`.
+/// "████████████░░░░ 69% of $10,000": a fundraiser's gauge drawn in block characters, with
+/// the share raised. Text never runs four block characters together.
+fn is_progress_bar(s: &str) -> bool {
+    const BLOCKS: &[char] = &['█', '▓', '▒', '░', '■', '□', '▰', '▱'];
+    s.chars().filter(|c| BLOCKS.contains(c)).count() >= 4
+        && s.split_whitespace().count() <= 12
+        && s.contains('%')
+}
+
 fn is_separator_line(s: &str) -> bool {
     let non_space: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
     // A lone "/" or "|": the divider of a player's "0:00 / 2:17", or of a menu, on its own line.
@@ -3328,11 +3567,50 @@ fn is_social_action_row(norm: &str) -> bool {
         "коментувати",
         "поширити",
         "відповісти",
+        // A page's follow and message buttons ("Suivre   Message").
+        "suivre",
+        "message",
+        "follow",
+        "folgen",
+        "nachricht",
+        "segui",
+        "messaggio",
+        "seguir",
+        "mensaje",
+        "obserwuj",
+        "wiadomość",
+        // A comment count's word and a save button ("💬 12 commentaires | Partager ↗ | 🔖
+        // Sauvegarder").
+        "commentaires",
+        "comments",
+        "kommentare",
+        "commenti",
+        "comentarios",
+        "komentarze",
+        "комментарии",
+        "коментарі",
+        // (Greek as `normalize` folds it: no accents.)
+        "αρεσει",
+        "σχολιο",
+        "σχολια",
+        "απαντηση",
+        "κοινοποιηση",
+        "κοινοποιησεις",
+        "partages",
+        "shares",
+        "sauvegarder",
+        "save",
+        "merken",
+        "salva",
+        "guardar",
+        "zapisz",
+        "сохранить",
+        "зберегти",
     ];
     // Words of a button's label and the age or count beside it.
     const FILLERS: &[&str] = &[
         "mir", "mi", "me", "to", "to!", "h", "j", "d", "w", "min", "k", "std", "godz", "ч", "год",
-        "sem", "s",
+        "sem", "s", "μου", "εβδ", "χιλ", "ώ", "λ",
     ];
     let mut actions: Vec<&str> = Vec::new();
     for w in norm.split(|c: char| c.is_whitespace() || matches!(c, '·' | '|' | '•')) {
@@ -3355,7 +3633,7 @@ fn is_social_action_row(norm: &str) -> bool {
 }
 
 const MENU_SEPARATORS: &[char] = &[
-    '|', '/', '•', '·', '∙', '»', '›', '◦', '▪', '►', '>', '¦', '⁄', '【', '】',
+    '|', '/', '•', '·', '∙', '»', '›', '‹', '◦', '▪', '►', '>', '¦', '⁄', '【', '】',
 ];
 
 /// A line of short items split by separators: "TV / Infos / A La Une / Asie / Europe",
@@ -3524,13 +3802,31 @@ fn is_breadcrumb(s: &str) -> bool {
         .map(str::trim)
         .filter(|x| !x.is_empty())
         .collect();
-    let arrows = s.contains(['>', '›', '»']);
+    // ("Accueil du forum ‹ Transport ‹ Routes et ponts": a forum's path points the other way.)
+    let arrows = s.contains(['>', '›', '»', '‹']);
     let slashes = s.matches(" / ").count() + s.matches(" | ").count();
     // "Accueil / Économie", "მთავარი / რეგიონები", "Accueil Économie": the home page's name
     // opens a path of two.
     let home = items
         .first()
         .is_some_and(|x| HOME_WORDS.contains(&x.to_lowercase().as_str()));
+    // "Головна → Світ → Переклади": from the home page a plain arrow parts the path too (an
+    // itinerary, "Lyon → Genève", opens with a place).
+    let home_arrows = s.contains('→')
+        && s.split('→')
+            .next()
+            .is_some_and(|first| HOME_WORDS.contains(&first.trim().to_lowercase().as_str()));
+    let (items, arrows) = if home_arrows {
+        let items: Vec<&str> = s
+            .split('→')
+            .map(str::trim)
+            .filter(|x| !x.is_empty())
+            .collect();
+        (items, true)
+    } else {
+        (items, arrows)
+    };
+    let home = home || home_arrows;
     if items.len() == 1 && here.is_none() {
         // The home word's capitalised form has as many bytes as its lower case in every script
         // listed, so the rest is cut from `s` itself (cutting it from a lower-cased copy by
@@ -3645,6 +3941,17 @@ fn is_app_download(norm: &str) -> bool {
 }
 
 /// The home page's name opening a breadcrumb, lower-cased.
+/// Whether a line opens with the home page's name and a separator ("Accueil / …", "Home › …").
+fn opens_with_home_word(s: &str) -> bool {
+    let lower = s.to_lowercase();
+    HOME_WORDS.iter().any(|h| {
+        lower.strip_prefix(h).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.starts_with(MENU_SEPARATORS) || rest.starts_with('→')
+        })
+    })
+}
+
 const HOME_WORDS: &[&str] = &[
     "accueil",
     "home",
@@ -3766,6 +4073,88 @@ mod tests {
             "Le vol AF1234 a atterri à 18 h 05 à Roissy."
         ));
         assert_eq!(reason("Voir sur X"), Some("account/search link"));
+    }
+
+    #[test]
+    fn round_55_players_page_numbers_quote_headers_and_gauges() {
+        // A box's title and its button on one line, parted by a spaced dash.
+        assert_eq!(
+            reason("Soutenez le journalisme local – Faites un don"),
+            Some("donation plea")
+        );
+        // An unspaced dash is part of a word, not a new start.
+        assert_ne!(
+            reason("Le village de Saint-Faites-un-don fête ses cent ans."),
+            Some("donation plea")
+        );
+        assert_eq!(reason("Page 1 / 2"), Some("navigation menu"));
+        assert_eq!(reason("Seite 2 von 3"), Some("navigation menu"));
+        assert_eq!(reason("Strona 1 z 4"), Some("navigation menu"));
+        assert_ne!(reason("Page 12 du rapport"), Some("navigation menu"));
+        assert_eq!(
+            reason("00:00 / 18:42   ⏪ 15s   ⏩ 30s   Velocità 1x"),
+            Some("video player control")
+        );
+        assert_eq!(reason("0:00 / 3:26   HD   ⛶"), Some("video player control"));
+        assert_eq!(
+            reason("▶ WIDEO: Tak wygląda ul. Kolejowa z drona (1:12)"),
+            Some("video player control")
+        );
+        // A sentence ending on a time in brackets is no clip.
+        assert_ne!(
+            reason("La vidéo : le maire a parlé à 18 h (heure locale 17:30)"),
+            Some("video player control")
+        );
+        assert_eq!(
+            reason("8.1K views  edited  Jan 4 at 10:02"),
+            Some("counter or timestamp")
+        );
+        assert_eq!(
+            reason("👁 34,7K   изм.   11 марта в 09:48"),
+            Some("counter or timestamp")
+        );
+        assert_eq!(reason("souss_lover a dit :"), Some("forum post header"));
+        assert_eq!(
+            reason("kierowca_z_podgórza pisze:"),
+            Some("forum post header")
+        );
+        // A colon after a quoted speaker inside the article is prose.
+        assert_ne!(
+            reason("Le ministre de l'Agriculture a dit :"),
+            Some("forum post header")
+        );
+        assert_eq!(
+            reason("████████████░░░░ 69% of $10,000"),
+            Some("donation plea")
+        );
+        assert_eq!(reason("عربي | Français"), Some("navigation menu"));
+        assert_eq!(reason("FR | عربي"), Some("navigation menu"));
+        assert_eq!(
+            reason("Peut être une image de pont, rivière et arbre"),
+            Some("image caption")
+        );
+        assert_eq!(
+            reason("💬 12 commentaires | Partager ↗ | 🔖 Sauvegarder"),
+            Some("share buttons")
+        );
+        assert_eq!(
+            reason("2 εβδ  Μου αρέσει  Απάντηση  48"),
+            Some("share buttons")
+        );
+        assert_eq!(
+            reason("PUBLICITÉ ▶ Ouvrez votre compte épargne en 5 minutes. Sans frais !"),
+            Some("advertisement label")
+        );
+        // Inside the body a path is chrome only from the home page.
+        assert_eq!(
+            reason("Accueil / Économie / Agriculture"),
+            Some("navigation menu")
+        );
+        assert_eq!(
+            reason("Головна → Світ → Переклади"),
+            Some("navigation menu")
+        );
+        assert_ne!(reason("Lyon → Genève → Zurich"), Some("navigation menu"));
     }
 
     #[test]

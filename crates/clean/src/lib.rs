@@ -160,6 +160,15 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
     let mut published_labelled = false;
     // An archive's or a cache's header over the copy: its dates are the capture's.
     let archive_head = chrome::archive_head(&a.lines, &nonempty);
+    // Its banner goes however long it runs ("Ceci est la version en cache de https://… de
+    // Google. Il s'agit d'un instantané de la page …"): the line rules read phrases only in
+    // short lines.
+    for &i in &nonempty[..archive_head] {
+        let long = a.lines[i].split_whitespace().count() > opts.max_chrome_words;
+        if long && chrome::is_archive_banner(a.lines[i].trim()) {
+            structure::blank(a, i, "archive banner");
+        }
+    }
     // The page's own outlet: its metadata, the name in its copyright line, or the channel
     // whose posts a chat export holds (its forward from its own newsroom is no repost).
     let own = a

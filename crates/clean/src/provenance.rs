@@ -270,9 +270,19 @@ fn translated_sentence(line: &str, words: usize) -> Option<LineAttribution> {
     sentences
         .filter(|s| !s.is_empty())
         .find_map(|s| {
-            matching(&normalize(s), 1)
-                .into_iter()
-                .find(|(p, _, _)| matches!(p.kind, Kind::AttrTranslated) && p.words >= 2)
+            let norm = normalize(s);
+            // "Переклала Олена Гайдай, волонтерка …": a one-word verb of translating counts
+            // when the translator's name follows it.
+            let named = |end: usize| {
+                let mut w = s
+                    .split_whitespace()
+                    .skip(norm[..end].split_whitespace().count());
+                w.next().is_some_and(crate::chrome::starts_capitalised)
+                    && w.next().is_some_and(crate::chrome::starts_capitalised)
+            };
+            matching(&norm, 1).into_iter().find(|(p, _, end)| {
+                matches!(p.kind, Kind::AttrTranslated) && (p.words >= 2 || named(*end))
+            })
         })
         .map(|_| LineAttribution {
             translated: true,
@@ -895,9 +905,10 @@ fn outlet_name(s: &str) -> Option<String> {
         .filter_map(|d| s.find(d))
         .min()
         .map_or(s, |i| &s[..i]);
-    // ("(Source : Régie Eau Karukera)": the bracket the credit sits in closes after the name.)
+    // ("(Source : Régie Eau Karukera)": the bracket the credit sits in closes after the name;
+    // "Źródło: AIC · dodano 20.11.2024": a middle dot opens the page's next field.)
     let cut = s
-        .find(['.', ';', ',', '(', ')', '|', '\n'])
+        .find(['.', ';', ',', '(', ')', '|', '·', '•', '\n'])
         .filter(|&i| {
             // Keep dots inside names like "Sputnik.fr" or "S.A.".
             !s[i..].starts_with(".com") && !s[i..].starts_with(".fr") && !s[i..].starts_with(".ru")

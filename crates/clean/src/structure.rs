@@ -1385,7 +1385,12 @@ pub(crate) fn remove_split_share_rows(
         labels.sort();
         labels.dedup();
         // Inside the body the run needs its label or its other buttons next to it ("Partager" /
-        // "Facebook" / "Messenger" / "Courriel" / "Copier le lien").
+        // "Facebook" / "Messenger" / "Courriel" / "Copier le lien"), or a labelled button of
+        // its own ("Partager sur Facebook" / "Courriel").
+        let labelled = (start..k).any(|r| {
+            idx.reason(a, nonempty[r])
+                .is_some_and(|r| matches!(r, "share prompt" | "share buttons"))
+        });
         let anchored = || {
             let share = |r: Option<&str>| {
                 r.is_some_and(|r| {
@@ -1400,10 +1405,24 @@ pub(crate) fn remove_split_share_rows(
                 .is_some_and(|p| share(idx.reason(a, nonempty[p])))
                 || nonempty.get(k).is_some_and(|&n| share(idx.reason(a, n)))
         };
-        // Four buttons or more, three different, one per line: a share row wherever it is.
-        let long_row = k - start >= 4 && labels.len() >= 3;
-        let placed = long_row || (start..k).all(|r| outside_body(body, r)) || anchored();
-        if k - start >= 2 && labels.len() >= 2 && placed {
+        // Three different buttons one per line ("Facebook" / "X" / "Viber"): a share row
+        // wherever it is, unless a line ending in a colon introduces them as the article's list.
+        let introduced = start
+            .checked_sub(1)
+            .is_some_and(|p| idx.scraped(a, nonempty[p]).trim_end().ends_with(':'));
+        let long_row = k - start >= 3 && labels.len() >= 3 && !introduced;
+        let placed =
+            long_row || labelled || (start..k).all(|r| outside_body(body, r)) || anchored();
+        // One button left alone right below a share prompt ("Partager sur Facebook" /
+        // "Courriel") is the rest of its row.
+        let after_prompt = k - start == 1
+            && start.checked_sub(1).is_some_and(|p| {
+                idx.reason(a, nonempty[p])
+                    .is_some_and(|r| matches!(r, "share prompt" | "share buttons"))
+            });
+        if after_prompt {
+            added.push((nonempty[start], "share buttons"));
+        } else if k - start >= 2 && labels.len() >= 2 && placed {
             added.extend(nonempty[start..k].iter().map(|&i| (i, "share buttons")));
             if let Some(&prev) = start.checked_sub(1).and_then(|p| nonempty.get(p)) {
                 let lead = a.lines[prev].trim();
