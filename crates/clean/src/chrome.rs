@@ -611,6 +611,31 @@ const MAX_DATELINE_WORDS: usize = 25;
 /// dateline phrase opens the line and a date follows it (a number, a month or a weekday within
 /// two words), so "Published figures show ..." stays.
 pub(crate) fn is_dateline(norm: &str) -> bool {
+    // "Rédaction avec Belga — Publié le 18/11/2025 à 18:05": a short credit first, then the
+    // dateline after a spaced dash or bar.
+    // ("Par Jonas Verhaeghe – paru le 2 septembre 2025 dans Gazet van de Leie" is where the
+    // original appeared, not this page's date.)
+    let after_credit = [" — ", " – ", " | "].iter().find_map(|sep| {
+        norm.split_once(sep)
+            .filter(|(head, _)| head.split_whitespace().count() <= 6)
+            .map(|(_, rest)| rest)
+            .filter(|rest| !names_another_outlet(rest))
+    });
+    after_credit.is_some_and(opens_with_dateline) || opens_with_dateline(norm)
+}
+
+/// Whether a normalised dateline goes on to name where it appeared ("… dans gazet van de leie",
+/// "… in the northern ledger"): a preposition of place after the date.
+fn names_another_outlet(rest: &str) -> bool {
+    const IN: &[&str] = &[
+        "dans", "in", "im", "auf", "su", "sul", "sulla", "en", "w", "в", "у",
+    ];
+    rest.split_whitespace()
+        .skip_while(|w| !w.chars().any(|c| c.is_ascii_digit()))
+        .any(|w| IN.contains(&w))
+}
+
+fn opens_with_dateline(norm: &str) -> bool {
     matching(norm, 1).into_iter().any(|(p, start, end)| {
         p.kind == Kind::Dateline && start == 0 && {
             let rest = norm[end..].trim_start_matches([':', ' ', '-', '–', '—']);
@@ -662,6 +687,21 @@ pub fn without_title(name: &str) -> String {
 /// Ferrazzi", "Publié le 3 avril par Marie Dupont"), when it is a person's name.
 pub fn dateline_author(line: &str) -> Option<String> {
     const AGENTS: &[&str] = &["by", "par", "da", "von", "por", "przez", "di"];
+    // "Tomasz Krawiec — mis en ligne le 24 avril 2025": the writer's name, then the dateline.
+    let credit = [" — ", " – ", " | "]
+        .iter()
+        .find_map(|sep| line.split_once(sep))
+        .map(|(head, _)| {
+            let head = head.trim();
+            // ("Par Thomas Gendron — …": the agent word is no part of the name.)
+            head.split_once(' ')
+                .filter(|(first, _)| AGENTS.contains(&first.to_lowercase().as_str()))
+                .map_or(head, |(_, name)| name.trim())
+        })
+        .filter(|head| is_person_name(head));
+    if let Some(name) = credit {
+        return Some(name.to_string());
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     let at = words
         .iter()
@@ -4073,6 +4113,30 @@ mod tests {
             "Le vol AF1234 a atterri à 18 h 05 à Roissy."
         ));
         assert_eq!(reason("Voir sur X"), Some("account/search link"));
+    }
+
+    #[test]
+    fn round_55_datelines_after_a_credit() {
+        let norm = |s: &str| normalize(s);
+        assert!(is_dateline(&norm(
+            "Rédaction avec Belga — Publié le 18/11/2025 à 18:05, mis à jour le 19/11/2025"
+        )));
+        // Where the original appeared is no dateline of this page.
+        assert!(!is_dateline(&norm(
+            "Par Jonas Verhaeghe – paru le 2 septembre 2025 dans Gazet van de Leie"
+        )));
+        assert_eq!(
+            dateline_author("Tomasz Krawiec — mis en ligne le 24 avril 2025").as_deref(),
+            Some("Tomasz Krawiec")
+        );
+        assert_eq!(
+            dateline_author("Par Thomas Gendron — publié le 3 mars 2025").as_deref(),
+            Some("Thomas Gendron")
+        );
+        assert_eq!(
+            dateline_author("La rédaction — publié le 3 mars 2025"),
+            None
+        );
     }
 
     #[test]

@@ -17,6 +17,12 @@ pub fn first_date(line: &str) -> Option<String> {
         if let Some(d) = numeric_date(t) {
             return Some(d);
         }
+        // "24-Sep-2024", "03-mar-2025": day, month name and year in one token.
+        if let [d, m, y] = t.split('-').collect::<Vec<_>>()[..] {
+            if let (Some(d), Some(m), Some(y)) = (day_number(d), month_number(m), year_number(y)) {
+                return iso(y, m, d);
+            }
+        }
         let next = |k: usize| tokens.get(i + k).map(String::as_str);
         // 2 décembre 2026, 7. Juli 2022, 3 декабря 2026
         if let (Some(day), Some(m), Some(y)) = (
@@ -420,6 +426,7 @@ mod tests {
             ("Publié le : 14/11/2026 - 10:32", "2026-11-14"),
             ("Posted 2024-03-05", "2024-03-05"),
             ("Posted: 12/25/2024", "2024-12-25"),
+            ("Updated 17:32, 24-Sep-2024", "2024-09-24"),
         ];
         for (line, want) in cases {
             assert_eq!(first_date(line).as_deref(), Some(want), "{line}");
@@ -432,6 +439,8 @@ mod tests {
             "Stand: 20. April",
             "Updated 14:05 GMT",
             "31.02.2026",
+            "31-Feb-2026",
+            "Jean-Pierre-Marie",
             "1.928.328",
             "Published figures show 12 % more",
         ] {

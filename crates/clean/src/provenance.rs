@@ -1126,7 +1126,9 @@ fn described_name_start(s: &str) -> Option<usize> {
 /// from Polish" → "The Baltic Ledger"; "Barnes and Noble" stays whole (a capital follows).
 fn cut_at_clause(s: &str) -> &str {
     // ("Agence Sahel Presse via notre flux automatique": how it came, not a name's part.)
-    const CONJ: &[&str] = &["and", "et", "und", "e", "y", "i", "и", "oraz", "а", "via"];
+    const CONJ: &[&str] = &[
+        "and", "et", "und", "e", "y", "i", "и", "oraz", "а", "via", "tramite", "über",
+    ];
     let mut pos = 0;
     let mut words = s.split_whitespace().peekable();
     while let Some(w) = words.next() {
@@ -1504,6 +1506,23 @@ mod tests {
 
     fn la(s: &str) -> LineAttribution {
         line_attribution(s).unwrap_or_else(|| panic!("no attribution in {s:?}"))
+    }
+
+    #[test]
+    fn round_55_a_named_translator_a_dotted_field_and_an_automatic_feed() {
+        // A one-word verb of translating counts when a name follows it...
+        let t = la("Минулого місяця журналістка видання провела два дні з нашою командою. Публікуємо повний переклад її репортажу. Переклала Олена Гайдай, волонтерка.");
+        assert!(t.translated);
+        // ...not when it is prose about a translation.
+        assert!(line_attribution(
+            "Він довго працював у видавництві. Переклав він тоді лише одну книжку, і та не вийшла."
+        )
+        .is_none_or(|l| !l.translated));
+        let s = la("Źródło: AIC · dodano 20.11.2024, 11:34");
+        assert_eq!(s.source.as_deref(), Some("AIC"));
+        let f = la("Contenuto pubblicato da AGN tramite flusso automatico");
+        assert!(f.republished);
+        assert_eq!(f.original_outlet.as_deref(), Some("AGN"));
     }
 
     #[test]
