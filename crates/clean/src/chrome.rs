@@ -90,7 +90,10 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         return Some("navigation menu");
     }
     // « Faites un don à la pharmacie », plaisante un retraité: somebody's words, reported.
-    let reported = is_reported_quote(trimmed);
+    let reported = is_reported_quote(trimmed)
+        || norm
+            .as_deref()
+            .is_some_and(|n| n.contains([':', '—', '–']) && mentions_the_words(n));
     let norm = norm.filter(|_| !reported);
     if let Some(norm) = norm {
         if words <= MAX_DATELINE_WORDS && is_dateline(&norm) {
@@ -402,6 +405,35 @@ fn phrase_reason(norm: &str, words: usize) -> Option<&'static str> {
     })
 }
 
+/// "Faites un don, même petit : c'est la phrase qui termine chaque numéro.": a plea's words,
+/// then a clause that speaks of them as words (a phrase, a slogan, a motto). The article quotes
+/// the plea; it does not make it.
+fn mentions_the_words(norm: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "phrase",
+        "formule",
+        "slogan",
+        "devise",
+        "motto",
+        "words",
+        "sentence",
+        "satz",
+        "spruch",
+        "frase",
+        "hasło",
+        "фраза",
+        "слоган",
+        "лозунг",
+        "lema",
+        "φράση",
+        "σύνθημα",
+    ];
+    norm.split_once([':', '—', '–']).is_some_and(|(_, rest)| {
+        rest.split(|c: char| !c.is_alphanumeric() && c != 'ł')
+            .any(|w| NOUNS.contains(&w))
+    })
+}
+
 fn phrase_reason_at_start(norm: &str, words: usize) -> Option<&'static str> {
     for (p, start, end) in matching(norm, 4) {
         let Kind::Chrome(reason) = p.kind else {
@@ -412,6 +444,11 @@ fn phrase_reason_at_start(norm: &str, words: usize) -> Option<&'static str> {
         if reason == "read-more link" && norm[end..].starts_with(',') && norm.ends_with('.') {
             continue;
         }
+        // "Подписывайтесь на канал администрации, чтобы первыми узнавать о графике": the
+        // article sends its readers to somebody else's channel, not the site's own.
+        if reason == "follow/subscribe prompt" && names_others_channel(&norm[end..]) {
+            continue;
+        }
         // A single word ("Partager", "Teilen", "Реклама") is chrome only as a label: at the
         // start of a very short line.
         if p.words > 1 || (words <= 4 && start == 0 && end == p.phrase.len()) {
@@ -419,6 +456,63 @@ fn phrase_reason_at_start(norm: &str, words: usize) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// Whether what follows a subscribe verb names a channel or page by its owner, a common noun
+/// in the genitive ("канал администрации", "канал мэрии", "la chaîne de la préfecture", "the
+/// page of the council"), rather than the site's own ("наш канал", "notre chaîne") or a
+/// network ("Telegram").
+fn names_others_channel(rest: &str) -> bool {
+    const CHANNEL: &[&str] = &[
+        "канал",
+        "канала",
+        "каналу",
+        "страницу",
+        "сторінку",
+        "chaîne",
+        "page",
+        "compte",
+        "channel",
+        "kanal",
+        "profil",
+    ];
+    const OWN: &[&str] = &[
+        "наш",
+        "нашего",
+        "нашу",
+        "наши",
+        "мой",
+        "наш-",
+        "notre",
+        "nos",
+        "our",
+        "my",
+        "unseren",
+        "naszego",
+        "nasz",
+        "наш,",
+    ];
+    const OF: &[&str] = &["de", "du", "des", "of", "the", "la", "l'", "der", "des"];
+    let words: Vec<&str> = rest
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
+        .collect();
+    let Some(at) = words.iter().position(|w| CHANNEL.contains(w)) else {
+        return false;
+    };
+    // ("Abonnez-vous à notre chaîne": the site's own, before the word.)
+    if words[..at].iter().any(|w| OWN.contains(w)) {
+        return false;
+    }
+    let owner = words[at + 1..]
+        .iter()
+        .find(|w| !OF.contains(w) && !w.is_empty());
+    owner.is_some_and(|w| {
+        w.chars().next().is_some_and(char::is_lowercase)
+            && !OWN.contains(w)
+            && !is_share_target(w)
+            && w.chars().count() >= 4
+    })
 }
 
 /// "Facebook Twitter Telegram Email", "Facebook | X | WhatsApp": two or more share-button labels
@@ -2075,6 +2169,9 @@ fn appeal_reason(line: &str) -> Option<&'static str> {
     if quoted && !matches!(strong.0, "opinion disclaimer" | "cookie notice") {
         return None;
     }
+    if strong.0 == "follow/subscribe prompt" && names_others_channel(&norm[strong.3..]) {
+        return None;
+    }
     // Two phrases of a disclaimer or a cookie banner make one.
     let same_kind = distinct.iter().filter(|h| h.0 == strong.0).count();
     // A plea speaks to the reader ("vous", "our"); a report of somebody else's fundraiser need
@@ -3195,6 +3292,9 @@ fn opening_phrase_reason(norm: &str, words: usize) -> Option<&'static str> {
         ) {
             return None;
         }
+        if reason == "follow/subscribe prompt" && names_others_channel(&norm[end..]) {
+            return None;
+        }
         // "VIDÉO | Le ministre ...": a bar closes a label as a colon does.
         let label = p.phrase.ends_with(':') || norm[end..].trim_start().starts_with([':', '|']);
         (start == 0 && ((p.words > 1 && words <= MAX_OPENING_WORDS) || label)).then_some(reason)
@@ -4113,6 +4213,26 @@ mod tests {
             "Le vol AF1234 a atterri à 18 h 05 à Roissy."
         ));
         assert_eq!(reason("Voir sur X"), Some("account/search link"));
+    }
+
+    #[test]
+    fn round_55_another_owners_channel_and_a_plea_quoted_as_words() {
+        assert_eq!(
+            reason("Подписывайтесь на канал администрации, чтобы первыми узнавать о графике подключения."),
+            None
+        );
+        assert_eq!(
+            reason("Подписывайтесь на наш канал, чтобы первыми узнавать новости"),
+            Some("follow/subscribe prompt")
+        );
+        assert_eq!(
+            reason("Faites un don, même petit : c'est la phrase qui termine chaque numéro."),
+            None
+        );
+        assert_eq!(
+            reason("Faites un don : chaque euro compte."),
+            Some("donation plea")
+        );
     }
 
     #[test]

@@ -559,6 +559,15 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
                     {
                         restore.push(j)
                     }
+                    // "• Remplacement de 140 points lumineux par des LED :" over "96 000 €": a
+                    // printed list item's amount, wrapped to the next line right below it.
+                    Some(r)
+                        if r.reason == "counter or timestamp"
+                            && nonempty.get(k + 1) == Some(&j)
+                            && r.text.contains(['€', '$', '£', '₽', '₴', '₺']) =>
+                    {
+                        restore.push(j)
+                    }
                     Some(_) => break,
                     // A kept row of the same list: a label, a colon and figures.
                     None if a.lines[j].split_whitespace().count() <= 8
