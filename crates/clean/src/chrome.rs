@@ -163,7 +163,10 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words <= 12 && is_comment_form_fields(trimmed) {
             return Some("comment notice");
         }
-        if (words <= 4 && is_player_time(&norm)) || (words <= 12 && is_player_bar(&norm)) {
+        if (words <= 4 && is_player_time(&norm))
+            || (words <= 12 && is_player_bar(&norm))
+            || (words <= 7 && is_speed_picker(&norm))
+        {
             return Some("video player control");
         }
         if words <= 10 && is_view_stamp(&norm) {
@@ -1410,7 +1413,17 @@ fn is_forum_stat(norm: &str) -> bool {
 /// A forum post's user panel on one line: one statistic ("Iscritto il: ven 3 mar 2017, 18:22"),
 /// or statistics between bars with at most one short label, the poster's rank ("Użytkownik |
 /// Dołączył: 02 mar 2016 | Posty: 541").
-fn is_forum_stat_row(norm: &str) -> bool {
+/// A forum poster's panel row, or a line that opens with one of its fields ("Dołączył: 14 sty
+/// 2011 | Posty: 3218 | Skąd: …"): its dates are the account's, not the page's.
+pub(crate) fn is_forum_panel(norm: &str) -> bool {
+    is_forum_stat_row(norm)
+        || norm
+            .split(['|', '•', '·'])
+            .next()
+            .is_some_and(|first| is_forum_stat(first.trim()))
+}
+
+pub(crate) fn is_forum_stat_row(norm: &str) -> bool {
     let parts: Vec<&str> = norm.split(['|', '•', '·']).map(str::trim).collect();
     if parts.len() == 1 {
         return norm.split_whitespace().count() <= 7 && is_forum_stat(norm);
@@ -1427,7 +1440,9 @@ fn is_forum_stat_row(norm: &str) -> bool {
 /// am": a forum post's header, the poster after a "by" word and the date after a "»"; or a reply's
 /// subject, "Re: " and the thread's title.
 fn is_forum_post_header(trimmed: &str) -> bool {
-    const BY: &[&str] = &["par", "by", "von", "da", "por", "przez", "от", "від"];
+    const BY: &[&str] = &[
+        "par", "by", "von", "da", "por", "przez", "от", "від", "autor:", "auteur:", "author:",
+    ];
     if is_quote_header(trimmed) {
         return true;
     }
@@ -1476,6 +1491,10 @@ fn is_quote_header(trimmed: &str) -> bool {
         "dijo",
         "έγραψε",
     ];
+    // ("BretelleNord a écrit : ↑mar. 11 mars 2025 21:47": a board's link back to the post.)
+    let trimmed = trimmed
+        .split_once('↑')
+        .map_or(trimmed, |(head, _)| head.trim_end());
     let Some(head) = trimmed.strip_suffix(':') else {
         return false;
     };
@@ -2605,6 +2624,24 @@ fn is_player_bar(norm: &str) -> bool {
         })
 }
 
+/// "1x | 1,5x | 2x", "0.75× 1× 1.25×": a player's speed picker, or "A A A", "A- A+": a text-size
+/// picker. Items only, two or more.
+fn is_speed_picker(norm: &str) -> bool {
+    let items: Vec<&str> = norm
+        .split(|c: char| c.is_whitespace() || c == '|' || c == '·')
+        .filter(|x| !x.is_empty())
+        .collect();
+    let speed = |x: &str| {
+        x.strip_suffix(['x', '×']).is_some_and(|n| {
+            !n.is_empty()
+                && n.chars()
+                    .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+        })
+    };
+    let size = |x: &str| matches!(x, "a" | "a-" | "a+" | "a−");
+    items.len() >= 2 && (items.iter().all(|x| speed(x)) || items.iter().all(|x| size(x)))
+}
+
 /// "8.1K views  edited  Jan 4 at 10:02", "👁 34,7K   изм.   11 марта в 09:48": a channel post's
 /// footer as an export prints it, the view count, the edit mark and the time.
 fn is_view_stamp(norm: &str) -> bool {
@@ -3482,11 +3519,30 @@ fn is_tip_line(line: &str, norm: &str) -> bool {
         "напишіть нам",
         "γράψτε μας",
         "στείλτε μας",
+        "send us",
+        "envíalo a nuestro",
+        "envíanoslo",
+        "segnalacela",
+        "segnalaci",
+        "inviaci",
+        "mandaci",
+        "signalez-le",
+        "signalez-la",
+        "schicken sie uns",
+        "wyślij nam",
+        "przyślij nam",
+        "пришлите нам",
+        "присылайте",
+        "надішліть нам",
     ];
+    // (A form is an address too: "Envoyez-nous vos photos via notre formulaire".)
     let address = line.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         w.contains('@') && w.contains('.')
     }) || norm.contains("whatsapp")
+        || ["formulaire", "our form", "formular", "modulo", "форму"]
+            .iter()
+            .any(|f| norm.contains(f))
         || line.chars().filter(char::is_ascii_digit).count() >= 8;
     address
         && WRITE_TO_US
@@ -4233,6 +4289,21 @@ mod tests {
             reason("Faites un don : chaque euro compte."),
             Some("donation plea")
         );
+    }
+
+    #[test]
+    fn round_55_pickers_board_quotes_and_panels() {
+        assert_eq!(reason("1x | 1,5x | 2x"), Some("video player control"));
+        assert_eq!(reason("A A A"), Some("video player control"));
+        assert_ne!(reason("2x 3"), Some("video player control"));
+        assert_eq!(
+            reason("BretelleNord a écrit : ↑mar. 11 mars 2025 21:47"),
+            Some("forum post header")
+        );
+        assert!(is_forum_panel(&normalize(
+            "Dołączył: 14 sty 2011 | Posty: 3218 | Skąd: Kornatów"
+        )));
+        assert!(!is_forum_panel(&normalize("Publié le 14 janvier 2011")));
     }
 
     #[test]

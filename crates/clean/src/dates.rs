@@ -110,6 +110,7 @@ fn year_number(t: &str) -> Option<u32> {
 pub(crate) fn month_number(t: &str) -> Option<u32> {
     const MONTHS: [&[&str]; 12] = [
         &[
+            "sty",
             "january",
             "jan",
             "janvier",
@@ -131,6 +132,7 @@ pub(crate) fn month_number(t: &str) -> Option<u32> {
             "იანვრის",
         ],
         &[
+            "lut",
             "february",
             "feb",
             "février",
@@ -167,6 +169,7 @@ pub(crate) fn month_number(t: &str) -> Option<u32> {
             "მარტის",
         ],
         &[
+            "kwi",
             "april",
             "apr",
             "avril",
@@ -200,6 +203,7 @@ pub(crate) fn month_number(t: &str) -> Option<u32> {
             "მაისის",
         ],
         &[
+            "cze",
             "june",
             "jun",
             "juin",
@@ -218,6 +222,7 @@ pub(crate) fn month_number(t: &str) -> Option<u32> {
             "ივნისის",
         ],
         &[
+            "lip",
             "july",
             "jul",
             "juillet",
@@ -237,6 +242,7 @@ pub(crate) fn month_number(t: &str) -> Option<u32> {
             "ივლისის",
         ],
         &[
+            "sie",
             "august",
             "aug",
             "août",
@@ -254,6 +260,7 @@ pub(crate) fn month_number(t: &str) -> Option<u32> {
             "აგვისტოს",
         ],
         &[
+            "wrz",
             "september",
             "sep",
             "sept",
@@ -272,6 +279,7 @@ pub(crate) fn month_number(t: &str) -> Option<u32> {
             "სექტემბრის",
         ],
         &[
+            "paź",
             "october",
             "oct",
             "octobre",
@@ -290,6 +298,7 @@ pub(crate) fn month_number(t: &str) -> Option<u32> {
             "ოქტომბრის",
         ],
         &[
+            "lis",
             "november",
             "nov",
             "novembre",
@@ -305,6 +314,7 @@ pub(crate) fn month_number(t: &str) -> Option<u32> {
             "ნოემბრის",
         ],
         &[
+            "gru",
             "december",
             "dec",
             "décembre",
@@ -427,6 +437,7 @@ mod tests {
             ("Posted 2024-03-05", "2024-03-05"),
             ("Posted: 12/25/2024", "2024-12-25"),
             ("Updated 17:32, 24-Sep-2024", "2024-09-24"),
+            ("śr 24 wrz 2025, 19:12", "2025-09-24"),
         ];
         for (line, want) in cases {
             assert_eq!(first_date(line).as_deref(), Some(want), "{line}");

@@ -589,9 +589,15 @@ fn head_metadata(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize
         .filter(|line| !structure::holds_title(line, &title))
         .collect();
     let short = |line: &str| line.split_whitespace().count() <= 15;
+    // ("Dołączył: 14 sty 2011 | Posty: 3218": a forum poster's panel dates the account, not
+    // the page.)
     let dates: Vec<Option<String>> = head
         .iter()
-        .map(|l| short(l).then(|| dates::first_date(l)).flatten())
+        .map(|l| {
+            (short(l) && !chrome::is_forum_panel(&patterns::normalize(l)))
+                .then(|| dates::first_date(l))
+                .flatten()
+        })
         .collect();
     let mut published = a.published.clone();
     let mut author = a.author.clone();

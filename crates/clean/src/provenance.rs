@@ -109,6 +109,25 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                 // "Un article de loi prévoit...": after a phrase that is not a label ("Source:"),
                 // the credited outlet must look like a name.
                 let label = p.phrase.ends_with(':');
+                // "Mit Material von Jonas Weigand", "Con información de Luis Fernando Ochoa":
+                // a colleague's contribution, not an outlet the text came from.
+                const CONTRIBUTION: &[&str] = &[
+                    "mit material von",
+                    "con información de",
+                    "con informaciones de",
+                    "with reporting by",
+                    "with reporting from",
+                    "additional reporting by",
+                    "avec la contribution de",
+                    "con la collaborazione di",
+                    "при участии",
+                ];
+                if CONTRIBUTION.contains(&p.phrase.as_str())
+                    && crate::chrome::is_person_name(&name)
+                    && !is_news_agency(&name)
+                {
+                    continue;
+                }
                 if !label
                     && !name
                         .chars()
@@ -205,6 +224,11 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                     && rest.split_whitespace().count() > 4
                     && !starts_with_person_name(&rest)
                 {
+                    continue;
+                }
+                // "Traduit par phpBB-fr.com | Confidentialité | Conditions": a forum software's
+                // translation credit in the page's footer, among its links.
+                if trimmed.matches(" | ").count() >= 2 {
                     continue;
                 }
                 la.translated = true;
@@ -897,7 +921,16 @@ fn outlet_name(s: &str) -> Option<String> {
             .map_or(s, |(_, after)| after.trim_start_matches([',', ' '])),
         None => s,
     };
-    let s = skip_outlet_descriptor(s);
+    let skipped = skip_outlet_descriptor(s);
+    // "агентство «Регион-Пресс»": after a descriptor, a name in quotation marks is the name.
+    let s = match skipped.strip_prefix(['«', '“', '„', '"']) {
+        Some(inner) if skipped.len() < s.len() => inner
+            .split(['»', '”', '“', '"'])
+            .next()
+            .unwrap_or(inner)
+            .trim(),
+        _ => skipped,
+    };
     let s = cut_at_clause(s);
     // "Die Küstenpost – Το πρωτότυπο κείμενο …": a spaced dash ends the name.
     let s = [" – ", " — "]
@@ -1520,6 +1553,16 @@ mod tests {
         .is_none_or(|l| !l.translated));
         let s = la("Źródło: AIC · dodano 20.11.2024, 11:34");
         assert_eq!(s.source.as_deref(), Some("AIC"));
+        // A colleague's contribution names no outlet.
+        assert!(
+            line_attribution("Mit Material von Jonas Weigand").is_none_or(|l| l.source.is_none())
+        );
+        assert_eq!(la("Mit Material von dpa").source.as_deref(), Some("dpa"));
+        // After a descriptor, the name in quotation marks.
+        let q = la(
+            "Этот материал вышел в издании «Северный ветер». Публикуем его с разрешения редакции.",
+        );
+        assert_eq!(q.original_outlet.as_deref(), Some("Северный ветер"));
         let f = la("Contenuto pubblicato da AGN tramite flusso automatico");
         assert!(f.republished);
         assert_eq!(f.original_outlet.as_deref(), Some("AGN"));

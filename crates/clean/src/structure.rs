@@ -1132,6 +1132,8 @@ pub(crate) fn is_fact_check_verdict(line: &str) -> bool {
     }
     const VERDICTS: &[&str] = &[
         "faux",
+        "intox",
+        "infox",
         "vrai",
         "trompeur",
         "trompeuse",
