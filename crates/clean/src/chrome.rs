@@ -73,6 +73,24 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     if words <= 60 && is_death_notice(trimmed) {
         return Some("obituary notice");
     }
+    if words <= 14 && is_obituary_entry(trimmed) {
+        return Some("obituary notice");
+    }
+    if words <= 8 && is_handle_and_age(trimmed) {
+        return Some("comment thread");
+    }
+    // "👁 1 846 переглядів", "👁 9,8 тис. · 11:05": a view count.
+    if words <= 6 && trimmed.starts_with('👁') {
+        return Some("counter or timestamp");
+    }
+    // "○ Oui", "◯ Sans avis": a poll's options, one radio button each ("⚪ wstrzymało się: 1",
+    // a vote's tally in the article, has its figure).
+    if words <= 6
+        && trimmed.starts_with(['○', '◯', '◉', '⚪', '☐'])
+        && !trimmed.chars().any(|c| c.is_ascii_digit())
+    {
+        return Some("comment form");
+    }
     if pos.from_end < 2 && words <= 45 && is_author_bio(trimmed) {
         return Some("author bio");
     }
@@ -219,7 +237,12 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words <= 40 && is_generated_alt_text(&norm) {
             return Some("image caption");
         }
-        if words <= 40 && (is_media_item(trimmed) || is_timed_media_link(&norm)) {
+        if words <= 40
+            && (is_media_item(trimmed)
+                || is_timed_media_link(&norm)
+                || (trimmed.starts_with(['▶', '►', '🎧', '📹', '📺', '🎥', '📻'])
+                    && ends_with_running_time(&norm)))
+        {
             return Some("video player control");
         }
         if words <= 6 && is_pager(trimmed) {
@@ -1674,6 +1697,74 @@ fn is_death_notice(line: &str) -> bool {
     caps_surname && DIED.iter().any(|d| lower.contains(d))
 }
 
+/// "M. Gérard Bonnin – Cerizay – 78 ans", "Luigi Mauri – anni 84 – Corvasco": a death notice
+/// listed in an obituary box, the name, the town and the age between dashes.
+fn is_obituary_entry(line: &str) -> bool {
+    let dash = if line.contains(" – ") {
+        " – "
+    } else {
+        " — "
+    };
+    let parts: Vec<&str> = line.split(dash).map(str::trim).collect();
+    if parts.len() < 3 {
+        return false;
+    }
+    let num = |x: &str| !x.is_empty() && x.len() <= 3 && x.bytes().all(|b| b.is_ascii_digit());
+    let age = |p: &str| match p.split_whitespace().collect::<Vec<_>>().as_slice() {
+        [a, b] => {
+            (num(a)
+                && matches!(
+                    *b,
+                    "ans" | "Jahre" | "lat" | "años" | "лет" | "років" | "years" | "χρονών"
+                ))
+                || (num(b) && matches!(*a, "anni" | "age" | "âge"))
+        }
+        _ => false,
+    };
+    parts.iter().any(|p| age(p))
+        && parts[0]
+            .split_whitespace()
+            .filter(|w| starts_capitalised(w))
+            .count()
+            >= 2
+}
+
+/// "kostas_xania · πριν από 1 ώρα", "Dominique R. – il y a 2 heures", "~Marek · 2 godz. temu": a
+/// comment's header, the poster's handle or name and how long ago it was posted.
+fn is_handle_and_age(line: &str) -> bool {
+    let Some((who, when)) = [" · ", " – ", " — ", " | "]
+        .iter()
+        .find_map(|sep| line.split_once(sep))
+    else {
+        return false;
+    };
+    let who_words = who.split_whitespace().count();
+    let when = when.trim().to_lowercase();
+    const AGO: &[(&str, &str)] = &[
+        ("il y a ", ""),
+        ("πριν από ", ""),
+        ("hace ", ""),
+        ("vor ", ""),
+        ("", " ago"),
+        ("", " fa"),
+        ("", " temu"),
+        ("", " назад"),
+        ("", " тому"),
+    ];
+    let relative = AGO.iter().any(|(pre, post)| {
+        when.strip_prefix(pre)
+            .and_then(|r| r.strip_suffix(post))
+            .is_some_and(|r| {
+                let mut w = r.split_whitespace();
+                w.next().is_some_and(|n| {
+                    n.bytes().all(|b| b.is_ascii_digit())
+                        || matches!(n, "un" | "une" | "an" | "a" | "one")
+                }) && w.count() <= 2
+            })
+    });
+    (1..=3).contains(&who_words) && relative
+}
+
 /// "L'invitée de La Matinale - Nathalie Rey, … / La Matinale / 7 min. / aujourd'hui à 07:42",
 /// "▶ Logement: … / Forum / 4 min. / 3 février 2025": a radio or podcast item, its title, the
 /// programme, the duration and the date, split by slashes.
@@ -2782,8 +2873,10 @@ fn is_media_link(norm: &str, line: &str) -> bool {
     if attachment {
         return true;
     }
-    let marked =
-        line.trim_start().starts_with(['▶', '►', '🎧', '🔊', '📺']) || norm.contains("pdf");
+    let marked = line
+        .trim_start()
+        .starts_with(['▶', '►', '🎧', '🔊', '📺', '📻', '📹', '🎥'])
+        || norm.contains("pdf");
     marked
         && norm
             .split_whitespace()
@@ -2833,6 +2926,12 @@ fn is_timed_media_link(norm: &str) -> bool {
     let Some((label, _)) = norm.split_once([':', '–', '—', '|']) else {
         return false;
     };
+    ends_with_running_time(norm) && LABELS.contains(&label.trim())
+}
+
+/// Whether a normalised line ends with a clip's running time in brackets: "(1:12)", "(12:34
+/// min)", "(1:02:40)".
+fn ends_with_running_time(norm: &str) -> bool {
     let Some(time) = norm
         .trim_end()
         .strip_suffix(')')
@@ -2848,7 +2947,7 @@ fn is_timed_media_link(norm: &str) -> bool {
                 .iter()
                 .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
     };
-    clock && LABELS.contains(&label.trim())
+    clock
 }
 
 /// "1 di 14", "3 / 12", "2 of 9": a photo gallery's position.
@@ -3531,6 +3630,8 @@ fn is_tip_line(line: &str, norm: &str) -> bool {
         "schicken sie uns",
         "wyślij nam",
         "przyślij nam",
+        "zgłoś ją",
+        "zgłoś do weryfikacji",
         "пришлите нам",
         "присылайте",
         "надішліть нам",
@@ -4304,6 +4405,42 @@ mod tests {
             "Dołączył: 14 sty 2011 | Posty: 3218 | Skąd: Kornatów"
         )));
         assert!(!is_forum_panel(&normalize("Publié le 14 janvier 2011")));
+    }
+
+    #[test]
+    fn round_57_obituary_boxes_comment_headers_polls_and_clips() {
+        assert_eq!(
+            reason("M. Gérard Bonnin – Cerizay – 78 ans"),
+            Some("obituary notice")
+        );
+        assert_eq!(
+            reason("Luigi Mauri – anni 84 – Corvasco"),
+            Some("obituary notice")
+        );
+        // A sentence with an age between dashes is prose.
+        assert_ne!(
+            reason("Le doyen – 104 ans – a soufflé ses bougies dimanche."),
+            Some("obituary notice")
+        );
+        assert_eq!(
+            reason("kostas_xania · πριν από 1 ώρα"),
+            Some("comment thread")
+        );
+        assert_eq!(
+            reason("Dominique R. – il y a 2 heures"),
+            Some("comment thread")
+        );
+        assert_ne!(
+            reason("Le maire – il y a deux semaines encore – promettait l'inverse."),
+            Some("comment thread")
+        );
+        assert_eq!(reason("👁 1 846 переглядів"), Some("counter or timestamp"));
+        assert_eq!(reason("○ Sans avis"), Some("comment form"));
+        assert_ne!(reason("⚪ wstrzymało się: 1"), Some("comment form"));
+        assert_eq!(
+            reason("▶ ვიდეოს ნახვა (3:12)"),
+            Some("video player control")
+        );
     }
 
     #[test]

@@ -1436,7 +1436,16 @@ fn byline_outlet(line: &str) -> Option<LineAttribution> {
         return None;
     }
     let outlet = outlet_name(outlet)?;
-    if !outlet.chars().next().is_some_and(char::is_uppercase) || is_job_title(&outlet) {
+    // ("Par notre correspondant, Bernard Chauvet": with no name before the comma, the one after
+    // it is the writer's.)
+    let named_before = before
+        .split_whitespace()
+        .skip(1)
+        .any(|w| w.starts_with(char::is_uppercase));
+    if !outlet.chars().next().is_some_and(char::is_uppercase)
+        || is_job_title(&outlet)
+        || !named_before
+    {
         return None;
     }
     Some(LineAttribution {
@@ -1558,6 +1567,9 @@ mod tests {
             line_attribution("Mit Material von Jonas Weigand").is_none_or(|l| l.source.is_none())
         );
         assert_eq!(la("Mit Material von dpa").source.as_deref(), Some("dpa"));
+        // A person after a byline's comma is a writer, not an outlet.
+        assert!(line_attribution("Par notre correspondant, Bernard Chauvet")
+            .is_none_or(|l| l.original_outlet.is_none()));
         // After a descriptor, the name in quotation marks.
         let q = la(
             "Этот материал вышел в издании «Северный ветер». Публикуем его с разрешения редакции.",
