@@ -1779,6 +1779,16 @@ pub(crate) fn remove_related_headlines(
             if inside && taken > 0 && (!has_topic_head(t) || strict) && !list_goes_on() {
                 break;
             }
+            // "Routes : la prudence est de mise" over "… une chaussée glacée sur la route 175":
+            // a subheading announces the paragraph below it; a teaser is about another story.
+            let announces = || {
+                after
+                    .get(m + 1)
+                    .is_some_and(|&j| shares_a_stem(t, &a.lines[j]))
+            };
+            if inside && taken > 0 && !list_goes_on() && announces() {
+                break;
+            }
             added.push((i, reason.clone()));
             taken += 1;
             long_taken += usize::from(item_words >= 3);
@@ -1787,6 +1797,19 @@ pub(crate) fn remove_related_headlines(
     for (i, reason) in added {
         blank(a, i, &reason);
     }
+}
+
+/// Whether a short line and the paragraph below share a word's stem (its first five letters, in
+/// words of five letters or more): "Routes" and "route", "Vigilance" and "vigilances".
+fn shares_a_stem(line: &str, paragraph: &str) -> bool {
+    let stems = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphabetic())
+            .filter(|w| w.chars().count() >= 5)
+            .map(|w| w.to_lowercase().chars().take(5).collect())
+            .collect()
+    };
+    let below = stems(paragraph);
+    stems(line).iter().any(|s| below.contains(s))
 }
 
 /// Whether the article above the non-empty line of rank `k` has a subheading: a short line

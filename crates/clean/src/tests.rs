@@ -261,6 +261,23 @@ Los pescadores calculan pérdidas de varios millones de euros y piden que las ay
     assert!(a.lines[5].starts_with("Read more about the repairs"));
 }
 
+#[test]
+fn a_subheading_after_a_see_also_box_announces_its_paragraph() {
+    let text = "Pluie verglaçante sur le Saguenay\n\
+\n\
+Environnement Canada maintient son avertissement de pluie verglaçante pour tout le Saguenay jusqu'à demain matin, avec des accumulations de cinq millimètres.\n\
+Les écoles de la commission scolaire resteront fermées et les transports scolaires sont annulés pour la journée entière.\n\
+À LIRE AUSSI\n\
+Déneigement : Saguenay dépasse déjà son budget de l'hiver\n\
+Le pont de la rivière aux Outardes fermé pour inspection\n\
+Routes : la prudence est de mise\n\
+Le ministère des Transports signale une chaussée glacée sur la route 175 et sur l'autoroute 70, où plusieurs sorties de route ont été rapportées depuis l'aube.\n\
+La Sûreté du Québec rappelle qu'il faut réduire sa vitesse et augmenter la distance avec le véhicule qui précède.";
+    let a = &cleaned("fr/verglas.txt", text);
+    assert_removed(a, [5, 6, 7]);
+    assert_kept(a, [8, 9, 10]);
+}
+
 fn dump(name: &str) -> Article {
     let path = format!("{}/tests/dumps/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap();
