@@ -73,6 +73,10 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     if words <= 60 && is_death_notice(trimmed) {
         return Some("obituary notice");
     }
+    // "Facebook" over a copied post: the network's name where a page's name stands.
+    if pos.from_start == 0 && words == 1 && is_share_target(&normalize(trimmed)) {
+        return Some("site name");
+    }
     if words <= 14 && is_obituary_entry(trimmed) {
         return Some("obituary notice");
     }
@@ -423,8 +427,11 @@ fn phrase_reason(norm: &str, words: usize) -> Option<&'static str> {
     // does after a spaced dash or bar, which a box's title and its button share a line with
     // ("Soutenez le journalisme local – Faites un don").
     phrase_reason_at_start(norm, words).or_else(|| {
-        norm.match_indices([':', '–', '—', '|'])
-            .filter(|&(i, m)| m == ":" || norm[..i].ends_with(' '))
+        norm.match_indices([':', '–', '—', '|', '-'])
+            .filter(|&(i, m)| {
+                m == ":"
+                    || (norm[..i].ends_with(' ') && (m != "-" || norm[i + 1..].starts_with(' ')))
+            })
             .map(|(i, m)| norm[i + m.len()..].trim_start())
             .filter(|rest| !rest.is_empty())
             .find_map(|rest| phrase_reason_at_start(rest, words))
@@ -3630,6 +3637,8 @@ fn is_tip_line(line: &str, norm: &str) -> bool {
         "schicken sie uns",
         "wyślij nam",
         "przyślij nam",
+        "écrivez aux",
+        "écrivez à",
         "zgłoś ją",
         "zgłoś do weryfikacji",
         "пришлите нам",
@@ -4441,6 +4450,25 @@ mod tests {
             reason("▶ ვიდეოს ნახვა (3:12)"),
             Some("video player control")
         );
+    }
+
+    #[test]
+    fn round_58_network_names_spaced_hyphens_and_reaction_labels() {
+        let top = pos(0, 40, true);
+        assert_eq!(
+            chrome_reason("Facebook", top, &CleanOptions::default()),
+            Some("site name")
+        );
+        // Further down, a network's name alone is left to the share-row rules.
+        assert_ne!(reason("Facebook"), Some("site name"));
+        assert_eq!(
+            reason("⟳ 3 nouveaux posts - Cliquez pour actualiser"),
+            Some("account/search link")
+        );
+        // A hyphen inside a word starts nothing.
+        assert_eq!(reason("Saint-Cliquez pour actualiser"), None);
+        assert_eq!(reason("Μου αρέσει"), Some("comment notice"));
+        assert!(is_dateline(&normalize("Data publikacji: 7 kwietnia 2025")));
     }
 
     #[test]

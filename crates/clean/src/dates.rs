@@ -188,6 +188,7 @@ pub(crate) fn month_number(t: &str) -> Option<u32> {
             "აპრილის",
         ],
         &[
+            "mag",
             "may",
             "mai",
             "maggio",
@@ -438,6 +439,7 @@ mod tests {
             ("Posted: 12/25/2024", "2024-12-25"),
             ("Updated 17:32, 24-Sep-2024", "2024-09-24"),
             ("śr 24 wrz 2025, 19:12", "2025-09-24"),
+            ("sab 10 mag 2025, 19:15", "2025-05-10"),
         ];
         for (line, want) in cases {
             assert_eq!(first_date(line).as_deref(), Some(want), "{line}");

@@ -1888,8 +1888,11 @@ pub(crate) fn remove_trailing_lists(
         let words = t.split_whitespace().count();
         // ("Die weiteren Ergebnisse des 9. Spieltags:": a sentence of five words or more that
         // ends in a colon introduces the article's own list; a box's label is shorter.)
+        // ("Arbitre : Mamadou Ndour" over "Buts : …": a match sheet's row, a name and its
+        // value; a box's label has no colon inside.)
         (1..=6).contains(&words)
             && !(words >= 5 && t.ends_with(':'))
+            && !t.trim_end_matches([':', ' ']).contains(':')
             && !t.ends_with(['.', ',', ';'])
             && t.starts_with(|c: char| c.is_uppercase())
             && !is_key_figure(t)

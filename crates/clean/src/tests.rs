@@ -278,6 +278,20 @@ La Sûreté du Québec rappelle qu'il faut réduire sa vitesse et augmenter la d
     assert_kept(a, [8, 9, 10]);
 }
 
+#[test]
+fn a_match_sheet_under_the_report_is_no_list_of_other_articles() {
+    let text = "Thiès Cité renverse Rufisque en fin de match\n\
+\n\
+Menés à la pause, les Thiessois ont renversé la situation en seconde période grâce à Mendy et Faye, devant environ quatre mille spectateurs au stade municipal.\n\
+Côté rufisquois, on regrettait surtout l'expulsion de Serigne Fall à la 76e minute pour un second carton jaune, qui a changé le visage de la rencontre.\n\
+La fiche technique\n\
+Arbitre : Mamadou Ndour\n\
+Buts : Sarr (23e) pour l'Étoile ; Mendy (58e), Faye (84e) pour Thiès Cité\n\
+Carton rouge : Fall (76e, Rufisque)";
+    let a = &cleaned("fr/match.txt", text);
+    assert_kept(a, [6, 7, 8]);
+}
+
 fn dump(name: &str) -> Article {
     let path = format!("{}/tests/dumps/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap();
