@@ -1890,9 +1890,11 @@ pub(crate) fn remove_trailing_lists(
         // ends in a colon introduces the article's own list; a box's label is shorter.)
         // ("Arbitre : Mamadou Ndour" over "Buts : …": a match sheet's row, a name and its
         // value; a box's label has no colon inside.)
+        let lead_in = words >= 5 && t.ends_with(':');
+        let inner_colon = t.trim_end_matches([':', ' ']).contains(':');
         (1..=6).contains(&words)
-            && !(words >= 5 && t.ends_with(':'))
-            && !t.trim_end_matches([':', ' ']).contains(':')
+            && !lead_in
+            && !inner_colon
             && !t.ends_with(['.', ',', ';'])
             && t.starts_with(|c: char| c.is_uppercase())
             && !is_key_figure(t)
