@@ -442,29 +442,47 @@ fn phrase_reason(norm: &str, words: usize) -> Option<&'static str> {
 /// then a clause that speaks of them as words (a phrase, a slogan, a motto). The article quotes
 /// the plea; it does not make it.
 fn mentions_the_words(norm: &str) -> bool {
-    const NOUNS: &[&str] = &[
-        "phrase",
-        "formule",
-        "slogan",
-        "devise",
-        "motto",
-        "words",
-        "sentence",
-        "satz",
-        "spruch",
-        "frase",
-        "hasło",
-        "фраза",
-        "слоган",
-        "лозунг",
-        "lema",
-        "φράση",
-        "σύνθημα",
-    ];
     norm.split_once([':', '—', '–']).is_some_and(|(_, rest)| {
         rest.split(|c: char| !c.is_alphanumeric() && c != 'ł')
-            .any(|w| NOUNS.contains(&w))
+            .any(|w| WORDS_NOUNS.contains(&w))
     })
+}
+
+/// Nouns that speak of words as words: what a line quoting a slogan calls it.
+const WORDS_NOUNS: &[&str] = &[
+    "phrase",
+    "formule",
+    "slogan",
+    "devise",
+    "motto",
+    "words",
+    "sentence",
+    "satz",
+    "spruch",
+    "frase",
+    "hasło",
+    "фраза",
+    "слоган",
+    "лозунг",
+    "lema",
+    "φράση",
+    "σύνθημα",
+];
+
+/// "Ce slogan, imprimé sur des affichettes …", "These words now hang in …": a line that opens
+/// by pointing back at the words above it.
+pub(crate) fn opens_by_naming_words(line: &str) -> bool {
+    const THIS: &[&str] = &[
+        "ce", "cette", "this", "these", "that", "dieser", "diese", "dieses", "questo", "questa",
+        "quella", "este", "esta", "ten", "ta", "to", "этот", "эта", "эти", "цей", "ця", "αυτό",
+        "αυτή", "η",
+    ];
+    let lower = line.trim().to_lowercase();
+    let mut w = lower
+        .split(|c: char| !c.is_alphanumeric() && c != 'ł')
+        .filter(|w| !w.is_empty());
+    w.next().is_some_and(|d| THIS.contains(&d))
+        && w.next().is_some_and(|n| WORDS_NOUNS.contains(&n))
 }
 
 fn phrase_reason_at_start(norm: &str, words: usize) -> Option<&'static str> {

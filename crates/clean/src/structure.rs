@@ -523,6 +523,19 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
         if record(i).is_some_and(|r| is_fact_check_verdict(&r.text)) {
             restore.push(i);
         }
+        // "Faites un don, même petit : chaque panneau compte !" over "Ce slogan, imprimé sur des
+        // affichettes …": the article quotes a plea and says so on the next line.
+        if record(i).is_some_and(|r| {
+            matches!(
+                r.reason.as_str(),
+                "donation plea" | "newsletter plea" | "follow/subscribe prompt"
+            )
+        }) && nonempty
+            .get(k + 1)
+            .is_some_and(|&j| record(j).is_none() && chrome::opens_by_naming_words(&a.lines[j]))
+        {
+            restore.push(i);
+        }
         let t = a.lines[i].trim();
         // A list introduced by the article: widget rows right below a kept line ending in ':'.
         // ("Le programme de la 10e journée :" over fixtures read as other articles' headlines;

@@ -292,6 +292,19 @@ Carton rouge : Fall (76e, Rufisque)";
     assert_kept(a, [6, 7, 8]);
 }
 
+#[test]
+fn a_plea_the_article_quotes_and_then_names_as_a_slogan_stays() {
+    let text = "Au pays de Galles, un village finance ses panneaux solaires\n\
+\n\
+La coopérative de Llanfair a réuni en six mois de quoi couvrir le toit de l'école et de la salle des fêtes, grâce aux parts achetées par les habitants.\n\
+À côté des parts, la coopérative a aussi reçu des dons, après un appel lancé dans la lettre d'information mensuelle du village.\n\
+Faites un don, même petit : chaque panneau compte !\n\
+Ce slogan, imprimé sur des affichettes collées dans le pub et à l'épicerie, est devenu une sorte de devise locale.\n\
+Les premiers panneaux doivent être posés avant l'été, selon le conseil d'administration de la coopérative.";
+    let a = &cleaned("fr/galles.txt", text);
+    assert_kept(a, [5, 6]);
+}
+
 fn dump(name: &str) -> Article {
     let path = format!("{}/tests/dumps/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap();
