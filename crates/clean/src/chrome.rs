@@ -163,7 +163,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words <= 12 && is_forum_stat_row(&norm) {
             return Some("forum user panel");
         }
-        if words <= 15 && is_forum_post_header(trimmed) {
+        if (words <= 15 || (words <= 24 && trimmed.starts_with("Re: ")))
+            && is_forum_post_header(trimmed)
+        {
             return Some("forum post header");
         }
         // "Invercargill 11° / 4° ☁ Showers clearing by afternoon": a forecast's few words too,
@@ -1468,20 +1470,40 @@ pub(crate) fn is_forum_panel(norm: &str) -> bool {
         || norm
             .split(['|', '•', '·'])
             .next()
-            .is_some_and(|first| is_forum_stat(first.trim()))
+            .is_some_and(|first| is_panel_field(first.trim()))
+}
+
+/// A field of a poster's panel: a statistic, or a known label with a short value ("Localisation :
+/// Daloa", "Inscription : mars 2017", "Rejestracja: śr 11 mar 2015, 20:02").
+fn is_panel_field(p: &str) -> bool {
+    is_forum_stat(p)
+        || p.split_once(':').is_some_and(|(label, value)| {
+            crate::patterns::is_forum_stat_label(label.trim())
+                && (1..=5).contains(&value.split_whitespace().count())
+        })
 }
 
 pub(crate) fn is_forum_stat_row(norm: &str) -> bool {
-    let parts: Vec<&str> = norm.split(['|', '•', '·']).map(str::trim).collect();
+    // ("Kouame_Yao225 – Membre actif – Messages : 1 208 – Inscription : mars 2017": the panel
+    // parted by dashes.)
+    let parts: Vec<&str> = if norm.contains(['|', '•', '·']) {
+        norm.split(['|', '•', '·']).map(str::trim).collect()
+    } else {
+        norm.split(" – ").map(str::trim).collect()
+    };
     if parts.len() == 1 {
         return norm.split_whitespace().count() <= 7 && is_forum_stat(norm);
     }
+    let field = |p: &str| is_panel_field(p);
     let stats = parts.iter().filter(|p| is_forum_stat(p)).count();
+    let fields = parts.iter().filter(|p| field(p)).count();
     let labels = parts
         .iter()
-        .filter(|p| !is_forum_stat(p) && p.split_whitespace().count() <= 2 && !p.contains(':'))
+        .filter(|p| !field(p) && p.split_whitespace().count() <= 2 && !p.contains(':'))
         .count();
-    stats >= 2 && stats + labels == parts.len() && labels <= 1
+    // (The poster's handle and rank may both sit in a dashed panel.)
+    let max_labels = if norm.contains(" – ") { 2 } else { 1 };
+    stats >= 1 && fields >= 2 && fields + labels == parts.len() && labels <= max_labels
 }
 
 /// "Message par cyclomarcel » mar. 11 mars 2025 09:34", "Post by jdoe » Tue Mar 11, 2025 9:34
@@ -3891,6 +3913,17 @@ fn is_social_action_row(norm: &str) -> bool {
         "коментувати",
         "поширити",
         "відповісти",
+        // A board's buttons ("👍 J'aime (14)   💬 Citer   ⚠ Signaler").
+        "citer",
+        "signaler",
+        "quote",
+        "report",
+        "zitieren",
+        "melden",
+        "cita",
+        "segnala",
+        "cytuj",
+        "zgłoś",
         // A page's follow and message buttons ("Suivre   Message").
         "suivre",
         "message",
@@ -4487,6 +4520,24 @@ mod tests {
         assert_eq!(reason("Saint-Cliquez pour actualiser"), None);
         assert_eq!(reason("Μου αρέσει"), Some("comment notice"));
         assert!(is_dateline(&normalize("Data publikacji: 7 kwietnia 2025")));
+    }
+
+    #[test]
+    fn round_59_board_rows_and_panels() {
+        assert_eq!(
+            reason("👍 J'aime (14)   💬 Citer   ⚠ Signaler"),
+            Some("share buttons")
+        );
+        assert!(is_forum_panel(&normalize(
+            "Kouame_Yao225 – Membre actif – Messages : 1 208 – Inscription : mars 2017"
+        )));
+        assert!(is_forum_panel(&normalize(
+            "Rejestracja: śr 11 mar 2015, 20:02"
+        )));
+        assert_eq!(
+            reason("Re: Cacao : le prix bord champ fixé à 2 400 FCFA le kilo pour la campagne principale"),
+            Some("forum post header")
+        );
     }
 
     #[test]

@@ -359,6 +359,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         blocks::remove_briefs_columns(a, &nonempty);
         remove_related_headlines(a, &nonempty, body);
         remove_trailing_lists(a, &nonempty, body);
+        structure::remove_league_tables(a, &nonempty, body);
         remove_site_names(a, &nonempty, body, own.as_deref());
         remove_channel_names(a, &nonempty);
         remove_taglines(a, &nonempty, body);

@@ -1872,6 +1872,78 @@ fn continues_article(label: &str) -> bool {
         .any(|w| CONTINUE.contains(&w))
 }
 
+/// Below the article, a league table: three rows or more of a rank, a team and its points
+/// ("1. Real Sarnese 58", "2    SV Oberweiler        9    19:11  19"), with the heading above
+/// them when it names the table ("CLASSIFICA SERIE C – GIRONE C", "Tabelle Kreisliga A"). A
+/// sports page's standings box; the report itself gives its figures in sentences.
+pub(crate) fn remove_league_tables(
+    a: &mut Article,
+    nonempty: &[usize],
+    body: Option<(usize, usize)>,
+) {
+    let Some((_, last)) = body else {
+        return;
+    };
+    const TABLE_WORDS: &[&str] = &[
+        "classifica",
+        "classement",
+        "tabelle",
+        "clasificación",
+        "tabela",
+        "таблица",
+        "турнирная",
+        "βαθμολογία",
+        "standings",
+        "table",
+        "league",
+    ];
+    let row = |t: &str| {
+        let w: Vec<&str> = t.split_whitespace().collect();
+        let rank = w
+            .first()
+            .map(|r| r.trim_end_matches('.'))
+            .is_some_and(|r| (1..=2).contains(&r.len()) && r.bytes().all(|b| b.is_ascii_digit()));
+        let points = w
+            .iter()
+            .rev()
+            .find(|x| {
+                !matches!(
+                    x.to_lowercase().as_str(),
+                    "pts" | "pkt." | "pkt" | "punti" | "pt"
+                )
+            })
+            .is_some_and(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
+        rank && points && (3..=10).contains(&w.len())
+    };
+    let mut added = Vec::new();
+    let mut k = last + 1;
+    while k < nonempty.len() {
+        let run = nonempty[k..]
+            .iter()
+            .take_while(|&&i| row(a.lines[i].trim()))
+            .count();
+        if run >= 3 {
+            added.extend(&nonempty[k..k + run]);
+            if let Some(&h) = k.checked_sub(1).and_then(|p| nonempty.get(p)) {
+                let head = a.lines[h].to_lowercase();
+                if head.split_whitespace().count() <= 8
+                    && head
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| TABLE_WORDS.contains(&w))
+                {
+                    added.push(h);
+                }
+            }
+            k += run;
+        } else {
+            k += 1;
+        }
+    }
+    for i in added {
+        blank(a, i, "widget");
+    }
+}
+
 /// Below the article, a short label the phrase table does not know ("Les plus partagés",
 /// "Neueste Beiträge", "Новости СМИ2") heading two or more lines that read as other articles'
 /// headlines (numbered, time-stamped or plain): a list of other articles.

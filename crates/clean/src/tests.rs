@@ -305,6 +305,26 @@ Les premiers panneaux doivent être posés avant l'été, selon le conseil d'adm
     assert_kept(a, [5, 6]);
 }
 
+#[test]
+fn a_league_table_under_the_match_report_goes_its_numbered_list_inside_stays() {
+    let text = "La Virtus vince il derby nel recupero\n\
+\n\
+Al 92' Ruocco ha trovato l'angolo giusto e la Virtus Castelmare ha battuto l'Audace Ferrandina davanti a duemila spettatori, al termine di una partita nervosa.\n\
+I tre punti valgono il quarto posto: ecco le prime quattro dopo la giornata.\n\
+1. Real Sarnese, che ha vinto anche domenica\n\
+2. Nocerina, ferma al pari\n\
+3. Atletico Pollino, che ha riposato\n\
+L'allenatore ha dedicato la vittoria ai tifosi che hanno seguito la squadra anche in trasferta, nelle settimane più difficili della stagione.\n\
+CLASSIFICA SERIE C – GIRONE C\n\
+1. Real Sarnese 58\n\
+2. Nocerina 55\n\
+3. Atletico Pollino 52\n\
+4. Virtus Castelmare 49";
+    let a = &cleaned("it/derby.txt", text);
+    assert_kept(a, [5, 6, 7, 8]);
+    assert_removed(a, [9, 10, 11, 12, 13]);
+}
+
 fn dump(name: &str) -> Article {
     let path = format!("{}/tests/dumps/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap();
