@@ -452,6 +452,15 @@ fn mentions_the_words(norm: &str) -> bool {
 
 /// Nouns that speak of words as words: what a line quoting a slogan calls it.
 const WORDS_NOUNS: &[&str] = &[
+    // ("Tout accepter, Tout refuser, Personnaliser : ces trois boutons n'engagent …": a report
+    // on a banner names its buttons as buttons.)
+    "boutons",
+    "buttons",
+    "schaltflächen",
+    "pulsanti",
+    "botones",
+    "przyciski",
+    "кнопки",
     "phrase",
     "formule",
     "slogan",
@@ -3678,6 +3687,9 @@ fn is_tip_line(line: &str, norm: &str) -> bool {
         "wyślij nam",
         "przyślij nam",
         "écrivez aux",
+        "envoyez-la",
+        "envoyez-le",
+        "text us",
         "écrivez à",
         "zgłoś ją",
         "zgłoś do weryfikacji",

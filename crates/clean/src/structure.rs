@@ -496,8 +496,11 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
     let record = |i: usize| idx.record(a, i);
     // "2020        338" / "2022        452": a table's rows, a year and its figure, read one by
     // one as counters.
+    // ("2022 | 41 | 9,5 | 118 000": or its cells between bars.)
     let year_row = |text: &str| {
-        let mut w = text.split_whitespace();
+        let mut w = text
+            .split(|c: char| c.is_whitespace() || c == '|')
+            .filter(|w| !w.is_empty());
         w.next()
             .is_some_and(|y| dates::is_year_digits(y) && y.starts_with(['1', '2']))
             && w.next()
@@ -521,6 +524,19 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
     for (k, &i) in nonempty.iter().enumerate() {
         // A fact-check's verdict is its conclusion, whatever rule took it.
         if record(i).is_some_and(|r| is_fact_check_verdict(&r.text)) {
+            restore.push(i);
+        }
+        // "🔴 FLASH INFO | Le pont de Gwo Ravin s'effondre, la Route nationale coupée …" over "Le
+        // pont de Gwo Ravin s'est effondré ce matin …": a post's own headline in a ticker's
+        // form, which the paragraph below goes on to tell.
+        if record(i).is_some_and(|r| {
+            r.reason == "news ticker"
+                && nonempty.get(k + 1).is_some_and(|&j| {
+                    record(j).is_none()
+                        && a.lines[j].split_whitespace().count() >= 15
+                        && shared_stems(&r.text, &a.lines[j]) >= 2
+                })
+        }) {
             restore.push(i);
         }
         // "Faites un don, même petit : chaque panneau compte !" over "Ce slogan, imprimé sur des
@@ -697,8 +713,13 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
             record(i).filter(|r| matches!(r.reason.as_str(), "navigation menu" | "widget"))
         {
             let cells = table_cells(&r.text).count();
+            // (A row taken as a counter, "2022 | 41 | 9,5 | 118 000", comes back with its
+            // table: it is read as it was.)
             let row_of_figures = |j: usize| {
-                let row = a.lines[j].trim();
+                let row = match record(j) {
+                    Some(r) if r.reason == "counter or timestamp" => r.text.trim(),
+                    _ => a.lines[j].trim(),
+                };
                 table_cells(row).count() == cells
                     && table_cells(row)
                         .skip(1)
@@ -1815,6 +1836,12 @@ pub(crate) fn remove_related_headlines(
 /// Whether a short line and the paragraph below share a word's stem (its first five letters, in
 /// words of five letters or more): "Routes" and "route", "Vigilance" and "vigilances".
 fn shares_a_stem(line: &str, paragraph: &str) -> bool {
+    shared_stems(line, paragraph) >= 1
+}
+
+/// How many distinct stems of `line` (first five letters of its words of five letters or more)
+/// the paragraph has too.
+fn shared_stems(line: &str, paragraph: &str) -> usize {
     let stems = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphabetic())
             .filter(|w| w.chars().count() >= 5)
@@ -1822,7 +1849,10 @@ fn shares_a_stem(line: &str, paragraph: &str) -> bool {
             .collect()
     };
     let below = stems(paragraph);
-    stems(line).iter().any(|s| below.contains(s))
+    let mut mine = stems(line);
+    mine.sort();
+    mine.dedup();
+    mine.iter().filter(|s| below.contains(s)).count()
 }
 
 /// Whether the article above the non-empty line of rank `k` has a subheading: a short line

@@ -325,6 +325,17 @@ CLASSIFICA SERIE C – GIRONE C\n\
     assert_removed(a, [9, 10, 11, 12, 13]);
 }
 
+#[test]
+fn a_posts_headline_in_a_tickers_form_stays_when_the_post_tells_it() {
+    let text = "Radio Lakay 98.1\n\
+Il y a 2 h · 🌍\n\
+🔴 FLASH INFO | Le pont de Gwo Ravin s'effondre, la Route nationale coupée entre Bois-Laurent et Saint-Fleury\n\
+Le pont de Gwo Ravin s'est effondré ce matin vers 6 heures après trois jours de pluies continues, coupant la Route nationale entre Bois-Laurent et Saint-Fleury.\n\
+Aucune victime n'est à déplorer selon la protection civile, qui demande aux automobilistes d'éviter le secteur jusqu'à nouvel ordre.";
+    let a = &cleaned("fr/post.txt", text);
+    assert_kept(a, [3, 4, 5]);
+}
+
 fn dump(name: &str) -> Article {
     let path = format!("{}/tests/dumps/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap();
