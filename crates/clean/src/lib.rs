@@ -417,6 +417,24 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
     if attribution.source.is_none() {
         attribution.source = inside_source;
     }
+    // "Source : L'Écho de la Mauricie, 21 mai 2024" under an article pasted into a forum thread
+    // (the page has posters' headers or panels): the paste is that outlet's text, a repost,
+    // wherever the credit stands in the thread.
+    let forum = a
+        .removed
+        .iter()
+        .any(|r| matches!(r.reason.as_str(), "forum post header" | "forum user panel"));
+    if forum && !attribution.republished {
+        if let Some(src) = attribution
+            .source
+            .clone()
+            .filter(|s| !provenance::is_institution(s))
+        {
+            attribution.original_outlet = Some(src);
+            attribution.republished = true;
+            found_attr = true;
+        }
+    }
     // "Source : Agence Lagunaire de Presse (ALP)" over "Lire l'article original sur le site de
     // l'ALP": a repost that names no other outlet is of its credited source's text.
     if attribution.republished && attribution.original_outlet.is_none() {

@@ -436,7 +436,7 @@ fn credit_source(la: &mut LineAttribution, name: String) {
 }
 
 /// A public body, an association or a company's federation: it publishes figures, not news.
-fn is_institution(name: &str) -> bool {
+pub(crate) fn is_institution(name: &str) -> bool {
     const WORDS: &[&str] = &[
         "council",
         "association",

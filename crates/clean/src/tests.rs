@@ -336,6 +336,23 @@ Aucune victime n'est à déplorer selon la protection civile, qui demande aux au
     assert_kept(a, [3, 4, 5]);
 }
 
+#[test]
+fn an_article_pasted_into_a_forum_thread_is_a_repost_of_its_credited_outlet() {
+    let text = "Forum Mauricie Urbaine\n\
+Message par Chicoutimi_Steve » 22 mai 2024, 07:48\n\
+Bon ben c'est officiel, ils le ferment. Je copie l'article au complet :\n\
+Le pont des Forges fermé huit mois à compter du 17 juin\n\
+Le ministère des Transports confirme une reconstruction complète du tablier. Les automobilistes devront faire un détour de douze kilomètres par le pont Duplessis pendant toute la durée des travaux.\n\
+Les commerçants du centre-ville craignent une baisse de fréquentation et demandent des mesures d'atténuation au ministère.\n\
+Source : L'Écho de la Mauricie, 21 mai 2024\n\
+Message par Trifluvienne » 22 mai 2024, 08:15\n\
+Enfin! Ça fait 10 ans qu'on passe sur ce pont-là en se croisant les doigts.";
+    let a = &cleaned("fr/forum.txt", text);
+    let at = a.attribution.as_ref().expect("an attribution");
+    assert!(at.republished, "{at:?}");
+    assert_eq!(at.original_outlet.as_deref(), Some("L'Écho de la Mauricie"));
+}
+
 fn dump(name: &str) -> Article {
     let path = format!("{}/tests/dumps/{name}", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&path).unwrap();
