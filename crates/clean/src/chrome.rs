@@ -544,7 +544,6 @@ fn names_others_channel(rest: &str) -> bool {
         "нашу",
         "наши",
         "мой",
-        "наш-",
         "notre",
         "nos",
         "our",
@@ -552,9 +551,8 @@ fn names_others_channel(rest: &str) -> bool {
         "unseren",
         "naszego",
         "nasz",
-        "наш,",
     ];
-    const OF: &[&str] = &["de", "du", "des", "of", "the", "la", "l'", "der", "des"];
+    const OF: &[&str] = &["de", "du", "des", "of", "the", "la", "l'", "der"];
     let words: Vec<&str> = rest
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\''))
@@ -1503,12 +1501,11 @@ pub(crate) fn is_forum_stat_row(norm: &str) -> bool {
     if parts.len() == 1 {
         return norm.split_whitespace().count() <= 7 && is_forum_stat(norm);
     }
-    let field = |p: &str| is_panel_field(p);
     let stats = parts.iter().filter(|p| is_forum_stat(p)).count();
-    let fields = parts.iter().filter(|p| field(p)).count();
+    let fields = parts.iter().filter(|p| is_panel_field(p)).count();
     let labels = parts
         .iter()
-        .filter(|p| !field(p) && p.split_whitespace().count() <= 2 && !p.contains(':'))
+        .filter(|p| !is_panel_field(p) && p.split_whitespace().count() <= 2 && !p.contains(':'))
         .count();
     // (The poster's handle and rank may both sit in a dashed panel.)
     let max_labels = if norm.contains(" – ") { 2 } else { 1 };
@@ -1565,7 +1562,6 @@ fn is_quote_header(trimmed: &str) -> bool {
         "написал",
         "написала",
         "написав",
-        "написала",
         "escribió",
         "dijo",
         "έγραψε",
@@ -2744,15 +2740,16 @@ fn is_comment_form_fields(line: &str) -> bool {
 /// "00:00 / 02:37": an audio or video player's position and length.
 fn is_player_time(norm: &str) -> bool {
     let parts: Vec<&str> = norm.split('/').map(str::trim).collect();
-    parts.len() == 2
-        && parts.iter().all(|p| {
-            // "00:00 / 01:42", "0:00 / 2:37": the first field may have one digit.
-            let t: Vec<&str> = p.split(':').collect();
-            t.len() >= 2
-                && t.iter().enumerate().all(|(k, x)| {
-                    (x.len() == 2 || (k == 0 && x.len() == 1))
-                        && x.chars().all(|c| c.is_ascii_digit())
-                })
+    parts.len() == 2 && parts.iter().all(|p| is_player_clock(p))
+}
+
+/// "00:00", "0:00", "1:02:40": one of a player's two clocks (the first field may have one
+/// digit).
+fn is_player_clock(p: &str) -> bool {
+    let t: Vec<&str> = p.split(':').collect();
+    t.len() >= 2
+        && t.iter().enumerate().all(|(k, x)| {
+            (x.len() == 2 || (k == 0 && x.len() == 1)) && x.chars().all(|c| c.is_ascii_digit())
         })
 }
 
@@ -2763,7 +2760,8 @@ fn is_player_bar(norm: &str) -> bool {
     let (Some(a), Some("/"), Some(b)) = (w.next(), w.next(), w.next()) else {
         return false;
     };
-    is_player_time(&format!("{a} / {b}"))
+    is_player_clock(a)
+        && is_player_clock(b)
         && w.all(|x| {
             x.chars().all(|c| !c.is_alphabetic())
                 || x.len() <= 4
@@ -2996,14 +2994,11 @@ fn ends_with_running_time(norm: &str) -> bool {
     else {
         return false;
     };
-    let clock = {
-        let parts: Vec<&str> = time.split(':').collect();
-        (2..=3).contains(&parts.len())
-            && parts
-                .iter()
-                .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
-    };
-    clock
+    let parts: Vec<&str> = time.split(':').collect();
+    (2..=3).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// "1 di 14", "3 / 12", "2 of 9": a photo gallery's position.

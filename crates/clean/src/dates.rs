@@ -18,7 +18,10 @@ pub fn first_date(line: &str) -> Option<String> {
             return Some(d);
         }
         // "24-Sep-2024", "03-mar-2025": day, month name and year in one token.
-        if let [d, m, y] = t.split('-').collect::<Vec<_>>()[..] {
+        let mut parts = t.splitn(4, '-');
+        if let (Some(d), Some(m), Some(y), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        {
             if let (Some(d), Some(m), Some(y)) = (day_number(d), month_number(m), year_number(y)) {
                 return iso(y, m, d);
             }

@@ -1432,10 +1432,11 @@ pub(crate) fn remove_split_share_rows(
         // Inside the body the run needs its label or its other buttons next to it ("Partager" /
         // "Facebook" / "Messenger" / "Courriel" / "Copier le lien"), or a labelled button of
         // its own ("Partager sur Facebook" / "Courriel").
-        let labelled = (start..k).any(|r| {
+        let shared_at = |r: usize| {
             idx.reason(a, nonempty[r])
                 .is_some_and(|r| matches!(r, "share prompt" | "share buttons"))
-        });
+        };
+        let labelled = (start..k).any(shared_at);
         let anchored = || {
             let share = |r: Option<&str>| {
                 r.is_some_and(|r| {
@@ -1460,11 +1461,7 @@ pub(crate) fn remove_split_share_rows(
             long_row || labelled || (start..k).all(|r| outside_body(body, r)) || anchored();
         // One button left alone right below a share prompt ("Partager sur Facebook" /
         // "Courriel") is the rest of its row.
-        let after_prompt = k - start == 1
-            && start.checked_sub(1).is_some_and(|p| {
-                idx.reason(a, nonempty[p])
-                    .is_some_and(|r| matches!(r, "share prompt" | "share buttons"))
-            });
+        let after_prompt = k - start == 1 && start.checked_sub(1).is_some_and(shared_at);
         if after_prompt {
             added.push((nonempty[start], "share buttons"));
         } else if k - start >= 2 && labels.len() >= 2 && placed {
@@ -1818,7 +1815,7 @@ pub(crate) fn remove_related_headlines(
             let announces = || {
                 after
                     .get(m + 1)
-                    .is_some_and(|&j| shares_a_stem(t, &a.lines[j]))
+                    .is_some_and(|&j| shared_stems(t, &a.lines[j]) > 0)
             };
             if inside && taken > 0 && !list_goes_on() && announces() {
                 break;
@@ -1833,14 +1830,8 @@ pub(crate) fn remove_related_headlines(
     }
 }
 
-/// Whether a short line and the paragraph below share a word's stem (its first five letters, in
-/// words of five letters or more): "Routes" and "route", "Vigilance" and "vigilances".
-fn shares_a_stem(line: &str, paragraph: &str) -> bool {
-    shared_stems(line, paragraph) >= 1
-}
-
 /// How many distinct stems of `line` (first five letters of its words of five letters or more)
-/// the paragraph has too.
+/// the paragraph has too: "Routes" and "route", "Vigilance" and "vigilances".
 fn shared_stems(line: &str, paragraph: &str) -> usize {
     let stems = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphabetic())
