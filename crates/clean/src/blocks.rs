@@ -53,6 +53,89 @@ pub(crate) fn remove_running_headers(a: &mut Article, nonempty: &[usize]) {
     }
 }
 
+/// A printed page's small-ads box ("ΜΙΚΡΕΣ ΑΓΓΕΛΙΕΣ" / "Πωλείται ελαιόκτημα 12 στρεμμάτων …" /
+/// "… Πληρ. 69XX XXX 412."): a short header naming classified ads over the lines down to the
+/// next blank line, one of which gives a telephone. An article's heading of that word is
+/// followed by prose that gives no number to call.
+pub(crate) fn remove_classified_boxes(a: &mut Article) {
+    const CLASSIFIEDS: &[&str] = &[
+        "petites annonces",
+        "annonces classées",
+        "classifieds",
+        "classified ads",
+        "kleinanzeigen",
+        "piccoli annunci",
+        "annunci economici",
+        "ogłoszenia drobne",
+        "drobne ogłoszenia",
+        "частные объявления",
+        "объявления",
+        "оголошення",
+        "clasificados",
+        "anuncios clasificados",
+        // (Greek as `normalize` folds it: no accents, no final sigma.)
+        "μικρεσ αγγελιεσ",
+        "αγγελιεσ",
+    ];
+    const PHONE: &[&str] = &["tél", "tel", "τηλ", "тел", "πληρ", "☎", "📞", "phone"];
+    let n = a.lines.len();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let t = a.lines[i].trim();
+        let header = !t.is_empty()
+            && t.split_whitespace().count() <= 4
+            && CLASSIFIEDS.contains(&patterns::normalize(t).trim_end_matches(':'));
+        if !header {
+            i += 1;
+            continue;
+        }
+        let end = (i + 1..n)
+            .find(|&j| a.lines[j].trim().is_empty())
+            .unwrap_or(n);
+        let items = &a.lines[i + 1..end];
+        let phone = items.iter().any(|l| {
+            let lower = l.to_lowercase();
+            PHONE.iter().any(|w| lower.contains(w))
+                || l.chars().filter(char::is_ascii_digit).count() >= 7
+        });
+        if (2..=15).contains(&items.len())
+            && items.iter().all(|l| l.split_whitespace().count() <= 25)
+            && phone
+        {
+            found.extend(i..end);
+        }
+        i = end.max(i + 1);
+    }
+    for i in found {
+        blank(a, i, "advertisement");
+    }
+}
+
+/// A forum poster's handle alone on a line ("bucheron_lac" over "Messages : 2341"): the name
+/// in a post's panel, told by a removed post header that names the same poster ("Message non
+/// lu par bucheron_lac » 3 oct. 2024, 07:42"). A handle is one word; an article's line of one
+/// word is no poster's name unless a header said so.
+pub(crate) fn remove_poster_names(a: &mut Article, nonempty: &[usize]) {
+    let posters: HashSet<String> = a
+        .removed
+        .iter()
+        .filter(|r| crate::chrome::is_forum_post_header(r.text.trim()))
+        .filter_map(|r| {
+            let (head, _) = r.text.trim().split_once(" » ")?;
+            head.split_whitespace().last().map(str::to_string)
+        })
+        .collect();
+    if posters.is_empty() {
+        return;
+    }
+    for &i in nonempty {
+        if posters.contains(a.lines[i].trim()) {
+            blank(a, i, "forum user panel");
+        }
+    }
+}
+
 /// Lines a page prints again and again: a magazine's running header with its issue
 /// ("ღვინის მაცნე • №10 (58) • ოქტომბერი 2024", a figure and a separator, twice or more) or a
 /// channel's name over each of its posts ("Λιμάνι Live 🚢", a few words without a stop, three
@@ -74,9 +157,11 @@ pub(crate) fn remove_repeated_furniture(a: &mut Article, nonempty: &[usize]) {
     let mut found = Vec::new();
     for (t, at) in seen {
         let words = t.split_whitespace().count();
+        // ("14.03.2025, 09:12 Szpital w Lipnikach … - Kurier Nadwarciański": a browser's print
+        // header over every printed page, its date and time the print's.)
         let header = at.len() >= 2
             && t.chars().any(|c| c.is_ascii_digit())
-            && t.contains(['•', '|', '·'])
+            && (t.contains(['•', '|', '·']) || opens_with_print_stamp(t))
             && t.chars().filter(|c| c.is_alphabetic()).count() >= 6;
         let name = at.len() >= 3
             && words <= 5

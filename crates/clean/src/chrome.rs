@@ -352,7 +352,11 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words <= 8 && is_label_row(trimmed) {
             return Some("account/search link");
         }
-        if pos.outside_body && (is_widget(&norm) || is_weather_line(&norm) || is_table_row(trimmed))
+        // ("Τιμές παραγωγού (€/κιλό, 12/11):": a colon introduces the table below; a widget
+        // introduces nothing.)
+        if pos.outside_body
+            && !trimmed.ends_with(':')
+            && (is_widget(&norm) || is_weather_line(&norm) || is_table_row(trimmed))
         {
             return Some("widget");
         }
@@ -1515,7 +1519,7 @@ pub(crate) fn is_forum_stat_row(norm: &str) -> bool {
 /// "Message par cyclomarcel » mar. 11 mars 2025 09:34", "Post by jdoe » Tue Mar 11, 2025 9:34
 /// am": a forum post's header, the poster after a "by" word and the date after a "»"; or a reply's
 /// subject, "Re: " and the thread's title.
-fn is_forum_post_header(trimmed: &str) -> bool {
+pub(crate) fn is_forum_post_header(trimmed: &str) -> bool {
     const BY: &[&str] = &[
         "par", "by", "von", "da", "por", "przez", "от", "від", "autor:", "auteur:", "author:",
     ];
@@ -1536,10 +1540,11 @@ fn is_forum_post_header(trimmed: &str) -> bool {
     if head.len() == 1 && clock {
         return tail.split_whitespace().count() <= 4 && crate::dates::first_date(tail).is_some();
     }
-    (2..=4).contains(&head.len())
-        && head[..head.len() - 1]
-            .iter()
-            .any(|w| BY.contains(&w.to_lowercase().as_str()))
+    // ("Message non lu par bucheron_lac » 3 oct. 2024, 07:42": phpBB's longer label, the
+    // word for "by" right before the poster.)
+    let by = |w: &&str| BY.contains(&w.to_lowercase().as_str());
+    let labelled = (5..=6).contains(&head.len()) && by(&head[head.len() - 2]);
+    ((2..=4).contains(&head.len()) && head[..head.len() - 1].iter().any(by) || labelled)
         && tail.split_whitespace().count() <= 8
         && crate::dates::first_date(tail).is_some()
 }
@@ -2407,6 +2412,26 @@ fn is_site_cookie_notice(line: &str) -> bool {
 /// as Telegram's chat export heads each message.
 fn is_export_stamp(trimmed: &str) -> bool {
     export_sender(trimmed).is_some()
+}
+
+/// The page whose post a social network's copy holds: the name on the line above the post's
+/// stamp, a stamp that ends with the network's audience icon ("Radio Sud Horizon 98.6 FM" over
+/// "14 juin, 10:32 · 🌍"). Its credit to itself is no repost.
+pub(crate) fn social_poster(lines: &[String], nonempty: &[usize]) -> Option<String> {
+    nonempty
+        .iter()
+        .take(25)
+        .collect::<Vec<_>>()
+        .windows(2)
+        .find_map(|w| {
+            let stamp = lines[*w[1]].trim();
+            let name = lines[*w[0]].trim();
+            let icon = stamp.contains(" · ") && stamp.ends_with(['🌍', '🌐', '🌎', '🌏', '👥']);
+            (icon
+                && stamp.chars().any(|c| c.is_ascii_digit())
+                && (1..=8).contains(&name.split_whitespace().count()))
+            .then(|| name.to_string())
+        })
 }
 
 /// The sender of a chat export's message header ("Masiwa Marseille Infos" of "Masiwa Marseille
@@ -3620,10 +3645,12 @@ fn is_read_more_teaser(norm: &str) -> bool {
     matching(norm, 1).into_iter().any(|(p, start, end)| {
         // "À lire aussi sur La Lucarne : En Slovénie, …": the site's name may come between the
         // label and its colon.
+        // ("LIRE AUSSI. Fédérale 1 : Tyrosse arrache le nul …": a stop may close the label.)
         let labelled = || {
             norm[end..]
                 .split_once([':', '|'])
                 .is_some_and(|(gap, _)| gap.split_whitespace().count() <= 4 && !gap.contains('.'))
+                || (p.words >= 2 && norm[end..].starts_with(". "))
         };
         p.kind == Kind::Chrome("read-more link")
             && start == 0
@@ -3873,20 +3900,26 @@ fn is_dot_leader_line(trimmed: &str) -> bool {
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphanumeric))
         .count();
-    if longest < 8 || words > 10 {
+    if longest < 4 || words > 10 {
         return false;
     }
     // A contents line ends with its page ("p. 4", "12"); a form's field is a label and a colon
     // over the dots. ("Région ........ 95 000 €": a table of amounts is the article's.)
     let last = trimmed.split_whitespace().last().unwrap_or("");
     let page = (1..=3).contains(&last.len()) && last.chars().all(|c| c.is_ascii_digit());
+    // ("Filière banane : point sur la cercosporiose noire ...... 5": a short leader runs
+    // straight up to its page number.)
+    if longest < 8 {
+        let before = trimmed[..trimmed.len() - last.len()].trim_end();
+        return page && before.ends_with(['.', '…']);
+    }
     let field = trimmed.contains(": ..") || trimmed.contains(":..") || trimmed.contains(": …");
     page || field
 }
 
 /// "J'aime   Commenter   Partager", "J'aime   Répondre   2 h   👍 86", "Like · Reply · 3w": a
 /// social network's action buttons under a post or a comment, with their counts and ages.
-fn is_social_action_row(norm: &str) -> bool {
+pub(crate) fn is_social_action_row(norm: &str) -> bool {
     const ACTIONS: &[&str] = &[
         "j'aime",
         "commenter",
@@ -4545,6 +4578,80 @@ mod tests {
             reason("Re: Cacao : le prix bord champ fixé à 2 400 FCFA le kilo pour la campagne principale"),
             Some("forum post header")
         );
+    }
+
+    #[test]
+    fn round_61_board_headers_leaders_labels_and_widgets() {
+        // phpBB's longer label before the poster.
+        assert_eq!(
+            reason("Message non lu par bucheron_lac » 3 oct. 2024, 07:42"),
+            Some("forum post header")
+        );
+        // Five words before the mark with no "by" before the last is no header.
+        assert_eq!(reason("La séance a été levée » 3 oct. 2024, 07:42"), None);
+        // A short dot leader up to a page number; not dots before a figure inside a sentence.
+        assert!(is_dot_leader_line(
+            "Filière banane : point sur la cercosporiose noire ...... 5"
+        ));
+        assert!(!is_dot_leader_line(
+            "Il a attendu..... puis il est reparti à 5"
+        ));
+        assert!(is_read_more_teaser(&normalize(
+            "LIRE AUSSI. Fédérale 1 : Tyrosse arrache le nul face à Saint-Sever"
+        )));
+        // A widget's figures that end with a colon introduce the table below.
+        let outside = pos(0, 40, true);
+        assert_eq!(
+            chrome_reason(
+                "Τιμές παραγωγού (€/κιλό, 12/11):",
+                outside,
+                &CleanOptions::default()
+            ),
+            None
+        );
+        assert_eq!(
+            chrome_reason(
+                "Τιμές παραγωγού €/κιλό 4,80 5,10",
+                outside,
+                &CleanOptions::default()
+            ),
+            Some("widget")
+        );
+        assert_eq!(
+            reason("Kommentare sind für diesen Artikel deaktiviert."),
+            Some("comment notice")
+        );
+        assert_eq!(
+            reason("Neueste Einträge zuerst | Älteste Einträge zuerst"),
+            Some("account/search link")
+        );
+        assert_eq!(
+            reason("Listen back to the full interview below:"),
+            Some("video player control")
+        );
+    }
+
+    #[test]
+    fn round_61_a_social_posts_page_is_its_own() {
+        let lines: Vec<String> = [
+            "Facebook",
+            "Se connecter",
+            "Radio Sud Horizon 98.6 FM",
+            "14 juin, 10:32 · 🌍",
+            "Texte",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let nonempty: Vec<usize> = (0..lines.len()).collect();
+        assert_eq!(
+            social_poster(&lines, &nonempty).as_deref(),
+            Some("Radio Sud Horizon 98.6 FM")
+        );
+        // A stamp without the audience icon names no page.
+        let mut plain = lines.clone();
+        plain[3] = "14 juin, 10:32".into();
+        assert_eq!(social_poster(&plain, &nonempty), None);
     }
 
     #[test]

@@ -180,6 +180,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                 .iter()
                 .find_map(|&i| chrome::export_sender(a.lines[i].trim()).map(str::to_string))
         })
+        .or_else(|| chrome::social_poster(&a.lines, &nonempty))
         .map(|s| s.to_lowercase());
     for (rank, &i) in nonempty.iter().enumerate() {
         let is_title = a.title_is_line_1 && i == 0;
@@ -191,7 +192,13 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                 (&own, la.source.as_deref().or(la.original_outlet.as_deref()))
             {
                 let src_lower = src.to_lowercase();
-                if own.contains(&src_lower) || src_lower.contains(own.as_str()) {
+                // ("Source : SRES / Radio Sud Horizon" on Radio Sud Horizon 98.6 FM's post: one
+                // of the credited names is the page's own.)
+                let names_own = src_lower
+                    .split(['/', ','])
+                    .map(str::trim)
+                    .any(|p| p.split_whitespace().count() >= 2 && own.contains(p));
+                if own.contains(&src_lower) || src_lower.contains(own.as_str()) || names_own {
                     // "HARLAN FALLS (KVRT) - …" on KVRT's own site credits nobody else; an
                     // agency stays the source on its own site and where its name is in the
                     // copyright line ("© AFP" under wire copy), and so does an explicit
@@ -362,6 +369,8 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         structure::remove_league_tables(a, &nonempty, body);
         remove_site_names(a, &nonempty, body, own.as_deref());
         remove_channel_names(a, &nonempty);
+        blocks::remove_poster_names(a, &nonempty);
+        blocks::remove_classified_boxes(a);
         remove_taglines(a, &nonempty, body);
         remove_bare_bylines(a, &nonempty, body);
         let restored = restore_introduced_lines(a, &nonempty);

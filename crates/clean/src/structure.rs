@@ -93,6 +93,16 @@ pub(crate) fn comment_thread(lines: &[String], nonempty: &[usize]) -> Option<usi
         // "Répondre · Signaler un abus", "Responder · Me gusta (12)", "42 Recommend · Reply ·
         // Report": the button row, the reply button one of its items.
         // Items may be set apart by wide spaces only ("2 sem   J'aime   Répondre   12").
+        // ("2 d. Lubię to! Odpowiedz 23": a social network's row, its reply button among the
+        // others without separators.)
+        let norm = patterns::normalize(&lines[i]);
+        if chrome::is_social_action_row(&norm)
+            && norm
+                .split(|c: char| !c.is_alphabetic())
+                .any(|w| REPLY_WORDS.contains(&w))
+        {
+            return true;
+        }
         let spaced = lines[i].replace("  ", "|");
         spaced.split(['·', '|', '•']).any(|item| {
             let norm = patterns::normalize(item);
@@ -112,7 +122,9 @@ pub(crate) fn comment_thread(lines: &[String], nonempty: &[usize]) -> Option<usi
             .any(|j| opens_with_comment_notice(&patterns::normalize(&lines[nonempty[j]])))
     };
     if replies.len() < 2 && !(replies.len() == 1 && form_below(replies[0])) {
-        return stamped_thread(lines, nonempty).or_else(|| said_thread(lines, nonempty));
+        return stamped_thread(lines, nonempty)
+            .or_else(|| said_thread(lines, nonempty))
+            .or_else(|| forum_replies(lines, nonempty));
     }
     // The header nearest above the first reply: a comment count under the title ("12
     // commentaires") also reads as one.
@@ -121,6 +133,54 @@ pub(crate) fn comment_thread(lines: &[String], nonempty: &[usize]) -> Option<usi
         .rev()
         .find(|&k| is_comment_header(&lines[nonempty[k]]))
 }
+
+/// Rank of the first line of the replies to a forum post that pastes an article: with two
+/// post headers or more ("Message non lu par bucheron_lac » 3 oct. 2024, 07:42"), the post
+/// holding the most words (at least [`MIN_PASTE_WORDS`]) is the paste, and the posts after it
+/// are the readers' talk about it, a comment thread. (Posts before it stay for the line rules:
+/// a question that the paste answers may be the page's own.)
+fn forum_replies(lines: &[String], nonempty: &[usize]) -> Option<usize> {
+    let headers: Vec<usize> = (0..nonempty.len())
+        .filter(|&k| {
+            let t = lines[nonempty[k]].trim();
+            t.split_whitespace().count() <= 24 && chrome::is_forum_post_header(t)
+        })
+        .collect();
+    if headers.len() < 2 {
+        return None;
+    }
+    let words = |from: usize, to: usize| -> usize {
+        nonempty[from + 1..to]
+            .iter()
+            .map(|&i| lines[i].split_whitespace().count())
+            .sum()
+    };
+    let (most, h) = headers
+        .iter()
+        .enumerate()
+        .map(|(h, &k)| {
+            let end = headers.get(h + 1).copied().unwrap_or(nonempty.len());
+            (words(k, end), h)
+        })
+        .max_by_key(|&(w, h)| (w, std::cmp::Reverse(h)))?;
+    // ("Gazette have updated the piece this afternoon, adding the new bit here:": the poster
+    // of the paste who posts again may be adding to the article; then the thread is not told
+    // apart from it.)
+    let poster = |k: usize| {
+        let (head, _) = lines[nonempty[k]].trim().split_once(" » ")?;
+        head.split_whitespace().last()
+    };
+    let pasted_by = poster(headers[h]);
+    if pasted_by.is_some() && headers[h + 1..].iter().any(|&k| poster(k) == pasted_by) {
+        return None;
+    }
+    (most >= MIN_PASTE_WORDS)
+        .then(|| headers.get(h + 1).copied())
+        .flatten()
+}
+
+/// Fewest words of a forum post read as an article pasted into it.
+const MIN_PASTE_WORDS: usize = 150;
 
 /// Rank of the first line of a comment thread without reply buttons: a comment header in the
 /// second half of the page ("Commentaires (4)", "Deja un comentario") with, within the next
@@ -550,6 +610,24 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
             .get(k + 1)
             .is_some_and(|&j| record(j).is_none() && chrome::opens_by_naming_words(&a.lines[j]))
         {
+            restore.push(i);
+        }
+        // "Et la newsletter, l'avez-vous arrêtée ?" between two answers of an interview: a
+        // question put to somebody about their newsletter. A plea in question form ("Envie de
+        // recevoir notre newsletter ?") comes with its form or button, not with the article's
+        // paragraphs on both sides.
+        if record(i).is_some_and(|r| {
+            r.reason == "newsletter plea"
+                && r.text.trim_end().ends_with('?')
+                && k > 0
+                && [nonempty[k - 1], nonempty.get(k + 1).copied().unwrap_or(i)]
+                    .iter()
+                    .all(|&j| {
+                        j != i
+                            && record(j).is_none()
+                            && a.lines[j].trim_end().ends_with(['.', '!', '»', '"', '”'])
+                    })
+        }) {
             restore.push(i);
         }
         let t = a.lines[i].trim();
@@ -1083,7 +1161,14 @@ pub(crate) fn remove_site_names(
     let Some((first, _)) = body else {
         return;
     };
-    let chrome_text: Vec<String> = a.removed.iter().map(|r| r.text.to_lowercase()).collect();
+    // (A printed issue's contents name its articles: "Saison cyclonique 2025 : protégez vos
+    // exploitations ..... 2" repeats a headline, not the site's name.)
+    let chrome_text: Vec<String> = a
+        .removed
+        .iter()
+        .filter(|r| r.reason != "table of contents or form")
+        .map(|r| r.text.to_lowercase())
+        .collect();
     let title = a.lines[0].trim().to_lowercase();
     let mut added = Vec::new();
     for &i in &nonempty[..first] {

@@ -1854,3 +1854,122 @@ FV Kreßbach – SC Lauda-Süd 0:3";
     let a = cleaned_by_rules("de/kreisliga2.txt", &text);
     assert_removed(&a, 5..=8);
 }
+
+/// An article pasted into a forum thread: the posts after the paste are the readers' talk, and
+/// a poster's handle alone on a line is their panel; the paste stays whole.
+#[test]
+fn the_replies_to_a_pasted_article_go() {
+    let para = "La scierie du village fermera ses portes pour une durée indéterminée, a annoncé \
+                mercredi le groupe forestier, qui invoque la baisse du prix du bois sur le \
+                marché américain et la hausse des droits compensateurs.";
+    let body: Vec<String> = (0..6).map(|_| para.to_string()).collect();
+    let text = format!(
+        "Fermeture de la scierie : 140 emplois perdus\n\
+\n\
+Message non lu par bucheron_lac » 3 oct. 2024, 07:42\n\
+{}\n\
+Source : Le Progrès du Lac, 2 octobre 2024\n\
+bucheron_lac\n\
+Messages : 2341\n\
+Message non lu par gilles_r » 3 oct. 2024, 09:02\n\
+Ça, c'est la vraie raison. Les droits compensateurs, ça fait vingt ans qu'on vit avec.\n\
+Y a-tu quelqu'un qui sait si le programme de soutien s'applique encore ?",
+        body.join("\n")
+    );
+    let a = cleaned_by_rules("fr/forum.txt", &text);
+    assert_kept(&a, 4..=9);
+    assert_removed(&a, [3, 11, 13, 14, 15]);
+    // The paste's poster who posts again may be adding to the article: nothing is cut.
+    let again = text.replace("par gilles_r", "par bucheron_lac");
+    let a = cleaned_by_rules("fr/forum2.txt", &again);
+    assert_kept(&a, 14..=15);
+}
+
+/// A social network's comment rows without separators ("2 d. Lubię to! Odpowiedz 23") open the
+/// thread under the post.
+#[test]
+fn a_networks_flat_reply_rows_open_the_comment_thread() {
+    let para = "Od poniedziałku most na rzece Wierzycy będzie zamknięty dla ruchu samochodowego, \
+                a objazd poprowadzi przez Zalesie i Borki, informuje urząd gminy.";
+    let text = format!(
+        "Gmina Brzozówka\n\
+\n\
+{para}\n{para}\n{para}\n{para}\n\
+48 komentarzy\n\
+Katarzyna Nowicka\n\
+A kładka dla pieszych nie mogła być od razu? Dzieci mają chodzić tydzień naokoło?\n\
+2 d. Lubię to! Odpowiedz 23\n\
+Jan Kos\n\
+Kładka wymaga odbioru technicznego, będzie gotowa za tydzień.\n\
+2 d. Lubię to! Odpowiedz 15"
+    );
+    let a = cleaned_by_rules("pl/fb.txt", &text);
+    assert_kept(&a, 3..=6);
+    assert_removed(&a, 7..=13);
+}
+
+/// A printed page's small-ads box goes with its header; a heading of that word over prose that
+/// gives no number to call stays.
+#[test]
+fn a_small_ads_box_goes() {
+    let para = "Οι παραγωγοί της Μεσαράς ζητούν στήριξη για το κόστος συγκομιδής, καθώς οι τιμές \
+                παραγωγού παραμένουν χαμηλές για δεύτερη χρονιά.";
+    let ads = "ΜΙΚΡΕΣ ΑΓΓΕΛΙΕΣ\n\
+Πωλείται ελαιόκτημα 12 στρεμμάτων στους Βώρους,\n\
+με 280 ρίζες, νερό και δρόμο. Τηλ. 69XX XXX 412.\n\
+Ζητούνται εργάτες για ελαιοσυλλογή, με διαμονή.";
+    let text = format!("Ελαιόλαδο: χαμηλές τιμές\n\n{para}\n{para}\n\n{ads}\n\n{para}");
+    let a = cleaned_by_rules("el/pdf.txt", &text);
+    assert_removed(&a, 6..=9);
+    assert_kept(&a, 11..=11);
+    let text = text.replace(" Τηλ. 69XX XXX 412.", "");
+    let a = cleaned_by_rules("el/pdf2.txt", &text);
+    assert_kept(&a, 7..=9);
+}
+
+/// "Et la newsletter, l'avez-vous arrêtée ?" between two answers of an interview is a question
+/// to the writer; the same words under a paragraph with the sign-up button below are a plea.
+#[test]
+fn an_interview_question_about_a_newsletter_stays() {
+    let text = "Entretien avec Solène Marchetti\n\
+\n\
+Votre livre paraît en plein hiver. C'est un choix ?\n\
+C'est celui de mon éditrice, et je lui en suis reconnaissante depuis le premier jour.\n\
+Et la newsletter, l'avez-vous arrêtée ?\n\
+Non. Je l'ai gardée, mais elle a changé de nature depuis que j'écris le roman.\n\
+Votre prochain livre ?\n\
+Je n'en parle jamais avant qu'il soit fini, mais il y aura de l'eau.";
+    let a = cleaned_by_rules("fr/entretien.txt", text);
+    assert_kept(&a, 3..=8);
+    let plea = text.replace(
+        "Non. Je l'ai gardée, mais elle a changé de nature depuis que j'écris le roman.",
+        "Je m'inscris",
+    );
+    let a = cleaned_by_rules("fr/entretien2.txt", &plea);
+    assert_removed(&a, 5..=6);
+}
+
+/// A browser's print header over each printed page ("14.03.2025, 09:12 <title> - <site>") goes
+/// however long the title, when it comes back; a contents line's title is no site name.
+#[test]
+fn a_print_header_goes_and_a_contents_entry_is_no_site_name() {
+    let para = "Szpital w Lipnikach zawiesza od poniedziałku oddział pediatryczny z powodu braku \
+                lekarzy, a rodzice małych pacjentów będą musieli jeździć do Koła.";
+    let stamp = "14.03.2025, 09:12 Szpital w Lipnikach zawiesza oddział pediatryczny. Rodzice: „Do Koła mamy 50 km” - Kurier Nadwarciański";
+    let text =
+        format!("{stamp}\nSzpital zawiesza oddział\n\n{para}\n{para}\n{stamp}\n{para}\n{para}");
+    let a = cleaned_by_rules("pl/druk.txt", &text);
+    assert_removed(&a, [1, 6]);
+    assert_kept(&a, [4, 5, 7, 8]);
+    let text = "BULLETIN D'INFORMATION AGRICOLE\n\
+SOMMAIRE\n\
+Édito du Président .......................... 2\n\
+Saison cyclonique 2025 : protégez vos exploitations ..... 2\n\
+Filière banane : point sur la cercosporiose noire ...... 5\n\
+PROTÉGEZ VOS EXPLOITATIONS\n\
+La saison cyclonique s'ouvre officiellement le 1er juin et s'achève le 30 novembre, avec une activité supérieure à la normale.\n\
+Après la tempête de septembre dernier, la Chambre rappelle les gestes essentiels à anticiper dès maintenant.";
+    let a = cleaned_by_rules("fr/bulletin.txt", text);
+    assert_removed(&a, 3..=5);
+    assert_kept(&a, 6..=8);
+}
