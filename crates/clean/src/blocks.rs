@@ -53,16 +53,20 @@ pub(crate) fn remove_running_headers(a: &mut Article, nonempty: &[usize]) {
     }
 }
 
-/// A printed page's small-ads box ("ΜΙΚΡΕΣ ΑΓΓΕΛΙΕΣ" / "Πωλείται ελαιόκτημα 12 στρεμμάτων …" /
-/// "… Πληρ. 69XX XXX 412."): a short header naming classified ads over the lines down to the
-/// next blank line, one of which gives a telephone. An article's heading of that word is
-/// followed by prose that gives no number to call.
-pub(crate) fn remove_classified_boxes(a: &mut Article) {
+/// A printed page's notice box: small ads ("ΜΙΚΡΕΣ ΑΓΓΕΛΙΕΣ" / "Πωλείται ελαιόκτημα 12
+/// στρεμμάτων …" / "… Πληρ. 69XX XXX 412."), civil status ("ÉTAT CIVIL" / "Naissances" / "Lina
+/// Garreau, le 3 janvier"), condolences, a notice board: a short header naming the box over
+/// the lines down to the next blank line. Small ads need a telephone among them or a header in
+/// capitals; the other boxes a header in capitals, as a printed page sets it. An article's
+/// heading of those words is set in the sentence's case and followed by prose that gives no
+/// number to call.
+pub(crate) fn remove_notice_boxes(a: &mut Article) {
     const CLASSIFIEDS: &[&str] = &[
         "petites annonces",
         "annonces classées",
         "classifieds",
         "classified ads",
+        "small ads",
         "kleinanzeigen",
         "piccoli annunci",
         "annunci economici",
@@ -77,38 +81,148 @@ pub(crate) fn remove_classified_boxes(a: &mut Article) {
         "μικρεσ αγγελιεσ",
         "αγγελιεσ",
     ];
-    const PHONE: &[&str] = &["tél", "tel", "τηλ", "тел", "πληρ", "☎", "📞", "phone"];
+    const NOTICES: &[&str] = &[
+        "état civil",
+        "etat civil",
+        "carnet",
+        "naissances",
+        "condoléances",
+        "remerciements",
+        "babillard communautaire",
+        "avis public",
+        "hatches, matches & dispatches",
+        "births, marriages and deaths",
+        "aus dem standesamt",
+        "standesamt",
+        "anagrafe",
+        "stato civile",
+        "kondolencje",
+        "z usc",
+        "registro civil",
+        "записи актов гражданского состояния",
+        "ληξιαρχικα",
+    ];
+    const PHONE: &[&str] = &[
+        "tél", "tel", "τηλ", "тел", "πληρ", "☎", "📞", "phone", "ring ",
+    ];
+    // A civil-status box's parts.
+    const PARTS: &[&str] = &[
+        "naissances",
+        "naissance",
+        "mariages",
+        "mariage",
+        "décès",
+        "births",
+        "marriages",
+        "deaths",
+        "geburten",
+        "eheschließungen",
+        "sterbefälle",
+        "nascite",
+        "matrimoni",
+        "decessi",
+        "urodzenia",
+        "śluby",
+        "zgony",
+        "рождения",
+        "браки",
+        "nacimientos",
+        "matrimonios",
+        "defunciones",
+        "γεννησεισ",
+        "γαμοι",
+        "θανατοι",
+    ];
     let n = a.lines.len();
     let mut found = Vec::new();
     let mut i = 0;
     while i < n {
         let t = a.lines[i].trim();
-        let header = !t.is_empty()
-            && t.split_whitespace().count() <= 4
-            && CLASSIFIEDS.contains(&patterns::normalize(t).trim_end_matches(':'));
-        if !header {
+        let words = t.split_whitespace().count();
+        let norm = if (1..=5).contains(&words) {
+            patterns::normalize(t)
+        } else {
+            String::new()
+        };
+        let norm = norm.trim_end_matches(':');
+        let in_list = |list: &[&str]| {
+            list.iter()
+                .any(|h| norm == *h || norm.strip_prefix(h).is_some_and(|r| r.starts_with(" –")))
+        };
+        let capitals = t.chars().any(char::is_alphabetic) && !t.chars().any(char::is_lowercase);
+        let classifieds = in_list(CLASSIFIEDS);
+        let notices = capitals && in_list(NOTICES);
+        if !classifieds && !notices {
             i += 1;
             continue;
         }
+        // The box ends at a blank line, or where a line is no item: more than 40 words, or a
+        // line with neither a figure nor a comma that is no part's name ("Les grands chiffres"
+        // over the budget's table, where a printed page's columns run on without a gap).
+        // (Small ads' lines wrap as a column sets them: only their length ends the box.)
+        let item = |l: &str| {
+            let l = l.trim();
+            l.split_whitespace().count() <= 40
+                && (classifieds
+                    || l.contains(|c: char| c.is_ascii_digit() || c == ',')
+                    || PARTS.contains(&patterns::normalize(l).trim_end_matches(':')))
+        };
         let end = (i + 1..n)
-            .find(|&j| a.lines[j].trim().is_empty())
+            .find(|&j| a.lines[j].trim().is_empty() || !item(&a.lines[j]))
             .unwrap_or(n);
         let items = &a.lines[i + 1..end];
-        let phone = items.iter().any(|l| {
-            let lower = l.to_lowercase();
-            PHONE.iter().any(|w| lower.contains(w))
-                || l.chars().filter(char::is_ascii_digit).count() >= 7
-        });
-        if (2..=15).contains(&items.len())
-            && items.iter().all(|l| l.split_whitespace().count() <= 25)
-            && phone
-        {
+        let phone = || {
+            items.iter().any(|l| {
+                let lower = l.to_lowercase();
+                PHONE.iter().any(|w| lower.contains(w))
+                    || l.chars().filter(char::is_ascii_digit).count() >= 7
+            })
+        };
+        if (1..=15).contains(&items.len()) && (notices || capitals || phone()) {
             found.extend(i..end);
         }
         i = end.max(i + 1);
     }
     for i in found {
-        blank(a, i, "advertisement");
+        blank(a, i, "notice box");
+    }
+}
+
+/// A box drawn with box-drawing characters on a printed page ("┌─── AGENDA ───┐" … "└───┘",
+/// or lines framed by "┃ … ┃"): an advert, an agenda, a plea, set apart from the article by
+/// its frame. Everything inside the frame goes with it.
+pub(crate) fn remove_drawn_boxes(a: &mut Article) {
+    const OPEN: &[char] = &['┌', '╔', '╭', '┏'];
+    const CLOSE: &[char] = &['└', '╚', '╰', '┗'];
+    const SIDE: &[char] = &['│', '┃', '║'];
+    let n = a.lines.len();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let t = a.lines[i].trim();
+        if t.starts_with(OPEN) {
+            if let Some(end) =
+                (i + 1..n.min(i + 17)).find(|&j| a.lines[j].trim().starts_with(CLOSE))
+            {
+                found.extend(i..=end);
+                i = end + 1;
+                continue;
+            }
+        }
+        // "┃ ABONNEZ-VOUS À L'INFOLETTRE ┃": two framed lines or more in a row.
+        let framed = |j: usize| a.lines[j].trim().starts_with(SIDE);
+        if framed(i) {
+            let end = (i..n).find(|&j| !framed(j)).unwrap_or(n);
+            if end - i >= 2 {
+                found.extend(i..end);
+            }
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    for i in found {
+        blank(a, i, "boxed insert");
     }
 }
 

@@ -1656,17 +1656,21 @@ fn has_bank_account(trimmed: &str) -> bool {
     // Two capitals, two digits, then at least 11 more digits or capitals: an IBAN (Norway's
     // are 15 long, Belgium's 16: "IBAN BE71 0689 4523 1169", its label glued on once the
     // spaces are gone).
+    // ("LES BENDSKINEURS ONT JUSQU'AU 31 MARS POUR …": a headline in capitals runs on in
+    // capitals too; an account number is mostly digits, six at least after its check digits.)
     (0..bytes.len().saturating_sub(15)).any(|k| {
+        let run = || {
+            bytes[k + 4..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
+        };
         bytes[k].is_ascii_uppercase()
             && bytes[k + 1].is_ascii_uppercase()
             && bytes[k + 2].is_ascii_digit()
             && bytes[k + 3].is_ascii_digit()
             && (k == 0 || !bytes[k - 1].is_ascii_alphanumeric() || compact[..k].ends_with("IBAN"))
-            && bytes[k + 4..]
-                .iter()
-                .take_while(|b| b.is_ascii_digit() || b.is_ascii_uppercase())
-                .count()
-                >= 11
+            && run().count() >= 11
+            && run().filter(|b| b.is_ascii_digit()).count() >= 6
     })
 }
 
@@ -3769,12 +3773,13 @@ fn is_page_number(line: &str) -> bool {
     let number = |s: &str| !s.is_empty() && s.len() <= 3 && s.bytes().all(|b| b.is_ascii_digit());
     match w.as_slice() {
         [p, n, of, m] => PAGE.contains(p) && number(n) && OF.contains(of) && number(m),
-        // "Page 1/2"
+        // "Page 1/2"; "Page 3" alone at the head of a printed page.
         [p, nm] => {
             PAGE.contains(p)
-                && nm
-                    .split_once('/')
-                    .is_some_and(|(n, m)| number(n) && number(m))
+                && (number(nm)
+                    || nm
+                        .split_once('/')
+                        .is_some_and(|(n, m)| number(n) && number(m)))
         }
         _ => false,
     }
@@ -4629,6 +4634,15 @@ mod tests {
             reason("Listen back to the full interview below:"),
             Some("video player control")
         );
+    }
+
+    #[test]
+    fn round_62_a_headline_in_capitals_is_no_bank_account() {
+        assert!(!has_bank_account(
+            "🛵 DOUALA 7e : LES BENDSKINEURS ONT JUSQU'AU 31 MARS POUR SE METTRE EN RÈGLE"
+        ));
+        assert!(has_bank_account("IBAN BE71 0689 4523 1169"));
+        assert!(has_bank_account("IBAN : CH00 0900 0000 1234 5678 9"));
     }
 
     #[test]

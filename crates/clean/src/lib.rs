@@ -370,7 +370,8 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         remove_site_names(a, &nonempty, body, own.as_deref());
         remove_channel_names(a, &nonempty);
         blocks::remove_poster_names(a, &nonempty);
-        blocks::remove_classified_boxes(a);
+        blocks::remove_notice_boxes(a);
+        blocks::remove_drawn_boxes(a);
         remove_taglines(a, &nonempty, body);
         remove_bare_bylines(a, &nonempty, body);
         let restored = restore_introduced_lines(a, &nonempty);

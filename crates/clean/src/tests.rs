@@ -1922,7 +1922,9 @@ fn a_small_ads_box_goes() {
     let a = cleaned_by_rules("el/pdf.txt", &text);
     assert_removed(&a, 6..=9);
     assert_kept(&a, 11..=11);
-    let text = text.replace(" Τηλ. 69XX XXX 412.", "");
+    let text = text
+        .replace(" Τηλ. 69XX XXX 412.", "")
+        .replace("ΜΙΚΡΕΣ ΑΓΓΕΛΙΕΣ", "Μικρές αγγελίες");
     let a = cleaned_by_rules("el/pdf2.txt", &text);
     assert_kept(&a, 7..=9);
 }
@@ -1972,4 +1974,38 @@ Après la tempête de septembre dernier, la Chambre rappelle les gestes essentie
     let a = cleaned_by_rules("fr/bulletin.txt", text);
     assert_removed(&a, 3..=5);
     assert_kept(&a, 6..=8);
+}
+
+/// A printed bulletin's boxes: one drawn with box-drawing lines, a civil-status box under its
+/// header in capitals. A budget table right under the civil-status lines (the columns run on
+/// without a blank) stays, and so does a heading of those words set in a sentence's case.
+#[test]
+fn a_bulletins_drawn_and_civil_status_boxes_go() {
+    let para = "Le conseil municipal a voté le budget primitif lors de sa séance du 12 mars, \
+                après un débat sur le coût de la nouvelle école et des travaux de voirie.";
+    let text = format!(
+        "Le budget 2025 voté\n\
+\n\
+{para}\n\
+┌─────── AGENDA ───────┐\n\
+Sam. 13 avril – 20 h 30 – Salle des fêtes\n\
+Théâtre : « Le Dîner de cons » par la troupe locale. Entrée 8 €\n\
+└──────────────────────┘\n\
+{para}\n\
+ÉTAT CIVIL\n\
+Naissances\n\
+Lina Garreau, le 3 janvier\n\
+Décès\n\
+Henri Fauvel, 78 ans, le 2 février\n\
+Les grands chiffres\n\
+Fonctionnement     3 412 000 €    3 520 000 €   + 3,2 %\n\
+{para}"
+    );
+    let a = cleaned_by_rules("fr/bulletin.txt", &text);
+    assert_removed(&a, 4..=7);
+    assert_removed(&a, 9..=13);
+    assert_kept(&a, [3, 8, 14, 15, 16]);
+    let text = text.replace("ÉTAT CIVIL", "État civil");
+    let a = cleaned_by_rules("fr/bulletin2.txt", &text);
+    assert_kept(&a, [9, 11, 13]);
 }
