@@ -226,6 +226,49 @@ pub(crate) fn remove_drawn_boxes(a: &mut Article) {
     }
 }
 
+/// A chat export's message header: the channel's name and the message's time ("ФактЛаб
+/// 14:05", "ФактЛаб 19.03.2024 10:00"), over each of its messages. Two such lines or more with
+/// the same name, none right under another (a timetable's rows follow one another), are the
+/// export's furniture.
+pub(crate) fn remove_message_stamps(a: &mut Article, nonempty: &[usize]) {
+    use crate::chrome::is_numeric_date_or_time;
+    let name_of = |t: &str| -> Option<String> {
+        let mut words: Vec<&str> = t.split_whitespace().collect();
+        let time = words.pop()?;
+        if !(time.contains(':') && is_numeric_date_or_time(time)) {
+            return None;
+        }
+        if words
+            .last()
+            .is_some_and(|w| w.contains('.') && is_numeric_date_or_time(w))
+        {
+            words.pop();
+        }
+        let name = words.join(" ");
+        ((1..=5).contains(&words.len())
+            && name.chars().any(char::is_alphabetic)
+            && !name
+                .contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ':' | '|' | '!' | '?')))
+        .then_some(name)
+    };
+    let mut groups: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (k, &i) in nonempty.iter().enumerate() {
+        if let Some(name) = name_of(a.lines[i].trim()) {
+            groups.entry(name).or_default().push(k);
+        }
+    }
+    let mut found = Vec::new();
+    for ranks in groups.into_values() {
+        if ranks.len() >= 2 && ranks.windows(2).all(|w| w[1] > w[0] + 1) {
+            found.extend(ranks.into_iter().map(|k| nonempty[k]));
+        }
+    }
+    for i in found {
+        blank(a, i, "message header");
+    }
+}
+
 /// A forum poster's handle alone on a line ("bucheron_lac" over "Messages : 2341"): the name
 /// in a post's panel, told by a removed post header that names the same poster ("Message non
 /// lu par bucheron_lac » 3 oct. 2024, 07:42"). A handle is one word; an article's line of one

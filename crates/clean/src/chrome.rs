@@ -3362,6 +3362,9 @@ fn is_business_ad(trimmed: &str) -> bool {
         "запишитесь",
         "оформите",
     ];
+    if is_trade_line(trimmed) {
+        return true;
+    }
     if trimmed.contains(QUOTE_MARKS) {
         return false;
     }
@@ -3383,6 +3386,104 @@ fn is_business_ad(trimmed: &str) -> bool {
     let offer =
         trimmed.contains(['%', '€', '$', '£']) || norm.contains("chf") || norm.contains("fcfa");
     named || offer
+}
+
+/// "Garage Lambotte & Fils – Entretien toutes marques, pneus hiver/été – Rue …", "Almazara
+/// Virgen de la Cabeza – Venta directa de AOVE …", "Skład Budowlany „Bugbud” – pustaki, cement
+/// …": a local business's advert, its name opening with its trade (a garage, a bakery, a
+/// hotel) before a spaced dash, then what it sells. A news line does not open with a shop's
+/// name and a dash; a town hall ("Hôtel de ville – …") is no trade.
+fn is_trade_line(trimmed: &str) -> bool {
+    const TRADES: &[&str] = &[
+        "garage",
+        "carrosserie",
+        "concession",
+        "friterie",
+        "boulangerie",
+        "boucherie",
+        "pharmacie",
+        "restaurant",
+        "pizzeria",
+        "brasserie",
+        "plomberie",
+        "auto-école",
+        "riad",
+        "hôtel",
+        "hotel",
+        "traiteur",
+        "quincaillerie",
+        "menuiserie",
+        "optique",
+        "autohaus",
+        "bäckerei",
+        "metzgerei",
+        "apotheke",
+        "gasthaus",
+        "gasthof",
+        "reisebüro",
+        "autowerkstatt",
+        "ristorante",
+        "farmacia",
+        "panificio",
+        "autofficina",
+        "ferramenta",
+        "macelleria",
+        "talleres",
+        "taller",
+        "almazara",
+        "panadería",
+        "ferretería",
+        "inmobiliaria",
+        "skład",
+        "apteka",
+        "piekarnia",
+        "hurtownia",
+        "restauracja",
+        "warsztat",
+        "кафе",
+        "аптека",
+        "автосервис",
+        "ресторан",
+        "ταβέρνα",
+        "ξενοδοχείο",
+        "φούρνος",
+        "συνεργείο",
+        "სასტუმრო",
+        "რესტორანი",
+    ];
+    let Some((head, tail)) = [" – ", " — ", " - "]
+        .iter()
+        .find_map(|d| trimmed.split_once(d))
+    else {
+        return false;
+    };
+    let words: Vec<&str> = head.split_whitespace().collect();
+    let first = words.first().map(|w| w.to_lowercase()).unwrap_or_default();
+    // The name is names ("Talleres Moreno e Hijos"): "Bäckerei Kemmler stellt Insolvenzantrag
+    // – …" is a headline, its verb in lower case.
+    const JOINS: &[&str] = &[
+        "&", "e", "et", "and", "und", "y", "i", "de", "du", "des", "di", "da", "del", "della",
+        "la", "le", "les", "von", "der", "the", "of", "chez",
+    ];
+    let names = words.iter().skip(1).all(|w| {
+        JOINS.contains(&w.to_lowercase().as_str())
+            || w.trim_start_matches(['„', '«', '"', '“'])
+                .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    });
+    names
+        && (2..=6).contains(&words.len())
+        && head.starts_with(char::is_uppercase)
+        && !head.contains(['.', ':', '?', '!', ','])
+        && TRADES.contains(&first.as_str())
+        && ![
+            "hôtel de ville",
+            "hôtel du département",
+            "hôtel de région",
+            "hotel de ville",
+        ]
+        .iter()
+        .any(|civic| head.to_lowercase().starts_with(civic))
+        && tail.split_whitespace().count() >= 2
 }
 
 /// "18+", "16+", "0+": the age rating Russian and other sites print in their footer.
@@ -4643,6 +4744,26 @@ mod tests {
         ));
         assert!(has_bank_account("IBAN BE71 0689 4523 1169"));
         assert!(has_bank_account("IBAN : CH00 0900 0000 1234 5678 9"));
+    }
+
+    #[test]
+    fn round_63_a_local_trades_advert() {
+        for ad in [
+            "Garage Lambotte & Fils – Entretien toutes marques, pneus hiver/été – Rue Large 12",
+            "Almazara Virgen de la Cabeza – Venta directa de AOVE en garrafas de 5 litros",
+            "Skład Budowlany „Bugbud” – pustaki, cement, pokrycia dachowe. Transport gratis",
+        ] {
+            assert_eq!(reason(ad), Some("advertisement"), "{ad}");
+        }
+        // A headline about a bakery names it and says what happened to it.
+        assert_eq!(
+            reason("Bäckerei Kemmler stellt Insolvenzantrag – Zukunft von 38 Filialen ungewiss"),
+            None
+        );
+        assert_eq!(
+            reason("Hôtel de Ville – Le conseil municipal se réunira jeudi à 19 heures"),
+            None
+        );
     }
 
     #[test]

@@ -370,6 +370,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         remove_site_names(a, &nonempty, body, own.as_deref());
         remove_channel_names(a, &nonempty);
         blocks::remove_poster_names(a, &nonempty);
+        blocks::remove_message_stamps(a, &nonempty);
         blocks::remove_notice_boxes(a);
         blocks::remove_drawn_boxes(a);
         remove_taglines(a, &nonempty, body);

@@ -631,6 +631,27 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
             restore.push(i);
         }
         let t = a.lines[i].trim();
+        // "Heure | Hauteur à Béverlé" over "05:00 | 2,12 m": a table's header row kept, its rows
+        // (times and figures, read as stamps or a widget) right below it, as many cells each.
+        let cells = |l: &str| l.split(" | ").count();
+        if !t.is_empty() && cells(t) >= 2 && t.chars().any(char::is_alphabetic) {
+            for &j in &nonempty[k + 1..] {
+                match record(j) {
+                    Some(r)
+                        if matches!(
+                            r.reason.as_str(),
+                            "counter or timestamp" | "widget" | "dateline"
+                        ) && cells(&r.text) == cells(t)
+                            && r.text
+                                .split(" | ")
+                                .all(|c| c.chars().any(|ch| ch.is_ascii_digit())) =>
+                    {
+                        restore.push(j)
+                    }
+                    _ => break,
+                }
+            }
+        }
         // A list introduced by the article: widget rows right below a kept line ending in ':'.
         // ("Le programme de la 10e journée :" over fixtures read as other articles' headlines;
         // "Comment contribuer :" over "Faire un don en ligne sur …", the article telling how to

@@ -2009,3 +2009,29 @@ Fonctionnement     3 412 000 €    3 520 000 €   + 3,2 %\n\
     let a = cleaned_by_rules("fr/bulletin2.txt", &text);
     assert_kept(&a, [9, 11, 13]);
 }
+
+/// A chat export's message headers ("ФактЛаб 14:05") go; a timetable's rows of a stop and a
+/// time, one under another, stay. A table's header row kept brings back its rows of times and
+/// figures.
+#[test]
+fn message_headers_go_and_a_tables_rows_come_back() {
+    let para = "С понедельника в городских пабликах распространяется объявление о том, что \
+                горячую воду отключат на три месяца. Мы проверили: это не так.";
+    let text = format!(
+        "ФактЛаб\n\nФактЛаб 19.03.2024 10:00\n{para}\n\nФактЛаб 14:05\n{para}\n\nФактЛаб 16:40\n{para}"
+    );
+    let a = cleaned_by_rules("ru/export.txt", &text);
+    assert_removed(&a, [3, 6, 9]);
+    assert_kept(&a, [4, 7, 10]);
+    let text =
+        format!("Расписание автобусов\n\n{para}\nВокзал 06:10\nВокзал 06:40\nВокзал 07:10\n{para}");
+    let a = cleaned_by_rules("ru/timetable.txt", &text);
+    assert_kept(&a, 4..=6);
+    let para = "À la station de mesure de Béverlé, la Vesdre atteignait 2,84 m à 11 h, contre \
+                2,41 m à 8 h. Le seuil d'inondation est fixé à 3 m.";
+    let text = format!(
+        "La Vesdre monte\n\n{para}\nHeure | Hauteur à Béverlé\n05:00 | 2,12 m\n08:00 | 2,41 m\n11:00 | 2,84 m\n{para}"
+    );
+    let a = cleaned_by_rules("fr/live.txt", &text);
+    assert_kept(&a, 4..=7);
+}
