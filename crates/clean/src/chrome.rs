@@ -515,6 +515,16 @@ fn phrase_reason_at_start(norm: &str, words: usize) -> Option<&'static str> {
         if reason == "follow/subscribe prompt" && names_others_channel(&norm[end..]) {
             continue;
         }
+        // "Merci de nous suivre." opening a live blog thanks its readers for following the
+        // live; a prompt names where to follow ("Merci de nous suivre sur Facebook").
+        if reason == "follow/subscribe prompt"
+            && norm[..start].trim_end().ends_with("merci de")
+            && !norm[end..]
+                .split(|c: char| !c.is_alphanumeric())
+                .any(is_share_target)
+        {
+            continue;
+        }
         // A single word ("Partager", "Teilen", "Реклама") is chrome only as a label: at the
         // start of a very short line.
         if p.words > 1 || (words <= 4 && start == 0 && end == p.phrase.len()) {
@@ -4764,6 +4774,16 @@ mod tests {
             reason("Hôtel de Ville – Le conseil municipal se réunira jeudi à 19 heures"),
             None
         );
+    }
+
+    #[test]
+    fn round_63_thanks_for_following_the_live() {
+        assert_eq!(reason("Merci de nous suivre."), None);
+        assert_eq!(
+            reason("Merci de nous suivre sur Facebook et Instagram"),
+            Some("follow/subscribe prompt")
+        );
+        assert_eq!(reason("Nous suivre"), Some("follow/subscribe prompt"));
     }
 
     #[test]
