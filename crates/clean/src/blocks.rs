@@ -101,6 +101,20 @@ pub(crate) fn remove_notice_boxes(a: &mut Article) {
         "registro civil",
         "записи актов гражданского состояния",
         "ληξιαρχικα",
+        // A parish's or a commune's sheet: its registers, rotas, mass times, announcements.
+        "from the registers",
+        "flower rota",
+        "horaire des messes",
+        "horaires des messes",
+        "standesamtliche nachrichten",
+        "wir gratulieren",
+        "öffentliche bekanntmachung",
+        "abfallkalender",
+        "gottesdienstordnung",
+        "ogłoszenia duszpasterskie",
+        "intencje mszalne",
+        "orari delle messe",
+        "horario de misas",
     ];
     const PHONE: &[&str] = &[
         "tél", "tel", "τηλ", "тел", "πληρ", "☎", "📞", "phone", "ring ",

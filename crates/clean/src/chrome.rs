@@ -4113,6 +4113,8 @@ pub(crate) fn is_social_action_row(norm: &str) -> bool {
         "shares",
         "sauvegarder",
         "save",
+        // (Substack's "❤ 214 · 💬 9 · ↻ Restack · Share".)
+        "restack",
         "merken",
         "salva",
         "guardar",

@@ -633,8 +633,20 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
         let t = a.lines[i].trim();
         // "Heure | Hauteur à Béverlé" over "05:00 | 2,12 m": a table's header row kept, its rows
         // (times and figures, read as stamps or a widget) right below it, as many cells each.
-        let cells = |l: &str| l.split(" | ").count();
-        if !t.is_empty() && cells(t) >= 2 && t.chars().any(char::is_alphabetic) {
+        // ("Pays — Stocks — Part du GNL" over "France — 97 % — 48 %": dashes part the cells
+        // as well as bars.)
+        let cells = |l: &str| row_cells(l).len();
+        // A header names its columns: no figure, short cells, no sentence's end; dashes part
+        // three of them at least ("FC Hauteville – SOV" over a fixture's date is no header).
+        let header = |l: &str| {
+            let c = row_cells(l);
+            let min = if l.contains(" | ") { 2 } else { 3 };
+            c.len() >= min
+                && c.iter().all(|c| c.split_whitespace().count() <= 5)
+                && !l.contains(|ch: char| ch.is_ascii_digit())
+                && !l.ends_with(['.', '?', '!', ':'])
+        };
+        if !t.is_empty() && header(t) && t.chars().any(char::is_alphabetic) {
             for &j in &nonempty[k + 1..] {
                 match record(j) {
                     Some(r)
@@ -642,8 +654,9 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
                             r.reason.as_str(),
                             "counter or timestamp" | "widget" | "dateline"
                         ) && cells(&r.text) == cells(t)
-                            && r.text
-                                .split(" | ")
+                            && row_cells(&r.text)
+                                .iter()
+                                .skip(1)
                                 .all(|c| c.chars().any(|ch| ch.is_ascii_digit())) =>
                     {
                         restore.push(j)
@@ -1029,6 +1042,16 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
     restore
 }
 
+/// A flattened table row's cells: split at the separator that gives the most of them (bars,
+/// or spaced dashes: "France — 97 % — 48 %").
+fn row_cells(line: &str) -> Vec<&str> {
+    [" | ", " — ", " – "]
+        .iter()
+        .map(|sep| line.split(sep).collect::<Vec<_>>())
+        .max_by_key(Vec::len)
+        .unwrap_or_default()
+}
+
 /// An events box ("AGENDA – Ce week-end dans votre région" / "Sam 18/01 – Acoz : souper …" /
 /// "Dim 19/01 – Gerpinnes : bourse aux jouets …"): a short line naming an agenda, over two or
 /// more lines that each open with a weekday and a date and a dash.
@@ -1188,7 +1211,7 @@ pub(crate) fn remove_site_names(
         .removed
         .iter()
         .filter(|r| r.reason != "table of contents or form")
-        .map(|r| r.text.to_lowercase())
+        .map(|r| r.text.clone())
         .collect();
     let title = a.lines[0].trim().to_lowercase();
     let mut added = Vec::new();
@@ -1359,10 +1382,21 @@ fn is_site_name(t: &str, chrome_text: &[String], own: Option<&str>) -> bool {
                 .trim_end()
                 .eq(lower.trim())
     };
+    // ("ENTRETIEN" over an interview and "Retrouvez l'intégralité de cet entretien …" below
+    // it: one word in lower case inside a sentence of the chrome is a common noun, not the
+    // site's name.)
+    let named = |raw: &str| {
+        bare.contains(' ')
+            || raw.split_whitespace().count() < 8
+            || raw
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.starts_with(|c: char| !c.is_lowercase()) && w.to_lowercase() == bare)
+    };
     let repeated = bare.chars().filter(|c| c.is_alphanumeric()).count() >= 3
-        && chrome_text
-            .iter()
-            .any(|c| contains_words(c, bare) && !numbered_item(c));
+        && chrome_text.iter().any(|raw| {
+            let c = raw.to_lowercase();
+            contains_words(&c, bare) && !numbered_item(&c) && named(raw)
+        });
     domain || own_name || repeated
 }
 

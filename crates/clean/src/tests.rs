@@ -2035,3 +2035,34 @@ fn message_headers_go_and_a_tables_rows_come_back() {
     let a = cleaned_by_rules("fr/live.txt", &text);
     assert_kept(&a, 4..=7);
 }
+
+/// A parish sheet's mass times under their header in capitals go; a table of dashes under its
+/// header row stays whole; a kicker that a sentence of the chrome names in lower case ("…
+/// l'intégralité de cet entretien …") is no site name.
+#[test]
+fn round_64_mass_times_dash_tables_and_common_nouns() {
+    let para = "Le conseil de paroisse a voté la restauration de l'orgue, qui n'avait plus \
+                été relevé depuis 1978, pour un montant de 84 000 francs.";
+    let text = format!(
+        "L'orgue de Collonges sera restauré\n\n{para}\n\nHORAIRE DES MESSES – AVRIL\n\
+Samedi 18 h 00 · Vérossaz-Dessous\n\
+Dimanche 9 h 30 · Bouvernier (sauf 20.4)\n\n{para}"
+    );
+    let a = cleaned_by_rules("fr/paroisse.txt", &text);
+    assert_removed(&a, 5..=7);
+    assert_kept(&a, [3, 9]);
+    let text = format!(
+        "Gaz : l'Europe passe l'hiver\n\n{para}\nPays — Stocks — Part du GNL\n\
+Allemagne — 94 % — 31 %\nFrance — 97 % — 48 %\nItalie — 92 % — 37 %\n{para}"
+    );
+    let a = cleaned_by_rules("fr/gaz.txt", &text);
+    assert_kept(&a, 4..=7);
+    let text = format!(
+        "34\nTERRES & TABLES | N° 148 | AVRIL 2025\nÉCONOMIE\nENTRETIEN\n\
+« Une boulangerie ferme tous les jours »\n{para}\n{para}\n{para}\n\
+▶ Retrouvez l'intégralité de cet entretien en vidéo sur terres-et-tables.fr"
+    );
+    let a = cleaned_by_rules("fr/entretien3.txt", &text);
+    assert_kept(&a, 4..=5);
+    assert_removed(&a, [9]);
+}
