@@ -2357,8 +2357,35 @@ fn appeal_reason(line: &str) -> Option<&'static str> {
     let same_kind = distinct.iter().filter(|h| h.0 == strong.0).count();
     // A plea speaks to the reader ("vous", "our"); a report of somebody else's fundraiser need
     // not. Disclaimers and cookie banners speak of the author or of "our partners" instead.
+    // ("Dans ce dernier cas, il faut en moyenne neuf clics pour tout refuser, contre un seul
+    // pour tout accepter.": a report on banners names their buttons in a sentence that speaks
+    // to nobody; a banner's sentence speaks to its reader or of "us".)
+    // (A banner's sentence also names what it stores: cookies, data, partners.)
+    const STORED: &[&str] = &[
+        "cookie",
+        "témoin",
+        "traceur",
+        "donnée",
+        "partenaire",
+        "data",
+        "daten",
+        "partner",
+        "dati",
+        "datos",
+        "dane",
+        "danych",
+        "данны",
+        "δεδομέν",
+        "συνεργάτ",
+        "ქუქი",
+    ];
+    let reported_buttons = strong.0 == "cookie notice"
+        && line.trim_end().ends_with('.')
+        && line.split_whitespace().count() >= 12
+        && !addresses_reader(&norm)
+        && !STORED.iter().any(|w| norm.contains(w));
     let enough = if matches!(strong.0, "opinion disclaimer" | "cookie notice") {
-        same_kind >= 2
+        same_kind >= 2 && !reported_buttons
     } else {
         distinct.len() >= 2 && addresses_reader(&norm)
     };
@@ -4775,6 +4802,19 @@ mod tests {
         assert_eq!(
             reason("Hôtel de Ville – Le conseil municipal se réunira jeudi à 19 heures"),
             None
+        );
+    }
+
+    #[test]
+    fn round_64_a_report_names_a_banners_buttons() {
+        assert_eq!(
+            reason("Dans ce dernier cas, il faut en moyenne neuf clics pour tout refuser, contre un seul pour tout accepter."),
+            None
+        );
+        // The banner itself names what it stores.
+        assert_eq!(
+            reason("Ce site dépose des cookies de mesure d'audience : tout accepter ou tout refuser en un clic, à tout moment."),
+            Some("cookie notice")
         );
     }
 

@@ -226,6 +226,16 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                 {
                     continue;
                 }
+                // "Traduction : débrouillez-vous.": the label's form with a sentence in lower
+                // case after it (a verb, a joke), no translator's or outlet's name.
+                let after = rest.trim_start_matches([':', ' ']);
+                if (p.phrase.ends_with(':') || rest.trim_start().starts_with(':'))
+                    && after.starts_with(char::is_lowercase)
+                    && after.ends_with(['.', '!', '?'])
+                    && after.split_whitespace().count() <= 4
+                {
+                    continue;
+                }
                 // "Traduit par phpBB-fr.com | Confidentialité | Conditions": a forum software's
                 // translation credit in the page's footer, among its links.
                 if trimmed.matches(" | ").count() >= 2 {
@@ -1548,6 +1558,12 @@ mod tests {
 
     fn la(s: &str) -> LineAttribution {
         line_attribution(s).unwrap_or_else(|| panic!("no attribution in {s:?}"))
+    }
+
+    #[test]
+    fn round_64_a_joke_in_a_translation_labels_form() {
+        assert!(line_attribution("Traduction : débrouillez-vous.").is_none_or(|l| !l.translated));
+        assert!(la("Traduction : Marie Dupont").translated);
     }
 
     #[test]
