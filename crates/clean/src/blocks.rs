@@ -240,6 +240,63 @@ pub(crate) fn remove_drawn_boxes(a: &mut Article) {
     }
 }
 
+/// A poll's box ("SONDA" / "Czy podwyżka opłat … jest uzasadniona?" / "Tak, ceny nie zmieniały
+/// się od lat" / "Nie, to skok na kasę" / "Głosuj · Oddano 2 418 głosów"): a short header naming
+/// a poll, its question, and the short answers below it, down to a blank line or a line that is
+/// no answer (its vote button and count go with it). An article's question is not headed so.
+pub(crate) fn remove_poll_boxes(a: &mut Article, nonempty: &[usize]) {
+    const POLL: &[&str] = &[
+        "sondage",
+        "notre sondage",
+        "le sondage",
+        "poll",
+        "our poll",
+        "umfrage",
+        "unsere umfrage",
+        "sondaggio",
+        "il sondaggio",
+        "sonda",
+        "ankieta",
+        "encuesta",
+        "опрос",
+        "опитування",
+        "δημοσκοπηση",
+        "გამოკითხვა",
+    ];
+    let mut found = Vec::new();
+    for (k, &i) in nonempty.iter().enumerate() {
+        let t = a.lines[i].trim();
+        if t.split_whitespace().count() > 3
+            || !POLL.contains(&patterns::normalize(t).trim_end_matches([':', '!']))
+        {
+            continue;
+        }
+        let Some(&q) = nonempty.get(k + 1) else {
+            continue;
+        };
+        if q != i + 1 || !a.lines[q].trim_end().ends_with('?') {
+            continue;
+        }
+        let mut items = vec![i, q];
+        let mut prev = q;
+        for &j in &nonempty[k + 2..] {
+            let l = a.lines[j].trim();
+            // (Answers follow one another without a gap, each a few words at most.)
+            if j != prev + 1 || l.split_whitespace().count() > 10 || l.ends_with(['.', '?']) {
+                break;
+            }
+            items.push(j);
+            prev = j;
+        }
+        if items.len() >= 4 {
+            found.extend(items);
+        }
+    }
+    for i in found {
+        blank(a, i, "poll");
+    }
+}
+
 /// A chat export's message header: the channel's name and the message's time ("ФактЛаб
 /// 14:05", "ФактЛаб 19.03.2024 10:00"), over each of its messages. Two such lines or more with
 /// the same name, none right under another (a timetable's rows follow one another), are the

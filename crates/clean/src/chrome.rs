@@ -202,8 +202,11 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words <= 10 && is_media_link(&norm, trimmed) {
             return Some("video player control");
         }
-        if words <= 4 && is_gallery_counter(&norm) {
+        if words <= 6 && is_gallery_counter(&norm) {
             return Some("counter or timestamp");
+        }
+        if words <= 15 && is_gallery_link(&norm) {
+            return Some("video player control");
         }
         if words <= 8 && is_payment_row(&norm) {
             return Some("donation plea");
@@ -515,6 +518,9 @@ fn phrase_reason_at_start(norm: &str, words: usize) -> Option<&'static str> {
         if reason == "follow/subscribe prompt" && names_others_channel(&norm[end..]) {
             continue;
         }
+        if reason == "video player control" && is_term_not_length(p, &norm[end..]) {
+            continue;
+        }
         // "Merci de nous suivre." opening a live blog thanks its readers for following the
         // live; a prompt names where to follow ("Merci de nous suivre sur Facebook").
         if reason == "follow/subscribe prompt"
@@ -533,6 +539,27 @@ fn phrase_reason_at_start(norm: &str, words: usize) -> Option<&'static str> {
     }
     None
 }
+
+/// "Durée : cinq hivers (2025-2026 à 2029-2030)": a length label followed by words, a
+/// contract's term; a player's length ("Durée : 02:14") is a figure.
+fn is_term_not_length(p: &crate::patterns::Pattern, rest: &str) -> bool {
+    DURATION.contains(&p.phrase.trim_end_matches([' ', ':']))
+        && !rest
+            .trim_start_matches([' ', ':'])
+            .starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// A player's length label, in the languages it is met in.
+const DURATION: &[&str] = &[
+    "durée",
+    "duration",
+    "dauer",
+    "durata",
+    "duración",
+    "czas trwania",
+    "длительность",
+    "διάρκεια",
+];
 
 /// Whether what follows a subscribe verb names a channel or page by its owner, a common noun
 /// in the genitive ("канал администрации", "канал мэрии", "la chaîne de la préfecture", "the
@@ -3069,7 +3096,14 @@ fn ends_with_running_time(norm: &str) -> bool {
 
 /// "1 di 14", "3 / 12", "2 of 9": a photo gallery's position.
 fn is_gallery_counter(norm: &str) -> bool {
-    let t: Vec<&str> = norm.split_whitespace().collect();
+    // ("◀ 1 / 23 ▶": the carousel's arrows either side.)
+    let t: Vec<&str> = norm
+        .split_whitespace()
+        .filter(|w| {
+            !w.chars()
+                .all(|c| matches!(c, '▶' | '◀' | '›' | '‹' | '→' | '←'))
+        })
+        .collect();
     let num = |w: &str| !w.is_empty() && w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit());
     // "1/12" alone under a photo: the carousel's position.
     if let [one] = t[..] {
@@ -3084,6 +3118,42 @@ fn is_gallery_counter(norm: &str) -> bool {
         && num(t[0])
         && num(t[2])
         && ["di", "of", "sur", "von", "z", "из", "de", "/", "από"].contains(&t[1])
+}
+
+/// "📷 DIAPORAMA · Les halles avant et après les travaux (14 photos)", "BILDERGALERIE: Sturmnacht
+/// im Wiesental (23 Bilder)": a link to a gallery, told by the count of its pictures closing the
+/// line.
+fn is_gallery_link(norm: &str) -> bool {
+    const PICTURES: &[&str] = &[
+        "photos",
+        "photo",
+        "foto",
+        "fotos",
+        "bilder",
+        "zdjęć",
+        "zdjęcia",
+        "фото",
+        "фотографий",
+        "φωτογραφίες",
+        "φωτογραφιεσ",
+        "images",
+        "pictures",
+        "ფოტო",
+    ];
+    let Some(inner) = norm
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|s| s.rsplit_once('('))
+        .map(|(_, inner)| inner)
+    else {
+        return false;
+    };
+    let mut w = inner.split_whitespace();
+    matches!(
+        (w.next(), w.next(), w.next()),
+        (Some(n), Some(unit), None)
+            if n.chars().all(|c| c.is_ascii_digit()) && PICTURES.contains(&unit)
+    )
 }
 
 /// "Карта | Криптовалюта | PayPal", "Bizum · PayPal · Patreon": a row of ways to pay.
@@ -3649,6 +3719,9 @@ fn opening_phrase_reason(norm: &str, words: usize) -> Option<&'static str> {
         if reason == "follow/subscribe prompt" && names_others_channel(&norm[end..]) {
             return None;
         }
+        if reason == "video player control" && is_term_not_length(p, &norm[end..]) {
+            return None;
+        }
         // "VIDÉO | Le ministre ...": a bar closes a label as a colon does.
         let label = p.phrase.ends_with(':') || norm[end..].trim_start().starts_with([':', '|']);
         (start == 0 && ((p.words > 1 && words <= MAX_OPENING_WORDS) || label)).then_some(reason)
@@ -4150,9 +4223,10 @@ pub(crate) fn is_social_action_row(norm: &str) -> bool {
         "зберегти",
     ];
     // Words of a button's label and the age or count beside it.
+    // ("1 a J'aime Répondre 23": "a" for "an", a year, in French.)
     const FILLERS: &[&str] = &[
-        "mir", "mi", "me", "to", "to!", "h", "j", "d", "w", "min", "k", "std", "godz", "ч", "год",
-        "sem", "s", "μου", "εβδ", "χιλ", "ώ", "λ",
+        "mir", "mi", "me", "to", "to!", "h", "j", "a", "d", "w", "min", "k", "std", "godz", "ч",
+        "год", "sem", "s", "μου", "εβδ", "χιλ", "ώ", "λ",
     ];
     let mut actions: Vec<&str> = Vec::new();
     for w in norm.split(|c: char| c.is_whitespace() || matches!(c, '·' | '|' | '•')) {
@@ -4803,6 +4877,23 @@ mod tests {
             reason("Hôtel de Ville – Le conseil municipal se réunira jeudi à 19 heures"),
             None
         );
+    }
+
+    #[test]
+    fn round_65_galleries_and_a_contracts_term() {
+        assert_eq!(
+            reason("📷 DIAPORAMA · Les halles avant et après les travaux (14 photos)"),
+            Some("video player control")
+        );
+        assert_eq!(reason("◀ 1 / 23 ▶"), Some("counter or timestamp"));
+        // A count of something else closing a line is no gallery.
+        assert_eq!(
+            reason("Les halles rouvrent après deux ans de travaux (14 commerces)"),
+            None
+        );
+        assert_eq!(reason("Durée : cinq hivers (2025-2026 à 2029-2030)"), None);
+        assert_eq!(reason("Durée : 02:14"), Some("video player control"));
+        assert_eq!(reason("1 a J'aime Répondre 23"), Some("share buttons"));
     }
 
     #[test]

@@ -371,6 +371,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         remove_channel_names(a, &nonempty);
         blocks::remove_poster_names(a, &nonempty);
         blocks::remove_message_stamps(a, &nonempty);
+        blocks::remove_poll_boxes(a, &nonempty);
         blocks::remove_notice_boxes(a);
         blocks::remove_drawn_boxes(a);
         remove_taglines(a, &nonempty, body);

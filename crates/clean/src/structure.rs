@@ -496,6 +496,10 @@ pub(crate) fn is_comment_header(line: &str) -> bool {
         "gedanke",
         // "412 Postings": an Austrian or German daily's forum.
         "posting",
+        // "Guestbook (14 entries)" under an obituary.
+        "guestbook",
+        "livre d'or",
+        "kondolenzbuch",
     ];
     let norm = patterns::normalize(line);
     // "4 réponses à « Le glacier … »": the quoted title does not count.

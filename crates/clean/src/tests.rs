@@ -2066,3 +2066,25 @@ Allemagne — 94 % — 31 %\nFrance — 97 % — 48 %\nItalie — 92 % — 37 %\
     assert_kept(&a, 4..=5);
     assert_removed(&a, [9]);
 }
+
+/// A poll's box (its header, its question, its answers and its vote button) goes; an
+/// article's question with its answers in a list, under no poll header, stays.
+#[test]
+fn a_poll_box_goes() {
+    let para = "Le conseil municipal a voté mardi la hausse des tarifs de stationnement dans le \
+                centre, la première depuis 2014, malgré l'opposition des commerçants.";
+    let poll = "SONDAGE\n\
+La hausse du stationnement est-elle justifiée ?\n\
+Oui, les tarifs n'avaient pas bougé\n\
+Non, c'est un racket\n\
+Sans opinion\n\
+Voter · 2 418 votes";
+    let text =
+        format!("Stationnement : les tarifs augmentent\n\n{para}\n{para}\n\n{poll}\n\n{para}");
+    let a = cleaned_by_rules("fr/sondage.txt", &text);
+    assert_removed(&a, 6..=11);
+    assert_kept(&a, [3, 4, 13]);
+    let text = text.replace("SONDAGE\n", "");
+    let a = cleaned_by_rules("fr/sondage2.txt", &text);
+    assert_kept(&a, 6..=9);
+}
