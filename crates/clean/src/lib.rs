@@ -503,9 +503,73 @@ fn clean_outside(
         }
     }
     remove_split_share_rows(a, nonempty, narrow);
+    let before = a.removed.len();
     remove_related_headlines(a, nonempty, narrow);
     remove_trailing_lists(a, nonempty, narrow);
+    restore_wrapped_prose(a, nonempty, before);
     remove_taglines(a, nonempty, narrow);
+}
+
+/// Lines the list passes took (from `a.removed[from..]`) that are a printed column's prose
+/// wrapped line by line ("Deux visites de chantier sont proposées le samedi" / "14 juin à 10 h
+/// et à 14 h. Inscription obligatoire"): a list of headlines has no item that runs on into
+/// the next line. The whole run of such lines comes back, as the narrowed body's edge was
+/// misread on short wrapped lines.
+fn restore_wrapped_prose(a: &mut Article, nonempty: &[usize], from: usize) {
+    if a.removed.len() == from {
+        return;
+    }
+    let taken: Vec<usize> = a.removed[from..]
+        .iter()
+        .map(|r| r.line as usize - 1)
+        .collect();
+    let text = |i: usize| -> &str {
+        a.removed[from..]
+            .iter()
+            .find(|r| r.line as usize - 1 == i)
+            .map_or(a.lines[i].as_str(), |r| r.text.as_str())
+    };
+    let wraps = |k: usize| {
+        let t = text(nonempty[k]).trim();
+        !t.ends_with(['.', '!', '?', ':', ';', '»', '"', '”', ')'])
+            && nonempty.get(k + 1).is_some_and(|&j| {
+                text(j)
+                    .trim_start()
+                    .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+            })
+    };
+    let mut back = Vec::new();
+    let mut k = 0;
+    while k < nonempty.len() {
+        if !taken.contains(&nonempty[k]) {
+            k += 1;
+            continue;
+        }
+        let end = (k..nonempty.len())
+            .find(|&e| !taken.contains(&nonempty[e]))
+            .unwrap_or(nonempty.len());
+        if (k..end).any(wraps) {
+            back.extend(nonempty[k..end].iter().copied());
+        }
+        k = end;
+    }
+    if back.is_empty() {
+        return;
+    }
+    let mut restored = Vec::new();
+    let mut idx = from;
+    while idx < a.removed.len() {
+        let i = a.removed[idx].line as usize - 1;
+        if back.contains(&i) {
+            let r = a.removed.remove(idx);
+            restored.push((i, r.text));
+        } else {
+            idx += 1;
+        }
+    }
+    for (i, t) in restored {
+        a.lines[i] = t;
+    }
 }
 
 /// "Source :", "Sources:", "Źródło:", "Quelle:": the label of a credit line.

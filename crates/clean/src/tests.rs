@@ -2088,3 +2088,13 @@ Voter · 2 418 votes";
     let a = cleaned_by_rules("fr/sondage2.txt", &text);
     assert_kept(&a, 6..=9);
 }
+
+/// A printed bulletin whose columns are wrapped line by line: when a removed notice box moves
+/// the body's edge up, the wrapped prose below it ("Deux visites de chantier sont proposées le
+/// samedi" / "14 juin à 10 h …") is not read as a list of other articles.
+#[test]
+fn wrapped_prose_is_no_list_of_headlines() {
+    let a = dump("bulletin-wrapped-columns.fr.txt");
+    assert_kept(&a, 57..=62);
+    assert_removed(&a, [68, 69]);
+}
