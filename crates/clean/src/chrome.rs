@@ -46,6 +46,10 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     if words <= 12 && is_reaction_row(trimmed) {
         return Some("counter or timestamp");
     }
+    // "3   12   88": a post's reply, repost and like counts, copied without their icons.
+    if is_bare_counts(trimmed) {
+        return Some("counter or timestamp");
+    }
     // "Pourquoi s'abonner ? ✓ Tous les articles en illimité ✓ Le journal numérique dès 5 h",
     // "✔ wszystkie artykuły PREMIUM ✔ e-wydanie …": an offer's list flattened into one line.
     // An article's checklist has one item per line.
@@ -3013,7 +3017,10 @@ fn is_media_link(norm: &str, line: &str) -> bool {
         "κατεβάστε",
     ];
     // "Plan de déviation – rue des Tanneurs (PDF, 1,2 Mo)": an attachment with its size.
-    let attachment = ["(pdf", "(doc", "(docx"].iter().any(|f| norm.contains(f))
+    // ("Uchwała nr XII-87-2024.pdf (245 KB)": the file's name with its extension.)
+    let attachment = ["(pdf", "(doc", "(docx", ".pdf (", ".doc (", ".docx ("]
+        .iter()
+        .any(|f| norm.contains(f))
         && [" ko)", " mo)", " kb)", " mb)"]
             .iter()
             .any(|u| norm.contains(u));
@@ -3118,6 +3125,22 @@ fn is_gallery_counter(norm: &str) -> bool {
         && num(t[0])
         && num(t[2])
         && ["di", "of", "sur", "von", "z", "из", "de", "/", "από"].contains(&t[1])
+}
+
+/// "3   12   88", "14   9   76": three or four counts set apart by wide spaces (a social post's
+/// replies, reposts and likes once their icons are gone). A table's row of years or figures
+/// has a label, or years; these are small counts alone.
+fn is_bare_counts(trimmed: &str) -> bool {
+    if !trimmed.contains("   ") {
+        return false;
+    }
+    let cells: Vec<&str> = trimmed.split_whitespace().collect();
+    (3..=4).contains(&cells.len())
+        && cells.iter().all(|c| {
+            (1..=4).contains(&c.len())
+                && c.chars().all(|ch| ch.is_ascii_digit())
+                && !(c.len() == 4 && (c.starts_with("19") || c.starts_with("20")))
+        })
 }
 
 /// "📷 DIAPORAMA · Les halles avant et après les travaux (14 photos)", "BILDERGALERIE: Sturmnacht
@@ -4876,6 +4899,18 @@ mod tests {
         assert_eq!(
             reason("Hôtel de Ville – Le conseil municipal se réunira jeudi à 19 heures"),
             None
+        );
+    }
+
+    #[test]
+    fn round_66_bare_counts_and_attachments() {
+        assert_eq!(reason("3   12   88"), Some("counter or timestamp"));
+        // Years in a table's header, or counts with their label, are the article's.
+        assert_eq!(reason("2022   2023   2024"), None);
+        assert_eq!(reason("3 12 88"), None);
+        assert_eq!(
+            reason("Uchwała nr XII-87-2024.pdf (245 KB)"),
+            Some("video player control")
         );
     }
 

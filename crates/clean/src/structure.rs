@@ -498,6 +498,7 @@ pub(crate) fn is_comment_header(line: &str) -> bool {
         "posting",
         // "Guestbook (14 entries)" under an obituary.
         "guestbook",
+        "guest book",
         "livre d'or",
         "kondolenzbuch",
     ];
