@@ -77,6 +77,8 @@ const REPLY_WORDS: &[&str] = &[
     "ответить",
     "responder",
     "απάντηση",
+    // (Greek as `normalize` folds it: the accented form above never matches a normalised line.)
+    "απαντηση",
     "პასუხი",
 ];
 
@@ -488,6 +490,8 @@ pub(crate) fn is_comment_header(line: &str) -> bool {
         "коммент",
         "comentario",
         "σχόλι",
+        // (Greek as `normalize` folds it.)
+        "σχολι",
         "ответ",
         "respuesta",
         "réaction",
@@ -677,7 +681,7 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
         if !t.is_empty() && t.ends_with(':') {
             // ("Die Statistik:" / "Torschüsse: 14 – 11" / "Ballbesitz: 46 % – 54 %": the list
             // goes on through the short rows the rules kept.)
-            for &j in nonempty[k + 1..].iter().take(15) {
+            for &j in nonempty[k + 1..].iter().take(MAX_INTRODUCED_ROWS) {
                 match record(j) {
                     Some(r)
                         if matches!(
@@ -1046,6 +1050,10 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
     }
     restore
 }
+
+/// Most rows a kept line ending in a colon brings back below it: a round's results and the
+/// standings under them ("Τα αποτελέσματα:" over nine results and ten teams) run past fifteen.
+const MAX_INTRODUCED_ROWS: usize = 30;
 
 /// A flattened table row's cells: split at the separator that gives the most of them (bars,
 /// or spaced dashes: "France — 97 % — 48 %").

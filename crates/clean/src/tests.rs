@@ -2098,3 +2098,24 @@ fn wrapped_prose_is_no_list_of_headlines() {
     assert_kept(&a, 57..=62);
     assert_removed(&a, [68, 69]);
 }
+
+/// A Greek blog's comments under "2 σχόλια:", each with its reply button ("Απάντηση"): the
+/// words are matched as `normalize` folds them (no accents), and the thread goes.
+#[test]
+fn greek_reply_buttons_open_the_thread() {
+    let para = "Η άδεια για τη νέα μονάδα αφαλάτωσης εκδόθηκε, αλλά το νερό στις βρύσες του \
+                νησιού θα φτάσει μόλις τον Σεπτέμβριο, σύμφωνα με τον δήμο.";
+    let text = format!(
+        "Νερό: η αφαλάτωση αργεί\n\n{para}\n{para}\n{para}\n{para}\n\
+2 σχόλια:\n\
+Ανώνυμος 10 Ιουλίου 2025 στις 1:12 μ.μ.\n\
+Ακριβώς τα ίδια στη Σίφνο πέρσι.\n\
+Απάντηση\n\
+Νίκος Μ. 10 Ιουλίου 2025 στις 3:40 μ.μ.\n\
+Το πλαφόν στις άδειες είναι η μόνη λύση.\n\
+Απάντηση"
+    );
+    let a = cleaned_by_rules("el/blog.txt", &text);
+    assert_kept(&a, 3..=6);
+    assert_removed(&a, 7..=13);
+}
