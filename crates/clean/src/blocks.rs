@@ -349,10 +349,7 @@ pub(crate) fn remove_poster_names(a: &mut Article, nonempty: &[usize]) {
         .removed
         .iter()
         .filter(|r| crate::chrome::is_forum_post_header(r.text.trim()))
-        .filter_map(|r| {
-            let (head, _) = r.text.trim().split_once(" » ")?;
-            head.split_whitespace().last().map(str::to_string)
-        })
+        .filter_map(|r| crate::chrome::forum_poster(&r.text).map(str::to_string))
         .collect();
     if posters.is_empty() {
         return;

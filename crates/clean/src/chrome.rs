@@ -1590,6 +1590,13 @@ pub(crate) fn is_forum_post_header(trimmed: &str) -> bool {
         && crate::dates::first_date(tail).is_some()
 }
 
+/// The poster a post header names ("bucheron_lac" of "Message non lu par bucheron_lac » 3 oct.
+/// 2024, 07:42"): the last word before the mark.
+pub(crate) fn forum_poster(header: &str) -> Option<&str> {
+    let (head, _) = header.trim().split_once(" » ")?;
+    head.split_whitespace().last()
+}
+
 /// "souss_lover a dit :", "kierowca_z_podgórza pisze:", "Marek said:": a forum's header over a
 /// quoted post, the poster's handle (one word, or two capitalised) and the verb with its colon.
 fn is_quote_header(trimmed: &str) -> bool {

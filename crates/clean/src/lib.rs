@@ -516,19 +516,22 @@ fn clean_outside(
 /// the next line. The whole run of such lines comes back, as the narrowed body's edge was
 /// misread on short wrapped lines.
 fn restore_wrapped_prose(a: &mut Article, nonempty: &[usize], from: usize) {
-    if a.removed.len() == from {
+    // What the passes took, by line (0-based), with its text.
+    let mut taken: Vec<(usize, &str)> = a.removed[from..]
+        .iter()
+        .map(|r| (r.line as usize - 1, r.text.as_str()))
+        .collect();
+    if taken.is_empty() {
         return;
     }
-    let taken: Vec<usize> = a.removed[from..]
-        .iter()
-        .map(|r| r.line as usize - 1)
-        .collect();
-    let text = |i: usize| -> &str {
-        a.removed[from..]
-            .iter()
-            .find(|r| r.line as usize - 1 == i)
-            .map_or(a.lines[i].as_str(), |r| r.text.as_str())
+    taken.sort_unstable_by_key(|&(i, _)| i);
+    let taken_text = |i: usize| {
+        taken
+            .binary_search_by_key(&i, |&(j, _)| j)
+            .ok()
+            .map(|p| taken[p].1)
     };
+    let text = |i: usize| taken_text(i).unwrap_or(a.lines[i].as_str());
     let wraps = |k: usize| {
         let t = text(nonempty[k]).trim();
         !t.ends_with(['.', '!', '?', ':', ';', '»', '"', '”', ')'])
@@ -541,35 +544,20 @@ fn restore_wrapped_prose(a: &mut Article, nonempty: &[usize], from: usize) {
     let mut back = Vec::new();
     let mut k = 0;
     while k < nonempty.len() {
-        if !taken.contains(&nonempty[k]) {
+        if taken_text(nonempty[k]).is_none() {
             k += 1;
             continue;
         }
         let end = (k..nonempty.len())
-            .find(|&e| !taken.contains(&nonempty[e]))
+            .find(|&e| taken_text(nonempty[e]).is_none())
             .unwrap_or(nonempty.len());
         if (k..end).any(wraps) {
-            back.extend(nonempty[k..end].iter().copied());
+            back.extend_from_slice(&nonempty[k..end]);
         }
         k = end;
     }
-    if back.is_empty() {
-        return;
-    }
-    let mut restored = Vec::new();
-    let mut idx = from;
-    while idx < a.removed.len() {
-        let i = a.removed[idx].line as usize - 1;
-        if back.contains(&i) {
-            let r = a.removed.remove(idx);
-            restored.push((i, r.text));
-        } else {
-            idx += 1;
-        }
-    }
-    for (i, t) in restored {
-        a.lines[i] = t;
-    }
+    // (`nonempty` is in line order, so `back` is sorted.)
+    structure::put_back(a, &back);
 }
 
 /// "Source :", "Sources:", "Źródło:", "Quelle:": the label of a credit line.

@@ -168,10 +168,7 @@ fn forum_replies(lines: &[String], nonempty: &[usize]) -> Option<usize> {
     // ("Gazette have updated the piece this afternoon, adding the new bit here:": the poster
     // of the paste who posts again may be adding to the article; then the thread is not told
     // apart from it.)
-    let poster = |k: usize| {
-        let (head, _) = lines[nonempty[k]].trim().split_once(" » ")?;
-        head.split_whitespace().last()
-    };
+    let poster = |k: usize| chrome::forum_poster(&lines[nonempty[k]]);
     let pasted_by = poster(headers[h]);
     if pasted_by.is_some() && headers[h + 1..].iter().any(|&k| poster(k) == pasted_by) {
         return None;
@@ -629,13 +626,12 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
             r.reason == "newsletter plea"
                 && r.text.trim_end().ends_with('?')
                 && k > 0
-                && [nonempty[k - 1], nonempty.get(k + 1).copied().unwrap_or(i)]
-                    .iter()
-                    .all(|&j| {
-                        j != i
-                            && record(j).is_none()
+                && nonempty.get(k + 1).is_some_and(|&next| {
+                    [nonempty[k - 1], next].iter().all(|&j| {
+                        record(j).is_none()
                             && a.lines[j].trim_end().ends_with(['.', '!', '»', '"', '”'])
                     })
+                })
         }) {
             restore.push(i);
         }
@@ -644,27 +640,25 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
         // (times and figures, read as stamps or a widget) right below it, as many cells each.
         // ("Pays — Stocks — Part du GNL" over "France — 97 % — 48 %": dashes part the cells
         // as well as bars.)
-        let cells = |l: &str| row_cells(l).len();
         // A header names its columns: no figure, short cells, no sentence's end; dashes part
         // three of them at least ("FC Hauteville – SOV" over a fixture's date is no header).
         let header = |l: &str| {
-            let c = row_cells(l);
             let min = if l.contains(" | ") { 2 } else { 3 };
-            c.len() >= min
-                && c.iter().all(|c| c.split_whitespace().count() <= 5)
-                && !l.contains(|ch: char| ch.is_ascii_digit())
+            !l.contains(|ch: char| ch.is_ascii_digit())
                 && !l.ends_with(['.', '?', '!', ':'])
+                && row_cells(l).count() >= min
+                && row_cells(l).all(|c| c.split_whitespace().count() <= 5)
         };
         if !t.is_empty() && header(t) && t.chars().any(char::is_alphabetic) {
+            let width = row_cells(t).count();
             for &j in &nonempty[k + 1..] {
                 match record(j) {
                     Some(r)
                         if matches!(
                             r.reason.as_str(),
                             "counter or timestamp" | "widget" | "dateline"
-                        ) && cells(&r.text) == cells(t)
+                        ) && row_cells(&r.text).count() == width
                             && row_cells(&r.text)
-                                .iter()
                                 .skip(1)
                                 .all(|c| c.chars().any(|ch| ch.is_ascii_digit())) =>
                     {
@@ -1033,22 +1027,24 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
     }
     restore.sort_unstable();
     restore.dedup();
-    if restore.is_empty() {
-        return restore;
-    }
-    let mut back = Vec::new();
-    a.removed.retain(|r| {
-        let i = r.line as usize - 1;
-        let keep = restore.binary_search(&i).is_err();
-        if !keep {
-            back.push((i, r.text.clone()));
-        }
-        keep
-    });
-    for (i, text) in back {
-        a.lines[i] = text;
-    }
+    put_back(a, &restore);
     restore
+}
+
+/// Undoes the removal of lines `lines` (0-based, sorted): their text goes back in place and
+/// their records leave `removed`. For passes that see, once the rules have run, that a line
+/// they took is the article's.
+pub(crate) fn put_back(a: &mut Article, lines: &[usize]) {
+    if lines.is_empty() {
+        return;
+    }
+    let (back, kept): (Vec<RemovedLine>, Vec<RemovedLine>) = std::mem::take(&mut a.removed)
+        .into_iter()
+        .partition(|r| lines.binary_search(&(r.line as usize - 1)).is_ok());
+    a.removed = kept;
+    for r in back {
+        a.lines[r.line as usize - 1] = r.text;
+    }
 }
 
 /// Most rows a kept line ending in a colon brings back below it: a round's results and the
@@ -1056,13 +1052,14 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
 const MAX_INTRODUCED_ROWS: usize = 30;
 
 /// A flattened table row's cells: split at the separator that gives the most of them (bars,
-/// or spaced dashes: "France — 97 % — 48 %").
-fn row_cells(line: &str) -> Vec<&str> {
-    [" | ", " — ", " – "]
-        .iter()
-        .map(|sep| line.split(sep).collect::<Vec<_>>())
-        .max_by_key(Vec::len)
-        .unwrap_or_default()
+/// or spaced dashes: "France — 97 % — 48 %"; on a tie the last listed). Counted without
+/// splitting: it is asked of every kept line.
+fn row_cells(line: &str) -> std::str::Split<'_, &'static str> {
+    let sep = [" | ", " — ", " – "]
+        .into_iter()
+        .max_by_key(|sep| line.matches(sep).count())
+        .unwrap_or(" | ");
+    line.split(sep)
 }
 
 /// An events box ("AGENDA – Ce week-end dans votre région" / "Sam 18/01 – Acoz : souper …" /
