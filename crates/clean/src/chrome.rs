@@ -84,6 +84,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     if words <= 14 && is_obituary_entry(trimmed) {
         return Some("obituary notice");
     }
+    if words <= 40 && (pos.outside_body || pos.from_start < 8) && is_channel_description(trimmed) {
+        return Some("channel description");
+    }
     if words <= 8 && is_handle_and_age(trimmed) {
         return Some("comment thread");
     }
@@ -112,7 +115,7 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     if is_dot_leader_line(trimmed) {
         return Some("table of contents or form");
     }
-    if is_menu(trimmed) {
+    if is_menu(trimmed) || (pos.outside_body && is_short_breadcrumb(trimmed)) {
         return Some("navigation menu");
     }
     // « Faites un don à la pharmacie », plaisante un retraité: somebody's words, reported.
@@ -159,7 +162,12 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words <= MAX_TEASER_WORDS && is_labelled_ad(trimmed) {
             return Some("advertisement label");
         }
-        if pos.outside_body && pos.from_start < 10 && opens_with_ticker_label(&norm, trimmed) {
+        // (Below a menu of one item per line a ticker sits further down; with two items or
+        // more, "+++ … +++" or "▸ … ▸ …", it is one wherever it sits outside the body.)
+        if pos.outside_body
+            && (pos.from_start < 10 || ticker_items(trimmed) >= 2)
+            && opens_with_ticker_label(&norm, trimmed)
+        {
             return Some("news ticker");
         }
         // ("Iscritto il: ven 3 mar 2017, 18:22"; "Użytkownik | Dołączył: 02 mar 2016 | Posty:
@@ -1332,12 +1340,21 @@ fn plea_sentence_reason(norm: &str, words: usize) -> Option<&'static str> {
     // Herald has covered Westmore for 127 years. If you value our reporting, please consider a
     // subscription." The ask, when it is the last sentence, says what the box is; a phrase of
     // three words or more, since an article's sentence can end on a short one.
+    // ("… We rely on donations from people like you. Donate today": or the box's button, a
+    // phrase of two words that is all of the last part, with no stop after it.)
     opening.or_else(|| {
         let last = last_sentence(norm)?;
+        let button = |end: usize| end == last.trim_end().len();
         matching(last, 1)
             .into_iter()
-            .find_map(|(p, start, _)| match p.kind {
-                Kind::Chrome(r) if start == 0 && p.words >= 3 && PLEAS[..4].contains(&r) => Some(r),
+            .find_map(|(p, start, end)| match p.kind {
+                Kind::Chrome(r)
+                    if start == 0
+                        && (p.words >= 3 || (p.words == 2 && button(end)))
+                        && PLEAS[..4].contains(&r) =>
+                {
+                    Some(r)
+                }
                 _ => None,
             })
     })
@@ -1938,6 +1955,8 @@ fn is_gambling_warning(trimmed: &str) -> bool {
         "παίζετε υπεύθυνα",
         "play responsibly",
         "juega responsablemente",
+        // (Rioplatense voseo.)
+        "jugá con responsabilidad",
     ];
     if !trimmed.chars().any(|c| c.is_ascii_digit()) {
         return false;
@@ -2047,7 +2066,9 @@ fn opens_with_ticker_label(norm: &str, trimmed: &str) -> bool {
         // "FLASH INFO" alone on its line heads the ticker on the next one.
         start == 0
             && matches!(p.kind, Kind::Ticker)
-            && (rest.is_empty() || rest.starts_with([':', '|', '–', '—']) || capitals())
+            && (rest.is_empty()
+                || rest.starts_with([':', '|', '–', '—', '▸', '▶', '►', '•', '+'])
+                || capitals())
     })
 }
 
@@ -2178,6 +2199,14 @@ fn is_pictograph_plea(trimmed: &str) -> bool {
 
 /// "Football : le MC Tazrout qualifié • Prix : de nouvelles mesures … • Météo : alerte …": three
 /// or more headlines between bullets, most led by their topic, on one line above the article.
+/// How many news items a ticker line holds, as its separators ("+++", "▸", "▶", "•") part them.
+fn ticker_items(line: &str) -> usize {
+    line.split(['▸', '▶', '►', '•'])
+        .flat_map(|x| x.split("+++"))
+        .filter(|x| x.split_whitespace().count() >= 2)
+        .count()
+}
+
 fn is_bullet_ticker(line: &str) -> bool {
     let items: Vec<&str> = line
         .split('•')
@@ -3453,6 +3482,10 @@ fn is_business_ad(trimmed: &str) -> bool {
         "devis gratuit",
         "transférez",
         "envoyez de l'argent",
+        "rechargez",
+        "magasinez",
+        "découvrez nos offres",
+        "vente directe",
         // en
         "book now",
         "order now",
@@ -3474,6 +3507,9 @@ fn is_business_ad(trimmed: &str) -> bool {
         "jetzt anfragen",
         "kostenlos testen",
         "jetzt sparen",
+        "angebot sichern",
+        "beraten lassen",
+        "direktverkauf",
         // it
         "prenota ora",
         "prenota subito",
@@ -3481,6 +3517,7 @@ fn is_business_ad(trimmed: &str) -> bool {
         "scopri l'offerta",
         "chiama ora",
         "spedizione gratuita",
+        "vendita diretta",
         // es
         "reserva ya",
         "reserva ahora",
@@ -3489,6 +3526,8 @@ fn is_business_ad(trimmed: &str) -> bool {
         "llama ahora",
         "envío gratis",
         "compra ahora",
+        "calcula tu",
+        "venta directa",
         // pl
         "zamów teraz",
         "sprawdź ofertę",
@@ -3498,6 +3537,8 @@ fn is_business_ad(trimmed: &str) -> bool {
         "звоните",
         "запишитесь",
         "оформите",
+        "доставка сегодня",
+        "доставка сьогодні",
     ];
     if is_trade_line(trimmed) {
         return true;
@@ -3506,17 +3547,26 @@ fn is_business_ad(trimmed: &str) -> bool {
         return false;
     }
     let norm = normalize(trimmed);
-    if !has_any_phrase(&norm, CALLS) {
+    // "Jetzt Sommerreifen-Check sichern – Autohaus Weber, Künzelsau": German ads open with
+    // "Jetzt" and the thing to do; a news sentence puts its subject first.
+    let jetzt = norm.starts_with("jetzt ");
+    if !has_any_phrase(&norm, CALLS) && !jetzt {
         return false;
     }
-    // "Garage Rivest & Fils – …": a name of a few capitalised words before a spaced dash.
-    let named = [" – ", " — ", " - "].iter().any(|d| {
-        trimmed.split_once(d).is_some_and(|(head, _)| {
-            let w: Vec<&str> = head.split_whitespace().collect();
-            (1..=6).contains(&w.len())
-                && head.starts_with(char::is_uppercase)
-                && !head.contains(['.', ':', '?', '!'])
-        })
+    // "Garage Rivest & Fils – …": a name of a few capitalised words before a spaced dash;
+    // "Moov Money : envoyez …", before a colon; "… – Garage de la Broye SA, Payerne", or after
+    // the dash, with its town.
+    let name = |part: &str, comma: bool| {
+        let w: Vec<&str> = part.split_whitespace().collect();
+        (1..=6).contains(&w.len())
+            && part.trim_start().starts_with(char::is_uppercase)
+            && !part.contains(['.', ':', '?', '!'])
+            && (comma || !part.contains(','))
+    };
+    let named = [" – ", " — ", " - ", " : ", ": "].iter().any(|d| {
+        trimmed
+            .split_once(d)
+            .is_some_and(|(head, tail)| name(head, true) || (!d.contains(':') && name(tail, true)))
     });
     // (A phone number alone makes no ad: "pour signaler une panne, composez le …" is the
     // article's service information.)
@@ -3965,10 +4015,12 @@ fn is_tip_line(line: &str, norm: &str) -> bool {
         "надішліть нам",
     ];
     // (A form is an address too: "Envoyez-nous vos photos via notre formulaire".)
+    // ("écrivez à @ThiesInfoRedac": a channel's handle is an address too.)
     let address = line.split_whitespace().any(|w| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric());
         w.contains('@') && w.contains('.')
-    }) || norm.contains("whatsapp")
+    }) || handles(line) >= 1
+        || norm.contains("whatsapp")
         || ["formulaire", "our form", "formular", "modulo", "форму"]
             .iter()
             .any(|f| norm.contains(f))
@@ -3977,6 +4029,31 @@ fn is_tip_line(line: &str, norm: &str) -> bool {
         && WRITE_TO_US
             .iter()
             .any(|p| crate::structure::contains_words(norm, p))
+}
+
+/// How many handles ("@sevbereg_bot", "@nb_adv") a line names.
+fn handles(line: &str) -> usize {
+    line.split_whitespace()
+        .filter(|w| {
+            w.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '_')
+                .strip_prefix('@')
+                .is_some_and(|h| {
+                    h.chars().count() >= 3 && h.chars().all(|c| c.is_alphanumeric() || c == '_')
+                })
+        })
+        .count()
+}
+
+/// "Главные новости Заречинска. Предложить новость: @sevbereg_bot. Реклама: @sevbereg_ads.": a
+/// channel's description, which gives the handles to write to; a post or an article names one
+/// account at a time.
+fn is_channel_description(line: &str) -> bool {
+    handles(line) >= 2
+        && line
+            .split(['.', '!', '?'])
+            .filter(|s| s.contains(':'))
+            .count()
+            >= 2
 }
 
 /// "‹ Précédent   Suivant ›", "← Попередній випуск   Наступний випуск →", "◀ ▶": a pager's
@@ -4284,6 +4361,29 @@ const MENU_SEPARATORS: &[char] = &[
 
 /// A line of short items split by separators: "TV / Infos / A La Une / Asie / Europe",
 /// "Home › World › Europe".
+/// "Agroalimentaire › Lait", "Zielony Bór › Samorząd": a breadcrumb of two steps, a section and
+/// its rubric, which [`is_menu`] (three items or more) leaves. Only outside the body, and only
+/// with an arrow between spaces: a slash or a dash parts the words of a headline too.
+fn is_short_breadcrumb(s: &str) -> bool {
+    if s.contains('«') {
+        return false;
+    }
+    let Some((left, right)) = [" › ", " » ", " > "]
+        .iter()
+        .find_map(|sep| s.split_once(sep))
+    else {
+        return false;
+    };
+    let step = |x: &str| {
+        let x = x.trim();
+        (1..=3).contains(&x.split_whitespace().count())
+            && x.starts_with(char::is_uppercase)
+            && x.chars()
+                .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'')
+    };
+    step(left) && step(right)
+}
+
 fn is_menu(s: &str) -> bool {
     // Text that carries markup (`<div ...>`, `</style>`) is not a menu: its `/` and `>` belong to
     // tags, not to a list of sections. Whatever it is, it is shown (escaped), not silently dropped.
@@ -4905,6 +5005,59 @@ mod tests {
         );
         assert_eq!(
             reason("Hôtel de Ville – Le conseil municipal se réunira jeudi à 19 heures"),
+            None
+        );
+    }
+
+    #[test]
+    fn round_67_breadcrumbs_tickers_handles_pleas_and_ads() {
+        let opts = CleanOptions::default();
+        let outside = |l: &str| chrome_reason(l, pos(5, 20, true), &opts);
+        assert_eq!(outside("Agroalimentaire › Lait"), Some("navigation menu"));
+        // A headline with an arrow goes on in lower case; inside the body nothing is a crumb.
+        assert_eq!(outside("Coupures d'eau › la ville promet un plan"), None);
+        assert_eq!(reason("Agroalimentaire › Lait"), None);
+        // Below a menu of one item per line, a ticker of several items sits lower.
+        let ticker = "DERNIÈRE MINUTE ▸ Kaolack : un incendie ravage le marché ▸ CAN U20 : les \
+                      Lionceaux en demi-finale";
+        assert_eq!(
+            chrome_reason(ticker, pos(12, 30, true), &opts),
+            Some("news ticker")
+        );
+        assert_eq!(
+            reason("Главные новости района. Предложить новость: @sevbereg_bot. Реклама: @sevbereg_ads."),
+            Some("channel description")
+        );
+        // One account named in a sentence is the article's.
+        assert_eq!(
+            reason(
+                "Le maire a répondu sur son compte @MairieThies : la coupure durera deux jours."
+            ),
+            None
+        );
+        assert_eq!(
+            reason("Pour nous envoyer vos infos et vidéos, écrivez à @ThiesInfoRedac. Pas d'appel svp."),
+            Some("feedback widget")
+        );
+        assert_eq!(
+            reason("The Fact Desk is an independent charity. We rely on donations from people like you. Donate today"),
+            Some("donation plea")
+        );
+        assert_eq!(
+            reason("Dieser Artikel wurde automatisch von nordheider-kurier.de übernommen. newsfeld.de ist für den Inhalt nicht verantwortlich."),
+            Some("opinion disclaimer")
+        );
+        assert_eq!(
+            reason("Moov Money : envoyez de l'argent partout en Côte d'Ivoire sans frais jusqu'au 28 février"),
+            Some("advertisement")
+        );
+        assert_eq!(
+            reason("Jetzt Sommerreifen-Check sichern – Autohaus Weber, Künzelsau"),
+            Some("advertisement")
+        );
+        // "jetzt" inside a sentence is no call.
+        assert_eq!(
+            reason("Die Gemeinde muss jetzt 480 € sparen, sagt der Kämmerer."),
             None
         );
     }

@@ -375,6 +375,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         blocks::remove_notice_boxes(a);
         blocks::remove_drawn_boxes(a);
         remove_taglines(a, &nonempty, body);
+        structure::remove_masthead(a, &nonempty, body);
         remove_bare_bylines(a, &nonempty, body);
         let restored = restore_introduced_lines(a, &nonempty);
         blocks::remove_repeated_furniture(a, &nonempty);

@@ -1402,10 +1402,16 @@ fn is_site_name(t: &str, chrome_text: &[String], own: Option<&str>) -> bool {
                 .split(|c: char| !c.is_alphanumeric())
                 .any(|w| w.starts_with(|c: char| !c.is_lowercase()) && w.to_lowercase() == bare)
     };
+    // ("Jesteś tutaj: Strona główna » Aktualności » Zielony Piec 2024 – nabór wniosków": a
+    // breadcrumb's last step is the article's own title, shortened, not the site's name.)
+    let last_step_only = |c: &str| {
+        c.rsplit_once(['»', '›', '>'])
+            .is_some_and(|(steps, last)| contains_words(last, bare) && !contains_words(steps, bare))
+    };
     let repeated = bare.chars().filter(|c| c.is_alphanumeric()).count() >= 3
         && chrome_text.iter().any(|raw| {
             let c = raw.to_lowercase();
-            contains_words(&c, bare) && !numbered_item(&c) && named(raw)
+            contains_words(&c, bare) && !numbered_item(&c) && named(raw) && !last_step_only(&c)
         });
     domain || own_name || repeated
 }
@@ -1479,6 +1485,8 @@ pub(crate) fn remove_bare_bylines(
 
 /// Rank (among non-empty lines) below which no line is taken for the site's tagline.
 const MAX_TAGLINE_RANK: usize = 4;
+/// Lowest rank of a tagline with the site's menu right below it.
+const MAX_LOW_TAGLINE_RANK: usize = 8;
 
 /// A tagline right below the site's name ("Ce que les grands médias ne vous disent pas"),
 /// before the article: a short line without a full stop.
@@ -1490,7 +1498,17 @@ pub(crate) fn remove_taglines(a: &mut Article, nonempty: &[usize], body: Option<
     // the site's tagline, even below a line taken for the site's name; and a tagline sits in
     // the page's header, among its first lines (further down, a rubric taken for the site's
     // name, "OPINIONI", has the headline below it).
-    for k in 1..first.saturating_sub(1).min(MAX_TAGLINE_RANK + 1) {
+    // ("DraaPress" / "Le portail d'information du Sud-Est" / "Accueil | National | …": under a
+    // date, rates and prayer times the name and its tagline sit lower, the menu right below.)
+    let menu_below = |k: usize| {
+        nonempty
+            .get(k + 1)
+            .is_some_and(|&j| idx.reason(a, j) == Some("navigation menu"))
+    };
+    for k in 1..first.saturating_sub(1) {
+        if k > MAX_TAGLINE_RANK && !(k <= MAX_LOW_TAGLINE_RANK && menu_below(k)) {
+            continue;
+        }
         let prev_is_name = idx.reason(a, nonempty[k - 1]) == Some("site name");
         // The title printed again under the site's name is the article's.
         // (A single word is a rubric or a topic, "Kirghizistan", not a tagline.)
@@ -1520,6 +1538,101 @@ pub(crate) fn remove_taglines(a: &mut Article, nonempty: &[usize], body: Option<
     }
     for i in found {
         blank(a, i, "site tagline");
+    }
+}
+
+/// Lowest rank of the menu under a page's masthead.
+const MAX_MASTHEAD_MENU_RANK: usize = 12;
+/// Longest line read as a masthead's name or tagline.
+const MAX_MASTHEAD_WORDS: usize = 10;
+/// Longest tagline alone between the page's chrome and its menu.
+const MAX_LONE_TAGLINE_WORDS: usize = 15;
+/// Most lines of a masthead between the page's chrome and its menu.
+const MAX_MASTHEAD_LINES: usize = 3;
+
+/// "Association Terres et Eaux de Tunisie" / "Pour un accès juste et durable à l'eau" /
+/// "L'association | Nos actions | Publications": short lines at the top of a page, each run of
+/// them with the page's top or other chrome above it and the site's menu right below it, are
+/// its masthead (the site's name and tagline), whatever the name: the article's headline comes
+/// below the menu. A breadcrumb may sit under the headline, so only a menu of sections counts.
+pub(crate) fn remove_masthead(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize)>) {
+    let Some((first, _)) = body else {
+        return;
+    };
+    let idx = Removed::of(a);
+    let any_menu = |i: usize| {
+        matches!(
+            idx.reason(a, i),
+            Some("navigation menu" | "link list" | "account/search link")
+        )
+    };
+    let is_menu = |i: usize| any_menu(i) && !a.lines[i].contains(['»', '›', '>']);
+    // "Clean water. Safe sanitation. Stronger communities.": a slogan of short sentences.
+    let slogan = |t: &str| {
+        t.split_whitespace().count() <= 8
+            && t.split_terminator('.')
+                .all(|s| s.split_whitespace().count() <= 3)
+    };
+    let last = first.min(MAX_MASTHEAD_MENU_RANK + 1);
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < last {
+        if idx.reason(a, nonempty[k]).is_some() {
+            k += 1;
+            continue;
+        }
+        let run_start = k;
+        while k < last && idx.reason(a, nonempty[k]).is_none() {
+            k += 1;
+        }
+        let run = &nonempty[run_start..k];
+        // (The first lines of the page go above a breadcrumb too.)
+        let top = found.is_empty() && !(0..run_start).any(|j| idx.reason(a, nonempty[j]).is_none());
+        // (Other chrome may stand between: a date, a widget, a button.)
+        let below =
+            (k..last).find(|&j| any_menu(nonempty[j]) || idx.reason(a, nonempty[j]).is_none());
+        let menu_below = below
+            .is_some_and(|j| j < first && (is_menu(nonempty[j]) || (top && any_menu(nonempty[j]))));
+        if !menu_below || run.len() > MAX_MASTHEAD_LINES {
+            continue;
+        }
+        // Below the site's first menu come the article's headline and its rows of links
+        // (share, flowers, print): only the lines above it are the masthead.
+        if nonempty[..run_start].iter().any(|&i| is_menu(i)) {
+            break;
+        }
+        let masthead = run.iter().all(|&i| {
+            let t = a.lines[i].trim();
+            let max_words = if run.len() == 1 {
+                MAX_LONE_TAGLINE_WORDS
+            } else {
+                MAX_MASTHEAD_WORDS
+            };
+            // ("Campagne anacarde 2025 : le prix bord champ fixé …": a headline's topic and
+            // colon; a tagline has none.)
+            let short = (short_unpunctuated(a, i, max_words).is_some() && !t.contains(": "))
+                || (!(a.title_is_line_1 && i == 0) && slogan(t));
+            // "L'Europe s'est-elle condamnée à l'hiver énergétique ? — Horizon Monde": the
+            // title bar, the headline with the site's name; the headline comes again below.
+            let headline_again = t.contains(['?', '!'])
+                || [" — ", " – ", " | ", " - "].iter().any(|sep| {
+                    t.split(sep).any(|part| {
+                        let part = patterns::normalize(part);
+                        part.split_whitespace().count() >= 3
+                            && nonempty[k..]
+                                .iter()
+                                .take(12)
+                                .any(|&j| patterns::normalize(&a.lines[j]) == part)
+                    })
+                });
+            short && !headline_again && !is_title_again(a, t) && !is_fact_check_verdict(t)
+        });
+        if masthead {
+            found.extend_from_slice(run);
+        }
+    }
+    for i in found {
+        blank(a, i, "site name");
     }
 }
 
@@ -1889,6 +2002,13 @@ pub(crate) fn remove_related_headlines(
                         || (reason == "tag list"
                             && opening.starts_with(|c: char| c.is_alphabetic() || c == '#')))
             };
+            // "Le classement avant la dernière journée" / "1. RUS Mosanville – 68 pts" / "2. …"
+            // after a blank line: a heading over a numbered list of its own starts below the
+            // links, and the article goes on with it.
+            let prev = if m == 0 { label } else { after[m - 1] };
+            if taken > 0 && i > prev + 1 && opens_numbered_list(a, &after[m..]) {
+                break;
+            }
             if !headline(i) {
                 break;
             }
@@ -1978,6 +2098,20 @@ pub(crate) fn remove_related_headlines(
     for (i, reason) in added {
         blank(a, i, &reason);
     }
+}
+
+/// The number a list item opens with ("1. Ciney-Sud", "2) Hastière"), if any.
+fn list_number(t: &str) -> Option<u32> {
+    let (n, rest) = t.trim_start().split_once(['.', ')'])?;
+    (n.len() <= 2 && rest.starts_with(' ')).then(|| n.parse().ok())?
+}
+
+/// Whether the lines `run` (non-empty, in order) start a numbered list: its first line is item 1
+/// with item 2 below it, or a heading over items 1 and 2.
+fn opens_numbered_list(a: &Article, run: &[usize]) -> bool {
+    let number = |k: usize| run.get(k).and_then(|&i| list_number(&a.lines[i]));
+    (number(0) == Some(1) && number(1) == Some(2))
+        || (number(0).is_none() && number(1) == Some(1) && number(2) == Some(2))
 }
 
 /// How many distinct stems of `line` (first five letters of its words of five letters or more)

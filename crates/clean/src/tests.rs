@@ -2119,3 +2119,69 @@ fn greek_reply_buttons_open_the_thread() {
     assert_kept(&a, 3..=6);
     assert_removed(&a, 7..=13);
 }
+
+/// The site's name and tagline above its menu go, whatever the name; a headline above the
+/// menu (the title bar, a question) stays.
+#[test]
+fn a_masthead_above_the_menu_goes() {
+    let para = "Dans le centre de la Tunisie, des milliers de puits illégaux vident une nappe \
+                déjà surexploitée, et les agriculteurs creusent chaque année plus profond.";
+    let text = format!(
+        "Association Terres et Eaux de Tunisie\n\
+Pour un accès juste et durable à l'eau\n\
+L'association | Nos actions | Publications | Revue de presse | Agenda | Contact\n\
+À Kairouan, les agriculteurs creusent toujours plus profond\n\n{para}\n{para}\n{para}"
+    );
+    let a = cleaned_by_rules("fr/masthead.txt", &text);
+    assert_removed(&a, 1..=3);
+    assert_kept(&a, [4, 6, 7, 8]);
+    // Below the site's first menu the headline and its own row of links stay.
+    let text = format!(
+        "La Gazette du Plateau\n\
+Accueil | Politique | Économie | Société | Sport\n\
+Coupures d'eau cet été dans trois communes\n\
+Partager | Imprimer | Envoyer | Commenter\n\n{para}\n{para}\n{para}"
+    );
+    let a = cleaned_by_rules("fr/masthead2.txt", &text);
+    assert_kept(&a, [3]);
+}
+
+/// A "see also" box's links end at a blank line when a heading over a numbered list of the
+/// article's own follows (a league's standings).
+#[test]
+fn standings_under_a_see_also_box_stay() {
+    let para = "Le comité a chiffré les travaux du stade à 185 000 euros, et la commune s'est \
+                engagée à en prendre une partie en charge lors de la prochaine modification.";
+    let text = format!(
+        "Le RUS Mosanville monte en Nationale 3\n\n{para}\n{para}\n{para}\n\
+À lire aussi\n\
+Basket : Philippeville rate de peu la montée en R1\n\
+Les 20 km de la Haute-Meuse : inscriptions ouvertes\n\n\
+Le classement avant la dernière journée\n\
+1. RUS Mosanville – 68 pts\n\
+2. Ciney-Sud – 61 pts\n\
+3. RFC Hastière-Lavaux – 57 pts\n\
+{para}"
+    );
+    let a = cleaned_by_rules("fr/classement.txt", &text);
+    assert_removed(&a, 6..=8);
+    assert_kept(&a, 10..=14);
+}
+
+/// A breadcrumb's last step is the article's title, shortened: the headline that repeats it is
+/// no site name.
+#[test]
+fn a_breadcrumbs_last_step_is_no_site_name() {
+    let para = "Wójt gminy informuje, że od 18 marca do 30 kwietnia można składać wnioski o \
+                dofinansowanie wymiany starych pieców na nowe, ekologiczne źródła ciepła.";
+    let text = format!(
+        "Gmina Zawadów Leśny\n\
+Strona główna | Urząd | Aktualności | Dla mieszkańca | Inwestycje | Kontakt\n\
+Jesteś tutaj: Strona główna » Aktualności » Zielony Piec 2024 – nabór wniosków\n\
+Zielony Piec 2024 – rusza nabór wniosków o dopłatę do wymiany kopciuchów\n\
+{para}\n{para}\n{para}"
+    );
+    let a = cleaned_by_rules("pl/piec.txt", &text);
+    assert_removed(&a, 1..=3);
+    assert_kept(&a, 4..=7);
+}
