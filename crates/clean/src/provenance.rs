@@ -923,6 +923,37 @@ fn is_street_address(rest: &str) -> bool {
 
 fn outlet_name(s: &str) -> Option<String> {
     let s = s.trim().trim_start_matches([':', '-', '–', '—', ' ']);
+    // "Санна Хейккинен, «Itä-Savon Viikko», 14 февраля 2025": the writer, then the outlet in
+    // quotation marks.
+    let s = match s.split_once(", ") {
+        // ("Hannah Crowther, « When the Cloud Drinks the Water », The Meridian Review": a
+        // name after the quotation makes it the title.)
+        Some((head, rest))
+            if head.split_whitespace().count() <= 3
+                && starts_with_person_name(head)
+                && crate::chrome::is_person_name(head)
+                && !head.split_whitespace().next().is_some_and(|w| {
+                    [
+                        "the", "der", "die", "das", "le", "la", "les", "il", "lo", "el", "los",
+                    ]
+                    .contains(&w.to_lowercase().as_str())
+                })
+                && rest.starts_with(['«', '“', '„', '"']) =>
+        {
+            let inner = rest.trim_start_matches(['«', '“', '„', '"']);
+            match inner.split_once(['»', '”', '“', '"']) {
+                Some((quoted, after))
+                    if !after
+                        .trim_start_matches([',', ' '])
+                        .starts_with(char::is_uppercase) =>
+                {
+                    quoted.trim()
+                }
+                _ => s,
+            }
+        }
+        _ => s,
+    };
     // "« Kopalnia nie odpuści », Tygodnik Przełom, 18 avril 2025": the title first, then the
     // outlet.
     let s = match s.strip_prefix('«') {
@@ -989,7 +1020,21 @@ fn outlet_name(s: &str) -> Option<String> {
         }
         _ => name,
     };
-    (!name.is_empty() && name.chars().next().is_some_and(char::is_alphanumeric)).then_some(name)
+    // "erschien zuerst in der Printausgabe 3/2025": the outlet's own paper, no other outlet.
+    const EDITIONS: &[&str] = &[
+        "printausgabe",
+        "print edition",
+        "print issue",
+        "édition papier",
+        "version papier",
+        "edizione cartacea",
+        "wydanie papierowe",
+        "печатная версия",
+        "edición impresa",
+    ];
+    let edition = EDITIONS.iter().any(|e| name.to_lowercase().starts_with(e));
+    (!name.is_empty() && !edition && name.chars().next().is_some_and(char::is_alphanumeric))
+        .then_some(name)
 }
 
 /// "... published on X" / "... sur X" / "... in X": the outlet after a preposition, when it is
@@ -1474,6 +1519,13 @@ fn is_job_title(s: &str) -> bool {
         "reporter",
         "correspondent",
         "editor",
+        "checker",
+        "fact-checker",
+        "photographer",
+        "vérificateur",
+        "vérificatrice",
+        "faktenchecker",
+        "faktencheckerin",
         "writer",
         "columnist",
         "contributor",
@@ -1558,6 +1610,22 @@ mod tests {
 
     fn la(s: &str) -> LineAttribution {
         line_attribution(s).unwrap_or_else(|| panic!("no attribution in {s:?}"))
+    }
+
+    #[test]
+    fn round_67_writer_then_quoted_outlet_roles_and_print_editions() {
+        let o = la("Оригинал: Санна Хейккинен, «Itä-Savon Viikko», 14 февраля 2025 г.");
+        assert_eq!(o.original_outlet.as_deref(), Some("Itä-Savon Viikko"));
+        // An outlet, then its article's title in quotation marks.
+        let o =
+            la("Source originale : The Harbor Review, « Water Is Not a Commodity », 3 avril 2025.");
+        assert_eq!(o.original_outlet.as_deref(), Some("The Harbor Review"));
+        assert!(line_attribution("By Priya Ramaswamy, Senior Fact Checker")
+            .is_none_or(|l| l.source.is_none()));
+        assert!(
+            line_attribution("Dieser Beitrag erschien zuerst in der Printausgabe 3/2025.")
+                .is_none_or(|l| l.original_outlet.is_none())
+        );
     }
 
     #[test]
