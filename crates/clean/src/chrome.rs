@@ -1771,12 +1771,22 @@ fn is_named_newsletter_box(trimmed: &str) -> bool {
         return false;
     };
     let rest = rest.trim_start();
+    // "Newsletter Les Vérificateurs – Chaque vendredi, les intox …": or its name unquoted, then
+    // a spaced dash and what it sends.
+    let dashed = || {
+        rest.starts_with(char::is_uppercase)
+            && [" – ", " — "].iter().any(|d| {
+                rest.split_once(d)
+                    .is_some_and(|(name, _)| (1..=4).contains(&name.split_whitespace().count()))
+            })
+    };
     WORDS.contains(&first.to_lowercase().as_str())
-        && rest.starts_with(['«', '„', '“', '"'])
-        && rest
-            .chars()
-            .skip(1)
-            .any(|c| matches!(c, '»' | '“' | '”' | '"'))
+        && ((rest.starts_with(['«', '„', '“', '"'])
+            && rest
+                .chars()
+                .skip(1)
+                .any(|c| matches!(c, '»' | '“' | '”' | '"')))
+            || dashed())
 }
 
 /// Whether a follow verb of the table ("suivez", "rejoignez-nous") stands in the line.
@@ -5005,6 +5015,19 @@ mod tests {
         );
         assert_eq!(
             reason("Hôtel de Ville – Le conseil municipal se réunira jeudi à 19 heures"),
+            None
+        );
+    }
+
+    #[test]
+    fn round_68_a_newsletter_named_before_a_dash() {
+        assert_eq!(
+            reason("Newsletter Les Vérificateurs – Chaque vendredi, les intox de la semaine décryptées."),
+            Some("newsletter plea")
+        );
+        // Without the dash the name is a headline's subject.
+        assert_eq!(
+            reason("Newsletter Les Vérificateurs : la rédaction répond à vos questions"),
             None
         );
     }

@@ -354,6 +354,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         remove_split_share_rows(a, &nonempty, body);
         remove_ticker_runs(a, &nonempty);
         extend_plea_blocks(a, &nonempty);
+        structure::remove_box_texts(a, &nonempty, body);
         remove_consent_buttons(a, &nonempty);
         remove_ad_teasers(a, &nonempty);
         remove_title_prompts(a, &nonempty);
@@ -509,6 +510,7 @@ fn clean_outside(
     remove_trailing_lists(a, nonempty, narrow);
     restore_wrapped_prose(a, nonempty, before);
     remove_taglines(a, nonempty, narrow);
+    structure::remove_box_texts(a, nonempty, narrow);
 }
 
 /// Lines the list passes took (from `a.removed[from..]`) that are a printed column's prose

@@ -1395,12 +1395,17 @@ fn is_site_name(t: &str, chrome_text: &[String], own: Option<&str>) -> bool {
     // ("ENTRETIEN" over an interview and "Retrouvez l'intégralité de cet entretien …" below
     // it: one word in lower case inside a sentence of the chrome is a common noun, not the
     // site's name.)
+    // ("Wypowiedź" over a fact-check's quote and "Zgłoś wypowiedź do sprawdzenia" in the
+    // header: in a short line too, a plain word in lower case is a common noun.)
+    let capitalised = |raw: &str| {
+        raw.split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.starts_with(|c: char| !c.is_lowercase()) && w.to_lowercase() == bare)
+    };
+    let plain_word = !bare.contains(' ') && bare.chars().all(char::is_alphabetic);
     let named = |raw: &str| {
         bare.contains(' ')
-            || raw.split_whitespace().count() < 8
-            || raw
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| w.starts_with(|c: char| !c.is_lowercase()) && w.to_lowercase() == bare)
+            || (raw.split_whitespace().count() < 8 && !plain_word)
+            || capitalised(raw)
     };
     // ("Jesteś tutaj: Strona główna » Aktualności » Zielony Piec 2024 – nabór wniosków": a
     // breadcrumb's last step is the article's own title, shortened, not the site's name.)
@@ -2440,6 +2445,65 @@ pub(crate) fn extend_plea_blocks(a: &mut Article, nonempty: &[usize]) {
         for (i, r) in added {
             blank(a, i, r);
         }
+    }
+}
+
+/// Most lines of a plea box's plain text between its other parts.
+const MAX_BOX_TEXT_LINES: usize = 2;
+/// Form parts a newsletter or donation box closes with: its e-mail field and its button.
+const BOX_FORM: &[&str] = &["share prompt", "account/search link", "comment form"];
+
+/// "📩 La lettre du Collectif" / "Une fois par mois, nos actions …" / "Votre e-mail" / "Je
+/// m'abonne": outside the body, one or two plain lines between other chrome above and a box's
+/// plea or form right below are the box's title and its blurb, of the kind of the plea below (a
+/// newsletter's, when only its form follows).
+pub(crate) fn remove_box_texts(a: &mut Article, nonempty: &[usize], body: Option<(usize, usize)>) {
+    let idx = Removed::of(a);
+    let gone = |k: usize| nonempty.get(k).is_some_and(|&i| idx.reason(a, i).is_some());
+    let reason_at = |k: usize| nonempty.get(k).and_then(|&i| idx.reason(a, i));
+    let mut found = Vec::new();
+    let mut k = 1;
+    while k < nonempty.len() {
+        if gone(k) || !gone(k - 1) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < nonempty.len() && !gone(k) {
+            k += 1;
+        }
+        // (Not inside the body: a live blog's entries sit between its own removed stamps and
+        // buttons.)
+        if k - start > MAX_BOX_TEXT_LINES || !(start..k).all(|m| outside_body(body, m)) {
+            continue;
+        }
+        let plain = nonempty[start..k].iter().all(|&i| {
+            let t = a.lines[i].trim();
+            t.split_whitespace().count() <= MAX_PLEA_BLOCK_WORDS
+                && !chrome::is_reported_quote(t)
+                && !(a.title_is_line_1 && i == 0)
+        });
+        // (The plea right below, or below the box's amount buttons; a dateline or a byline
+        // below makes the line a headline.)
+        let plea = reason_at(k).filter(|r| PLEAS.contains(r)).or_else(|| {
+            reason_at(k)
+                .filter(|r| BOX_FORM.contains(r) || *r == "navigation menu")
+                .and_then(|_| reason_at(k + 1))
+                .filter(|r| PLEAS.contains(r))
+        });
+        let form = reason_at(k).is_some_and(|r| BOX_FORM.contains(&r))
+            && reason_at(k + 1).is_some_and(|r| BOX_FORM.contains(&r) || PLEAS.contains(&r));
+        let reason = match plea {
+            Some(r) => Some(r),
+            None if form => Some("newsletter plea"),
+            None => None,
+        };
+        if let Some(r) = reason.filter(|_| plain) {
+            found.extend(nonempty[start..k].iter().map(|&i| (i, r.to_string())));
+        }
+    }
+    for (i, r) in found {
+        blank(a, i, &r);
     }
 }
 

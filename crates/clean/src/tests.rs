@@ -2185,3 +2185,45 @@ Zielony Piec 2024 – rusza nabór wniosków o dopłatę do wymiany kopciuchów\
     assert_removed(&a, 1..=3);
     assert_kept(&a, 4..=7);
 }
+
+/// A newsletter box's title, too plain to remove alone, goes between the chrome above it and
+/// the box's form below.
+#[test]
+fn a_boxs_title_goes_with_its_form() {
+    let para = "Councils have no need to trace people who have not paid council tax through \
+                websites: they already hold billing records, the council's press office said.";
+    let text = format!(
+        "No, councils are not fining people for rejecting cookies\n\n{para}\n{para}\n{para}\n\n\
+Spotted a claim you think we should check? Send it to us on WhatsApp: +44 7700 900 412\n\
+The Fact Desk Briefing, on Fridays\n\
+Email address\n\
+Sign up\n\
+More fact checks\n\
+Photo of queue at A&E was taken abroad in 2019\n\
+No, the new bus lane cameras are not recording audio"
+    );
+    let a = cleaned_by_rules("en/briefing.txt", &text);
+    assert_removed(&a, 7..=10);
+    assert_kept(&a, 3..=5);
+}
+
+/// "Wypowiedź" over a fact-check's quote is the article's label: a header line saying
+/// "Zgłoś wypowiedź do sprawdzenia" uses the word as a common noun, not as the site's name.
+#[test]
+fn a_common_noun_in_the_header_names_no_site() {
+    let para = "Radny twierdzi, że most kosztował trzy razy tyle, ile planowano; sprawdziliśmy \
+                dokumenty urzędu miasta i uchwały budżetowe z ostatnich czterech lat.";
+    let text = format!(
+        "FaktoMetr\n\
+Wypowiedzi | Analizy | Fałszywki | Edukacja | Metodologia | O nas\n\
+Zgłoś wypowiedź do sprawdzenia\n\
+❤ Wesprzyj nas\n\
+Radny o moście w Brzezinowie. Sprawdzamy\n\n\
+Wypowiedź\n\
+„Ten most miał kosztować niecałe 50 milionów”\n\
+{para}\n{para}\n{para}"
+    );
+    let a = cleaned_by_rules("pl/fakt.txt", &text);
+    assert_removed(&a, [3, 4]);
+    assert_kept(&a, [5, 7, 8]);
+}
