@@ -188,8 +188,7 @@ pub(crate) fn remove_notice_boxes(a: &mut Article) {
         let phone = || {
             items.iter().any(|l| {
                 let lower = l.to_lowercase();
-                PHONE.iter().any(|w| lower.contains(w))
-                    || l.chars().filter(char::is_ascii_digit).count() >= 7
+                PHONE.iter().any(|w| lower.contains(w)) || has_phone_number(l)
             })
         };
         if (1..=15).contains(&items.len()) && (notices || capitals || phone()) {
@@ -200,6 +199,14 @@ pub(crate) fn remove_notice_boxes(a: &mut Article) {
     for i in found {
         blank(a, i, "notice box");
     }
+}
+
+/// "06 12 34 56 78", "0590 82 40 00", "+48 600-123-456": seven digits or more in one run of
+/// digits, spaces, dots, dashes and brackets. A date and a time ("13 de mayo de 2024 · 20:45")
+/// have as many digits, in runs of four or fewer.
+fn has_phone_number(l: &str) -> bool {
+    l.split(|c: char| !(c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '/' | '(' | ')' | '+')))
+        .any(|run| run.chars().filter(char::is_ascii_digit).count() >= 7)
 }
 
 /// A box drawn with box-drawing characters on a printed page ("┌─── AGENDA ───┐" … "└───┘",

@@ -1324,12 +1324,16 @@ fn plea_sentence_reason(norm: &str, words: usize) -> Option<&'static str> {
         .find_map(|part| {
             matching(part, 1)
                 .into_iter()
-                .find_map(|(p, start, _)| match p.kind {
+                .find_map(|(p, start, end)| match p.kind {
                     // Feedback buttons come in pairs ("Tak Nie") that open sentences too.
+                    // (A fact-check denies something of the button's words: no banner.)
                     Kind::Chrome(r)
                         if start == 0
                             && p.words > if r == "feedback widget" { 2 } else { 1 }
-                            && PLEAS.contains(&r) =>
+                            && PLEAS.contains(&r)
+                            && !(r == "cookie notice"
+                                && part.ends_with('.')
+                                && denies(&part[end..])) =>
                     {
                         Some(r)
                     }
@@ -3812,10 +3816,24 @@ fn opening_phrase_reason(norm: &str, words: usize) -> Option<&'static str> {
         if reason == "video player control" && is_term_not_length(p, &norm[end..]) {
             return None;
         }
+        // "Accepter les cookies d'un site ne donne accès ni à votre téléphone …": a fact-check's
+        // sentence with the button's words as its subject, denying something of them.
+        if reason == "cookie notice" && norm.ends_with('.') && denies(&norm[end..]) {
+            return None;
+        }
         // "VIDÉO | Le ministre ...": a bar closes a label as a colon does.
         let label = p.phrase.ends_with(':') || norm[end..].trim_start().starts_with([':', '|']);
         (start == 0 && ((p.words > 1 && words <= MAX_OPENING_WORDS) || label)).then_some(reason)
     })
+}
+
+/// Whether a clause is negated ("ne donne accès ni …", "does not give", "gibt keinen …").
+fn denies(rest: &str) -> bool {
+    const NOT: &[&str] = &[
+        "ne", "n'", "not", "nicht", "kein", "keinen", "keine", "non", "nie", "не", "no", "δεν",
+    ];
+    rest.split(|c: char| c.is_whitespace())
+        .any(|w| NOT.contains(&w) || (w.starts_with("n'") && w.len() > 2))
 }
 
 /// "02.12.2026, 18:40", "Wed 2 Dec 2026 18.12 GMT", "14 novembre 2026 à 10h32": a line made of a

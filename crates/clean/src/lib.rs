@@ -357,6 +357,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         structure::remove_box_texts(a, &nonempty, body);
         remove_consent_buttons(a, &nonempty);
         remove_ad_teasers(a, &nonempty);
+        structure::remove_native_ads(a, &nonempty);
         remove_title_prompts(a, &nonempty);
         remove_fenced_comments(a, &nonempty);
         remove_stamped_lists(a, &nonempty);

@@ -2717,6 +2717,69 @@ pub(crate) fn remove_ad_teasers(a: &mut Article, nonempty: &[usize]) {
     }
 }
 
+/// Longest headline of a native ad above its button.
+const MAX_NATIVE_AD_WORDS: usize = 16;
+
+/// "Ce geste simple chaque matin change tout après 60 ans" / "Découvrir", "Homeowners in
+/// Eastmarsh are only just finding out about this" / "Learn more": a sponsored teaser, a
+/// headline that ends like no sentence of news (no full stop) right above a line that is only a
+/// button's words. The article's own lines end with a stop or go on with prose below.
+pub(crate) fn remove_native_ads(a: &mut Article, nonempty: &[usize]) {
+    const BUTTONS: &[&str] = &[
+        "learn more",
+        "find out more",
+        "discover more",
+        "shop now",
+        "en savoir plus",
+        "découvrir",
+        "je découvre",
+        "cliquez ici",
+        "réserver",
+        "ver más",
+        "saber más",
+        "más información",
+        "scopri di più",
+        "scopri",
+        "mehr erfahren",
+        "jetzt entdecken",
+        "zobacz",
+        "sprawdź",
+        "dowiedz się więcej",
+        "детальніше",
+        "дізнатися більше",
+        "подробнее",
+        "узнать больше",
+        "μάθετε περισσότερα",
+        "δείτε περισσότερα",
+    ];
+    let idx = Removed::of(a);
+    let button = |i: usize| {
+        let norm = patterns::normalize(&a.lines[i]);
+        let norm = norm.trim_end_matches(['›', '→', '>', '»', '…', ' ', '.']);
+        BUTTONS.contains(&norm)
+    };
+    let mut found = Vec::new();
+    for k in 0..nonempty.len().saturating_sub(1) {
+        let (i, j) = (nonempty[k], nonempty[k + 1]);
+        let t = a.lines[i].trim();
+        let teaser = !t.is_empty()
+            && idx.reason(a, i).is_none()
+            && (!a.title_is_line_1 || i != 0)
+            && (3..=MAX_NATIVE_AD_WORDS).contains(&t.split_whitespace().count())
+            && !t.ends_with(['.', ':', ';', ','])
+            && !chrome::is_reported_quote(t);
+        // (After a lead-in, "Pour les horaires :", the link is the article's.)
+        let lead_in = k > 0 && a.lines[nonempty[k - 1]].trim_end().ends_with(':');
+        if teaser && !lead_in && button(j) {
+            found.push(i);
+            found.push(j);
+        }
+    }
+    for i in found {
+        blank(a, i, "advertisement");
+    }
+}
+
 /// Longest teaser taken between an ad's label and its sponsor.
 const MAX_AD_TEASER_WORDS: usize = 40;
 

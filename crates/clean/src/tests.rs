@@ -2227,3 +2227,49 @@ Wypowiedź\n\
     assert_removed(&a, [3, 4]);
     assert_kept(&a, [5, 7, 8]);
 }
+
+/// A sponsored teaser (a headline with no full stop right above a button's words) goes with
+/// its button; the article's sentence above a "more" link stays.
+#[test]
+fn a_native_ads_teaser_goes_with_its_button() {
+    let para = "La piscine municipale restera fermée tout l'été : les travaux de mise aux normes \
+                ont pris trois mois de retard, a annoncé la mairie lundi soir.";
+    let text = format!(
+        "Valserre : la piscine fermée tout l'été\n\n{para}\n\
+Ce geste simple chaque matin change tout après 60 ans\n\
+Découvrir\n\
+{para}\n\
+Les horaires des bassins voisins sont affichés en mairie.\n\
+En savoir plus\n\
+{para}"
+    );
+    let a = cleaned_by_rules("fr/pub.txt", &text);
+    assert_removed(&a, [4, 5]);
+    assert_kept(&a, [3, 6, 7, 9]);
+}
+
+/// A fact-check's sentence that opens with a cookie button's words and denies something of
+/// them is the article's conclusion; small ads are told by a phone number, not by a date's
+/// digits.
+#[test]
+fn a_denied_cookie_claim_and_a_dated_headline_stay() {
+    let para = "Le message qui circule sur Telegram affirme qu'accepter les cookies du portail \
+                des aides sociales permettrait de vider un compte bancaire.";
+    let text = format!(
+        "Non, accepter des cookies ne vide pas votre compte\n\n{para}\n{para}\n\
+Accepter les cookies d'un site ne donne accès ni à votre téléphone ni à votre compte bancaire.\n\
+{para}"
+    );
+    let a = cleaned_by_rules("fr/verif.txt", &text);
+    assert_kept(&a, [5]);
+    let text = format!(
+        "Inicio\nCiudad\nClasificados\n\
+Almacenes de barrio: venden un 30 % menos\n\
+En quince comercios, los almaceneros describen un consumo que no repunta.\n\
+Por Lucía Ferreyra\n\
+13 de mayo de 2024 · 20:45\n\n\
+{para}\n{para}\n{para}"
+    );
+    let a = cleaned_by_rules("es/almacenes.txt", &text);
+    assert_kept(&a, [4, 5]);
+}
