@@ -347,6 +347,71 @@ pub(crate) fn remove_message_stamps(a: &mut Article, nonempty: &[usize]) {
     }
 }
 
+/// "Галина Петровна, [15.01.2025 7:51]": a message's sender and stamp as a chat client copies
+/// them; the sender, if the line is one.
+fn chat_sender(t: &str) -> Option<&str> {
+    let (sender, stamp) = t.trim().strip_suffix(']')?.rsplit_once(", [")?;
+    let (date, time) = stamp.split_once(' ')?;
+    let numeric =
+        |s: &str, sep: char| s.contains(sep) && s.chars().all(|c| c.is_ascii_digit() || c == sep);
+    (numeric(date, '.')
+        && numeric(time, ':')
+        && (1..=8).contains(&sender.split_whitespace().count()))
+    .then_some(sender.trim())
+}
+
+/// A channel's export with its discussion: the channel's own posts come under headers with its
+/// name ("Радио Лиманск 103.7 FM | Новости, [15.01.2025 7:42]"), the first of them; messages under
+/// anybody else's header ("Sergey_K, [15.01.2025 8:03]") are readers' comments, down to the next
+/// header or a blank line. The discussion's label right above the first of them ("Обсуждение —
+/// Радио Лиманск | Чат") goes with them.
+pub(crate) fn remove_chat_replies(a: &mut Article, nonempty: &[usize]) {
+    let idx = Removed::of(a);
+    let text = |i: usize| -> String {
+        if a.lines[i].trim().is_empty() {
+            idx.record(a, i).map(|r| r.text.clone()).unwrap_or_default()
+        } else {
+            a.lines[i].clone()
+        }
+    };
+    let headers: Vec<(usize, String)> = nonempty
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &i)| chat_sender(&text(i)).map(|s| (k, s.to_string())))
+        .collect();
+    let Some((_, owner)) = headers.first() else {
+        return;
+    };
+    let mut found = Vec::new();
+    for (n, (k, sender)) in headers.iter().enumerate() {
+        if sender == owner {
+            continue;
+        }
+        let next = headers.get(n + 1).map_or(nonempty.len(), |h| h.0);
+        let mut end = *k + 1;
+        while end < next && nonempty[end] == nonempty[end - 1] + 1 {
+            end += 1;
+        }
+        found.extend(nonempty[*k..end].iter().copied());
+        // (The label over the first comment: a short line with a blank line above it.)
+        let first_foreign = headers[..n].iter().all(|h| h.1 == *owner);
+        if first_foreign && *k >= 2 {
+            let label = nonempty[k - 1];
+            let t = a.lines[label].trim();
+            if !t.is_empty()
+                && t.split_whitespace().count() <= 8
+                && !t.ends_with(['.', '!', '?', ':'])
+                && label > nonempty[k - 2] + 1
+            {
+                found.push(label);
+            }
+        }
+    }
+    for i in found {
+        blank(a, i, "comment thread");
+    }
+}
+
 /// A forum poster's handle alone on a line ("bucheron_lac" over "Messages : 2341"): the name
 /// in a post's panel, told by a removed post header that names the same poster ("Message non
 /// lu par bucheron_lac » 3 oct. 2024, 07:42"). A handle is one word; an article's line of one
