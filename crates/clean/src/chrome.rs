@@ -5038,6 +5038,23 @@ mod tests {
     }
 
     #[test]
+    fn round_69_archive_banners_in_more_languages() {
+        assert_eq!(
+            reason("Captura del 14 de mayo de 2024, 09:12:45 UTC"),
+            Some("archive banner")
+        );
+        assert_eq!(
+            reason("Capture du 3 février 2024 à 14:22:07 (UTC)"),
+            Some("archive banner")
+        );
+        // A capture in the article's sense is no banner.
+        assert_eq!(
+            reason("La police a annoncé la capture du fugitif dans la nuit de lundi à mardi, après trois semaines de recherches."),
+            None
+        );
+    }
+
+    #[test]
     fn round_68_a_newsletter_named_before_a_dash() {
         assert_eq!(
             reason("Newsletter Les Vérificateurs – Chaque vendredi, les intox de la semaine décryptées."),
