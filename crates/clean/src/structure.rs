@@ -1630,7 +1630,14 @@ pub(crate) fn remove_masthead(a: &mut Article, nonempty: &[usize], body: Option<
                                 .any(|&j| patterns::normalize(&a.lines[j]) == part)
                     })
                 });
-            short && !headline_again && !is_title_again(a, t) && !is_fact_check_verdict(t)
+            // ("Aroma Rote Beeren, Zitrusnoten, süßlich, kräftig-würzig": a product's list of
+            // properties, no tagline.)
+            let listing = t.matches(',').count() >= 2;
+            short
+                && !listing
+                && !headline_again
+                && !is_title_again(a, t)
+                && !is_fact_check_verdict(t)
         });
         if masthead {
             found.extend_from_slice(run);

@@ -2144,6 +2144,13 @@ Partager | Imprimer | Envoyer | Commenter\n\n{para}\n{para}\n{para}"
     );
     let a = cleaned_by_rules("fr/masthead2.txt", &text);
     assert_kept(&a, [3]);
+    // A product's list of properties above a row of links is no tagline.
+    let text = format!(
+        "Aroma Rote Beeren, Zitrusnoten, süßlich, kräftig-würzig\n\
+Herkunft | Röstung | Zubereitung | Bewertungen\n\n{para}\n{para}\n{para}"
+    );
+    let a = cleaned_by_rules("de/kaffee.txt", &text);
+    assert_kept(&a, [1]);
 }
 
 /// A "see also" box's links end at a blank line when a heading over a numbered list of the
