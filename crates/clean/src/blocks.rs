@@ -209,6 +209,83 @@ fn has_phone_number(l: &str) -> bool {
         .any(|run| run.chars().filter(char::is_ascii_digit).count() >= 7)
 }
 
+/// Fewest "Key: value" rows of a fact box.
+const MIN_FACT_ROWS: usize = 3;
+
+/// A fact box beside the article, closed by its link: "Scheda comune" / "Valmorena" /
+/// "Provincia: Sondrio (SO)" / "Abitanti: 1.312 (ISTAT 2023)" / … / "Vedi tutte le notizie su
+/// Valmorena ›", or "About Halvard Island" / … / "From Wikipedia · See more". One or two short
+/// header lines, three rows or more of a short key, a colon and a short value, and a link out
+/// right below them. The article's own list of figures is not closed by a link.
+pub(crate) fn remove_fact_boxes(a: &mut Article, nonempty: &[usize]) {
+    const MORE: &[&str] = &[
+        "see more",
+        "read more",
+        "voir la fiche",
+        "voir plus",
+        "toutes les actualités",
+        "vedi tutte",
+        "vedi di più",
+        "ver más",
+        "mehr zu",
+        "alle nachrichten",
+        "zobacz więcej",
+        "подробнее",
+        "детальніше",
+        "δείτε περισσότερα",
+    ];
+    let row = |t: &str| {
+        t.split_once(": ").is_some_and(|(key, value)| {
+            (1..=3).contains(&key.split_whitespace().count())
+                && !key.contains(['.', '!', '?'])
+                && (1..=6).contains(&value.split_whitespace().count())
+                // ("876 m s.l.m.": an abbreviation's stop ends no sentence.)
+                && (!value.trim_end().ends_with(['.', '!', '?', ':'])
+                    || value
+                        .split_whitespace()
+                        .last()
+                        .is_some_and(|w| w.trim_end_matches('.').contains('.')))
+        })
+    };
+    let link = |t: &str| {
+        let norm = patterns::normalize(t);
+        t.split_whitespace().count() <= 10
+            && (t.trim_end().ends_with(['›', '→', '»'])
+                || t.trim_start().starts_with('→')
+                || MORE.iter().any(|m| norm.contains(m)))
+    };
+    let header = |t: &str| {
+        (1..=6).contains(&t.split_whitespace().count()) && !t.ends_with(['.', '!', '?', ':'])
+    };
+    let line = |k: usize| a.lines[nonempty[k]].trim();
+    let mut found = Vec::new();
+    let mut k = 0;
+    while k < nonempty.len() {
+        if !row(line(k)) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < nonempty.len() && row(line(k)) {
+            k += 1;
+        }
+        if k - start < MIN_FACT_ROWS || k >= nonempty.len() || !link(line(k)) {
+            continue;
+        }
+        let heads = (1..=2)
+            .take_while(|&h| start >= h && header(line(start - h)) && !line(start - h).is_empty())
+            .count();
+        if heads == 0 {
+            continue;
+        }
+        found.extend(nonempty[start - heads..=k].iter().copied());
+        k += 1;
+    }
+    for i in found {
+        blank(a, i, "fact box");
+    }
+}
+
 /// A box drawn with box-drawing characters on a printed page ("┌─── AGENDA ───┐" … "└───┘",
 /// or lines framed by "┃ … ┃"): an advert, an agenda, a plea, set apart from the article by
 /// its frame. Everything inside the frame goes with it.

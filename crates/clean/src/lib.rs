@@ -376,6 +376,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         blocks::remove_message_stamps(a, &nonempty);
         blocks::remove_poll_boxes(a, &nonempty);
         blocks::remove_notice_boxes(a);
+        blocks::remove_fact_boxes(a, &nonempty);
         blocks::remove_drawn_boxes(a);
         remove_taglines(a, &nonempty, body);
         structure::remove_masthead(a, &nonempty, body);

@@ -2301,3 +2301,28 @@ Sergey_K, [15.01.2025 8:03]\n\
     assert_removed(&a, 6..=10);
     assert_kept(&a, [2, 3, 4, 13, 14]);
 }
+
+/// A fact box closed by its link goes; the article's own list of figures, closed by prose,
+/// stays.
+#[test]
+fn a_fact_box_closed_by_its_link_goes() {
+    let para = "La strada provinciale riapre domenica dopo tre mesi di lavori: la frana di \
+                marzo aveva isolato la frazione alta di Valmorena per dodici settimane.";
+    let text = format!(
+        "Valmorena, riapre la provinciale\n\n{para}\n{para}\n\
+Scheda comune\n\
+Valmorena\n\
+Provincia: Sondrio (SO)\n\
+Abitanti: 1.312 (ISTAT 2023)\n\
+Altitudine: 876 m s.l.m.\n\
+Vedi tutte le notizie su Valmorena ›\n\
+I lavori in cifre\n\
+Durata: tre mesi\n\
+Costo: 1,4 milioni di euro\n\
+Operai: 22 al giorno\n\
+{para}"
+    );
+    let a = cleaned_by_rules("it/scheda.txt", &text);
+    assert_removed(&a, 5..=10);
+    assert_kept(&a, 11..=15);
+}
