@@ -2214,7 +2214,7 @@ fn is_pictograph_plea(trimmed: &str) -> bool {
 /// "Football : le MC Tazrout qualifié • Prix : de nouvelles mesures … • Météo : alerte …": three
 /// or more headlines between bullets, most led by their topic, on one line above the article.
 /// How many news items a ticker line holds, as its separators ("+++", "▸", "▶", "•") part them.
-fn ticker_items(line: &str) -> usize {
+pub(crate) fn ticker_items(line: &str) -> usize {
     line.split(['▸', '▶', '►', '•'])
         .flat_map(|x| x.split("+++"))
         .filter(|x| x.split_whitespace().count() >= 2)

@@ -381,6 +381,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         remove_taglines(a, &nonempty, body);
         structure::remove_masthead(a, &nonempty, body);
         remove_bare_bylines(a, &nonempty, body);
+        structure::restore_dated_headlines(a, &nonempty);
         let restored = restore_introduced_lines(a, &nonempty);
         blocks::remove_repeated_furniture(a, &nonempty);
         blocks::remove_running_headers(a, &nonempty);

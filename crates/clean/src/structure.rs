@@ -1047,6 +1047,40 @@ pub(crate) fn put_back(a: &mut Article, lines: &[usize]) {
     }
 }
 
+/// "Alerte météo : averses orageuses et fortes rafales de vent, niveau orange, …" over
+/// "Rabat – (MAP)" and "Publié le 13/03/2025": a headline led by a ticker's word, with the
+/// article's credit or dateline right below it, is the headline, not a ticker (which has no
+/// byline and holds several items).
+pub(crate) fn restore_dated_headlines(a: &mut Article, nonempty: &[usize]) {
+    let idx = Removed::of(a);
+    let mut back = Vec::new();
+    for k in 0..nonempty.len().saturating_sub(1) {
+        let Some(r) = idx
+            .record(a, nonempty[k])
+            .filter(|r| r.reason == "news ticker")
+        else {
+            continue;
+        };
+        let dated_below = matches!(
+            idx.reason(a, nonempty[k + 1]),
+            Some("attribution note" | "dateline" | "byline")
+        );
+        // ("18:30 Borsa: Milano chiude in rialzo": a stamped item of a ticker of such lines.)
+        let stamped = r
+            .text
+            .trim_start()
+            .starts_with(|c: char| c.is_ascii_digit());
+        if dated_below
+            && !stamped
+            && chrome::ticker_items(&r.text) <= 1
+            && r.text.split_whitespace().count() >= 6
+        {
+            back.push(nonempty[k]);
+        }
+    }
+    put_back(a, &back);
+}
+
 /// Most rows a kept line ending in a colon brings back below it: a round's results and the
 /// standings under them ("Τα αποτελέσματα:" over nine results and ten teams) run past fifteen.
 const MAX_INTRODUCED_ROWS: usize = 30;

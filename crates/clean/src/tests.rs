@@ -2326,3 +2326,23 @@ Operai: 22 al giorno\n\
     assert_removed(&a, 5..=10);
     assert_kept(&a, 11..=15);
 }
+
+/// A headline led by a ticker's words ("Alerte météo : …") with the article's credit and
+/// dateline right below it is the headline; the ticker above it, with its items, goes.
+#[test]
+fn a_dated_headline_is_no_ticker() {
+    let para = "Des averses orageuses accompagnées de fortes rafales de vent sont attendues \
+                jeudi dans plusieurs provinces, selon le bulletin de la météorologie nationale.";
+    let text = format!(
+        "À la une | Politique | Société | Économie | Régions | Sport\n\
+FLASH ▸ Rabat : ouverture du Salon de l'artisanat ▸ Botola : le derby reporté\n\
+Accueil » Société » Météo\n\n\
+Alerte météo : averses orageuses et fortes rafales de vent, niveau orange, dans plusieurs provinces\n\
+Rabat – (MAP)\n\
+Publié le 13/03/2025 à 11:26\n\
+{para}\n{para}\n{para}"
+    );
+    let a = cleaned_by_rules("fr/alerte.txt", &text);
+    assert_removed(&a, [2]);
+    assert_kept(&a, [5, 8]);
+}
