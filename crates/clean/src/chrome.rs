@@ -2112,11 +2112,18 @@ fn is_paywall_meter(norm: &str) -> bool {
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .collect();
-    let number = |w: &str| w.len() <= 2 && !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    // ("Vous lisez votre 3e article gratuit sur 5": the first may be an ordinal.)
+    let number = |w: &str| {
+        let digits = w.trim_end_matches(|c: char| c.is_alphabetic());
+        digits.len() <= 2
+            && !digits.is_empty()
+            && digits.chars().all(|c| c.is_ascii_digit())
+            && ["", "e", "er", "ème", "st", "nd", "rd", "th"].contains(&&w[digits.len()..])
+    };
     let numbers: Vec<usize> = (0..words.len()).filter(|&k| number(words[k])).collect();
     let joined = numbers
         .windows(2)
-        .any(|w| w[1] - w[0] <= 3 && words[w[0] + 1..w[1]].iter().any(|x| OF.contains(x)));
+        .any(|w| w[1] - w[0] <= 4 && words[w[0] + 1..w[1]].iter().any(|x| OF.contains(x)));
     joined && words.iter().any(|w| ARTICLES.contains(w))
 }
 
@@ -5034,6 +5041,27 @@ mod tests {
         assert_eq!(
             reason("Hôtel de Ville – Le conseil municipal se réunira jeudi à 19 heures"),
             None
+        );
+    }
+
+    #[test]
+    fn round_70_wire_disclaimers_and_subscribers_thanks() {
+        assert_eq!(
+            reason("Les dépêches de l'agence APB sont publiées automatiquement et n'ont pas été relues par la rédaction."),
+            Some("opinion disclaimer")
+        );
+        // One of the phrases alone, in a report, is no disclaimer.
+        assert_eq!(
+            reason("Les résultats du scrutin sont publiés automatiquement sur le site de la préfecture dès 20 heures, a rappelé le maire."),
+            None
+        );
+        assert_eq!(
+            reason("Vous lisez votre 3e article gratuit sur 5 ce mois-ci."),
+            Some("paywall notice")
+        );
+        assert_eq!(
+            reason("Dalsza część artykułu pod reklamą"),
+            Some("advertisement label")
         );
     }
 
