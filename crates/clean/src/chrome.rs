@@ -46,6 +46,10 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     if words <= 12 && is_reaction_row(trimmed) {
         return Some("counter or timestamp");
     }
+    // "(2/3)": the part of a channel's post split in several messages.
+    if is_part_marker(trimmed) {
+        return Some("counter or timestamp");
+    }
     // "3   12   88": a post's reply, repost and like counts, copied without their icons.
     if is_bare_counts(trimmed) {
         return Some("counter or timestamp");
@@ -2220,6 +2224,18 @@ fn is_pictograph_plea(trimmed: &str) -> bool {
 
 /// "Football : le MC Tazrout qualifié • Prix : de nouvelles mesures … • Météo : alerte …": three
 /// or more headlines between bullets, most led by their topic, on one line above the article.
+/// "(2/3)", "1/4": a post's part and the number of parts, alone on a line.
+fn is_part_marker(t: &str) -> bool {
+    let inner = t
+        .strip_prefix('(')
+        .and_then(|x| x.strip_suffix(')'))
+        .unwrap_or(t);
+    inner.split_once('/').is_some_and(|(n, m)| {
+        let num = |x: &str| (1..=2).contains(&x.len()) && x.chars().all(|c| c.is_ascii_digit());
+        num(n) && num(m) && n.parse::<u32>().ok() <= m.parse::<u32>().ok() && inner.len() < t.len()
+    })
+}
+
 /// How many news items a ticker line holds, as its separators ("+++", "▸", "▶", "•") part them.
 pub(crate) fn ticker_items(line: &str) -> usize {
     line.split(['▸', '▶', '►', '•'])
@@ -4236,6 +4252,9 @@ fn is_separator_line(s: &str) -> bool {
                     | '·'
                     | '|'
                     | '✂'
+                    // ("➖➖➖➖➖": a channel post's divider drawn with emoji.)
+                    | '➖'
+                    | '▪'
             )
         })
 }
@@ -5040,6 +5059,23 @@ mod tests {
         );
         assert_eq!(
             reason("Hôtel de Ville – Le conseil municipal se réunira jeudi à 19 heures"),
+            None
+        );
+    }
+
+    #[test]
+    fn round_71_part_markers_and_emoji_dividers() {
+        assert_eq!(reason("(2/3)"), Some("counter or timestamp"));
+        // A fraction in a sentence is no part marker.
+        assert_eq!(
+            reason("Le vote a été acquis à la majorité des (2/3) des membres présents."),
+            None
+        );
+        assert_eq!(reason("➖➖➖➖➖"), Some("separator line"));
+        // A question to the reader with an address is the article's too: a live blog asks
+        // its readers to write in ("Racontez-nous votre journée en écrivant à …").
+        assert_eq!(
+            reason("Vous êtes en grève ? Racontez-nous votre journée en écrivant à temoignages@courrier-republique.fr."),
             None
         );
     }
