@@ -537,6 +537,10 @@ fn phrase_reason_at_start(norm: &str, words: usize) -> Option<&'static str> {
         if reason == "video player control" && is_term_not_length(p, &norm[end..]) {
             continue;
         }
+        // "Accepter les cookies n'est donc pas une obligation.": a fact-check's sentence.
+        if reason == "cookie notice" && start == 0 && norm.ends_with('.') && denies(&norm[end..]) {
+            continue;
+        }
         // "Merci de nous suivre." opening a live blog thanks its readers for following the
         // live; a prompt names where to follow ("Merci de nous suivre sur Facebook").
         if reason == "follow/subscribe prompt"
@@ -5066,6 +5070,11 @@ mod tests {
     #[test]
     fn round_71_part_markers_and_emoji_dividers() {
         assert_eq!(reason("(2/3)"), Some("counter or timestamp"));
+        assert_eq!(
+            reason("Accepter les cookies n'est donc pas une obligation."),
+            None
+        );
+        assert_eq!(reason("Accepter les cookies"), Some("cookie notice"));
         // A fraction in a sentence is no part marker.
         assert_eq!(
             reason("Le vote a été acquis à la majorité des (2/3) des membres présents."),
