@@ -273,7 +273,7 @@ pub(crate) fn remove_fact_boxes(a: &mut Article, nonempty: &[usize]) {
             continue;
         }
         let heads = (1..=2)
-            .take_while(|&h| start >= h && header(line(start - h)) && !line(start - h).is_empty())
+            .take_while(|&h| start >= h && header(line(start - h)))
             .count();
         if heads == 0 {
             continue;
@@ -444,17 +444,11 @@ fn chat_sender(t: &str) -> Option<&str> {
 /// Радио Лиманск | Чат") goes with them.
 pub(crate) fn remove_chat_replies(a: &mut Article, nonempty: &[usize]) {
     let idx = Removed::of(a);
-    let text = |i: usize| -> String {
-        if a.lines[i].trim().is_empty() {
-            idx.record(a, i).map(|r| r.text.clone()).unwrap_or_default()
-        } else {
-            a.lines[i].clone()
-        }
-    };
-    let headers: Vec<(usize, String)> = nonempty
+    // (The channel's own headers were taken already, as its name or a stamp.)
+    let headers: Vec<(usize, &str)> = nonempty
         .iter()
         .enumerate()
-        .filter_map(|(k, &i)| chat_sender(&text(i)).map(|s| (k, s.to_string())))
+        .filter_map(|(k, &i)| chat_sender(idx.scraped(a, i)).map(|s| (k, s)))
         .collect();
     let Some((_, owner)) = headers.first() else {
         return;

@@ -538,7 +538,7 @@ fn phrase_reason_at_start(norm: &str, words: usize) -> Option<&'static str> {
             continue;
         }
         // "Accepter les cookies n'est donc pas une obligation.": a fact-check's sentence.
-        if reason == "cookie notice" && start == 0 && norm.ends_with('.') && denies(&norm[end..]) {
+        if denied_cookie_buttons(reason, norm, start, end) {
             continue;
         }
         // "Merci de nous suivre." opening a live blog thanks its readers for following the
@@ -1339,9 +1339,7 @@ fn plea_sentence_reason(norm: &str, words: usize) -> Option<&'static str> {
                         if start == 0
                             && p.words > if r == "feedback widget" { 2 } else { 1 }
                             && PLEAS.contains(&r)
-                            && !(r == "cookie notice"
-                                && part.ends_with('.')
-                                && denies(&part[end..])) =>
+                            && !denied_cookie_buttons(r, part, start, end) =>
                     {
                         Some(r)
                     }
@@ -2228,15 +2226,14 @@ fn is_pictograph_plea(trimmed: &str) -> bool {
 
 /// "Football : le MC Tazrout qualifié • Prix : de nouvelles mesures … • Météo : alerte …": three
 /// or more headlines between bullets, most led by their topic, on one line above the article.
-/// "(2/3)", "1/4": a post's part and the number of parts, alone on a line.
+/// "(2/3)": a post's part and the number of parts, in brackets alone on a line.
 fn is_part_marker(t: &str) -> bool {
-    let inner = t
-        .strip_prefix('(')
-        .and_then(|x| x.strip_suffix(')'))
-        .unwrap_or(t);
+    let Some(inner) = t.strip_prefix('(').and_then(|x| x.strip_suffix(')')) else {
+        return false;
+    };
     inner.split_once('/').is_some_and(|(n, m)| {
         let num = |x: &str| (1..=2).contains(&x.len()) && x.chars().all(|c| c.is_ascii_digit());
-        num(n) && num(m) && n.parse::<u32>().ok() <= m.parse::<u32>().ok() && inner.len() < t.len()
+        num(n) && num(m) && n.parse::<u32>().ok() <= m.parse::<u32>().ok()
     })
 }
 
@@ -3597,17 +3594,15 @@ fn is_business_ad(trimmed: &str) -> bool {
     // "Garage Rivest & Fils – …": a name of a few capitalised words before a spaced dash;
     // "Moov Money : envoyez …", before a colon; "… – Garage de la Broye SA, Payerne", or after
     // the dash, with its town.
-    let name = |part: &str, comma: bool| {
-        let w: Vec<&str> = part.split_whitespace().collect();
-        (1..=6).contains(&w.len())
+    let name = |part: &str| {
+        (1..=6).contains(&part.split_whitespace().count())
             && part.trim_start().starts_with(char::is_uppercase)
             && !part.contains(['.', ':', '?', '!'])
-            && (comma || !part.contains(','))
     };
     let named = [" – ", " — ", " - ", " : ", ": "].iter().any(|d| {
         trimmed
             .split_once(d)
-            .is_some_and(|(head, tail)| name(head, true) || (!d.contains(':') && name(tail, true)))
+            .is_some_and(|(head, tail)| name(head) || (!d.contains(':') && name(tail)))
     });
     // (A phone number alone makes no ad: "pour signaler une panne, composez le …" is the
     // article's service information.)
@@ -3843,15 +3838,20 @@ fn opening_phrase_reason(norm: &str, words: usize) -> Option<&'static str> {
         if reason == "video player control" && is_term_not_length(p, &norm[end..]) {
             return None;
         }
-        // "Accepter les cookies d'un site ne donne accès ni à votre téléphone …": a fact-check's
-        // sentence with the button's words as its subject, denying something of them.
-        if reason == "cookie notice" && norm.ends_with('.') && denies(&norm[end..]) {
+        if denied_cookie_buttons(reason, norm, start, end) {
             return None;
         }
         // "VIDÉO | Le ministre ...": a bar closes a label as a colon does.
         let label = p.phrase.ends_with(':') || norm[end..].trim_start().starts_with([':', '|']);
         (start == 0 && ((p.words > 1 && words <= MAX_OPENING_WORDS) || label)).then_some(reason)
     })
+}
+
+/// "Accepter les cookies d'un site ne donne accès ni à votre téléphone …": a fact-check's
+/// sentence with a cookie button's words (`norm[start..end]`, a match of `reason`) as its
+/// subject, denying something of them. One check for the three readers of opening phrases.
+fn denied_cookie_buttons(reason: &str, norm: &str, start: usize, end: usize) -> bool {
+    reason == "cookie notice" && start == 0 && norm.ends_with('.') && denies(&norm[end..])
 }
 
 /// Whether a clause is negated ("ne donne accès ni …", "does not give", "gibt keinen …").

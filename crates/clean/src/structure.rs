@@ -1305,13 +1305,8 @@ pub(crate) fn remove_site_names(
                 // "L'Europe s'est-elle condamnée à l'hiver énergétique ? — Horizon Monde" over
                 // the same headline alone: the page's title bar, which is the article's
                 // headline, not the site's name.
-                let head_norm = patterns::normalize(head);
-                if nonempty
-                    .iter()
-                    .filter(|&&j| j > i)
-                    .take(12)
-                    .any(|&j| patterns::normalize(&a.lines[j]) == head_norm)
-                {
+                let below = nonempty.iter().copied().filter(|&j| j > i);
+                if comes_again(a, below, &patterns::normalize(head)) {
                     continue;
                 }
                 [head.trim(), tail.trim()]
@@ -1580,6 +1575,18 @@ pub(crate) fn remove_taglines(a: &mut Article, nonempty: &[usize], body: Option<
     }
 }
 
+/// How far below a title bar ("<headline> — <site>") its headline comes again, in non-empty
+/// lines.
+const TITLE_BAR_REACH: usize = 12;
+
+/// Whether one of the first [`TITLE_BAR_REACH`] lines `below` (0-based) reads as `norm` (a
+/// normalised part of a title bar): the page's headline printed again.
+fn comes_again(a: &Article, below: impl Iterator<Item = usize>, norm: &str) -> bool {
+    below
+        .take(TITLE_BAR_REACH)
+        .any(|j| patterns::normalize(&a.lines[j]) == norm)
+}
+
 /// Lowest rank of the menu under a page's masthead.
 const MAX_MASTHEAD_MENU_RANK: usize = 12;
 /// Longest line read as a masthead's name or tagline.
@@ -1626,7 +1633,7 @@ pub(crate) fn remove_masthead(a: &mut Article, nonempty: &[usize], body: Option<
         }
         let run = &nonempty[run_start..k];
         // (The first lines of the page go above a breadcrumb too.)
-        let top = found.is_empty() && !(0..run_start).any(|j| idx.reason(a, nonempty[j]).is_none());
+        let top = (0..run_start).all(|j| idx.reason(a, nonempty[j]).is_some());
         // (Other chrome may stand between: a date, a widget, a button.)
         let below =
             (k..last).find(|&j| any_menu(nonempty[j]) || idx.reason(a, nonempty[j]).is_none());
@@ -1658,10 +1665,7 @@ pub(crate) fn remove_masthead(a: &mut Article, nonempty: &[usize], body: Option<
                     t.split(sep).any(|part| {
                         let part = patterns::normalize(part);
                         part.split_whitespace().count() >= 3
-                            && nonempty[k..]
-                                .iter()
-                                .take(12)
-                                .any(|&j| patterns::normalize(&a.lines[j]) == part)
+                            && comes_again(a, nonempty[k..].iter().copied(), &part)
                     })
                 });
             // ("Aroma Rote Beeren, Zitrusnoten, süßlich, kräftig-würzig": a product's list of
@@ -2534,11 +2538,7 @@ pub(crate) fn remove_box_texts(a: &mut Article, nonempty: &[usize], body: Option
         });
         let form = reason_at(k).is_some_and(|r| BOX_FORM.contains(&r))
             && reason_at(k + 1).is_some_and(|r| BOX_FORM.contains(&r) || PLEAS.contains(&r));
-        let reason = match plea {
-            Some(r) => Some(r),
-            None if form => Some("newsletter plea"),
-            None => None,
-        };
+        let reason = plea.or_else(|| form.then_some("newsletter plea"));
         if let Some(r) = reason.filter(|_| plain) {
             found.extend(nonempty[start..k].iter().map(|&i| (i, r.to_string())));
         }
