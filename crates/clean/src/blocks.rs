@@ -204,7 +204,7 @@ pub(crate) fn remove_notice_boxes(a: &mut Article) {
 /// "06 12 34 56 78", "0590 82 40 00", "+48 600-123-456": seven digits or more in one run of
 /// digits, spaces, dots, dashes and brackets. A date and a time ("13 de mayo de 2024 · 20:45")
 /// have as many digits, in runs of four or fewer.
-fn has_phone_number(l: &str) -> bool {
+pub(crate) fn has_phone_number(l: &str) -> bool {
     l.split(|c: char| !(c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '/' | '(' | ')' | '+')))
         .any(|run| run.chars().filter(char::is_ascii_digit).count() >= 7)
 }

@@ -529,6 +529,25 @@ fn phrase_reason_at_start(norm: &str, words: usize) -> Option<&'static str> {
         if reason == "read-more link" && norm[end..].starts_with(',') && norm.ends_with('.') {
             continue;
         }
+        // "On peut y lire :" introduces a quotation; a label stands alone or after "à" ("À
+        // lire :", "Également à lire :").
+        if reason == "read-more link"
+            && matches!(p.phrase.as_str(), "lire :" | "lire:")
+            && start > 0
+        {
+            let before = norm[..start].split_whitespace().last().unwrap_or("");
+            if !matches!(before, "à" | "a" | "également" | "aussi" | "encore") {
+                continue;
+            }
+        }
+        // "Más información en el teléfono del Ayuntamiento: 925 555 100.": the article gives an
+        // office's number; a link to more reading gives no phone number.
+        if reason == "read-more link"
+            && norm.ends_with('.')
+            && crate::blocks::has_phone_number(&norm[end..])
+        {
+            continue;
+        }
         // "Подписывайтесь на канал администрации, чтобы первыми узнавать о графике": the
         // article sends its readers to somebody else's channel, not the site's own.
         if reason == "follow/subscribe prompt" && names_others_channel(&norm[end..]) {

@@ -550,6 +550,19 @@ fn opens_with_comment_notice(norm: &str) -> bool {
         .any(|(p, start, _)| start == 0 && p.kind == patterns::Kind::Chrome("comment notice"))
 }
 
+/// "Mobilier et équipement 265 000": a table row flattened to a label and its figure (at most
+/// ten words, opening with a letter, ending with a group of digits).
+fn is_label_figure_row(line: &str) -> bool {
+    let t = line.trim();
+    t.split_whitespace().count() <= 10
+        && t.starts_with(char::is_alphabetic)
+        && t.split_whitespace().last().is_some_and(|w| {
+            w.bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b',' | b'.'))
+        })
+        && t.ends_with(|c: char| c.is_ascii_digit())
+}
+
 /// Lines the per-line rules took for chrome that their neighbours show to be the article's:
 /// figures listed under the article's own "Les plus fortes baisses :" ("Maison Vernet -4,62 %
 /// 182,40 €", read alone as a quote widget), and a "Más información:" label followed by the
@@ -622,14 +635,22 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
         // question put to somebody about their newsletter. A plea in question form ("Envie de
         // recevoir notre newsletter ?") comes with its form or button, not with the article's
         // paragraphs on both sides.
+        // ("Lire aussi: …" inserted between the answer and the question is skipped: the answer
+        // above is still the interview's.)
+        let answer_above = nonempty[..k]
+            .iter()
+            .rev()
+            .take(2)
+            .find(|&&j| !record(j).is_some_and(|r| r.reason == "read-more link"));
         if record(i).is_some_and(|r| {
             r.reason == "newsletter plea"
                 && r.text.trim_end().ends_with('?')
-                && k > 0
                 && nonempty.get(k + 1).is_some_and(|&next| {
-                    [nonempty[k - 1], next].iter().all(|&j| {
-                        record(j).is_none()
-                            && a.lines[j].trim_end().ends_with(['.', '!', '»', '"', '”'])
+                    answer_above.is_some_and(|&above| {
+                        [above, next].iter().all(|&j| {
+                            record(j).is_none()
+                                && a.lines[j].trim_end().ends_with(['.', '!', '»', '"', '”'])
+                        })
                     })
                 })
         }) {
@@ -741,6 +762,19 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
                     && above.contains("   ")
                     && above.chars().any(|c| c.is_ascii_digit())
             }
+        {
+            restore.push(i);
+        }
+        // "Honoraires 520 000" / "Divers et imprévus (env. 4 %) 155 000" / "Total 4 200 000": a
+        // row of the article's table flattened to a label and its figure, read alone as a widget
+        // for its percent, between kept rows of the same shape.
+        if record(i).is_some_and(|r| r.reason == "widget" && is_label_figure_row(&r.text))
+            && k > 0
+            && nonempty.get(k + 1).is_some_and(|&next| {
+                [nonempty[k - 1], next]
+                    .iter()
+                    .all(|&j| record(j).is_none() && is_label_figure_row(&a.lines[j]))
+            })
         {
             restore.push(i);
         }
@@ -2922,6 +2956,27 @@ mod tests {
         assert!(!is_time_alone("18.02 Uhr Anpfiff"));
         assert!(!is_time_alone("2019"));
         assert!(!is_time_alone("12.03.2025"));
+    }
+
+    /// Round 72: a table's row read alone as a widget (its percent) comes back between kept
+    /// rows of the same shape; a lone widget line between prose does not.
+    #[test]
+    fn a_table_row_between_rows_of_its_shape_comes_back() {
+        let text = "Honoraires 520 000\n\
+Divers et imprévus (env. 4 %) 155 000\n\
+Total 4 200 000\n\
+Le groupe avait déposé un amendement.\n\
+CAC 40 7 412,35 -0,84 %\n\
+La séance a été levée à 22 heures.";
+        let mut a = Article::from_text("x", "x.txt", text);
+        blank(&mut a, 1, "widget");
+        blank(&mut a, 4, "widget");
+        let nonempty: Vec<usize> = (0..a.lines.len()).collect();
+        let restored = restore_introduced_lines(&mut a, &nonempty);
+        assert_eq!(restored, vec![1]);
+        assert!(is_label_figure_row("Mobilier et équipement 265 000"));
+        assert!(!is_label_figure_row("265 000"));
+        assert!(!is_label_figure_row("La séance a été levée à 22 heures."));
     }
 
     #[test]

@@ -2346,3 +2346,48 @@ Publié le 13/03/2025 à 11:26\n\
     assert_removed(&a, [2]);
     assert_kept(&a, [5, 8]);
 }
+
+/// Round 72: a fact-check's "On peut y lire :" introduces the quoted post (a read-more label
+/// stands alone or after "à"), and a council's phone line after "Más información" is the
+/// article's service note, not a link to more reading.
+#[test]
+fn a_sentence_ending_in_lire_colon_and_a_phone_line_stay() {
+    let para = "Depuis le début de la semaine, une capture d'écran circule sur Facebook et sur \
+                plusieurs groupes de la région, selon les lecteurs qui nous ont écrit.";
+    let text = format!(
+        "Non, il n'y a pas de taxe sur les chiens\n\n{para}\n\
+On peut y lire :\n\
+« URGENT : chaque propriétaire de chien devra payer 150 € par an. »\n\
+{para}\n\
+À lire :\n\
+Les autres rumeurs de la semaine\n\
+{para}"
+    );
+    let a = cleaned_by_rules("fr/lire.txt", &text);
+    assert_kept(&a, [4, 5]);
+    assert_removed(&a, [7]);
+    let para = "El alcalde ha reconocido que el corte causará molestias a muchos vecinos, pero ha \
+                defendido que la obra es imprescindible por seguridad.";
+    let text = format!(
+        "Corte de la carretera durante seis semanas\n\n{para}\n{para}\n\
+Más información en el teléfono del Ayuntamiento: 925 555 100.\n\
+Fuente: Ayuntamiento de Valdecerro"
+    );
+    let a = cleaned_by_rules("es/corte.txt", &text);
+    assert_kept(&a, [5]);
+}
+
+/// Round 72: an interview's question about the newsletter stays when a "Lire aussi" insert
+/// stands between it and the answer above.
+#[test]
+fn an_interview_question_under_an_insert_stays() {
+    let text = "La commune passe au numérique\n\n\
+Je comprends cette inquiétude, et je la partage. C'est pourquoi le projet prévoit une version papier sur demande.\n\
+Lire aussi: Morges: le Conseil communal refuse la hausse du coefficient d'impôt\n\
+La newsletter, ce n'est pas aussi une façon de collecter des données?\n\
+Non. Nous n'utiliserons aucun outil de suivi, aucun pixel, rien de ce genre.\n\
+Que ferez-vous des 84'000 francs économisés?";
+    let a = cleaned_by_rules("fr/interview.txt", text);
+    assert_removed(&a, [4]);
+    assert_kept(&a, [5, 6]);
+}
