@@ -375,13 +375,14 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         // introduces nothing.)
         if pos.outside_body
             && !trimmed.ends_with(':')
+            && !is_admission_price(&norm)
             && (is_widget(&norm) || is_weather_line(&norm) || is_table_row(trimmed))
         {
             return Some("widget");
         }
         // "48,12 €", "-3,15 %", "Hollweg AG Aktie 23,14 € -4,21 %": a quote box inside the
         // article; prose has words.
-        if words <= 8 && is_quote_box(&norm) {
+        if words <= 8 && is_quote_box(&norm) && !is_admission_price(&norm) {
             return Some("widget");
         }
         if is_language_switch(trimmed) {
@@ -438,7 +439,12 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     }
     // Last, so that an offer's price line keeps its own reason. (Inside the body the rates may
     // be what a market report reports.)
-    if pos.outside_body && words <= 16 && !sentence && is_currency_ticker(trimmed) {
+    if pos.outside_body
+        && words <= 16
+        && !sentence
+        && is_currency_ticker(trimmed)
+        && !is_admission_price(&normalize(trimmed))
+    {
         return Some("widget");
     }
     None
@@ -3311,6 +3317,44 @@ fn is_payment_row(norm: &str) -> bool {
             .all(|x| x.split_whitespace().any(|w| PAY.contains(&w)))
 }
 
+/// "Karten: € 28,– / ermäßigt € 19,–", "Εισιτήρια: 18 € (κανονικό), 12 € (φοιτητικό)": a
+/// review's or an event notice's admission prices, labelled as such; a quote box or a market
+/// widget names a share, an index or a currency.
+fn is_admission_price(norm: &str) -> bool {
+    const ADMISSION: &[&str] = &[
+        "tickets",
+        "ticket",
+        "admission",
+        "entry",
+        "billets",
+        "billet",
+        "entrée",
+        "tarif",
+        "tarifs",
+        "karten",
+        "eintritt",
+        "biglietti",
+        "biglietto",
+        "ingresso",
+        "entradas",
+        "entrada",
+        "bilety",
+        "bilet",
+        "wstęp",
+        "билеты",
+        "билет",
+        "вход",
+        "квитки",
+        "вхід",
+        // (Greek is matched with its accents folded.)
+        "εισιτηρια",
+        "εισιτηριο",
+        "εισοδος",
+    ];
+    norm.split_once(':')
+        .is_some_and(|(label, _)| ADMISSION.contains(&label.trim()))
+}
+
 /// "48,12 €", "-3,15 %", "X AG Aktie 23,14 € -4,21 %": a share price and its change, as a
 /// quote box flattens into lines: only figures with units, or a name and two such figures.
 fn is_quote_box(norm: &str) -> bool {
@@ -3613,10 +3657,20 @@ fn is_business_ad(trimmed: &str) -> bool {
     // "Garage Rivest & Fils – …": a name of a few capitalised words before a spaced dash;
     // "Moov Money : envoyez …", before a colon; "… – Garage de la Broye SA, Payerne", or after
     // the dash, with its town.
+    // ("Un conseil : réservez.": a reviewer's tip; a business is not named with "a".)
+    let indefinite = |part: &str| {
+        part.split_whitespace().next().is_some_and(|w| {
+            matches!(
+                w.to_lowercase().as_str(),
+                "un" | "une" | "a" | "an" | "ein" | "eine" | "uno" | "una"
+            )
+        })
+    };
     let name = |part: &str| {
         (1..=6).contains(&part.split_whitespace().count())
             && part.trim_start().starts_with(char::is_uppercase)
             && !part.contains(['.', ':', '?', '!'])
+            && !indefinite(part)
     };
     let named = [" – ", " — ", " - ", " : ", ": "].iter().any(|d| {
         trimmed
@@ -6029,6 +6083,27 @@ mod tests {
             None,
             "a lower-case word is prose"
         );
+    }
+
+    #[test]
+    fn round_73_admission_prices_and_a_reviewers_tip() {
+        let outside = pos(20, 20, true);
+        let opts = CleanOptions::default();
+        for l in [
+            "Εισιτήρια: 18 € (κανονικό), 12 € (φοιτητικό, ανέργων)",
+            "Karten: € 28,– / ermäßigt € 19,–",
+        ] {
+            assert_eq!(chrome_reason(l, outside, &opts), None, "{l}");
+        }
+        // A market widget is still one.
+        assert_eq!(
+            chrome_reason("Brent: 82,10 $ +1,2 %", outside, &opts),
+            Some("widget")
+        );
+        assert!(!is_business_ad("Un conseil : réservez."));
+        assert!(is_business_ad(
+            "Pizzeria Da Marco : réservez au 02 40 00 00 00"
+        ));
     }
 
     #[test]

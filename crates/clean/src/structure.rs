@@ -550,10 +550,23 @@ fn opens_with_comment_notice(norm: &str) -> bool {
         .any(|(p, start, _)| start == 0 && p.kind == patterns::Kind::Chrome("comment notice"))
 }
 
-/// "Mobilier et équipement 265 000": a table row flattened to a label and its figure (at most
-/// ten words, opening with a letter, ending with a group of digits).
+/// "Mobilier et équipement 265 000", "Posesión | 57% | 43%": a table row flattened to a label
+/// and its figures (at most ten words, opening with a letter, ending with a group of digits, or
+/// its cells between bars, all but the first figures).
 fn is_label_figure_row(line: &str) -> bool {
     let t = line.trim();
+    let figure = |c: &str| {
+        c.chars().any(|ch| ch.is_ascii_digit())
+            && c.chars()
+                .all(|ch| ch.is_ascii_digit() || matches!(ch, ',' | '.' | '%' | ' ' | '+' | '-'))
+    };
+    if t.contains(" | ") {
+        let mut cells = t.split('|').map(str::trim);
+        return cells.next().is_some_and(|l| {
+            l.starts_with(char::is_alphabetic) && l.split_whitespace().count() <= 4
+        }) && t.matches('|').count() >= 2
+            && cells.all(figure);
+    }
     t.split_whitespace().count() <= 10
         && t.starts_with(char::is_alphabetic)
         && t.split_whitespace().last().is_some_and(|w| {
@@ -641,7 +654,7 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
             .iter()
             .rev()
             .take(2)
-            .find(|&&j| !record(j).is_some_and(|r| r.reason == "read-more link"));
+            .find(|&&j| !matches!(record(j), Some(r) if r.reason == "read-more link"));
         if record(i).is_some_and(|r| {
             r.reason == "newsletter plea"
                 && r.text.trim_end().ends_with('?')
@@ -744,10 +757,16 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
         }
         // "Possession : 54 % – 46 %" over "Tirs (cadrés) : 14 (6) – 9 (3)", "Corners : 7 – 4":
         // a match's statistics, the first row read as a widget, the rows below kept.
+        // ("Investimenti netti: 9,3 mio CHF" over "Moltiplicatore: 78%": or the last row of
+        // the article's key figures, the rows above kept.)
         if record(i).is_some_and(|r| r.reason == "widget" && is_stat_row(&r.text))
-            && nonempty
+            && (nonempty
                 .get(k + 1)
                 .is_some_and(|&j| record(j).is_none() && is_stat_row(&a.lines[j]))
+                || k.checked_sub(1).map(|p| nonempty[p]).is_some_and(|j| {
+                    let above = a.lines[j].trim();
+                    record(j).is_none() && (is_stat_row(above) || is_key_figure(above))
+                }))
         {
             restore.push(i);
         }
@@ -768,13 +787,19 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
         // "Honoraires 520 000" / "Divers et imprévus (env. 4 %) 155 000" / "Total 4 200 000": a
         // row of the article's table flattened to a label and its figure, read alone as a widget
         // for its percent, between kept rows of the same shape.
+        // ("Estadísticas" over "Posesión | 57% | 43%" and kept rows: a short heading above the
+        // first row.)
+        let kept_row = |j: usize| record(j).is_none() && is_label_figure_row(&a.lines[j]);
+        let heading = |j: usize| {
+            let t = a.lines[j].trim();
+            record(j).is_none()
+                && (1..=3).contains(&t.split_whitespace().count())
+                && !t.ends_with(['.', '!', '?', ','])
+        };
         if record(i).is_some_and(|r| r.reason == "widget" && is_label_figure_row(&r.text))
             && k > 0
-            && nonempty.get(k + 1).is_some_and(|&next| {
-                [nonempty[k - 1], next]
-                    .iter()
-                    .all(|&j| record(j).is_none() && is_label_figure_row(&a.lines[j]))
-            })
+            && (kept_row(nonempty[k - 1]) || heading(nonempty[k - 1]))
+            && nonempty.get(k + 1).is_some_and(|&next| kept_row(next))
         {
             restore.push(i);
         }
@@ -2273,19 +2298,6 @@ pub(crate) fn remove_league_tables(
     let Some((_, last)) = body else {
         return;
     };
-    const TABLE_WORDS: &[&str] = &[
-        "classifica",
-        "classement",
-        "tabelle",
-        "clasificación",
-        "tabela",
-        "таблица",
-        "турнирная",
-        "βαθμολογία",
-        "standings",
-        "table",
-        "league",
-    ];
     let row = |t: &str| {
         let w: Vec<&str> = t.split_whitespace().collect();
         let rank = w
@@ -2305,6 +2317,7 @@ pub(crate) fn remove_league_tables(
         rank && points && (3..=10).contains(&w.len())
     };
     let mut added = Vec::new();
+    let mut standings: Vec<usize> = Vec::new();
     let mut k = last + 1;
     while k < nonempty.len() {
         let run = nonempty[k..]
@@ -2318,12 +2331,46 @@ pub(crate) fn remove_league_tables(
                 if head.split_whitespace().count() <= 8
                     && head
                         .split(|c: char| !c.is_alphanumeric())
-                        .any(|w| TABLE_WORDS.contains(&w))
+                        .any(|w| STANDINGS_WORDS.contains(&w))
                 {
                     added.push(h);
                 }
             }
             k += run;
+            continue;
+        }
+        // "Classement – Section Est" / "Équipe | PJ | PTS" / "Tempêtes | 52 | 70" / …: rows of
+        // a team and its figures between bars, under a heading (one or two lines up, the
+        // column header perhaps already gone) that names the table. The article's own table
+        // ("Estadísticas" / "Posesión | 57% | 43%") names no league table.
+        let bars = nonempty[k..]
+            .iter()
+            .take_while(|&&i| a.lines[i].contains(" | ") && is_label_figure_row(&a.lines[i]))
+            .count();
+        if bars >= 3 {
+            let idx = Removed::of(a);
+            let text = |i: usize| {
+                idx.record(a, i)
+                    .map_or_else(|| a.lines[i].to_lowercase(), |r| r.text.to_lowercase())
+            };
+            let above = &nonempty[k.saturating_sub(2)..k];
+            let names_table = |h: usize| {
+                let head = text(h);
+                head.split_whitespace().count() <= 8
+                    && head
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|w| STANDINGS_WORDS.contains(&w))
+            };
+            if above.iter().any(|&h| names_table(h)) {
+                standings.extend(&nonempty[k..k + bars]);
+                // The heading and the column header go with the rows.
+                standings.extend(above.iter().filter(|&&h| {
+                    let head = text(h);
+                    names_table(h)
+                        || (head.contains(" | ") && !head.contains(|c: char| c.is_ascii_digit()))
+                }));
+            }
+            k += bars;
         } else {
             k += 1;
         }
@@ -2331,7 +2378,62 @@ pub(crate) fn remove_league_tables(
     for i in added {
         blank(a, i, "widget");
     }
+    // (Their own reason: the table-restoring pass brings back rows read one by one as widgets
+    // or menus, not a table read whole.)
+    for i in standings {
+        if a.lines[i].is_empty() {
+            // The column header, taken alone as a menu: it goes with its table.
+            if let Some(r) = a
+                .removed
+                .iter_mut()
+                .rev()
+                .find(|r| r.line as usize == i + 1)
+            {
+                r.reason = "league table".into();
+            }
+        }
+        blank(a, i, "league table");
+    }
 }
+
+/// "7am BST: …", "1.30pm", "14:00 …", "14h30 …": a line opening with an hour of the day.
+fn opens_with_clock(t: &str) -> bool {
+    let Some(first) = t.split_whitespace().next() else {
+        return false;
+    };
+    let first = first.trim_end_matches([':', ',', '–', '-']).to_lowercase();
+    let (digits, rest) = first.split_at(
+        first
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(first.len()),
+    );
+    if !(1..=2).contains(&digits.len()) {
+        return false;
+    }
+    // ("10." opens a numbered list: minutes after a dot or a colon are two digits.)
+    let rest = match rest.strip_prefix([':', '.', 'h']) {
+        Some(m) if m.len() >= 2 && m.as_bytes()[..2].iter().all(u8::is_ascii_digit) => &m[2..],
+        Some("") if rest.starts_with('h') => "",
+        Some(_) => return false,
+        None => rest,
+    };
+    matches!(rest, "am" | "pm" | "h" | "") && (!rest.is_empty() || first.contains([':', '.', 'h']))
+}
+
+/// A league table's heading words: rows under them are standings, not the article's figures.
+const STANDINGS_WORDS: &[&str] = &[
+    "classifica",
+    "classement",
+    "tabelle",
+    "clasificación",
+    "tabela",
+    "таблица",
+    "турнирная",
+    "βαθμολογία",
+    "standings",
+    "table",
+    "league",
+];
 
 /// Below the article, a short label the phrase table does not know ("Les plus partagés",
 /// "Neueste Beiträge", "Новости СМИ2") heading two or more lines that read as other articles'
@@ -2389,10 +2491,28 @@ pub(crate) fn remove_trailing_lists(
             .collect();
         // "Длина — 186 метров" over "Грузоподъёмность — до 10 тонн": a fact box's rows, a name
         // and its figure, are no headlines.
+        // ("Classement – Section Est" over "Tempêtes | 52 | 70": a league table's rows are
+        // figures too, but the box is the site's.)
+        // (Or the line above: "Classement – Section Est" over the header "Équipe | PJ | PTS".)
+        let standings = [Some(k), k.checked_sub(1)].into_iter().flatten().any(|h| {
+            a.lines[nonempty[h]]
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| STANDINGS_WORDS.contains(&w))
+        });
         let facts = items
             .iter()
             .filter(|&&i| is_key_figure(a.lines[i].trim()))
             .count();
+        let facts = if standings { 0 } else { facts };
+        // "The agenda:" over "7am BST: UK inflation for June" / "10am BST: …": a live blog's
+        // day ahead, introduced by its colon, each item opening with its hour; another site's
+        // headlines are not introduced.
+        let agenda = t.ends_with(':') && items.iter().all(|&i| opens_with_clock(a.lines[i].trim()));
+        if agenda {
+            k += 1;
+            continue;
+        }
         if items.len() >= 2 && facts * 2 < items.len() {
             added.push(nonempty[k]);
             added.extend(&items);
@@ -2904,7 +3024,8 @@ pub(crate) fn remove_title_prompts(a: &mut Article, nonempty: &[usize]) {
 /// opens with one (a results box's "HC Sarine – Lions du Chablais 4-1" and a table's "1. CS
 /// Moulien – 29 pts" are no such rows).
 fn is_key_figure(t: &str) -> bool {
-    [" — ", " – ", " : ", ": "].iter().any(|sep| {
+    // ("Tiros totales | 14 | 9": a statistics table's row, its cells between bars.)
+    [" — ", " – ", " : ", ": ", " | "].iter().any(|sep| {
         t.split_once(sep).is_some_and(|(key, value)| {
             (1..=4).contains(&key.split_whitespace().count())
                 && !key.starts_with(|c: char| c.is_numeric())
@@ -2977,6 +3098,28 @@ La séance a été levée à 22 heures.";
         assert!(is_label_figure_row("Mobilier et équipement 265 000"));
         assert!(!is_label_figure_row("265 000"));
         assert!(!is_label_figure_row("La séance a été levée à 22 heures."));
+    }
+
+    #[test]
+    fn clock_times_open_an_agenda_not_a_numbered_list() {
+        for t in [
+            "7am BST: UK inflation",
+            "1.30pm BST: US housing",
+            "14:00 Conseil",
+            "14h Ouverture",
+            "14h30 Débat",
+        ] {
+            assert!(opens_with_clock(t), "{t}");
+        }
+        for t in [
+            "10. Gottardo, coda",
+            "1. Mathis",
+            "2025 budget",
+            "7 morts",
+            "12.5 % de hausse",
+        ] {
+            assert!(!opens_with_clock(t), "{t}");
+        }
     }
 
     #[test]

@@ -2391,3 +2391,64 @@ Que ferez-vous des 84'000 francs économisés?";
     assert_removed(&a, [4]);
     assert_kept(&a, [5, 6]);
 }
+
+/// Round 73: a match report's statistics between bars stay under their heading; a league
+/// table's rows between bars, under a heading naming the table, go with the heading and the
+/// column header.
+#[test]
+fn match_statistics_stay_and_a_league_table_goes() {
+    let para = "El Atlético Riberas gana 2-1 al Montealto y ya es sexto: tres victorias seguidas \
+                para un equipo que hace un mes miraba al descenso.";
+    let text = format!(
+        "Atlético Riberas 2 - CD Montealto 1\n\n{para}\n{para}\n{para}\n\
+Estadísticas\n\
+Posesión | 57% | 43%\n\
+Tiros totales | 14 | 9\n\
+Tiros a puerta | 6 | 3\n\
+Córners | 7 | 2\n\n\
+Vous avez repéré une erreur dans ce texte? Écrivez-nous.\n\
+Clasificación – Grupo Norte\n\
+Equipo | PJ | PTS\n\
+Tempestad | 52 | 70\n\
+Águilas | 53 | 68\n\
+Riberas | 53 | 67\n\
+Ver clasificación completa"
+    );
+    let a = cleaned_by_rules("es/partido.txt", &text);
+    assert_kept(&a, 6..=10);
+    assert_removed(&a, 13..=17);
+}
+
+/// Round 73: a live blog's agenda ("The agenda:" over hours and events) and the last of the
+/// article's key figures ("Moltiplicatore: 78%") stay.
+#[test]
+fn an_agenda_and_a_last_key_figure_stay() {
+    let para = "Good morning and welcome to our rolling coverage of business, the financial \
+                markets and the world economy, as traders wait for the inflation figures.";
+    let text = format!(
+        "Business live: UK inflation expected to rise\n\n{para}\n{para}\n\
+The agenda:\n\
+7am BST: UK inflation for June\n\
+10am BST: Eurozone final CPI for June\n\
+1.30pm BST: US housing starts\n\
+{para}"
+    );
+    let a = cleaned_by_rules("en/live.txt", &text);
+    assert_kept(&a, 5..=8);
+    let para = "Il Consiglio comunale ha approvato lunedì sera il preventivo 2025 con 21 voti \
+                favorevoli e 10 contrari, dopo quattro ore di dibattito.";
+    let text = format!(
+        "Valmorena, approvato il preventivo\n\n{para}\n{para}\n\
+Cifre chiave del preventivo 2025\n\
+Spese correnti: 48,6 mio CHF\n\
+Investimenti netti: 9,3 mio CHF\n\
+Moltiplicatore: 78%\n\
+Tag: Valmorena, Consiglio comunale, preventivo\n\
+I più letti\n\
+1. Gottardo, coda di 12 chilometri al portale nord\n\
+2. Lugano, nuovo parcheggio in centro entro l'estate"
+    );
+    let a = cleaned_by_rules("it/preventivo.txt", &text);
+    assert_kept(&a, 5..=8);
+    assert_removed(&a, 9..=12);
+}
