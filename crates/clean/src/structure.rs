@@ -134,6 +134,38 @@ pub(crate) fn comment_thread(lines: &[String], nonempty: &[usize]) -> Option<usi
     (first.saturating_sub(12).max(3)..first)
         .rev()
         .find(|&k| is_comment_header(&lines[nonempty[k]]))
+        .or_else(|| unheaded_thread(lines, nonempty, &replies))
+}
+
+/// Rank of the first commenter's name of a thread scraped without its header: "Moussa Ba" /
+/// "12 mars 2025 à 14 h 08 min" / the comment / "Répondre", and again for the next comment.
+/// Each of the first two reply buttons has, above it within a few lines, a stamp with a short
+/// name line right above the stamp; in the page's second half only.
+fn unheaded_thread(lines: &[String], nonempty: &[usize], replies: &[usize]) -> Option<usize> {
+    let name = |k: usize| {
+        let t = lines[nonempty[k]].trim();
+        (1..=4).contains(&t.split_whitespace().count())
+            && t.starts_with(char::is_uppercase)
+            && !t.ends_with(['.', '!', '?', ':', ','])
+    };
+    // The first line (the name, or the stamp that names the commenter itself: "Σοφία Μαυρέα
+    // · 18/01/2024 11:40") of the comment whose reply button is `reply`, at `lowest` or below.
+    let unit = |reply: usize, lowest: usize| {
+        (lowest..reply).rev().take(6).find_map(|k| {
+            let stamp = lines[nonempty[k]].trim();
+            if !is_comment_stamp(stamp) {
+                return None;
+            }
+            if k > lowest && name(k - 1) {
+                Some(k - 1)
+            } else {
+                stamp.starts_with(char::is_alphabetic).then_some(k)
+            }
+        })
+    };
+    let (&r0, &r1) = (replies.first()?, replies.get(1)?);
+    let start = unit(r0, nonempty.len() / 2)?;
+    unit(r1, r0 + 1).map(|_| start)
 }
 
 /// Rank of the first line of the replies to a forum post that pastes an article: with two
@@ -514,7 +546,7 @@ pub(crate) fn is_comment_header(line: &str) -> bool {
     }
     // "Une réflexion sur « … »", "One thought on “…”": WordPress spells a count of one.
     const ONE: &[&str] = &[
-        "une", "un", "one", "ein", "eine", "uno", "una", "jeden", "jedna",
+        "une", "un", "one", "ein", "eine", "uno", "una", "jeden", "jedna", "ενα", "один",
     ];
     let phrase = opens_with_comment_notice(&norm);
     let words: Vec<&str> = norm.split_whitespace().collect();
@@ -538,7 +570,9 @@ pub(crate) fn is_comment_header(line: &str) -> bool {
     let counted = stem_at.is_some()
         && (count_beside
             || (norm.chars().any(|c| c.is_ascii_digit()) && !sentence)
-            || (line.contains(['«', '“', '"']) && words.first().is_some_and(|w| ONE.contains(w))));
+            || (line.contains(['«', '“', '"']) && words.first().is_some_and(|w| ONE.contains(w)))
+            // "Ένα σχόλιο", "Un commentaire": a count of one, alone on its line.
+            || (words.len() == 2 && stem_at == Some(1) && ONE.contains(&words[0])));
     phrase || counted
 }
 
@@ -2672,8 +2706,12 @@ pub(crate) fn remove_box_texts(a: &mut Article, nonempty: &[usize], body: Option
             k += 1;
         }
         // (Not inside the body: a live blog's entries sit between its own removed stamps and
-        // buttons.)
-        if k - start > MAX_BOX_TEXT_LINES || !(start..k).all(|m| outside_body(body, m)) {
+        // buttons. Inside it only one line right under a plea, the box's title: "✉️ Notre
+        // lettre d'information" / "Une fois par mois, nos actions …" / "Votre adresse e-mail".)
+        let under_plea = k - start == 1 && reason_at(start - 1).is_some_and(|r| PLEAS.contains(&r));
+        if k - start > MAX_BOX_TEXT_LINES
+            || !(under_plea || (start..k).all(|m| outside_body(body, m)))
+        {
             continue;
         }
         let plain = nonempty[start..k].iter().all(|&i| {
@@ -3120,6 +3158,13 @@ La séance a été levée à 22 heures.";
         ] {
             assert!(!opens_with_clock(t), "{t}");
         }
+    }
+
+    #[test]
+    fn a_count_of_one_alone_is_a_comment_header() {
+        assert!(is_comment_header("Ένα σχόλιο"));
+        assert!(is_comment_header("Un commentaire"));
+        assert!(!is_comment_header("Une commune"));
     }
 
     #[test]

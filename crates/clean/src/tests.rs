@@ -2452,3 +2452,45 @@ I più letti\n\
     assert_kept(&a, 5..=8);
     assert_removed(&a, 9..=12);
 }
+
+/// Round 74: a blog's comments scraped without their header (name, stamp, comment, "Répondre",
+/// twice) are a thread; the article above them stays.
+#[test]
+fn an_unheaded_comment_thread_goes() {
+    let para = "Pour la première fois depuis que je travaille, mon trajet du matin est devenu \
+                prévisible, et c'est tout ce que je demandais au BRT de Dakar.";
+    let text = format!(
+        "Le BRT, trois mois après\n\n{para}\n{para}\n{para}\n{para}\n{para}\n{para}\n\
+Partager :\n\
+Moussa Ba\n\
+12 mars 2025 à 14 h 08 min\n\
+Très juste pour le matin ! Par contre le soir c'est la jungle.\n\
+Répondre\n\
+Ndèye Fatou Diagne\n\
+12 mars 2025 à 15 h 21 min\n\
+Haha oui, j'aurais pu être plus sévère.\n\
+Répondre"
+    );
+    let a = cleaned_by_rules("fr/blog.txt", &text);
+    assert_kept(&a, 3..=8);
+    assert_removed(&a, 10..=17);
+}
+
+/// Round 74: a newsletter box's blurb inside the body, right under the box's title and over
+/// its form, goes with them; the article's paragraphs around the box stay.
+#[test]
+fn a_box_blurb_inside_the_body_goes() {
+    let para = "La coopérative a racheté l'immeuble en 2019 avec l'aide d'une fondation, et les \
+                loyers y sont restés inférieurs de moitié à ceux du quartier.";
+    let text = format!(
+        "À Leipzig, des locataires rachètent leur immeuble\n\n{para}\n{para}\n\
+✉️ Notre lettre d'information\n\
+Une fois par mois, nos actions, nos permanences et une sélection de lectures sur le droit au logement.\n\
+Votre adresse e-mail\n\
+Je m'inscris\n\
+{para}\n{para}"
+    );
+    let a = cleaned_by_rules("fr/box.txt", &text);
+    assert_removed(&a, 5..=8);
+    assert_kept(&a, [3, 4, 9, 10]);
+}
