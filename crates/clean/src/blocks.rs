@@ -350,29 +350,44 @@ pub(crate) fn remove_poll_boxes(a: &mut Article, nonempty: &[usize]) {
     let mut found = Vec::new();
     for (k, &i) in nonempty.iter().enumerate() {
         let t = a.lines[i].trim();
-        if t.split_whitespace().count() > 3
-            || !POLL.contains(&patterns::normalize(t).trim_end_matches([':', '!']))
-        {
-            continue;
-        }
-        let Some(&q) = nonempty.get(k + 1) else {
-            continue;
+        // "📊 Опрос: Холодно ли у вас в квартире?": the header and the question on one line.
+        let one_line = t.split_once(':').is_some_and(|(head, question)| {
+            head.split_whitespace().count() <= 3
+                && POLL.contains(&patterns::normalize(head).as_str())
+                && question.trim_end().ends_with('?')
+        });
+        let (mut items, mut prev, from) = if one_line {
+            (vec![i], i, k + 1)
+        } else {
+            if t.split_whitespace().count() > 3
+                || !POLL.contains(&patterns::normalize(t).trim_end_matches([':', '!']))
+            {
+                continue;
+            }
+            let Some(&q) = nonempty.get(k + 1) else {
+                continue;
+            };
+            if q != i + 1 || !a.lines[q].trim_end().ends_with('?') {
+                continue;
+            }
+            (vec![i, q], q, k + 2)
         };
-        if q != i + 1 || !a.lines[q].trim_end().ends_with('?') {
-            continue;
-        }
-        let mut items = vec![i, q];
-        let mut prev = q;
-        for &j in &nonempty[k + 2..] {
+        for &j in &nonempty[from..] {
             let l = a.lines[j].trim();
             // (Answers follow one another without a gap, each a few words at most.)
-            if j != prev + 1 || l.split_whitespace().count() > 10 || l.ends_with(['.', '?']) {
+            // (A line already removed, a channel post's view count, ends the one-line box.)
+            if j != prev + 1
+                || (one_line && l.is_empty())
+                || l.split_whitespace().count() > 10
+                || l.ends_with(['.', '?'])
+            {
                 break;
             }
             items.push(j);
             prev = j;
         }
-        if items.len() >= 4 {
+        // (The header, the question and two answers at least.)
+        if items.len() >= if one_line { 3 } else { 4 } {
             found.extend(items);
         }
     }

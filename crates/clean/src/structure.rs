@@ -2735,6 +2735,22 @@ pub(crate) fn remove_box_texts(a: &mut Article, nonempty: &[usize], body: Option
             found.extend(nonempty[start..k].iter().map(|&i| (i, r.to_string())));
         }
     }
+    // "Vous aimez nos traductions ?" over "Terres Partagées ne vit que des dons …": a short
+    // question to the reader right over a plea is the box's title, wherever the box stands.
+    for (k, &i) in nonempty.iter().enumerate() {
+        let t = a.lines[i].trim();
+        if t.is_empty()
+            || !t.ends_with('?')
+            || t.split_whitespace().count() > 8
+            || t.contains(chrome::QUOTE_MARKS)
+            || !chrome::addresses_reader(&patterns::normalize(t))
+        {
+            continue;
+        }
+        if let Some(r) = reason_at(k + 1).filter(|r| PLEAS.contains(r)) {
+            found.push((i, r.to_string()));
+        }
+    }
     for (i, r) in found {
         blank(a, i, &r);
     }

@@ -2494,3 +2494,35 @@ Je m'inscris\n\
     assert_removed(&a, 5..=8);
     assert_kept(&a, [3, 4, 9, 10]);
 }
+
+/// Round 75: a channel's poll with its header and question on one line goes with its answers
+/// (down to the post's removed view count); a short question to the reader right over a
+/// donation plea is the box's title.
+#[test]
+fn a_one_line_poll_and_a_plea_question_go() {
+    let para = "Подачу тепла в дома на улице Энергетиков возобновили утром, сообщили в \
+                управляющей компании, ремонт на теплотрассе завершили раньше срока.";
+    let text = format!(
+        "Отопление в Заречном\n\n{para}\n{para}\n\
+📊 Опрос: Холодно ли у вас в квартире?\n\
+Да, сижу в свитере — 64%\n\
+Терпимо — 27%\n\
+Нет, у меня обогреватель — 9%\n\
+{para}"
+    );
+    let a = cleaned_by_rules("ru/poll.txt", &text);
+    assert_removed(&a, 5..=8);
+    assert_kept(&a, [3, 4, 9]);
+    let para = "Thomas Reischl a investi dans un nouveau robot de traite, et la coopérative \
+                laitière de la vallée a doublé ses livraisons en trois ans.";
+    let text = format!(
+        "En Bavière, le lait des petites fermes\n\n{para}\n{para}\n\
+Vous aimez nos traductions ?\n\
+Terres Partagées ne vit que des cotisations et des dons de ses membres. Aucune subvention, aucune publicité.\n\
+Je fais un don\n\
+{para}"
+    );
+    let a = cleaned_by_rules("fr/plea.txt", &text);
+    assert_removed(&a, 5..=7);
+    assert_kept(&a, [3, 4, 8]);
+}
