@@ -576,14 +576,75 @@ fn phrase_reason_at_start(norm: &str, words: usize) -> Option<&'static str> {
         {
             continue;
         }
+        // "Cliquer sur « Continuer sans accepter » quand ce lien existe.": the article names a
+        // button, in quotation marks; the banner's own button is not quoted.
+        if norm[..start].trim_end().ends_with(['«', '"', '“', '„']) {
+            continue;
+        }
         // A single word ("Partager", "Teilen", "Реклама") is chrome only as a label: at the
-        // start of a very short line.
-        if p.words > 1 || (words <= 4 && start == 0 && end == p.phrase.len()) {
+        // start of a very short line. ("Partager les reines": a verb with its object, a
+        // subheading of the article.)
+        // (The page, the live, the gallery are what chrome acts on: "Partager la page",
+        // "Actualiser le direct", "Sfoglia la gallery".)
+        // ("Watch the full video:": the noun may come after an adjective.)
+        let mut after = norm[end..].split_whitespace();
+        let object = after.next().is_some_and(|w| ARTICLES.contains(&w))
+            && !after
+                .take(3)
+                .any(|n| PAGE_NOUNS.contains(&n.trim_matches(|c: char| !c.is_alphanumeric())));
+        if p.words > 1 || (words <= 4 && start == 0 && end == p.phrase.len() && !object) {
             return Some(reason);
         }
     }
     None
 }
+
+/// What a page's controls act on, after their verb and an article ("Partager la page").
+const PAGE_NOUNS: &[&str] = &[
+    "page",
+    "direct",
+    "fil",
+    "live",
+    "article",
+    "articles",
+    "vidéo",
+    "vidéos",
+    "video",
+    "videos",
+    "site",
+    "gallery",
+    "galerie",
+    "giornale",
+    "journal",
+    "posta",
+    "story",
+    "post",
+    "seite",
+    "artikel",
+    "pagina",
+    "articolo",
+    "página",
+    "artículo",
+    "diretta",
+    "ticker",
+    "newsletter",
+    "liste",
+    "lista",
+    "list",
+    "programme",
+    "replay",
+    "podcast",
+    "photo",
+    "photos",
+    "diaporama",
+];
+
+/// Definite and indefinite articles, which open a verb's object ("Partager les reines").
+const ARTICLES: &[&str] = &[
+    "le", "la", "les", "l'", "un", "une", "des", "the", "a", "an", "der", "die", "das", "den",
+    "ein", "eine", "il", "lo", "gli", "i", "el", "los", "las", "uno", "una", "o", "οι", "τα", "το",
+    "την", "τον",
+];
 
 /// "Durée : cinq hivers (2025-2026 à 2029-2030)": a length label followed by words, a
 /// contract's term; a player's length ("Durée : 02:14") is a figure.
@@ -6104,6 +6165,18 @@ mod tests {
         assert!(is_business_ad(
             "Pizzeria Da Marco : réservez au 02 40 00 00 00"
         ));
+    }
+
+    #[test]
+    fn round_76_a_verb_with_its_object_and_a_quoted_button() {
+        assert_eq!(reason("Partager les reines"), None);
+        assert_eq!(reason("Partager la page"), Some("share prompt"));
+        assert_eq!(reason("Partager"), Some("share prompt"));
+        assert_eq!(
+            reason("Cliquer sur « Continuer sans accepter » quand ce lien existe."),
+            None
+        );
+        assert_eq!(reason("Continuer sans accepter"), Some("cookie notice"));
     }
 
     #[test]
