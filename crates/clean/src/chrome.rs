@@ -1847,9 +1847,19 @@ fn is_social_handle(trimmed: &str) -> bool {
 /// "← Grèce : les saisonniers s'organisent", "Un collectif contre les résidences secondaires →":
 /// the links to the previous and next posts under a blog's article.
 fn is_adjacent_post_link(trimmed: &str) -> bool {
+    // "« Προηγούμενο: Κοπή της πίτας", "Επόμενο: Αποκριάτικος χορός »": guillemets as the
+    // arrows, with the link's label and a colon (a quotation has no label).
+    let labelled =
+        |t: &str| !t.contains(['«', '»']) && t.split_whitespace().take(4).any(|w| w.ends_with(':'));
     let text = if let Some(rest) = trimmed.strip_prefix('←') {
         rest
     } else if let Some(rest) = trimmed.strip_suffix('→') {
+        rest
+    } else if let Some(rest) = trimmed
+        .strip_prefix('«')
+        .or_else(|| trimmed.strip_suffix('»'))
+        .filter(|r| labelled(r))
+    {
         rest
     } else {
         return false;
@@ -3060,6 +3070,7 @@ fn is_view_stamp(norm: &str) -> bool {
         "views",
         "просмотров",
         "vues",
+        "переглядів",
     ];
     let mut w = norm.split_whitespace();
     let count = w.next().is_some_and(|c| {
@@ -6177,6 +6188,23 @@ mod tests {
             None
         );
         assert_eq!(reason("Continuer sans accepter"), Some("cookie notice"));
+    }
+
+    #[test]
+    fn round_77_labelled_links_in_guillemets() {
+        assert!(is_adjacent_post_link(
+            "« Προηγούμενο: Κοπή πρωτοχρονιάτικης πίτας"
+        ));
+        assert!(is_adjacent_post_link(
+            "Article suivant : Le carnaval des écoles »"
+        ));
+        // A quotation in guillemets has no label.
+        assert!(!is_adjacent_post_link(
+            "« Nous avons tout perdu, la maison et les bêtes"
+        ));
+        assert!(!is_adjacent_post_link(
+            "« Le maire : un homme seul », titrait le journal."
+        ));
     }
 
     #[test]

@@ -137,6 +137,14 @@ pub(crate) fn comment_thread(lines: &[String], nonempty: &[usize]) -> Option<usi
         .or_else(|| unheaded_thread(lines, nonempty, &replies))
 }
 
+/// "Aug 19", "19 août": a comment's stamp on a newsletter platform, a month and a day alone.
+fn is_day_of_month(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let day = |w: &str| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit());
+    let month = |w: &str| dates::month_number(w.to_lowercase().trim_end_matches('.')).is_some();
+    matches!(words[..], [a, b] if (month(a) && day(b)) || (day(a) && month(b)))
+}
+
 /// Rank of the first commenter's name of a thread scraped without its header: "Moussa Ba" /
 /// "12 mars 2025 à 14 h 08 min" / the comment / "Répondre", and again for the next comment.
 /// Each of the first two reply buttons has, above it within a few lines, a stamp with a short
@@ -153,7 +161,7 @@ fn unheaded_thread(lines: &[String], nonempty: &[usize], replies: &[usize]) -> O
     let unit = |reply: usize, lowest: usize| {
         (lowest..reply).rev().take(6).find_map(|k| {
             let stamp = lines[nonempty[k]].trim();
-            if !is_comment_stamp(stamp) {
+            if !is_comment_stamp(stamp) && !is_day_of_month(stamp) {
                 return None;
             }
             if k > lowest && name(k - 1) {
@@ -3181,6 +3189,14 @@ La séance a été levée à 22 heures.";
         assert!(is_comment_header("Ένα σχόλιο"));
         assert!(is_comment_header("Un commentaire"));
         assert!(!is_comment_header("Une commune"));
+    }
+
+    #[test]
+    fn a_month_and_a_day_alone_are_a_stamp() {
+        assert!(is_day_of_month("Aug 19"));
+        assert!(is_day_of_month("19 août"));
+        assert!(!is_day_of_month("Aug 2019"));
+        assert!(!is_day_of_month("Marche 19"));
     }
 
     #[test]
