@@ -279,16 +279,28 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words <= MAX_TEASER_WORDS && (is_read_more_teaser(&norm) || is_glued_teaser(trimmed)) {
             return Some("read-more link");
         }
-        if words <= opts.max_chrome_words {
+        // "« Continuer sans accepter »", "« Nous et nos partenaires »": a short line wholly in
+        // quotation marks quotes the words; a banner does not put its own in quotes.
+        let quoted = words <= 10
+            && trimmed.starts_with(['«', '“', '„', '"'])
+            && trimmed.ends_with(['»', '”', '“', '"'])
+            && trimmed
+                .chars()
+                .filter(|c| matches!(c, '«' | '“' | '„'))
+                .count()
+                <= 1;
+        if words <= opts.max_chrome_words && !quoted {
             if let Some(reason) = phrase_reason(&norm, words) {
                 return Some(reason);
             }
         }
-        if let Some(reason) = opening_phrase_reason(&norm, words) {
-            return Some(reason);
-        }
-        if let Some(reason) = plea_sentence_reason(&norm, words) {
-            return Some(reason);
+        if !quoted {
+            if let Some(reason) = opening_phrase_reason(&norm, words) {
+                return Some(reason);
+            }
+            if let Some(reason) = plea_sentence_reason(&norm, words) {
+                return Some(reason);
+            }
         }
         // A date alone on a line is not prose; inside the body only near the top, where the
         // page's dateline sits below a standfirst.
@@ -310,6 +322,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
             && (pos.outside_body
                 || ((pos.from_start < 12 || pos.near_body_start) && has_year_or_time(&norm)))
             && (is_bare_date(&norm) || lead.is_some_and(is_bare_date))
+            // ("Mardi 11 mars, 18 h,": a printed column's sentence wrapped through a date goes
+            // on after its comma.)
+            && !trimmed.ends_with(',')
         {
             return Some("dateline");
         }

@@ -893,19 +893,30 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
             };
             // (It names the newsletter as a thing, after an article: "Notre lettre
             // d'information", "Abonnez-vous à la newsletter" address the reader.)
-            let opens_with_article = names_a_thing || definite.contains(&first_word.as_str());
+            // ("L'astuce de la newsletter": an elided article.)
+            let opens_with_article = names_a_thing
+                || definite.contains(&first_word.as_str())
+                || (first_word.starts_with(['l', 'L']) && first_word[1..].starts_with(['\'', '’']));
             let reports_on_it = r.reason == "newsletter plea"
                 && opens_with_article
                 && (3..=6).contains(&r.text.split_whitespace().count())
                 && names_newsletter(&r.text.to_lowercase())
                 && below.trim_end().ends_with('.')
                 && names_newsletter(&below)
-                && !crate::patterns::matching(&crate::patterns::normalize(&below), usize::MAX)
+                // (A box's blurb is short; a paragraph of forty words or more may itself tell
+                // of a site asking to subscribe.)
+                && (below_words >= 40
+                    || !crate::patterns::matching(&crate::patterns::normalize(&below), usize::MAX)
                     .iter()
                     .any(|(p, _, _)| {
                         matches!(p.kind, crate::patterns::Kind::Chrome("newsletter plea"))
-                    });
-            if below_words >= 15 && (shared >= 2 || above_prose || reports_on_it) {
+                    }));
+            // "Inscrivez-vous aux alertes" over "La municipalité invite les citoyens … à
+            // s'inscrire à son système d'alertes …": the paragraph below tells of the thing the
+            // subheading names, with the same stems, and does not speak to the reader.
+            let told_below = shared_stems(&r.text, &below) >= 2
+                && !chrome::addresses_reader(&crate::patterns::normalize(&below));
+            if below_words >= 15 && (shared >= 2 || above_prose || reports_on_it || told_below) {
                 restore.push(i);
             }
         }

@@ -2526,3 +2526,35 @@ Je fais un don\n\
     assert_removed(&a, 5..=7);
     assert_kept(&a, [3, 4, 8]);
 }
+
+/// Round 78: a fact-check's list of a banner's formulas, each wholly in guillemets, stays; a
+/// subheading naming the alerts the paragraph below tells of stays; a printed column's date
+/// that its sentence runs through ("Mardi 11 mars, 18 h,") is no dateline.
+#[test]
+fn quoted_formulas_a_told_subheading_and_a_wrapped_date_stay() {
+    let para = "Cette phrase apparaît en tête de 63 % des bannières étudiées, y compris sur des \
+                sites qui partagent ensuite les données de leurs lecteurs avec des centaines de \
+                partenaires.";
+    let text = format!(
+        "Bannières de cookies : les formules qui trompent\n\n{para}\n{para}\n\
+D'autres formules reviennent souvent :\n\
+« Nous et nos partenaires »\n\
+« Continuer sans accepter »\n\
+{para}\n\
+Inscrivez-vous aux alertes\n\
+La municipalité invite les citoyens qui ne l'ont pas encore fait à s'inscrire à son système d'alertes par texto ou par courriel, gratuit et confidentiel.\n\
+{para}"
+    );
+    let a = cleaned_by_rules("fr/formules.txt", &text);
+    assert_kept(&a, [6, 7, 9]);
+    let a = cleaned_by_rules(
+        "fr/colonne.txt",
+        "La scierie cherche un repreneur\n\n\
+La communauté de communes a proposé d'accompagner un éventuel projet de reprise en\n\
+SCOP. Une réunion d'information est prévue :\n\
+Mardi 11 mars, 18 h,\n\
+salle polyvalente de Lescure.\n\
+Les salariés, eux, restent partagés sur la reprise de leur entreprise par une coopérative.",
+    );
+    assert_kept(&a, [5]);
+}
