@@ -148,7 +148,8 @@ fn is_day_of_month(t: &str) -> bool {
 /// Rank of the first commenter's name of a thread scraped without its header: "Moussa Ba" /
 /// "12 mars 2025 à 14 h 08 min" / the comment / "Répondre", and again for the next comment.
 /// Each of the first two reply buttons has, above it within a few lines, a stamp with a short
-/// name line right above the stamp; in the page's second half only.
+/// name line right above it (or a stamp that names the commenter itself); in the page's second
+/// half only.
 fn unheaded_thread(lines: &[String], nonempty: &[usize], replies: &[usize]) -> Option<usize> {
     let name = |k: usize| {
         let t = lines[nonempty[k]].trim();
@@ -2369,6 +2370,8 @@ pub(crate) fn remove_league_tables(
             .is_some_and(|p| (1..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_digit()));
         rank && points && (3..=10).contains(&w.len())
     };
+    // (Built once: the pass only collects lines and blanks them at the end.)
+    let idx = Removed::of(a);
     let mut added = Vec::new();
     let mut standings: Vec<usize> = Vec::new();
     let mut k = last + 1;
@@ -2401,7 +2404,6 @@ pub(crate) fn remove_league_tables(
             .take_while(|&&i| a.lines[i].contains(" | ") && is_label_figure_row(&a.lines[i]))
             .count();
         if bars >= 3 {
-            let idx = Removed::of(a);
             let text = |i: usize| {
                 idx.record(a, i)
                     .map_or_else(|| a.lines[i].to_lowercase(), |r| r.text.to_lowercase())
