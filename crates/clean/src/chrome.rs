@@ -654,6 +654,11 @@ const PAGE_NOUNS: &[&str] = &[
     "diaporama",
 ];
 
+/// Indefinite articles: a line that opens with one names a thing ("Une lettre d'information
+/// pour les habitants", "Un conseil : réservez."), not a business or the site's own box.
+pub(crate) const INDEFINITE_ARTICLES: &[&str] =
+    &["un", "une", "a", "an", "ein", "eine", "uno", "una"];
+
 /// Definite and indefinite articles, which open a verb's object ("Partager les reines").
 const ARTICLES: &[&str] = &[
     "le", "la", "les", "l'", "un", "une", "des", "the", "a", "an", "der", "die", "das", "den",
@@ -3746,12 +3751,9 @@ fn is_business_ad(trimmed: &str) -> bool {
     // the dash, with its town.
     // ("Un conseil : réservez.": a reviewer's tip; a business is not named with "a".)
     let indefinite = |part: &str| {
-        part.split_whitespace().next().is_some_and(|w| {
-            matches!(
-                w.to_lowercase().as_str(),
-                "un" | "une" | "a" | "an" | "ein" | "eine" | "uno" | "una"
-            )
-        })
+        part.split_whitespace()
+            .next()
+            .is_some_and(|w| INDEFINITE_ARTICLES.contains(&w.to_lowercase().as_str()))
     };
     let name = |part: &str| {
         (1..=6).contains(&part.split_whitespace().count())

@@ -877,11 +877,10 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
                 .next()
                 .map(str::to_lowercase)
                 .unwrap_or_default();
-            let indefinite = ["un", "une", "a", "an", "ein", "eine", "uno", "una"];
             let definite = [
                 "la", "le", "les", "the", "die", "der", "das", "el", "il", "lo",
             ];
-            let names_a_thing = indefinite.contains(&first_word.as_str());
+            let names_a_thing = chrome::INDEFINITE_ARTICLES.contains(&first_word.as_str());
             let above_prose = names_a_thing && k > 0 && kept_sentence(nonempty[k - 1]);
             let below_words = below.split_whitespace().count();
             // ("La lettre d'information aussi épinglée" over "La Cnil reproche également … la
@@ -1961,16 +1960,22 @@ impl Removed {
     /// The record of line `i`, if it was removed. A removed line is blanked, so a line with
     /// text was not.
     pub(crate) fn record<'a>(&self, a: &'a Article, i: usize) -> Option<&'a RemovedLine> {
+        self.position(a, i).map(|p| &a.removed[p])
+    }
+
+    /// Where line `i`'s record stands in `a.removed`, if it was removed (to amend it).
+    pub(crate) fn position(&self, a: &Article, i: usize) -> Option<usize> {
         if !a.lines.get(i).is_some_and(|l| l.trim().is_empty()) {
             return None;
         }
         match self.by_line.get(i) {
-            Some(&k) if k > 0 => a.removed.get(k as usize - 1),
+            Some(&k) if k > 0 => (k as usize <= a.removed.len()).then(|| k as usize - 1),
             _ => a
                 .removed
                 .get(self.built..)?
                 .iter()
-                .find(|r| r.line as usize == i + 1),
+                .position(|r| r.line as usize == i + 1)
+                .map(|p| self.built + p),
         }
     }
 
@@ -2383,12 +2388,8 @@ pub(crate) fn remove_league_tables(
         if run >= 3 {
             added.extend(&nonempty[k..k + run]);
             if let Some(&h) = k.checked_sub(1).and_then(|p| nonempty.get(p)) {
-                let head = a.lines[h].to_lowercase();
-                if head.split_whitespace().count() <= 8
-                    && head
-                        .split(|c: char| !c.is_alphanumeric())
-                        .any(|w| STANDINGS_WORDS.contains(&w))
-                {
+                let head = &a.lines[h];
+                if head.split_whitespace().count() <= 8 && names_standings(head) {
                     added.push(h);
                 }
             }
@@ -2404,23 +2405,16 @@ pub(crate) fn remove_league_tables(
             .take_while(|&&i| a.lines[i].contains(" | ") && is_label_figure_row(&a.lines[i]))
             .count();
         if bars >= 3 {
-            let text = |i: usize| {
-                idx.record(a, i)
-                    .map_or_else(|| a.lines[i].to_lowercase(), |r| r.text.to_lowercase())
-            };
             let above = &nonempty[k.saturating_sub(2)..k];
             let names_table = |h: usize| {
-                let head = text(h);
-                head.split_whitespace().count() <= 8
-                    && head
-                        .split(|c: char| !c.is_alphanumeric())
-                        .any(|w| STANDINGS_WORDS.contains(&w))
+                let head = idx.scraped(a, h);
+                head.split_whitespace().count() <= 8 && names_standings(head)
             };
             if above.iter().any(|&h| names_table(h)) {
                 standings.extend(&nonempty[k..k + bars]);
                 // The heading and the column header go with the rows.
                 standings.extend(above.iter().filter(|&&h| {
-                    let head = text(h);
+                    let head = idx.scraped(a, h);
                     names_table(h)
                         || (head.contains(" | ") && !head.contains(|c: char| c.is_ascii_digit()))
                 }));
@@ -2436,16 +2430,9 @@ pub(crate) fn remove_league_tables(
     // (Their own reason: the table-restoring pass brings back rows read one by one as widgets
     // or menus, not a table read whole.)
     for i in standings {
-        if a.lines[i].is_empty() {
-            // The column header, taken alone as a menu: it goes with its table.
-            if let Some(r) = a
-                .removed
-                .iter_mut()
-                .rev()
-                .find(|r| r.line as usize == i + 1)
-            {
-                r.reason = "league table".into();
-            }
+        // The column header, taken alone as a menu: it goes with its table.
+        if let Some(p) = idx.position(a, i) {
+            a.removed[p].reason = "league table".into();
         }
         blank(a, i, "league table");
     }
@@ -2473,6 +2460,14 @@ fn opens_with_clock(t: &str) -> bool {
         None => rest,
     };
     matches!(rest, "am" | "pm" | "h" | "") && (!rest.is_empty() || first.contains([':', '.', 'h']))
+}
+
+/// Whether a heading names a league table ("Classement – Section Est", "Tabelle Kreisliga A"):
+/// rows under it are standings, not the article's figures.
+fn names_standings(line: &str) -> bool {
+    line.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| STANDINGS_WORDS.contains(&w))
 }
 
 /// A league table's heading words: rows under them are standings, not the article's figures.
@@ -2549,12 +2544,10 @@ pub(crate) fn remove_trailing_lists(
         // ("Classement – Section Est" over "Tempêtes | 52 | 70": a league table's rows are
         // figures too, but the box is the site's.)
         // (Or the line above: "Classement – Section Est" over the header "Équipe | PJ | PTS".)
-        let standings = [Some(k), k.checked_sub(1)].into_iter().flatten().any(|h| {
-            a.lines[nonempty[h]]
-                .to_lowercase()
-                .split(|c: char| !c.is_alphanumeric())
-                .any(|w| STANDINGS_WORDS.contains(&w))
-        });
+        let standings = [Some(k), k.checked_sub(1)]
+            .into_iter()
+            .flatten()
+            .any(|h| names_standings(&a.lines[nonempty[h]]));
         let facts = items
             .iter()
             .filter(|&&i| is_key_figure(a.lines[i].trim()))
@@ -2760,15 +2753,15 @@ pub(crate) fn remove_box_texts(a: &mut Article, nonempty: &[usize], body: Option
     // question to the reader right over a plea is the box's title, wherever the box stands.
     for (k, &i) in nonempty.iter().enumerate() {
         let t = a.lines[i].trim();
-        if t.is_empty()
-            || !t.ends_with('?')
-            || t.split_whitespace().count() > 8
-            || t.contains(chrome::QUOTE_MARKS)
-            || !chrome::addresses_reader(&patterns::normalize(t))
-        {
+        let Some(r) = reason_at(k + 1).filter(|r| PLEAS.contains(r)) else {
             continue;
-        }
-        if let Some(r) = reason_at(k + 1).filter(|r| PLEAS.contains(r)) {
+        };
+        if !t.is_empty()
+            && t.ends_with('?')
+            && t.split_whitespace().count() <= 8
+            && !t.contains(chrome::QUOTE_MARKS)
+            && chrome::addresses_reader(&patterns::normalize(t))
+        {
             found.push((i, r.to_string()));
         }
     }
