@@ -323,8 +323,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
                 || ((pos.from_start < 12 || pos.near_body_start) && has_year_or_time(&norm)))
             && (is_bare_date(&norm) || lead.is_some_and(is_bare_date))
             // ("Mardi 11 mars, 18 h,": a printed column's sentence wrapped through a date goes
-            // on after its comma.)
-            && !trimmed.ends_with(',')
+            // on after its comma; "So., 23. März, 11 Uhr:" opens an agenda's entry, which the
+            // next line gives.)
+            && !trimmed.ends_with([',', ':'])
         {
             return Some("dateline");
         }

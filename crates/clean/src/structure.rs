@@ -1390,6 +1390,11 @@ pub(crate) fn remove_site_names(
         if next.is_some_and(|t| t.starts_with(char::is_lowercase)) {
             continue;
         }
+        // "Tel. 07942/751 20, sowie online unter" / "www.muehlwind.at": a printed column's
+        // sentence that wraps onto the address it gives.
+        if runs_on_from_above(a, nonempty, i) {
+            continue;
+        }
         // "Le Fil Indocile — médias libres, traductions", "NSI | Northstar International": the
         // name with the site's tagline.
         // "OdF — Observatoire des Frontières": or the name after its initials.
@@ -1435,6 +1440,28 @@ pub(crate) fn remove_site_names(
     for i in added {
         blank(a, i, "site name");
     }
+}
+
+/// Whether line `i`, in lower case, goes on a sentence the line above leaves open: a kept line
+/// of four words or more, not the headline, ending in a short lower-case word, a preposition
+/// or an article ("sowie online unter"), the way a printed column wraps. A masthead
+/// ("voreia.gr") stands after a menu, a date or the headline, not mid-clause.
+fn runs_on_from_above(a: &Article, nonempty: &[usize], i: usize) -> bool {
+    let Some(k) = nonempty.iter().position(|&j| j == i).filter(|&k| k > 0) else {
+        return false;
+    };
+    if !a.lines[i].trim_start().starts_with(char::is_lowercase)
+        || (a.title_is_line_1 && nonempty[k - 1] == 0)
+    {
+        return false;
+    }
+    let above = a.lines[nonempty[k - 1]].trim();
+    above.split_whitespace().count() >= 4
+        && above.ends_with(char::is_lowercase)
+        && above
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| w.chars().count() <= 5 && w.chars().all(char::is_alphabetic))
 }
 
 /// A fact-check's rating on a line of its own ("FAUX", "Plutôt vrai", "MISLEADING", "ЛОЖЬ"):
@@ -2060,16 +2087,23 @@ pub(crate) fn remove_related_headlines(
 ) {
     let idx = Removed::of(a);
     // (label line, its reason, longest item): headlines under "Related", tags under "Topics".
-    let labels: Vec<(usize, String, usize, bool)> = a
+    let labels: Vec<(usize, String, usize, bool, bool)> = a
         .removed
         .iter()
         // "À lire également sur Le Quotidien du Port :": a label naming its outlet runs longer,
         // and its colon says a list follows.
-        .filter(|r| {
-            let words = r.text.split_whitespace().count();
-            words <= 5 || (words <= 8 && r.text.trim_end().ends_with(':'))
-        })
         .filter_map(|r| {
+            // ("À lire aussi dans Le Détecteur": or names it with no colon at all; a teaser
+            // that gives its own headline has one, "Lire aussi : Grève à la SNCF". Such a label
+            // must have a list of two below it: "Voir tout le fil info ›" over one subheading
+            // is a link to the feed.)
+            let words = r.text.split_whitespace().count();
+            let colon = r.text.trim_end().ends_with(':');
+            let bare = r.reason == "read-more link" && !r.text.contains([':', '.', '?', '!']);
+            if !(words <= 5 || (words <= 8 && (colon || bare))) {
+                return None;
+            }
+            let needs_two = words > 5 && !colon;
             let max_words = match r.reason.as_str() {
                 "read-more link" => MAX_HEADLINE_WORDS,
                 "tag list" => MAX_TAG_WORDS,
@@ -2081,11 +2115,17 @@ pub(crate) fn remove_related_headlines(
                 return None;
             }
             let goes_on = continues_article(&r.text);
-            Some((r.line as usize - 1, r.reason.clone(), max_words, goes_on))
+            Some((
+                r.line as usize - 1,
+                r.reason.clone(),
+                max_words,
+                goes_on,
+                needs_two,
+            ))
         })
         .collect();
     let mut added = Vec::new();
-    for (label, reason, max_words, goes_on) in labels {
+    for (label, reason, max_words, goes_on, needs_two) in labels {
         // `nonempty` is in line order: a search, not a scan (one per label on a huge page).
         let Ok(k) = nonempty.binary_search(&label) else {
             continue;
@@ -2100,6 +2140,7 @@ pub(crate) fn remove_related_headlines(
             continue;
         }
         let min_words = if inside { 6 } else { 1 };
+        let first_added = added.len();
         let mut taken = 0;
         let mut long_taken = 0;
         let after = &nonempty[k + 1..];
@@ -2261,6 +2302,9 @@ pub(crate) fn remove_related_headlines(
             added.push((i, reason.clone()));
             taken += 1;
             long_taken += usize::from(item_words >= 3);
+        }
+        if needs_two && taken < 2 {
+            added.truncate(first_added);
         }
     }
     for (i, reason) in added {
@@ -3166,6 +3210,31 @@ La séance a été levée à 22 heures.";
         assert!(is_label_figure_row("Mobilier et équipement 265 000"));
         assert!(!is_label_figure_row("265 000"));
         assert!(!is_label_figure_row("La séance a été levée à 22 heures."));
+    }
+
+    /// Round 79: a web address that a printed column's sentence wraps onto is no masthead, even
+    /// where the page's body was found below it; the same address over a menu is.
+    #[test]
+    fn an_address_a_sentence_wraps_onto_is_no_site_name() {
+        let text = "Ein Abend im Lokschuppen\n\
+Vorverkauf: Tourismusbüro Freistadt,\n\
+Tel. 07942/751 20, sowie online unter\n\
+www.ensemble-example.at\n\
+Familienkonzert am Sonntag\n\
+Der Eintritt ist frei, Zählkarten sind im Tourismusbüro erhältlich.";
+        let mut a = Article::from_text("x", "x.txt", text);
+        let nonempty: Vec<usize> = (0..a.lines.len()).collect();
+        remove_site_names(&mut a, &nonempty, Some((4, 5)), None);
+        assert!(a.removed.is_empty(), "{:#?}", a.removed);
+        let text = "Ein Abend im Lokschuppen\n\
+www.ensemble-example.at\n\
+Start | Konzerte | Karten\n\
+Familienkonzert am Sonntag\n\
+Der Eintritt ist frei, Zählkarten sind im Tourismusbüro erhältlich.";
+        let mut a = Article::from_text("x", "x.txt", text);
+        let nonempty: Vec<usize> = (0..a.lines.len()).collect();
+        remove_site_names(&mut a, &nonempty, Some((3, 4)), None);
+        assert_eq!(a.removed.len(), 1, "{:#?}", a.removed);
     }
 
     #[test]

@@ -2558,3 +2558,53 @@ Les salariés, eux, restent partagés sur la reprise de leur entreprise par une 
     );
     assert_kept(&a, [5]);
 }
+
+/// Round 79: a "see also" label naming its outlet without a colon takes the two headlines below
+/// it; a link to the feed ("Voir tout le fil info ›") over one subheading and its prose does not.
+#[test]
+fn a_related_label_naming_its_outlet_takes_its_list_but_not_one_subheading() {
+    let para = "Le laboratoire a mesuré la teneur en sel de quarante baguettes achetées dans \
+                douze boulangeries, et aucune ne dépassait le seuil fixé par l'accord de filière.";
+    let text = format!(
+        "Non, la baguette n'est pas plus salée qu'en 2015\n\n{para}\n{para}\n{para}\n\
+Partager cet article\n\
+À lire aussi dans Le Vérificateur\n\
+Non, les compteurs communicants ne coupent pas le chauffage\n\
+Retraites : ce que change vraiment la réforme pour les carrières longues\n\
+© Le Quotidien du Centre – Mentions légales – Contact"
+    );
+    let a = cleaned_by_rules("fr/verif.txt", &text);
+    assert_removed(&a, 8..=10);
+    let text = format!(
+        "Incendie d'un entrepôt : les habitants confinés\n\n{para}\n\
+Voir tout le fil info ›\n\
+Publicité\n\
+Confinement levé en milieu de matinée\n\
+Par précaution, la préfecture a demandé aux habitants de quatre communes de rester chez eux et de fermer portes et fenêtres.\n\
+{para}\n{para}"
+    );
+    let a = cleaned_by_rules("fr/incendie.txt", &text);
+    assert_kept(&a, [6, 7]);
+}
+
+/// Round 79: a printed agenda's entry opening with its date and a colon ("So., 23. März,
+/// 11 Uhr:") is no dateline, and an address that a wrapped sentence gives ("… sowie online
+/// unter" / "www.…") is no masthead.
+#[test]
+fn an_agenda_date_with_a_colon_and_a_wrapped_address_stay() {
+    let text = "Ein Abend, der unter die Haut geht\n\n\
+Das Ensemble wagt sich mit\n\
+der zweiten Symphonie in den\n\
+umgebauten Lokschuppen.\n\
+TERMINE\n\
+Sa., 22. März, 19.30 Uhr, Lokschuppen\n\
+Karten: € 28,– / ermäßigt € 19,–\n\
+Vorverkauf: Tourismusbüro Freistadt,\n\
+Tel. 07942/751 20, sowie online unter\n\
+www.ensemble-example.at\n\
+So., 23. März, 11 Uhr:\n\
+Familienkonzert (Eintritt frei,\n\
+Zählkarten erforderlich)";
+    let a = cleaned_by_rules("de/termine.txt", text);
+    assert_kept(&a, [11, 12]);
+}
