@@ -519,6 +519,39 @@ pub(crate) fn remove_poster_names(a: &mut Article, nonempty: &[usize]) {
     }
 }
 
+/// The display name over an embedded post's handle ("David Parr MP" / "@DavidParrMP") or over
+/// its stamp ("Commune d'Orvillers" / "4 juin, 23:41 · 🌍"): a short line right above a handle
+/// or stamp that went, without a sentence's end or a colon (the article's "… posted on X after
+/// the meeting:" introduces the post, it is not its header).
+pub(crate) fn remove_post_display_names(a: &mut Article, nonempty: &[usize]) {
+    let idx = Removed::of(a);
+    let mut found = Vec::new();
+    for w in nonempty.windows(2) {
+        let (name, handle) = (w[0], w[1]);
+        if handle != name + 1
+            || !(idx.record(a, handle)).is_some_and(|r| {
+                r.reason == "social media handle"
+                    || (r.reason == "embedded post"
+                        && crate::chrome::is_post_stamp(&patterns::normalize(&r.text)))
+            })
+        {
+            continue;
+        }
+        let t = a.lines[name].trim();
+        let words = t.split_whitespace().count();
+        if (1..=6).contains(&words)
+            && !t.ends_with(['.', ':', '!', '?', ';', ','])
+            && t.starts_with(|c: char| c.is_uppercase())
+            && !(a.title_is_line_1 && name == 0)
+        {
+            found.push(name);
+        }
+    }
+    for i in found {
+        blank(a, i, "embedded post");
+    }
+}
+
 /// Lines a page prints again and again: a magazine's running header with its issue
 /// ("ღვინის მაცნე • №10 (58) • ოქტომბერი 2024", a figure and a separator, twice or more) or a
 /// channel's name over each of its posts ("Λιμάνι Live 🚢", a few words without a stop, three

@@ -329,10 +329,15 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         {
             return Some("dateline");
         }
+        if words <= 9 && is_post_stamp(&norm) {
+            return Some("embedded post");
+        }
         // "214 J'aime · 18 Restacks": counters side by side.
         // ("👁 1 284 vues | 💬 0 commentaire": a figure grouped by a space, icons.)
         let side_by_side = words <= 9 && norm.contains(['·', '∙', '|']);
-        if (words <= 4 || side_by_side) && is_counter(&norm, pos.outside_body) {
+        if (words <= 4 || side_by_side || (words <= 8 && is_count_pairs(&norm)))
+            && is_counter(&norm, pos.outside_body)
+        {
             return Some("counter or timestamp");
         }
         // "Oran Actu 24, [12.06.2024 08:15]": a chat export's header over each message, the
@@ -1353,7 +1358,63 @@ const COUNT_WORDS: &[&str] = &[
     "letture",
     "lecturas",
     "reads",
+    // An embedded post's counts and its link to the replies: "112 Reposts 38 Quotes 401
+    // Likes", "Lire les 97 réponses", "Read 212 replies".
+    "reposts",
+    "quotes",
+    "retweets",
+    "replies",
+    "read",
+    "lire",
+    "réponses",
+    "respuestas",
+    "risposte",
+    "antworten",
+    "odpowiedzi",
+    "ответов",
 ];
+
+/// "4:52 PM · Feb 6, 2024", "5:01 PM · 18 août 2024", "4 juin, 23:41 · 🌍": the stamp under an
+/// embedded post, a clock time and a date (or the post's audience icon) on either side of a
+/// middle dot. A page's own dateline above the article is taken before this as a dateline; a
+/// sentence has words no date has.
+pub(crate) fn is_post_stamp(norm: &str) -> bool {
+    let parts: Vec<&str> = norm.split('·').map(str::trim).collect();
+    if parts.len() != 2 || !has_year_or_time(norm) {
+        return false;
+    }
+    let clock = |p: &str| {
+        p.split_whitespace()
+            .any(|w| is_numeric_date_or_time(w.trim_end_matches([',', '.'])))
+            && is_bare_date(p)
+    };
+    let audience = |p: &str| matches!(p, "🌍" | "🌐" | "🌎" | "🌏" | "👥" | "🔒");
+    let date = |p: &str| is_bare_date(p);
+    (clock(parts[0]) && (date(parts[1]) || audience(parts[1])))
+        || (date(parts[0]) && (clock(parts[1]) || audience(parts[1])) && has_clock(norm))
+}
+
+/// Whether a normalised line gives a clock time ("23:41", "4:52").
+fn has_clock(norm: &str) -> bool {
+    norm.split(|c: char| c.is_whitespace() || matches!(c, ',' | '·'))
+        .any(|w| w.contains(':') && is_numeric_date_or_time(w))
+}
+
+/// "112 reposts 38 quotes 401 likes": counts side by side with no separator, each a figure and
+/// its count word, two pairs or more (a sentence has other words between its figures).
+fn is_count_pairs(norm: &str) -> bool {
+    let words: Vec<&str> = norm.split_whitespace().collect();
+    let mut pairs = words.chunks_exact(2);
+    words.len() >= 4
+        && pairs.remainder().is_empty()
+        && pairs.all(|pair| {
+            pair[0].chars().any(|c| c.is_ascii_digit())
+                && pair[0]
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | 'k' | 'm'))
+                && COUNT_WORDS.contains(&pair[1])
+        })
+}
 
 /// "142 comments", "1,208 Shares", "Voir les 12 commentaires", and outside the article a bare
 /// view counter, age rating or time ("1245", "18+", "02:31"): a number with at most count words.
@@ -1371,7 +1432,8 @@ fn is_counter(norm: &str, outside_body: bool) -> bool {
         // "👁 5,1K · 23:47": a view count in thousands under a channel post.
         let w = w.trim_end_matches(':');
         let digits = w.trim_end_matches(['k', 'm', 'к', 'м']);
-        if w.starts_with('👁') {
+        // ("♡ 1,2 k · 🔁 864": an embedded post's likes and reposts, by their icons.)
+        if w.starts_with(['👁', '♡', '❤', '🔁']) {
             count_word = true;
             continue;
         }
@@ -6223,6 +6285,25 @@ mod tests {
         assert!(!is_adjacent_post_link(
             "« Le maire : un homme seul », titrait le journal."
         ));
+    }
+
+    #[test]
+    fn round_80_an_embedded_posts_stamp_and_counts() {
+        let inside = |l: &str| chrome_reason(l, pos(30, 30, false), &CleanOptions::default());
+        assert_eq!(inside("4:52 PM · Feb 6, 2024"), Some("embedded post"));
+        assert_eq!(inside("5:01 PM · 18 août 2024"), Some("embedded post"));
+        assert_eq!(inside("4 juin, 23:41 · 🌍"), Some("embedded post"));
+        assert_eq!(
+            inside("112 Reposts 38 Quotes 401 Likes"),
+            Some("counter or timestamp")
+        );
+        assert_eq!(inside("♡ 1,2 k · 🔁 864"), Some("counter or timestamp"));
+        assert_eq!(inside("Lire les 97 réponses"), Some("counter or timestamp"));
+        // A date and a place, or a date without a time, is no post's stamp; figures with other
+        // words between them are a sentence.
+        assert_eq!(inside("18 août 2024 · Pointe-à-Pitre"), None);
+        assert_eq!(inside("112 blessés 38 morts 401 évacués"), None);
+        assert!(!is_post_stamp("18 août · 19 août"));
     }
 
     #[test]

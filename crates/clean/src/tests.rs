@@ -2608,3 +2608,31 @@ Zählkarten erforderlich)";
     let a = cleaned_by_rules("de/termine.txt", text);
     assert_kept(&a, [11, 12]);
 }
+
+/// Round 80: an embedded post's display name, over its handle or over its stamp, goes with
+/// them; the article's sentence introducing the post stays, and so does a subheading over a
+/// paragraph.
+#[test]
+fn an_embedded_posts_display_name_goes_with_its_handle_or_stamp() {
+    let para = "The council voted by nine to four to withdraw its subsidy for the service from \
+                April, saying that fewer than forty passengers a day now used the route.";
+    let text = format!(
+        "Council votes to scrap the X47 bus subsidy\n\n{para}\n{para}\n{para}\n{para}\n{para}\n{para}\n\
+{para}\n{para}\n{para}\n{para}\n\
+Local MP David Parr posted on X after the meeting:\n\
+David Parr MP\n\
+@DavidParrMP\n\
+Deeply disappointed by today's decision. I'll be meeting the operator next week.\n\
+4:52 PM · Feb 6, 2024\n\
+Fight isn't over\n\
+{para}\n\
+The mayor posted this message overnight:\n\
+Commune d'Orvillers\n\
+4 juin, 23:41 · 🌍\n\
+Thanks to the firefighters and the volunteers who came to help.\n\
+{para}"
+    );
+    let a = cleaned_by_rules("en/bus.txt", &text);
+    assert_removed(&a, [14, 15, 17, 21, 22]);
+    assert_kept(&a, [13, 16, 18, 20, 23]);
+}
