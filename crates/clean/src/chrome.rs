@@ -3806,7 +3806,21 @@ fn is_business_ad(trimmed: &str) -> bool {
     // "Jetzt Sommerreifen-Check sichern – Autohaus Weber, Künzelsau": German ads open with
     // "Jetzt" and the thing to do; a news sentence puts its subject first.
     let jetzt = norm.starts_with("jetzt ");
-    if !has_any_phrase(&norm, CALLS) && !jetzt {
+    // "Cantina Sociale dei Masi – Teroldego in offerta, 6 bottiglie a 39 €": or it names its
+    // deal instead (an offer, a sale, a discount), which needs a name and a figure below.
+    // ("Occhiali da sole -30% fino al 28 febbraio": a whole-number discount is a deal too; a
+    // market's fall has its decimals, "-0,84 %"; a table's row, "Malbec: -21%", has no more
+    // words than its figure.)
+    let discount = norm.split_whitespace().count() >= 5
+        && norm.split_whitespace().any(|w| {
+            w.strip_prefix(['-', '−'])
+                .and_then(|w| w.strip_suffix('%'))
+                .is_some_and(|n| {
+                    !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit())
+                })
+        });
+    let deal = discount || has_any_phrase(&norm, DEALS);
+    if !has_any_phrase(&norm, CALLS) && !jetzt && !deal {
         return false;
     }
     // "Garage Rivest & Fils – …": a name of a few capitalised words before a spaced dash;
@@ -3833,8 +3847,42 @@ fn is_business_ad(trimmed: &str) -> bool {
     // article's service information.)
     let offer =
         trimmed.contains(['%', '€', '$', '£']) || norm.contains("chf") || norm.contains("fcfa");
+    if deal && !has_any_phrase(&norm, CALLS) && !jetzt {
+        return named && offer;
+    }
     named || offer
 }
+
+/// A shop's deal named in its ad ("in offerta", "offre spéciale", "-30%" is a figure, not
+/// this): with the shop's name before a spaced dash and a price or a rate, an ad.
+const DEALS: &[&str] = &[
+    "offre spéciale",
+    "offres spéciales",
+    "en promotion",
+    "promo",
+    "soldes",
+    "special offer",
+    "on sale",
+    "sonderangebot",
+    "frühjahrsaktion",
+    "sommeraktion",
+    "herbstaktion",
+    "winteraktion",
+    "in offerta",
+    "offerta speciale",
+    "sconto",
+    "sconti",
+    "oferta especial",
+    "en oferta",
+    "descuento",
+    "promocja",
+    "rabat",
+    "скидка",
+    "скидки",
+    "акция",
+    "προσφορά",
+    "έκπτωση",
+];
 
 /// "Garage Lambotte & Fils – Entretien toutes marques, pneus hiver/été – Rue …", "Almazara
 /// Virgen de la Cabeza – Venta directa de AOVE …", "Skład Budowlany „Bugbud” – pustaki, cement
@@ -6304,6 +6352,31 @@ mod tests {
         assert_eq!(inside("18 août 2024 · Pointe-à-Pitre"), None);
         assert_eq!(inside("112 blessés 38 morts 401 évacués"), None);
         assert!(!is_post_stamp("18 août · 19 août"));
+    }
+
+    #[test]
+    fn round_81_a_shops_deal_with_its_name_and_figure() {
+        assert!(is_business_ad(
+            "Cantina Sociale dei Masi – Teroldego in offerta, 6 bottiglie a 39 €"
+        ));
+        assert!(is_business_ad(
+            "Ottica Rossetti – Occhiali da sole -30% fino al 28 febbraio"
+        ));
+        assert!(is_business_ad(
+            "Frühjahrsaktion bei Gartencenter Hinterberger – 20 % auf alle Balkonpflanzen"
+        ));
+        // A deal without a name or without a figure, a table's row and a market's fall are
+        // no ads.
+        assert!(!is_business_ad(
+            "Les soldes d'hiver ont commencé mercredi dans toute la région."
+        ));
+        assert!(!is_business_ad("Malbec: -21%"));
+        assert!(!is_business_ad(
+            "Soldes – les commerçants du centre-ville inquiets"
+        ));
+        assert!(!is_business_ad(
+            "Bourse de Paris – le CAC 40 termine à -0,84 % après la décision"
+        ));
     }
 
     #[test]
