@@ -2139,6 +2139,21 @@ pub(crate) fn remove_related_headlines(
         if inside && (reason != "read-more link" || goes_on) {
             continue;
         }
+        // "Реклама. ООО …" / the ad's text / "Подробнее": inside the article a one-word
+        // read-more label a line under an ad's label is the ad's button, and the article's
+        // subheading follows it. ("Anzeige" / a paragraph / "Mehr zum Thema": a see-also label
+        // has more words, and a list under it.)
+        let ad_above = k >= 2
+            && idx
+                .record(a, label)
+                .is_some_and(|r| !r.text.trim().contains(' '))
+            && !a.lines[nonempty[k - 1]].trim().is_empty()
+            && idx
+                .reason(a, nonempty[k - 2])
+                .is_some_and(|r| matches!(r, "advertisement label" | "advertisement"));
+        if inside && ad_above {
+            continue;
+        }
         let min_words = if inside { 6 } else { 1 };
         let first_added = added.len();
         let mut taken = 0;
@@ -2601,7 +2616,14 @@ pub(crate) fn remove_trailing_lists(
         // day ahead, introduced by its colon, each item opening with its hour; another site's
         // headlines are not introduced.
         let agenda = t.ends_with(':') && items.iter().all(|&i| opens_with_clock(a.lines[i].trim()));
-        if agenda {
+        // "Para hacer la denuncia:" over an office, its hours and then "Teléfono: 0262 …": the
+        // article's practical information, introduced by its colon and ending on a phone number
+        // still in the text; a box of links has none.
+        let contact_below = t.ends_with(':')
+            && nonempty
+                .get(k + 1 + items.len())
+                .is_some_and(|&j| crate::blocks::has_phone_number(&a.lines[j]));
+        if agenda || contact_below {
             k += 1;
             continue;
         }

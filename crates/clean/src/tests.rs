@@ -2636,3 +2636,49 @@ Thanks to the firefighters and the volunteers who came to help.\n\
     assert_removed(&a, [14, 15, 17, 21, 22]);
     assert_kept(&a, [13, 16, 18, 20, 23]);
 }
+
+/// Round 83: a one-word read-more button under an ad's text ("Подробнее") is the ad's, not a
+/// list's label: the article's subheading below it stays.
+#[test]
+fn an_ads_button_is_no_label_over_the_next_subheading() {
+    let para = "Обращения жителей по поводу ям на дорогах принимает новый бот городской \
+                администрации, ответ приходит в течение трёх рабочих дней.";
+    let text = format!(
+        "В Заречье запустили бот для жалоб на ямы\n\n{para}\n{para}\n{para}\n\
+Реклама. ООО «Камский Дом». ИНН 5900123456. erid: 2VtzqwKfR3s\n\
+Квартиры в новом доме у реки по выгодной цене\n\
+Подробнее\n\n\
+Какие улицы отремонтируют в 2024 году\n\
+Всего на ремонт дорог в этом году направят 386 млн рублей, из них 290 млн — из регионального бюджета.\n\
+{para}"
+    );
+    let a = cleaned_by_rules("ru/bot.txt", &text);
+    assert_removed(&a, [6, 8]);
+    assert_kept(&a, [10, 11]);
+}
+
+/// Round 83: practical information after the article's last paragraph, introduced by a colon
+/// and ending on a phone number, stays; the same lines under a box's label with no contact
+/// below are another site's links.
+#[test]
+fn practical_information_ending_on_a_phone_number_stays() {
+    let para = "Los productores que adhirieron al seguro agrícola provincial deberán hacer la \
+                denuncia del siniestro dentro de los cinco días hábiles posteriores.";
+    let text = format!(
+        "Granizo en el Valle: pérdidas de hasta el 80 %\n\n{para}\n{para}\n{para}\n\
+Para hacer la denuncia:\n\
+Oficina de Contingencias Climáticas, delegación Tunuyán\n\
+Lunes a viernes de 8 a 14\n\
+Teléfono: 0262 242 0000"
+    );
+    let a = cleaned_by_rules("es/granizo.txt", &text);
+    assert_kept(&a, [6, 7, 8]);
+    let text = format!(
+        "Granizo en el Valle: pérdidas de hasta el 80 %\n\n{para}\n{para}\n{para}\n\
+Más noticias\n\
+Oficina de Turismo presenta la nueva temporada de invierno\n\
+La vendimia arranca con precios más altos que el año pasado"
+    );
+    let a = cleaned_by_rules("es/granizo.txt", &text);
+    assert_removed(&a, [6, 7, 8]);
+}
