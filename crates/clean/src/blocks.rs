@@ -498,6 +498,43 @@ pub(crate) fn remove_chat_replies(a: &mut Article, nonempty: &[usize]) {
     }
 }
 
+/// A forum thread's replies: the first post's header names the poster who opened the thread
+/// ("Message par gilles_b » 14 janv. 2025, 08:12", often pasting an article); a post under
+/// anybody else's header is a reader's reply, its text down to the next header or a blank
+/// line. (The opener's own posts stay: they may carry the article.)
+pub(crate) fn remove_forum_replies(a: &mut Article, nonempty: &[usize]) {
+    let idx = Removed::of(a);
+    let headers: Vec<(usize, &str)> = nonempty
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &i)| {
+            let t = idx.scraped(a, i);
+            (idx.record(a, i).is_some() && crate::chrome::is_forum_post_header(t.trim()))
+                .then(|| crate::chrome::forum_poster(t))
+                .flatten()
+                .map(|p| (k, p))
+        })
+        .collect();
+    let Some(&(_, opener)) = headers.first() else {
+        return;
+    };
+    let mut found = Vec::new();
+    for (n, &(k, poster)) in headers.iter().enumerate() {
+        if poster == opener {
+            continue;
+        }
+        let next = headers.get(n + 1).map_or(nonempty.len(), |h| h.0);
+        let mut end = k + 1;
+        while end < next && nonempty[end] == nonempty[end - 1] + 1 {
+            end += 1;
+        }
+        found.extend(nonempty[k + 1..end].iter().copied());
+    }
+    for i in found {
+        blank(a, i, "comment thread");
+    }
+}
+
 /// A forum poster's handle alone on a line ("bucheron_lac" over "Messages : 2341"): the name
 /// in a post's panel, told by a removed post header that names the same poster ("Message non
 /// lu par bucheron_lac » 3 oct. 2024, 07:42"). A handle is one word; an article's line of one

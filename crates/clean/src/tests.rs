@@ -2682,3 +2682,23 @@ La vendimia arranca con precios más altos que el año pasado"
     let a = cleaned_by_rules("es/granizo.txt", &text);
     assert_removed(&a, [6, 7, 8]);
 }
+
+/// Round 84: in a forum thread, the posts under another poster's header than the opener's are
+/// readers' replies, down to a blank line; the opener's pasted article stays.
+#[test]
+fn forum_replies_under_another_posters_header_go() {
+    let para = "Le conseil municipal a adopté lundi soir le nouveau contrat de déneigement de \
+                cinq ans, malgré l'opposition de deux conseillers du secteur Centre.";
+    let text = format!(
+        "Déneigement : la facture grimpe de 18 %\n\n\
+Message par gilles_b » 14 janv. 2025, 08:12\n\
+{para}\n{para}\n{para}\n\n\
+Message par sylvie_q » 14 janv. 2025, 09:03\n\
+Deux soumissionnaires pour toute la ville, c'est ça le vrai problème. On le dit depuis des années.\n\n\
+Message par gilles_b » 14 janv. 2025, 09:30\n\
+Le contrat sera revu en 2030, selon la mairesse, qui promet un appel d'offres régional."
+    );
+    let a = cleaned_by_rules("fr/forum.txt", &text);
+    assert_removed(&a, [3, 8, 9, 11]);
+    assert_kept(&a, [4, 5, 6, 12]);
+}
