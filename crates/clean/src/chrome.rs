@@ -194,6 +194,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words == 1 && pos.from_start >= 10 && is_social_handle(trimmed) {
             return Some("social media handle");
         }
+        if (3..=6).contains(&words) && is_more_from_label(trimmed) {
+            return Some("read-more link");
+        }
         if pos.outside_body && (3..=15).contains(&words) && is_adjacent_post_link(trimmed) {
             return Some("read-more link");
         }
@@ -1925,6 +1928,18 @@ fn is_social_handle(trimmed: &str) -> bool {
             && h.chars()
                 .all(|c| c.is_alphanumeric() || matches!(c, '_' | '.'))
     })
+}
+
+/// "More from The Prairie Ledger", "MORE FROM OPINIONS": a label over another list of the
+/// site's articles, the words opening a short line with a name after them and nothing more.
+/// ("And here is more from the BBC." and "More from the Washington Times:" are the article's
+/// own words: not at the start, or closed by a stop or a colon.)
+fn is_more_from_label(trimmed: &str) -> bool {
+    let lower = trimmed.to_lowercase();
+    lower
+        .strip_prefix("more from ")
+        .is_some_and(|rest| !rest.trim().is_empty())
+        && !trimmed.ends_with(['.', ':', '!', '?', ',', ';', '"', '”'])
 }
 
 /// "← Grèce : les saisonniers s'organisent", "Un collectif contre les résidences secondaires →":
@@ -6377,6 +6392,17 @@ mod tests {
         assert!(!is_business_ad(
             "Bourse de Paris – le CAC 40 termine à -0,84 % après la décision"
         ));
+    }
+
+    #[test]
+    fn round_85_more_from_labels() {
+        assert_eq!(
+            reason("More from The Prairie Ledger"),
+            Some("read-more link")
+        );
+        assert_eq!(reason("MORE FROM OPINIONS"), Some("read-more link"));
+        assert_eq!(reason("And here is more from the BBC."), None);
+        assert_eq!(reason("More from the Washington Times:"), None);
     }
 
     #[test]
