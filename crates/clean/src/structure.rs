@@ -798,6 +798,28 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
                 }
             }
         }
+        // "Hautbray-Centre : les travaux démarrent" / "le 14 avril": a printed headline wrapped
+        // through its date, which goes on in lower case from a kept line left open; a page's
+        // dateline opens its own line, and gives its year ("giovedì 14 settembre 2023" under
+        // the site's name).
+        if record(i).is_some_and(|r| {
+            r.reason == "dateline"
+                && r.text.trim_start().starts_with(char::is_lowercase)
+                && !r
+                    .text
+                    .split(|c: char| !c.is_ascii_digit())
+                    .any(dates::is_year_digits)
+        }) && k > 0
+            && {
+                let j = nonempty[k - 1];
+                let above = a.lines[j].trim();
+                record(j).is_none()
+                    && above.split_whitespace().count() >= 3
+                    && above.ends_with(char::is_lowercase)
+            }
+        {
+            restore.push(i);
+        }
         // "Possession : 54 % – 46 %" over "Tirs (cadrés) : 14 (6) – 9 (3)", "Corners : 7 – 4":
         // a match's statistics, the first row read as a widget, the rows below kept.
         // ("Investimenti netti: 9,3 mio CHF" over "Moltiplicatore: 78%": or the last row of

@@ -2702,3 +2702,25 @@ Le contrat sera revu en 2030, selon la mairesse, qui promet un appel d'offres r�
     assert_removed(&a, [3, 8, 9, 11]);
     assert_kept(&a, [4, 5, 6, 12]);
 }
+
+/// Round 87: a printed headline wrapped through its date ("… les travaux démarrent" / "le 14
+/// avril") keeps the date's line; a dated line with its year under the site's name goes.
+#[test]
+fn a_headline_wrapped_through_its_date_keeps_it() {
+    let text = "HAUTBRAY INFOS\n\
+ENSEIGNEMENT\n\
+Rénovation de l'école communale de\n\
+Hautbray-Centre : les travaux démarrent\n\
+le 14 avril\n\
+Après plus de trois ans de procédures, le chantier de rénovation énergétique de l'école va enfin pouvoir commencer.\n\
+Le Collège communal a attribué le marché à une entreprise de Ciney pour un montant de 1.284.000 euros.";
+    let a = cleaned_by_rules("fr/bulletin.txt", text);
+    assert_kept(&a, [5]);
+    let text = "Corriere della Val Fredda\n\
+giovedì 14 settembre 2023\n\
+Addio a Ernesto Valsecchi, il liutaio della valle\n\
+Si è spento ieri a 91 anni il maestro liutaio che per sessant'anni ha costruito violini nella sua bottega.\n\
+I funerali si terranno sabato nella chiesa parrocchiale del paese, alle dieci del mattino.";
+    let a = cleaned_by_rules("it/cache.txt", text);
+    assert_removed(&a, [2]);
+}
