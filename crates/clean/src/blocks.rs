@@ -594,9 +594,12 @@ pub(crate) fn remove_post_display_names(a: &mut Article, nonempty: &[usize]) {
 /// channel's name over each of its posts ("Λιμάνι Live 🚢", a few words without a stop, three
 /// times or more). Every copy goes. (A slogan an article repeats ends in a stop or is longer.)
 pub(crate) fn remove_repeated_furniture(a: &mut Article, nonempty: &[usize]) {
+    // (Copies already removed count: "Верхнекамск Онлайн | Новости" over a channel's first posts
+    // went as the site's name, the later copies are still there.)
+    let idx = Removed::of(a);
     let mut seen: std::collections::HashMap<&str, Vec<usize>> = std::collections::HashMap::new();
     for &i in nonempty {
-        let t = a.lines[i].trim();
+        let t = idx.scraped(a, i).trim();
         if (a.title_is_line_1 && i == 0) || t.is_empty() {
             continue;
         }

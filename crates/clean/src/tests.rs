@@ -2724,3 +2724,28 @@ I funerali si terranno sabato nella chiesa parrocchiale del paese, alle dieci de
     let a = cleaned_by_rules("it/cache.txt", text);
     assert_removed(&a, [2]);
 }
+
+/// Round 88: a channel's name over each of its posts goes from every post, counting the
+/// copies the site-name pass took at the top.
+#[test]
+fn a_channels_name_goes_from_every_post_counting_copies_taken_above() {
+    let para = "Вчера вечером на 84-м году жизни скончался основатель городского театра, \
+                который руководил им почти сорок лет.";
+    let text = format!(
+        "Верхнекамск Онлайн | Новости\n\
+14 ноября 2024\n\
+Верхнекамск Онлайн | Новости\n\
+09:15\n\
+На улице Речной с 10:00 до 17:00 отключат холодную воду.\n\
+12:03\n\
+Умер основатель театра «Пристань»\n\
+{para}\n{para}\n{para}\n\
+Верхнекамск Онлайн | Новости закрепил(а) сообщение\n\
+Верхнекамск Онлайн | Новости\n\
+15:40\n\
+{para}"
+    );
+    let a = cleaned_by_rules("ru/telegram.txt", &text);
+    assert_removed(&a, [1, 3, 11, 12]);
+    assert_kept(&a, [7, 8]);
+}
