@@ -535,6 +535,19 @@ pub(crate) fn remove_forum_replies(a: &mut Article, nonempty: &[usize]) {
     }
 }
 
+/// Commenters' signatures left after the thread passes ("Martine R.", "ლაშა მ."): see
+/// [`crate::chrome::is_commenter_name`].
+pub(crate) fn remove_commenter_names(a: &mut Article, nonempty: &[usize]) {
+    let found: Vec<usize> = nonempty
+        .iter()
+        .copied()
+        .filter(|&i| crate::chrome::is_commenter_name(a.lines[i].trim()))
+        .collect();
+    for i in found {
+        blank(a, i, "comment thread");
+    }
+}
+
 /// A forum poster's handle alone on a line ("bucheron_lac" over "Messages : 2341"): the name
 /// in a post's panel, told by a removed post header that names the same poster ("Message non
 /// lu par bucheron_lac » 3 oct. 2024, 07:42"). A handle is one word; an article's line of one

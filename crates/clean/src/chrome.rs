@@ -1403,6 +1403,34 @@ fn has_clock(norm: &str) -> bool {
         .any(|w| w.contains(':') && is_numeric_date_or_time(w))
 }
 
+/// "Martine R.", "Алексей М.", "ლაშა მ.": a commenter's first name and initial, the way
+/// comment sections and readers' letters sign; an article's line is never a name cut short
+/// like this (an agency's signature is in capitals, "(AFP)"). Read after the comment-thread
+/// passes, which find a thread by its names still in the text.
+pub(crate) fn is_commenter_name(trimmed: &str) -> bool {
+    // Capitalised, or in a script written without case (Georgian's Mkhedruli, which Unicode
+    // files as lower case).
+    let capital = |c: char| {
+        c.is_uppercase()
+            || ('\u{10D0}'..='\u{10FF}').contains(&c)
+            || (c.is_alphabetic() && !c.is_lowercase())
+    };
+    let Some((first, initial)) = trimmed.split_once(' ') else {
+        return false;
+    };
+    let mut letters = initial.chars();
+    let initial_ok = letters.next().is_some_and(capital)
+        && letters.next() == Some('.')
+        && letters.next().is_none();
+    initial_ok
+        && first.chars().count() >= 2
+        && first.starts_with(capital)
+        && first
+            .chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '-' | '\''))
+        && first.chars().skip(1).any(|c| !c.is_uppercase())
+}
+
 /// "112 reposts 38 quotes 401 likes": counts side by side with no separator, each a figure and
 /// its count word, two pairs or more (a sentence has other words between its figures).
 fn is_count_pairs(norm: &str) -> bool {
@@ -6392,6 +6420,23 @@ mod tests {
         assert!(!is_business_ad(
             "Bourse de Paris – le CAC 40 termine à -0,84 % après la décision"
         ));
+    }
+
+    #[test]
+    fn round_89_commenters_first_names_and_initials() {
+        for name in [
+            "Martine R.",
+            "Jean-Marc D.",
+            "Алексей М.",
+            "Στέλιος Κ.",
+            "ლაშა მ.",
+        ] {
+            assert!(is_commenter_name(name), "{name}");
+        }
+        // An agency's signature, an initial alone, a sentence's two words, a lower-case pair.
+        for line in ["AFP R.", "R. Martin", "Fin.", "voir p.", "Martine Rousseau"] {
+            assert!(!is_commenter_name(line), "{line}");
+        }
     }
 
     #[test]

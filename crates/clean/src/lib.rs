@@ -374,6 +374,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         blocks::remove_poster_names(a, &nonempty);
         blocks::remove_post_display_names(a, &nonempty);
         blocks::remove_forum_replies(a, &nonempty);
+        blocks::remove_commenter_names(a, &nonempty);
         blocks::remove_chat_replies(a, &nonempty);
         blocks::remove_message_stamps(a, &nonempty);
         blocks::remove_poll_boxes(a, &nonempty);
