@@ -474,11 +474,7 @@ pub(crate) fn remove_chat_replies(a: &mut Article, nonempty: &[usize]) {
             continue;
         }
         let next = headers.get(n + 1).map_or(nonempty.len(), |h| h.0);
-        let mut end = *k + 1;
-        while end < next && nonempty[end] == nonempty[end - 1] + 1 {
-            end += 1;
-        }
-        found.extend(nonempty[*k..end].iter().copied());
+        found.extend(nonempty[*k..post_end(nonempty, *k, next)].iter().copied());
         // (The label over the first comment: a short line with a blank line above it.)
         let first_foreign = headers[..n].iter().all(|h| h.1 == *owner);
         if first_foreign && *k >= 2 {
@@ -496,6 +492,16 @@ pub(crate) fn remove_chat_replies(a: &mut Article, nonempty: &[usize]) {
     for i in found {
         blank(a, i, "comment thread");
     }
+}
+
+/// The end (a rank in `nonempty`, exclusive) of the post whose header has rank `k`: its lines
+/// follow the header without a blank line, up to the next header's rank `next`.
+fn post_end(nonempty: &[usize], k: usize, next: usize) -> usize {
+    let mut end = k + 1;
+    while end < next && nonempty[end] == nonempty[end - 1] + 1 {
+        end += 1;
+    }
+    end
 }
 
 /// A forum thread's replies: the first post's header names the poster who opened the thread
@@ -524,11 +530,7 @@ pub(crate) fn remove_forum_replies(a: &mut Article, nonempty: &[usize]) {
             continue;
         }
         let next = headers.get(n + 1).map_or(nonempty.len(), |h| h.0);
-        let mut end = k + 1;
-        while end < next && nonempty[end] == nonempty[end - 1] + 1 {
-            end += 1;
-        }
-        found.extend(nonempty[k + 1..end].iter().copied());
+        found.extend(nonempty[k + 1..post_end(nonempty, k, next)].iter().copied());
     }
     for i in found {
         blank(a, i, "comment thread");

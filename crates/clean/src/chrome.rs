@@ -3863,7 +3863,8 @@ fn is_business_ad(trimmed: &str) -> bool {
                 })
         });
     let deal = discount || has_any_phrase(&norm, DEALS);
-    if !has_any_phrase(&norm, CALLS) && !jetzt && !deal {
+    let called = jetzt || has_any_phrase(&norm, CALLS);
+    if !called && !deal {
         return false;
     }
     // "Garage Rivest & Fils – …": a name of a few capitalised words before a spaced dash;
@@ -3890,7 +3891,8 @@ fn is_business_ad(trimmed: &str) -> bool {
     // article's service information.)
     let offer =
         trimmed.contains(['%', '€', '$', '£']) || norm.contains("chf") || norm.contains("fcfa");
-    if deal && !has_any_phrase(&norm, CALLS) && !jetzt {
+    // (A deal without a call to act needs both.)
+    if !called {
         return named && offer;
     }
     named || offer

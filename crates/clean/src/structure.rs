@@ -1393,7 +1393,7 @@ pub(crate) fn remove_site_names(
         .collect();
     let title = a.lines[0].trim().to_lowercase();
     let mut added = Vec::new();
-    for &i in &nonempty[..first] {
+    for (k, &i) in nonempty[..first].iter().enumerate() {
         // The title printed again ("Tribune – Pourquoi l'Europe …") is not the site's name,
         // whatever its rubric word repeats.
         if a.title_is_line_1 && holds_title(&a.lines[i], &title) {
@@ -1405,16 +1405,14 @@ pub(crate) fn remove_site_names(
         }
         // "Station d'épuration" over "intercommunale : le chantier …": a printed headline's
         // first line, which the next one goes on in lower case.
-        let next = nonempty
-            .iter()
-            .find(|&&j| j > i)
-            .map(|&j| a.lines[j].trim());
+        // (`nonempty` is in line order: the next line is the next rank, not a search.)
+        let next = nonempty.get(k + 1).map(|&j| a.lines[j].trim());
         if next.is_some_and(|t| t.starts_with(char::is_lowercase)) {
             continue;
         }
         // "Tel. 07942/751 20, sowie online unter" / "www.muehlwind.at": a printed column's
         // sentence that wraps onto the address it gives.
-        if runs_on_from_above(a, nonempty, i) {
+        if runs_on_from_above(a, nonempty, k) {
             continue;
         }
         // "Le Fil Indocile — médias libres, traductions", "NSI | Northstar International": the
@@ -1464,15 +1462,16 @@ pub(crate) fn remove_site_names(
     }
 }
 
-/// Whether line `i`, in lower case, goes on a sentence the line above leaves open: a kept line
-/// of four words or more, not the headline, ending in a short lower-case word, a preposition
-/// or an article ("sowie online unter"), the way a printed column wraps. A masthead
-/// ("voreia.gr") stands after a menu, a date or the headline, not mid-clause.
-fn runs_on_from_above(a: &Article, nonempty: &[usize], i: usize) -> bool {
-    let Some(k) = nonempty.iter().position(|&j| j == i).filter(|&k| k > 0) else {
-        return false;
-    };
-    if !a.lines[i].trim_start().starts_with(char::is_lowercase)
+/// Whether the line of rank `k` in `nonempty`, in lower case, goes on a sentence the line above
+/// leaves open: a kept line of four words or more, not the headline, ending in a short
+/// lower-case word, a preposition or an article ("sowie online unter"), the way a printed
+/// column wraps. A masthead ("voreia.gr") stands after a menu, a date or the headline, not
+/// mid-clause.
+fn runs_on_from_above(a: &Article, nonempty: &[usize], k: usize) -> bool {
+    if k == 0
+        || !a.lines[nonempty[k]]
+            .trim_start()
+            .starts_with(char::is_lowercase)
         || (a.title_is_line_1 && nonempty[k - 1] == 0)
     {
         return false;
