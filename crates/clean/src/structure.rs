@@ -1159,10 +1159,60 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
             restore.push(i);
         }
     }
+    restore.extend(reported_consent_lines(a, nonempty, &idx));
     restore.sort_unstable();
     restore.dedup();
     put_back(a, &restore);
     restore
+}
+
+/// Kept paragraphs naming cookies that make a page a report *on* cookies.
+const COOKIE_TOPIC_LINES: usize = 3;
+
+/// "Trois boutons sont proposés :" / "Tout accepter" / "Tout refuser" / "Personnaliser mes
+/// choix": a fact-check or a consumer test about cookie banners quotes a banner's buttons and
+/// sentences in its body. On a page whose kept prose talks of cookies in three paragraphs or
+/// more, a line read as a cookie notice right below a kept line (or below one brought back
+/// here) is the article's; the site's own banner opens or closes the page among other chrome,
+/// and nothing is brought back before the first kept paragraph.
+fn reported_consent_lines(a: &Article, nonempty: &[usize], idx: &Removed) -> Vec<usize> {
+    let names_cookies = |t: &str| {
+        let t = t.to_lowercase();
+        ["cookie", "témoin", "куки", "ciasteczk", "μπισκότ"]
+            .iter()
+            .any(|w| t.contains(w))
+    };
+    let prose = |i: usize| a.lines[i].split_whitespace().count() >= 10;
+    let topic = nonempty
+        .iter()
+        .filter(|&&i| idx.record(a, i).is_none() && prose(i) && names_cookies(&a.lines[i]))
+        .nth(COOKIE_TOPIC_LINES - 1)
+        .is_some();
+    let mut back = Vec::new();
+    if !topic {
+        return back;
+    }
+    // Kept paragraphs above (not the title): a page's banner comes before the third.
+    let mut prose_above = 0;
+    // Whether the line above is the article's, ending a sentence or opening a list ("Trois
+    // boutons sont proposés :") or a row of its figures, or brought back here.
+    let mut above_open = false;
+    for &i in nonempty {
+        match idx.record(a, i) {
+            None => {
+                let t = a.lines[i].trim();
+                let title = a.title_is_line_1 && i == 0;
+                prose_above += usize::from(prose(i) && !title);
+                above_open = t.ends_with(['.', ':', '!', '?', '»', '"', '”'])
+                    || (t.contains(':') && t.ends_with(|c: char| c.is_ascii_digit()));
+            }
+            Some(r) if r.reason == "cookie notice" && above_open && prose_above >= 3 => {
+                back.push(i)
+            }
+            Some(_) => above_open = false,
+        }
+    }
+    back
 }
 
 /// Undoes the removal of lines `lines` (0-based, sorted): their text goes back in place and

@@ -2749,3 +2749,24 @@ fn a_channels_name_goes_from_every_post_counting_copies_taken_above() {
     assert_removed(&a, [1, 3, 11, 12]);
     assert_kept(&a, [7, 8]);
 }
+
+/// Round 90: a fact-check about cookie banners quotes a banner's buttons under its own "Trois
+/// boutons sont proposés :"; the site's banner at the top still goes.
+#[test]
+fn a_report_on_cookie_banners_keeps_the_buttons_it_quotes() {
+    let text = "Nous utilisons des cookies pour mesurer l'audience et personnaliser les contenus. Vous pouvez accepter ou refuser.\n\
+Tout accepter\n\
+Tout refuser\n\
+Non, accepter les cookies ne donne pas accès à votre compte bancaire\n\
+Une publication virale affirme qu'accepter les cookies d'un site public permettrait de vider votre compte.\n\
+Nous avons consulté le portail le 22 février : un bandeau sur les cookies s'affiche au bas de la page.\n\
+Un cookie est un petit fichier texte déposé par un site dans votre navigateur, rien de plus.\n\
+Trois boutons sont proposés :\n\
+Tout accepter\n\
+Tout refuser\n\
+Personnaliser mes choix\n\
+Refuser les cookies non essentiels reste un droit, et le site doit fonctionner normalement.";
+    let a = cleaned_by_rules("fr/verif.txt", text);
+    assert_removed(&a, [1, 2, 3]);
+    assert_kept(&a, [9, 10, 11]);
+}
