@@ -750,6 +750,16 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
         // "Comment contribuer :" over "Faire un don en ligne sur …", the article telling how to
         // give to the charity it reports on: a site's own plea is not introduced by its text.)
         if !t.is_empty() && t.ends_with(':') {
+            // "… y, al pie, una línea en letra chica:" over "“Si no desea recibir más este
+            // boletín, haga clic aquí. © Banco …”": the article quotes, whole and in quotation
+            // marks, the lines it announces (a scam's fine print read as a legal notice).
+            if t.split_whitespace().count() >= 4 {
+                if let Some(&j) = nonempty.get(k + 1) {
+                    if record(j).is_some_and(|r| is_wholly_quoted(&r.text)) {
+                        restore.push(j);
+                    }
+                }
+            }
             // ("Die Statistik:" / "Torschüsse: 14 – 11" / "Ballbesitz: 46 % – 54 %": the list
             // goes on through the short rows the rules kept.)
             for &j in nonempty[k + 1..].iter().take(MAX_INTRODUCED_ROWS) {
@@ -832,20 +842,6 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
                     let above = a.lines[j].trim();
                     record(j).is_none() && (is_stat_row(above) || is_key_figure(above))
                 }))
-        {
-            restore.push(i);
-        }
-        // "Tonnes distribuées    3 950    +6 %" / "Dons financiers reçus    612 000 €    -8 %": a
-        // row of a table laid out with runs of spaces, under a kept row laid out the same way.
-        if record(i).is_some_and(|r| r.reason == "widget" && r.text.trim().contains("   "))
-            && k > 0
-            && {
-                let j = nonempty[k - 1];
-                let above = a.lines[j].trim();
-                record(j).is_none()
-                    && above.contains("   ")
-                    && above.chars().any(|c| c.is_ascii_digit())
-            }
         {
             restore.push(i);
         }
@@ -1162,8 +1158,43 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
     restore.extend(reported_consent_lines(a, nonempty, &idx));
     restore.sort_unstable();
     restore.dedup();
+    // "Tonnes distribuées    3 950    +6 %" / "Dons financiers reçus    612 000 €    -8 %": a
+    // row of a table laid out with runs of spaces, under a row laid out the same way that is
+    // kept or brought back (by a rule above, or by this one: "Département      22 %" over
+    // "État (DETR)      15 %" over "Emprunt communal      25 %").
+    let spaced_row = |t: &str| t.contains("   ") && t.chars().any(|c| c.is_ascii_digit());
+    let mut rows = Vec::new();
+    for k in 1..nonempty.len() {
+        let (above, i) = (nonempty[k - 1], nonempty[k]);
+        let above_back = record(above).is_none()
+            || restore.binary_search(&above).is_ok()
+            || rows.last() == Some(&above);
+        if above_back
+            && spaced_row(idx.scraped(a, above).trim())
+            && record(i).is_some_and(|r| r.reason == "widget" && r.text.trim().contains("   "))
+        {
+            rows.push(i);
+        }
+    }
+    restore.extend(rows);
+    restore.sort_unstable();
+    restore.dedup();
     put_back(a, &restore);
     restore
+}
+
+/// "“Si no desea recibir más este boletín …”", "« Tout accepter »": a line that is one
+/// quotation, opened by its first character and closed by its last, with no quotation mark
+/// between (two quoted button labels side by side are no quotation).
+fn is_wholly_quoted(line: &str) -> bool {
+    let t = line.trim();
+    let pairs = [('“', '”'), ('«', '»'), ('„', '“'), ('"', '"')];
+    pairs.iter().any(|&(open, close)| {
+        t.chars().count() > 2
+            && t.starts_with(open)
+            && t.ends_with(close)
+            && !t[open.len_utf8()..t.len() - close.len_utf8()].contains([open, close])
+    })
 }
 
 /// Kept paragraphs naming cookies that make a page a report *on* cookies.

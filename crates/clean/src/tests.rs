@@ -2770,3 +2770,17 @@ Refuser les cookies non essentiels reste un droit, et le site doit fonctionner n
     assert_removed(&a, [1, 2, 3]);
     assert_kept(&a, [9, 10, 11]);
 }
+
+/// Round 91: the article quotes, whole and in quotation marks, the fine print it announces
+/// with a colon. (Round 91's other change, a printed table's spaced rows coming back one under
+/// another, is held by the labelled dump it came from, batch 187.)
+#[test]
+fn a_quoted_line_announced_by_a_colon_stays() {
+    let text = "Qué dice el mensaje\n\
+Desde fines de febrero se viraliza en WhatsApp una imagen con el logo de un banco provincial y un enlace.\n\
+Debajo aparece un botón naranja y, al pie, una línea en letra chica:\n\
+“Si no desea recibir más este boletín, haga clic aquí. © Banco Provincial del Litoral. Todos los derechos reservados.”\n\
+Sin embargo, el mensaje es falso: el banco no lo envió y el enlace lleva a un sitio que roba datos.";
+    let a = cleaned_by_rules("es/verif.txt", text);
+    assert_kept(&a, [4]);
+}
