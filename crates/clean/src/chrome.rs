@@ -221,6 +221,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words <= 10 && is_media_link(&norm, trimmed) {
             return Some("video player control");
         }
+        if words <= 12 && is_media_placeholder(trimmed, &norm) {
+            return Some("video player control");
+        }
         if words <= 6 && is_gallery_counter(&norm) {
             return Some("counter or timestamp");
         }
@@ -1432,7 +1435,8 @@ pub(crate) fn is_commenter_name(trimmed: &str) -> bool {
 }
 
 /// "112 reposts 38 quotes 401 likes": counts side by side with no separator, each a figure and
-/// its count word, two pairs or more (a sentence has other words between its figures).
+/// its count word, two pairs or more (a sentence has other words between its figures). ("3
+/// replies, 14 reposts, 52 likes, 5.1K views": or a comma after each pair.)
 fn is_count_pairs(norm: &str) -> bool {
     let words: Vec<&str> = norm.split_whitespace().collect();
     let mut pairs = words.chunks_exact(2);
@@ -1443,7 +1447,7 @@ fn is_count_pairs(norm: &str) -> bool {
                 && pair[0]
                     .chars()
                     .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | 'k' | 'm'))
-                && COUNT_WORDS.contains(&pair[1])
+                && COUNT_WORDS.contains(&pair[1].trim_end_matches(','))
         })
 }
 
@@ -1461,7 +1465,8 @@ fn is_counter(norm: &str, outside_body: bool) -> bool {
             continue;
         }
         // "👁 5,1K · 23:47": a view count in thousands under a channel post.
-        let w = w.trim_end_matches(':');
+        // ("3 replies, 14 reposts": a comma after a pair.)
+        let w = w.trim_end_matches([':', ',']);
         let digits = w.trim_end_matches(['k', 'm', 'к', 'м']);
         // ("♡ 1,2 k · 🔁 864": an embedded post's likes and reposts, by their icons.)
         if w.starts_with(['👁', '♡', '❤', '🔁']) {
@@ -3273,6 +3278,50 @@ fn is_weather_line(norm: &str) -> bool {
             .split(|c: char| !c.is_alphanumeric())
             .any(|w| SKY.contains(&w));
     (WEATHER.contains(&first) || sky) && norm.contains('°')
+}
+
+/// "[image]", "[iframe]", "[Photo 1280×853]", "[Видео]": where a scraper met an embedded image,
+/// frame or player it writes its kind in brackets, and nothing of the article; with a colon,
+/// the image's alternative text after it ("[Image: Vue aérienne du carrefour]"), up to four
+/// words without one.
+/// (`norm` has lost the opening bracket.)
+fn is_media_placeholder(line: &str, norm: &str) -> bool {
+    const KINDS: &[&str] = &[
+        "image",
+        "img",
+        "iframe",
+        "embed",
+        "photo",
+        "video",
+        "vidéo",
+        "figure",
+        "picture",
+        "bild",
+        "immagine",
+        "foto",
+        "imagen",
+        "vídeo",
+        "zdjęcie",
+        "wideo",
+        "фото",
+        "видео",
+        "изображение",
+        "φωτογραφια",
+        "βιντεο",
+        "ფოტო",
+        "ვიდეო",
+    ];
+    line.starts_with('[')
+        .then(|| norm.strip_suffix(']'))
+        .flatten()
+        .filter(|t| {
+            t.split_whitespace().count() <= 4
+                || t.split_whitespace()
+                    .next()
+                    .is_some_and(|w| w.ends_with(':'))
+        })
+        .and_then(|t| t.split_whitespace().next())
+        .is_some_and(|kind| KINDS.contains(&kind.trim_end_matches(':')))
 }
 
 /// "▶ Écouter le reportage de Julien Mazars", "Télécharger la note (PDF, 1,4 Mo)": a player's or
@@ -6422,6 +6471,32 @@ mod tests {
         assert!(!is_business_ad(
             "Bourse de Paris – le CAC 40 termine à -0,84 % après la décision"
         ));
+    }
+
+    #[test]
+    fn round_92_comma_counts_and_media_placeholders() {
+        assert_eq!(
+            reason("3 replies, 14 reposts, 52 likes, 5.1K views"),
+            Some("counter or timestamp")
+        );
+        for line in [
+            "[image]",
+            "[iframe]",
+            "[Photo 1280×853]",
+            "[Видео]",
+            "[Image: Vue aérienne du carrefour du Motty]",
+        ] {
+            assert_eq!(reason(line), Some("video player control"), "{line}");
+        }
+        // A bracketed editor's note, and a long bracket without the colon of an alt text.
+        assert_eq!(
+            reason("[NdT : en Belgique, la question relève de l'APD.]"),
+            None
+        );
+        assert_eq!(
+            reason("[Photo prise par un lecteur le soir de la crue du 14 juillet]"),
+            None
+        );
     }
 
     #[test]
