@@ -1207,11 +1207,24 @@ const COOKIE_TOPIC_LINES: usize = 3;
 /// here) is the article's; the site's own banner opens or closes the page among other chrome,
 /// and nothing is brought back before the first kept paragraph.
 fn reported_consent_lines(a: &Article, nonempty: &[usize], idx: &Removed) -> Vec<usize> {
+    // (Each spelling as a sentence or a title sets it, so that no line is lower-cased.)
     let names_cookies = |t: &str| {
-        let t = t.to_lowercase();
-        ["cookie", "témoin", "куки", "ciasteczk", "μπισκότ"]
-            .iter()
-            .any(|w| t.contains(w))
+        [
+            "cookie",
+            "Cookie",
+            "COOKIE",
+            "témoin",
+            "Témoin",
+            "куки",
+            "Куки",
+            "КУКИ",
+            "ciasteczk",
+            "Ciasteczk",
+            "μπισκότ",
+            "Μπισκότ",
+        ]
+        .iter()
+        .any(|w| t.contains(w))
     };
     let prose = |i: usize| a.lines[i].split_whitespace().count() >= 10;
     let topic = nonempty
