@@ -33,6 +33,11 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         return Some("donation plea");
     }
     let words = trimmed.split_whitespace().count();
+    // (Before the cookie rules: an embed's notice is no banner of the site, and a report on
+    // cookie banners keeps what those rules take in its body; see `reported_consent_lines`.)
+    if words <= MAX_EMBED_NOTICE_WORDS && is_embed_notice(trimmed, words) {
+        return Some("embedded content notice");
+    }
     // Whether the line ends like a sentence: widgets and tickers do not.
     let sentence = trimmed.ends_with(['.', '!', '?', '»', '"', '”']);
     // "#2": a forum post's number.
@@ -2883,6 +2888,150 @@ pub(crate) fn is_archive_banner(trimmed: &str) -> bool {
     matching(&norm, usize::MAX)
         .into_iter()
         .any(|(p, _, _)| p.kind == Kind::Chrome("archive banner"))
+}
+
+/// Longest line read as an embed's notice: a sentence or two.
+const MAX_EMBED_NOTICE_WORDS: usize = 45;
+
+/// "Le contenu de YouTube est masqué", "Questo contenuto è ospitato da Instagram. Per
+/// visualizzarlo devi accettare i cookie di terze parti.", "Ten wpis pochodzi z serwisu
+/// Facebook. Aby go wyświetlić, zaakceptuj pliki cookie …": what a page shows in place of an
+/// embedded post or player the reader has not consented to. A short line saying some content
+/// is hidden or blocked, or a line asking to accept cookies to show it: naming cookies, a verb
+/// of showing, one of accepting and the content or player (a report on cookie banners tells
+/// what sites ask, in quotation marks; a site's own banner speaks of ads, not of a post).
+fn is_embed_notice(line: &str, words: usize) -> bool {
+    const HIDDEN: &[&str] = &[
+        "est masqué",
+        "est bloqué",
+        "ist ausgeblendet",
+        "ist blockiert",
+        "wird nicht angezeigt",
+        "è nascosto",
+        "è bloccato",
+        "está oculto",
+        "está bloqueado",
+        "is hidden",
+        "is blocked",
+        "jest ukryta",
+        "zablokowana",
+        "скрыт",
+        "заблокирован",
+        "είναι κρυφό",
+        "αποκλεισμένο",
+    ];
+    const CONTENT: &[&str] = &[
+        "contenu",
+        "inhalt",
+        "contenuto",
+        "contenido",
+        "content",
+        "treść",
+        "wpis",
+        "контент",
+        "содержимое",
+        "περιεχομενο",
+    ];
+    // (What is embedded: a site's banner speaks of cookies and ads, not of a post or a player.)
+    const EMBEDDED: &[&str] = &[
+        "video",
+        "vidéo",
+        "player",
+        "post",
+        "beitrag",
+        "wideo",
+        "видео",
+        "tweet",
+        "βιντεο",
+    ];
+    const COOKIE: &[&str] = &["cookie", "témoin", "ciasteczk", "куки", "μπισκοτ"];
+    const SHOW: &[&str] = &[
+        "afficher",
+        "visualiser",
+        "voir ce",
+        "display",
+        "view this",
+        "to view",
+        "to see",
+        "anzuzeigen",
+        "inhalt anzeigen",
+        "visualizzar",
+        "mostrar",
+        "wyświetl",
+        "zobaczyć",
+        "показать",
+        "посмотреть",
+        "просмотр",
+        "ver este",
+        "verlo",
+        "visualizar",
+        "προβολη",
+        "εμφανιση",
+        "δειτε",
+    ];
+    const ACCEPT: &[&str] = &[
+        "accept",
+        "autoris",
+        "akzeptier",
+        "zustimm",
+        "einwillig",
+        "accett",
+        "zaakceptuj",
+        "akceptuj",
+        "zgod",
+        "acepta",
+        "примите",
+        "принять",
+        "разреш",
+        "αποδεχ",
+        "consent",
+        "zezwól",
+        "erlaub",
+    ];
+    // (A cheap look at the raw line first: most lines name neither.)
+    let lower_hint = [
+        "ookie",
+        "OOKIE",
+        "émoin",
+        "iasteczk",
+        "уки",
+        "УКИ",
+        "ισκότ",
+        "ΙΣΚΌΤ",
+    ];
+    let hidden_hint = [
+        "masqu",
+        "bloqu",
+        "ausgeblendet",
+        "blockiert",
+        "angezeigt",
+        "nascost",
+        "bloccat",
+        "ocult",
+        "hidden",
+        "blocked",
+        "ukryt",
+        "zablokow",
+        "скрыт",
+        "заблок",
+        "κρυφ",
+        "αποκλεισ",
+    ];
+    let cookie_hint = lower_hint.iter().any(|h| line.contains(h));
+    let short = words <= 12;
+    let hidden = short && hidden_hint.iter().any(|h| line.contains(h));
+    if !(cookie_hint || hidden) {
+        return false;
+    }
+    let norm = normalize(line);
+    let has = |list: &[&str]| list.iter().any(|w| norm.contains(w));
+    (short && has(CONTENT) && has(HIDDEN))
+        || (words >= 8
+            && has(COOKIE)
+            && has(SHOW)
+            && has(ACCEPT)
+            && (has(CONTENT) || has(EMBEDDED))
+            && !line.contains(QUOTE_MARKS))
 }
 
 /// Longest line read as a cookie banner: a consent text lists its purposes at length.
@@ -6471,6 +6620,32 @@ mod tests {
         assert!(!is_business_ad(
             "Bourse de Paris – le CAC 40 termine à -0,84 % après la décision"
         ));
+    }
+
+    #[test]
+    fn round_93_embedded_content_notices() {
+        for line in [
+            "Le contenu de YouTube est masqué",
+            "Treść zablokowana",
+            "Questo contenuto è ospitato da Instagram. Per visualizzarlo devi accettare i cookie \
+             di terze parti. Gestisci preferenze",
+            "Ten wpis pochodzi z serwisu Facebook. Aby go wyświetlić, zaakceptuj pliki cookie \
+             dostawców zewnętrznych.",
+            "Le contenu de X est masqué. Autorisez les cookies tiers pour afficher ce contenu.",
+        ] {
+            assert_eq!(reason(line), Some("embedded content notice"), "{line}");
+        }
+        // A site's own banner (ads, not a post: "Anzeigen" are ads), a report quoting what a
+        // site asks, a headline with "bloqué".
+        for line in [
+            "Wir und unsere 143 Partner nutzen Cookies und vergleichbare Technologien, um Inhalte \
+             und Anzeigen zu personalisieren. Mit „Alle akzeptieren“ stimmen Sie zu.",
+            "Selon l'enquête, le site demande « acceptez les cookies pour afficher cette vidéo » \
+             à chaque visite, ce que la Cnil juge abusif.",
+            "Le port de Dakar est bloqué par la grève",
+        ] {
+            assert_ne!(reason(line), Some("embedded content notice"), "{line}");
+        }
     }
 
     #[test]

@@ -1418,7 +1418,7 @@ pub(crate) fn remove_consent_buttons(a: &mut Article, nonempty: &[usize]) {
     let mut after_banner = false;
     for &i in nonempty {
         match idx.reason(a, i) {
-            Some("cookie notice") => after_banner = true,
+            Some("cookie notice" | "embedded content notice") => after_banner = true,
             Some(_) => {
                 after_banner &= idx
                     .record(a, i)
