@@ -343,6 +343,11 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         if words <= 9 && is_post_stamp(&norm) {
             return Some("embedded post");
         }
+        // (After the datelines: a strip the dateline rules read keeps their reading of its
+        // date for the page's.)
+        if words <= 30 && !sentence && is_header_strip(trimmed) {
+            return Some("widget");
+        }
         // "214 J'aime · 18 Restacks": counters side by side.
         // ("👁 1 284 vues | 💬 0 commentaire": a figure grouped by a space, icons.)
         let side_by_side = words <= 9 && norm.contains(['·', '∙', '|']);
@@ -3210,6 +3215,67 @@ fn is_word_menu(line: &str) -> bool {
         .filter(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
         .count();
     shouted * 2 < words.len() && caps * 4 >= words.len() * 3 && caps >= 5
+}
+
+/// "Lunes 8 de abril de 2024 | Dólar: $16.52 | San Juan de las Tunas 29°C", "Oran 34°C · Euro
+/// 148,92 DA · Dollar 135,60 DA", "1 € = 145,62 DA | 1 $ = 134,71 DA": the strip a page's head
+/// sets over its menu, items parted by bars or dots: the day's temperature with the date or an
+/// exchange rate, or exchange rates alone. A weather report's table row gives temperatures,
+/// not the date and a currency beside them.
+fn is_header_strip(line: &str) -> bool {
+    let parts: Vec<&str> = line
+        .split(['|', '·'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    if parts.len() < 2 {
+        return false;
+    }
+    let temperature = |p: &str| {
+        p.split_whitespace().any(|w| {
+            let w = w.trim_end_matches(['C', 'F']);
+            w.strip_suffix('°').is_some_and(|n| {
+                !n.is_empty()
+                    && n.trim_start_matches(['-', '−'])
+                        .chars()
+                        .all(|c| c.is_ascii_digit())
+            })
+        })
+    };
+    let figure = |p: &str| p.chars().any(|c| c.is_ascii_digit());
+    // (Named or by their signs; "DA", "DH", "FCFA" by the word alone.)
+    let currency = |p: &str| {
+        let lower = p.to_lowercase();
+        figure(p)
+            && (p.contains(['$', '€', '£', '₽', '₴', '₺'])
+                || lower.split_whitespace().any(|w| {
+                    let w = w.trim_end_matches([':', ',']);
+                    matches!(
+                        w,
+                        "dólar"
+                            | "dollar"
+                            | "euro"
+                            | "da"
+                            | "dh"
+                            | "dt"
+                            | "fcfa"
+                            | "долар"
+                            | "доллар"
+                            | "евро"
+                            | "ευρώ"
+                            | "δολάριο"
+                    )
+                }))
+    };
+    let rate = |p: &str| p.contains('=') && currency(p);
+    let date = |p: &str| crate::dates::first_date(p).is_some();
+    let temperatures = parts.iter().filter(|p| temperature(p)).count();
+    (parts.len() >= 3
+        && temperatures >= 1
+        && parts
+            .iter()
+            .any(|p| !temperature(p) && (date(p) || currency(p))))
+        || (parts.len() >= 2 && parts.iter().filter(|p| rate(p)).count() >= 2)
 }
 
 /// Weather, market and currency widgets outside the article ("54°", "−18 °C", "USD 89,52 EUR
@@ -6620,6 +6686,26 @@ mod tests {
         assert!(!is_business_ad(
             "Bourse de Paris – le CAC 40 termine à -0,84 % après la décision"
         ));
+    }
+
+    #[test]
+    fn round_94_a_page_heads_strip_of_date_weather_and_rates() {
+        for line in [
+            "Lunes 8 de abril de 2024 | Dólar: $16.52 | San Juan de las Tunas 29°C",
+            "Oran 34°C · Euro 148,92 DA · Dollar 135,60 DA",
+            "1 € = 145,62 DA | 1 $ = 134,71 DA (cours officiel)",
+            "Dólar oficial $1.438,50 | Dólar blue $1.475 | Riesgo país 612 | Buenos Aires 27° \
+             Parcialmente nublado",
+        ] {
+            assert!(is_header_strip(line), "{line}");
+        }
+        // A weather report's table row; a price list in a sentence's parts.
+        for line in [
+            "Lyon | 34°C | 21°C | orages en soirée",
+            "Le litre de gazole coûte 1,85 € · le sans-plomb 1,92 € · le GPL 0,99 €",
+        ] {
+            assert!(!is_header_strip(line), "{line}");
+        }
     }
 
     #[test]
