@@ -350,7 +350,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         }
         // "214 J'aime · 18 Restacks": counters side by side.
         // ("👁 1 284 vues | 💬 0 commentaire": a figure grouped by a space, icons.)
-        let side_by_side = words <= 9 && norm.contains(['·', '∙', '|']);
+        // ("👁 3 187 wyświetleń   💬 42 komentarze": or runs of spaces.)
+        let side_by_side =
+            words <= 9 && (norm.contains(['·', '∙', '|']) || trimmed.contains("   "));
         if (words <= 4 || side_by_side || (words <= 8 && is_count_pairs(&norm)))
             && is_counter(&norm, pos.outside_body)
         {
@@ -6738,6 +6740,11 @@ mod tests {
     fn round_92_comma_counts_and_media_placeholders() {
         assert_eq!(
             reason("3 replies, 14 reposts, 52 likes, 5.1K views"),
+            Some("counter or timestamp")
+        );
+        // Round 95: counts parted by runs of spaces.
+        assert_eq!(
+            reason("👁 3 187 wyświetleń   💬 42 komentarze"),
             Some("counter or timestamp")
         );
         for line in [
