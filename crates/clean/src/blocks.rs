@@ -286,6 +286,88 @@ pub(crate) fn remove_fact_boxes(a: &mut Article, nonempty: &[usize]) {
     }
 }
 
+/// A transcript's notice at the page's foot: "Avertissement concernant les transcriptions" /
+/// "Hinweis zum Transkript" over the broadcaster's paragraphs on how the transcript was made,
+/// whose views the guests' are, copyright and the right of reply (sentences of 20–40 words
+/// with one legal phrase each, which no phrase rule takes). A short heading naming a notice
+/// and a transcript, in the last two fifths of the page, and the lines below it down to other
+/// chrome (a legal line or a disclaimer already removed goes on with it) or eight lines.
+pub(crate) fn remove_transcript_notices(a: &mut Article, nonempty: &[usize]) {
+    const NOTICE: &[&str] = &[
+        "avertissement",
+        "hinweis",
+        "hinweise",
+        "note",
+        "nota",
+        "notice",
+        "disclaimer",
+        "remarque",
+        "about",
+        "à propos",
+        "uwaga",
+        "примечание",
+        "aviso",
+        "advertencia",
+        "avvertenza",
+        "σημειωση",
+        "შენიშვნა",
+    ];
+    const TRANSCRIPT: &[&str] = &[
+        "transcri",
+        "transkript",
+        "trascrizion",
+        "transkrypc",
+        "стенограм",
+        "транскрип",
+        "расшифров",
+        "απομαγνητοφ",
+        "ტრანსკრიპ",
+    ];
+    const MAX_NOTICE_LINES: usize = 8;
+    let n = nonempty.len();
+    let idx = Removed::of(a);
+    let mut found = Vec::new();
+    for (k, &i) in nonempty.iter().enumerate() {
+        let t = a.lines[i].trim();
+        if t.is_empty() || k * 5 < n * 3 || t.split_whitespace().count() > 7 {
+            continue;
+        }
+        let norm = patterns::normalize(t);
+        let heading = !t.ends_with(['.', '?', '!', ',', ';'])
+            && NOTICE.iter().any(|w| {
+                norm.split(|c: char| !c.is_alphabetic()).any(|x| x == *w)
+                    || (w.contains(' ') && norm.contains(w))
+            })
+            && TRANSCRIPT.iter().any(|w| norm.contains(w));
+        if !heading {
+            continue;
+        }
+        found.push(i);
+        let mut taken = 0;
+        for &j in &nonempty[k + 1..] {
+            match idx.record(a, j) {
+                None => {
+                    found.push(j);
+                    taken += 1;
+                }
+                Some(r)
+                    if matches!(
+                        r.reason.as_str(),
+                        "opinion disclaimer" | "legal/copyright notice"
+                    ) => {}
+                Some(_) => break,
+            }
+            if taken == MAX_NOTICE_LINES {
+                break;
+            }
+        }
+        break;
+    }
+    for i in found {
+        blank(a, i, "transcript notice");
+    }
+}
+
 /// A box drawn with box-drawing characters on a printed page ("┌─── AGENDA ───┐" … "└───┘",
 /// or lines framed by "┃ … ┃"): an advert, an agenda, a plea, set apart from the article by
 /// its frame. Everything inside the frame goes with it.

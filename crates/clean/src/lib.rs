@@ -381,6 +381,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         blocks::remove_notice_boxes(a);
         blocks::remove_fact_boxes(a, &nonempty);
         blocks::remove_drawn_boxes(a);
+        blocks::remove_transcript_notices(a, &nonempty);
         remove_taglines(a, &nonempty, body);
         structure::remove_masthead(a, &nonempty, body);
         remove_bare_bylines(a, &nonempty, body);

@@ -2784,3 +2784,31 @@ Sin embargo, el mensaje es falso: el banco no lo envió y el enlace lleva a un s
     let a = cleaned_by_rules("es/verif.txt", text);
     assert_kept(&a, [4]);
 }
+
+/// Round 96: a transcript's notice at the page's foot goes from its heading down to the
+/// footer; the same words at the top (an editor's note on the transcript) are not taken.
+#[test]
+fn a_transcripts_notice_at_the_foot_goes_with_its_heading() {
+    let answer =
+        "Nathalie Cuénoud : Les vignes ont été touchées à près de quatre-vingts pour cent \
+                  dans certaines parcelles, et la récolte sera très faible cette année.";
+    let text = format!(
+        "L'invitée de 7 h 15 : la grêle en Lavaux\n\
+{answer}\n{answer}\n{answer}\n{answer}\n{answer}\n{answer}\n\
+Partager : Facebook · X · LinkedIn · E-mail\n\
+Avertissement concernant les transcriptions\n\
+Cette transcription a été réalisée au moyen d'un logiciel de reconnaissance vocale, puis relue par la rédaction. Elle peut néanmoins contenir des erreurs.\n\
+Les personnes citées disposent d'un droit de réponse au sens des articles 28g et suivants du Code civil suisse.\n\
+Contact · Publicité · Emploi · Protection des données · Mentions légales"
+    );
+    let a = cleaned_by_rules("fr/transcription.txt", &text);
+    assert_removed(&a, [9, 10, 11]);
+    assert_kept(&a, [2, 7]);
+    let text = format!(
+        "L'invitée de 7 h 15 : la grêle en Lavaux\n\
+Note sur la transcription\n\
+{answer}\n{answer}\n{answer}\n{answer}\n{answer}\n{answer}"
+    );
+    let a = cleaned_by_rules("fr/transcription.txt", &text);
+    assert_kept(&a, [3, 4]);
+}
