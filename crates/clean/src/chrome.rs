@@ -1814,6 +1814,19 @@ pub(crate) fn is_forum_post_header(trimmed: &str) -> bool {
     if trimmed.starts_with("Re: ") || trimmed.starts_with("RE: ") {
         return !trimmed.ends_with(['.', '?', '!']) || trimmed.ends_with("...");
     }
+    // "#1 Ср, 08 окт 2025, 09:14", "#12 · 3 mars 2024 à 18:02": a numbered post's header, its
+    // number and its date with the time.
+    if let Some((number, rest)) = trimmed.split_once(' ') {
+        let numbered = number.strip_prefix('#').is_some_and(|d| {
+            !d.is_empty() && d.len() <= 5 && d.chars().all(|c| c.is_ascii_digit())
+        });
+        if numbered && rest.split_whitespace().count() <= 7 {
+            let clock = rest
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .any(|w| w.contains(':') && is_numeric_date_or_time(w));
+            return clock && crate::dates::first_date(rest).is_some();
+        }
+    }
     let Some((head, tail)) = trimmed.split_once(" » ") else {
         return false;
     };
@@ -6688,6 +6701,24 @@ mod tests {
         assert!(!is_business_ad(
             "Bourse de Paris – le CAC 40 termine à -0,84 % après la décision"
         ));
+    }
+
+    #[test]
+    fn round_98_numbered_forum_post_headers() {
+        for line in [
+            "#1 Ср, 08 окт 2025, 09:14",
+            "#3 Сообщение 18 апр 2024, 22:04",
+        ] {
+            assert!(is_forum_post_header(line), "{line}");
+        }
+        // A hashtag with a date, a list's number with a time alone.
+        for line in [
+            "#Marseille 14 juillet 2024",
+            "#2 à 18:30 au stade",
+            "#1 Le programme",
+        ] {
+            assert!(!is_forum_post_header(line), "{line}");
+        }
     }
 
     #[test]

@@ -289,7 +289,10 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                 // "Jeudi 8 février 2024" in the masthead, then "Publié le 7 février 2024 à
                 // 5 h 00" above the article: a date its label says is the publication's wins
                 // over a bare one (the day's date at the top of the page).
-                let dated = (r == "dateline" || r == "page metadata line") && rank >= archive_head;
+                // (A forum's first post header dates the thread: "#1 Сообщение 18 апр 2024,
+                // 21:07".)
+                let dated = matches!(r, "dateline" | "page metadata line" | "forum post header")
+                    && rank >= archive_head;
                 let labelled = dated
                     && !is_update_line(&line)
                     && chrome::is_dateline(&patterns::normalize(&line));
