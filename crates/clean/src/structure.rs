@@ -650,6 +650,13 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
         let t = a.lines[j].trim();
         record(j).is_none() && t.split_whitespace().count() >= 15 && t.ends_with('.')
     };
+    // A kept paragraph: fifteen words or more, ending a sentence.
+    let kept_paragraph = |j: usize| {
+        let t = a.lines[j].trim();
+        record(j).is_none()
+            && t.split_whitespace().count() >= 15
+            && t.ends_with(['.', '!', '?', '»', '"', '”', ')'])
+    };
     // A live blog: its entries stamped with bare clock times, three or more.
     let live_blog = nonempty
         .iter()
@@ -938,6 +945,21 @@ pub(crate) fn restore_introduced_lines(a: &mut Article, nonempty: &[usize]) -> V
                 restore.push(i);
             }
         }
+        // "Comment nous soutenir ?" / "Почему рассылка важнее соцсетей" between two kept
+        // paragraphs: a collective's post or an editor's letter asking for support in its own
+        // text, under its own subheading; a site's plea box brings its blurb and its button,
+        // which the rules take, not the article's paragraphs on both sides.
+        // (A question, as a subheading puts it: a box's title asks the reader to act.)
+        if record(i).is_some_and(|r| {
+            matches!(r.reason.as_str(), "donation plea" | "newsletter plea")
+                && r.text.split_whitespace().count() <= 8
+                && is_question_heading(&r.text)
+        }) && k > 0
+            && kept_paragraph(nonempty[k - 1])
+            && nonempty.get(k + 1).is_some_and(|&j| kept_paragraph(j))
+        {
+            restore.push(i);
+        }
         // "312 pages" / "29,95 $" / "L'autrice sera au Salon …": a price alone between two kept
         // lines is the article's fact box; a quote box's price comes with its change and its
         // name, which go too.
@@ -1195,6 +1217,38 @@ fn is_wholly_quoted(line: &str) -> bool {
             && t.ends_with(close)
             && !t[open.len_utf8()..t.len() - close.len_utf8()].contains([open, close])
     })
+}
+
+/// "💰 Comment nous soutenir ?", "Почему рассылка важнее соцсетей": a subheading put as a
+/// question, by its mark or by its first word.
+fn is_question_heading(line: &str) -> bool {
+    const ASK: &[&str] = &[
+        "comment",
+        "pourquoi",
+        "why",
+        "how",
+        "warum",
+        "wie",
+        "perché",
+        "come",
+        "dlaczego",
+        "jak",
+        "почему",
+        "как",
+        "por",
+        "cómo",
+        "γιατί",
+        "πώς",
+        "чому",
+        "як",
+    ];
+    let t = line.trim();
+    let first = t
+        .split_whitespace()
+        .find(|w| w.chars().any(char::is_alphabetic))
+        .map(|w| w.to_lowercase())
+        .unwrap_or_default();
+    t.ends_with('?') || (ASK.contains(&first.as_str()) && !t.ends_with(['.', '!', ':']))
 }
 
 /// Kept paragraphs naming cookies that make a page a report *on* cookies.

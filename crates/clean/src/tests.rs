@@ -2812,3 +2812,20 @@ Note sur la transcription\n\
     let a = cleaned_by_rules("fr/transcription.txt", &text);
     assert_kept(&a, [3, 4]);
 }
+
+/// Round 100: a collective's post asking for support in its own text keeps its subheading put
+/// as a question between two of its paragraphs; a box's imperative title there still goes.
+#[test]
+fn a_question_subheading_about_support_between_paragraphs_stays() {
+    let above = "Nous avons d'ailleurs écrit au maire la semaine dernière pour lui demander trois \
+                 choses : des bacs, une collecte régulière et un panneau d'interdiction.";
+    let below = "Beaucoup nous demandent comment aider sans pouvoir venir : les dons servent \
+                 uniquement à acheter les sacs, les gants et l'eau des volontaires.";
+    let text = format!(
+        "Nettoyage de la plage de Rufisque : 3e journée samedi\n\
+{above}\n💰 Comment nous soutenir ?\n{below}\n{above}\n💚 Faire un don\n{below}"
+    );
+    let a = cleaned_by_rules("fr/post.txt", &text);
+    assert_kept(&a, [3]);
+    assert_removed(&a, [6]);
+}
