@@ -323,13 +323,39 @@ pub(crate) fn remove_transcript_notices(a: &mut Article, nonempty: &[usize]) {
         "απομαγνητοφ",
         "ტრანსკრიპ",
     ];
+    // (The stems without their first letter, looked for in the line as written, in lower case
+    // and in capitals, so that only a line naming a transcript is normalised: "Transkript",
+    // "Απομαγνητοφώνηση", "TRANSCRIPTION".)
+    const TRANSCRIPT_HINT: &[&str] = &[
+        "ranscri",
+        "ranskript",
+        "rascrizion",
+        "ranskrypc",
+        "тенограм",
+        "ранскрип",
+        "асшифров",
+        "πομαγνητοφ",
+        "ტრანსკრიპ",
+        "RANSCRI",
+        "RANSKRIPT",
+        "RASCRIZION",
+        "RANSKRYPC",
+        "ТЕНОГРАМ",
+        "РАНСКРИП",
+        "АСШИФРОВ",
+        "ΠΟΜΑΓΝΗΤΟΦ",
+    ];
     const MAX_NOTICE_LINES: usize = 8;
     let n = nonempty.len();
     let idx = Removed::of(a);
     let mut found = Vec::new();
     for (k, &i) in nonempty.iter().enumerate() {
         let t = a.lines[i].trim();
-        if t.is_empty() || k * 5 < n * 3 || t.split_whitespace().count() > 7 {
+        if t.is_empty()
+            || k * 5 < n * 3
+            || t.split_whitespace().count() > 7
+            || !TRANSCRIPT_HINT.iter().any(|h| t.contains(h))
+        {
             continue;
         }
         let norm = patterns::normalize(t);
