@@ -347,7 +347,6 @@ pub(crate) fn remove_transcript_notices(a: &mut Article, nonempty: &[usize]) {
     ];
     const MAX_NOTICE_LINES: usize = 8;
     let n = nonempty.len();
-    let idx = Removed::of(a);
     let mut found = Vec::new();
     for (k, &i) in nonempty.iter().enumerate() {
         let t = a.lines[i].trim();
@@ -369,6 +368,8 @@ pub(crate) fn remove_transcript_notices(a: &mut Article, nonempty: &[usize]) {
             continue;
         }
         found.push(i);
+        // (The index of removed lines only for a page that has the heading.)
+        let idx = Removed::of(a);
         let mut taken = 0;
         for &j in &nonempty[k + 1..] {
             match idx.record(a, j) {

@@ -1993,10 +1993,12 @@ fn is_social_handle(trimmed: &str) -> bool {
 /// ("And here is more from the BBC." and "More from the Washington Times:" are the article's
 /// own words: not at the start, or closed by a stop or a colon.)
 fn is_more_from_label(trimmed: &str) -> bool {
-    let lower = trimmed.to_lowercase();
-    lower
-        .strip_prefix("more from ")
-        .is_some_and(|rest| !rest.trim().is_empty())
+    // (The words compared as written, whatever their case, without lower-casing the line.)
+    const MORE_FROM: &str = "more from ";
+    trimmed
+        .get(..MORE_FROM.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(MORE_FROM))
+        && !trimmed[MORE_FROM.len()..].trim().is_empty()
         && !trimmed.ends_with(['.', ':', '!', '?', ',', ';', '"', '”'])
 }
 
@@ -3238,6 +3240,10 @@ fn is_word_menu(line: &str) -> bool {
 /// exchange rate, or exchange rates alone. A weather report's table row gives temperatures,
 /// not the date and a currency beside them.
 fn is_header_strip(line: &str) -> bool {
+    // (Most lines part nothing: no list of parts to build for them.)
+    if !line.contains(['|', '·']) {
+        return false;
+    }
     let parts: Vec<&str> = line
         .split(['|', '·'])
         .map(str::trim)
@@ -3260,10 +3266,9 @@ fn is_header_strip(line: &str) -> bool {
     let figure = |p: &str| p.chars().any(|c| c.is_ascii_digit());
     // (Named or by their signs; "DA", "DH", "FCFA" by the word alone.)
     let currency = |p: &str| {
-        let lower = p.to_lowercase();
         figure(p)
             && (p.contains(['$', '€', '£', '₽', '₴', '₺'])
-                || lower.split_whitespace().any(|w| {
+                || p.to_lowercase().split_whitespace().any(|w| {
                     let w = w.trim_end_matches([':', ',']);
                     matches!(
                         w,
