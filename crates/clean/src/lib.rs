@@ -30,6 +30,7 @@ mod patterns;
 mod provenance;
 mod repeat;
 mod structure;
+mod writers;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -434,6 +435,37 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
             .rev()
             .take(30)
             .find_map(|&i| chrome::reporting_credit(scraped_line(a, i)));
+    }
+    // Bylines the line rules do not read ("Rédigé par X | date", "By A & B", "Autorzy: A,
+    // B"), or the writer's bare name beside the date.
+    if a.author.is_none() {
+        let body_start = body.map(|(first, _)| first);
+        a.author = writers::from_head(
+            &nonempty,
+            body_start,
+            |i| scraped_line(a, i),
+            |n| !names_the_site(a, n),
+        );
+    }
+    // "29 novembre 2024 à 16 h 45", "Dodano: 19.05.2023" further down the head than the date
+    // rules look: the first short dated line of the page's top is its date.
+    if a.published.is_none() {
+        a.published = nonempty
+            .iter()
+            .skip(archive_head.max(1))
+            .take(25)
+            // A teaser's, an embedded post's or a comment's date is theirs, not the page's.
+            .filter(|&&i| removed_at(a, i).is_none_or(|r| !dates_something_else(&r.reason)))
+            .map(|&i| scraped_line(a, i))
+            // ("Dołączył: 14 sty 2011": a poster's panel dates the account; "— Name (@handle)
+            // June 18, 2022" signs an embedded post.)
+            .filter(|l| {
+                l.split_whitespace().count() <= 12
+                    && !is_sentence(l)
+                    && !l.contains('@')
+                    && !chrome::is_forum_panel(&patterns::normalize(l))
+            })
+            .find_map(dates::first_date);
     }
     // A repost credits the outlet it reposts.
     if attribution.source.is_none() && attribution.republished {
@@ -856,6 +888,37 @@ fn head_author(line: &str, beside_date: bool) -> Option<String> {
     let rest = rest.trim_start();
     (beside_date && chrome::is_person_name(name.trim()) && rest.starts_with(char::is_lowercase))
         .then(|| name.trim().to_string())
+}
+
+/// Whether a line removed for `reason` carries a date of its own (a related article's, an
+/// embedded post's, a comment's, an archive capture's), not the page's.
+fn dates_something_else(reason: &str) -> bool {
+    const OTHERS: &[&str] = &[
+        "read-more",
+        "related",
+        "embedded",
+        "comment",
+        "link list",
+        "archive",
+        "widget",
+        "teaser",
+        "agenda",
+        "forum",
+        "reply",
+        "ticker",
+        "poll",
+        "repeated",
+    ];
+    OTHERS.iter().any(|o| reason.contains(o))
+}
+
+/// "The vote is set for 12 March 2024.": a short line that ends as a sentence does is prose
+/// about a date, not the page's date ("Le 8 avril 2024 à 18h52", "Dodano: 19.05.2023").
+fn is_sentence(line: &str) -> bool {
+    let t = line.trim_end();
+    t.ends_with(['!', '?', '…', ':'])
+        || t.strip_suffix('.')
+            .is_some_and(|rest| !rest.ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// Longest attribution note removed from the text (longer ones are kept as prose).

@@ -2829,3 +2829,59 @@ fn a_question_subheading_about_support_between_paragraphs_stays() {
     assert_kept(&a, [3]);
     assert_removed(&a, [6]);
 }
+
+/// Writers signed in ways the byline rules do not read, and a date further down the head than
+/// the date rules look: read from the page as scraped, after the cleaning.
+#[test]
+fn writers_and_dates_the_line_rules_do_not_read() {
+    let text = "CarthageSport.tn\n\
+الصفحة بالعربية | Français\n\
+Ligue 1  Ligue 2  Coupe de Tunisie  Équipe nationale  Mercato  Basket  Handball  Volley  Vidéos\n\
+⚽ Scores en direct : ECB 2-1 ASH (terminé) · CSM 0-0 JSK (62') · OBK 1-3 USG (terminé)\n\
+Accueil / Football / Ligue 1 / 19e journée\n\
+Ligue 1 – 19e journée\n\
+L'Étoile du Cap Bon renverse l'Avenir de Sidi Hassine et revient sur le podium\n\
+Menée à la pause, la formation nabeulienne s'est imposée 2-1 grâce à un doublé de son avant-centre Aymen Trabelsi, dimanche au stade Habib-Chaabane.\n\
+Rédigé par Wassim Gharbi | 16 février 2025 à 18:47\n\
+👁 3 214 vues   💬 41 commentaires\n\
+Partager : Facebook  WhatsApp  X  Telegram\n\
+Il aura fallu attendre l'heure de jeu pour voir l'Étoile du Cap Bon (ECB) sortir enfin de sa torpeur. Bousculés pendant toute la première période, les Nabeuliens avaient concédé l'ouverture du score dès la 23e minute, sur une tête de Mehdi Jaziri consécutive à un corner mal repoussé.";
+    let a = &cleaned("fr/w1.txt", text);
+    assert_eq!(a.author.as_deref(), Some("Wassim Gharbi"));
+    assert_eq!(a.published.as_deref(), Some("2025-02-16"));
+
+    let text = "Live: Storm Corrigan\n\
+\n\
+Storm Corrigan live: trains cancelled and roads shut across the valley\n\
+Follow the latest updates as the amber wind warning remains in place until 9pm tonight.\n\
+By Rachel Oduya & Tom Fenwick\n\
+Power has been restored to more than half of the homes that lost it this morning, the network operator said.\n\
+Engineers expect the rest to be reconnected by tomorrow evening, weather permitting, it added.";
+    let a = &cleaned("en/w2.txt", text);
+    assert_eq!(a.author.as_deref(), Some("Rachel Oduya, Tom Fenwick"));
+
+    // A bare name beside the date under the standfirst is the writer; the date, four lines
+    // into the body, is the page's.
+    let text = "Une serre pour les élèves\n\
+\n\
+Une serre quatre-saisons pour les élèves de l'école des Bouleaux\n\
+Grâce à une campagne menée par les parents, les jeunes pourront cultiver des légumes toute l'année.\n\
+Geneviève Tremblay-Ouellet\n\
+28 janvier 2025\n\
+La structure de douze mètres sera installée au printemps derrière le gymnase, a confirmé la direction.\n\
+Les parents ont recueilli près de 40 000 dollars en six mois grâce à des ventes de pâtisseries et à un encan.";
+    let a = &cleaned("fr/w3.txt", text);
+    assert_eq!(a.author.as_deref(), Some("Geneviève Tremblay-Ouellet"));
+    assert_eq!(a.published.as_deref(), Some("2025-01-28"));
+
+    // A social page's name over its post's date is no writer's.
+    let text = "Przerwa w dostawie wody\n\
+\n\
+Gmina Zielony Dół\n\
+3 lutego 2025 o 14:27\n\
+Informujemy, że w środę w godzinach 8–14 nastąpi przerwa w dostawie wody w miejscowościach Zielony Dół i Borki.\n\
+Przepraszamy za utrudnienia.";
+    let a = &cleaned("pl/w4.txt", text);
+    assert_eq!(a.author, None);
+    assert_eq!(a.published.as_deref(), Some("2025-02-03"));
+}
