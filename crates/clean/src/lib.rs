@@ -447,6 +447,11 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
             |n| !names_the_site(a, n),
         );
     }
+    if a.author.is_none() {
+        if let Some(outlet) = attribution.original_outlet.as_deref() {
+            a.author = writers::with_outlet(&nonempty, outlet, |i| scraped_line(a, i));
+        }
+    }
     // "29 novembre 2024 à 16 h 45", "Dodano: 19.05.2023" further down the head than the date
     // rules look: the first short dated line of the page's top is its date.
     if a.published.is_none() {

@@ -230,6 +230,69 @@ fn is_credit(name: &str) -> bool {
         || patterns::mentions_translation(&patterns::normalize(name))
 }
 
+/// The writer of a reposted or translated article, named with the outlet that first ran it on
+/// a line of the page's top or foot ("Niamh Gallagher, The Western Ledger, Irlanda",
+/// "Оригінал: Magdalena Wójcik, Gazeta Nadodrzańska, 14.05.2025", "Jens Hartwig, „Oder-Kurier”").
+pub(crate) fn with_outlet<'a>(
+    nonempty: &[usize],
+    outlet: &str,
+    line_at: impl Fn(usize) -> &'a str,
+) -> Option<String> {
+    let outlet = outlet.trim();
+    if outlet.chars().count() < 3 {
+        return None;
+    }
+    let n = nonempty.len();
+    let ends = nonempty.iter().skip(1).take(TOP_LINES).chain(
+        nonempty
+            .iter()
+            .skip(n.saturating_sub(30).max(TOP_LINES + 1)),
+    );
+    ends.map(|&i| line_at(i).trim())
+        .filter(|l| l.split_whitespace().count() <= 25)
+        .find_map(|l| {
+            let at = l.find(outlet)?;
+            let before = l[..at]
+                .trim_end()
+                .trim_end_matches([',', '(', '«', '„', '"', '“', '—', '–', '-', '|', '·'])
+                .trim_end();
+            let before = before.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let names = before.replace(" :", ":");
+            let rest = after_label(&names)
+                .or_else(|| after_label_of(&names, ORIGINAL_LABELS))
+                .unwrap_or(&names);
+            let rest = rest.trim_start_matches([':', ' ']).trim();
+            // The whole of what stands before the outlet is the name list.
+            (name_part(rest) == rest.trim_end_matches(['.', ':']))
+                .then(|| writers(rest))
+                .flatten()
+                .filter(|w| !is_translator(w, &[l]))
+        })
+}
+
+/// Labels of a translation's credit to its original ("Original: X, Outlet").
+const ORIGINAL_LABELS: &[&str] = &[
+    "original:",
+    "originale:",
+    "oryginał:",
+    "оригинал:",
+    "оригінал:",
+    "texte original:",
+];
+
+/// The text after one of `labels` that opens `seg`, or nothing.
+fn after_label_of<'s>(seg: &'s str, labels: &[&str]) -> Option<&'s str> {
+    let lower = seg.to_lowercase();
+    labels.iter().find_map(|label| {
+        lower.strip_prefix(label)?;
+        let at = seg
+            .char_indices()
+            .nth(label.chars().count())
+            .map_or(seg.len(), |(i, _)| i);
+        Some(&seg[at..])
+    })
+}
+
 /// The writers a byline line names after its label, in any of the line's parts ("Par X | 12
 /// février 2024", "Reportage vidéo : X · Montage : Y" gives no one: its label is not a byline's).
 fn labelled_writers(line: &str) -> Option<String> {
@@ -432,6 +495,25 @@ mod tests {
         ] {
             assert_eq!(top(&["Headline", line]), None, "{line}");
         }
+    }
+
+    #[test]
+    fn a_reposts_writer_is_named_with_its_original_outlet() {
+        let lines = [
+            "Headline",
+            "A paragraph of the translated article, long enough to be prose.",
+            "Оригінал: Magdalena Wójcik, Gazeta Nadodrzańska, 14.05.2025",
+        ];
+        let idx: Vec<usize> = (0..lines.len()).collect();
+        let got = with_outlet(&idx, "Gazeta Nadodrzańska", |i| lines[i]);
+        assert_eq!(got.as_deref(), Some("Magdalena Wójcik"));
+        let lines = [
+            "Headline",
+            "Traduit de l'anglais par Claire Vidal, The Western Ledger",
+            "A sentence naming The Western Ledger among other words of the text.",
+        ];
+        let got = with_outlet(&idx, "The Western Ledger", |i| lines[i]);
+        assert_eq!(got, None);
     }
 
     #[test]
