@@ -18,9 +18,12 @@
 //!   headlines under "Related", the site's name and tagline);
 //! - across a batch (`repeat`): lines repeated in several articles of the same source (the
 //!   batch is why the entry point takes a slice);
-//! - provenance (`provenance`): attribution, reposts and translations, read from the same lines.
+//! - provenance (`provenance`): attribution, reposts and translations, read from the same lines;
+//!   the writer and the date (`writers`, and the head rules here) from the page as scraped, after
+//!   cleaning, where the line rules named none.
 //!
-//! How well it does on pages its rules were not written from: `crates/clean/tests/labelled/`.
+//! How well it does: `crates/clean/tests/labelled/` (batches rules were written from after they
+//! were scored) and `crates/clean/tests/holdout/` (batches no rule was written from).
 
 mod blocks;
 mod chrome;
