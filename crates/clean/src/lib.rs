@@ -806,14 +806,7 @@ fn byline_near_top<'a>(
 /// name (not a newsroom, not an agency: "Por: Agencia EFE"), else nothing.
 fn writers(name: &str) -> Option<String> {
     const AND: &[&str] = &[" et ", " and ", " und ", " e ", " y ", " i ", " и ", " & "];
-    let mut parts = vec![name.trim()];
-    for j in AND {
-        parts = parts
-            .iter()
-            .flat_map(|p| p.split(j))
-            .map(str::trim)
-            .collect();
-    }
+    let parts = writers::split_names(name, AND);
     let ok = parts.len() <= 3
         && parts.iter().all(|p| {
             chrome::is_person_name(p) && !chrome::is_newsroom(p) && !provenance::is_news_agency(p)

@@ -384,16 +384,22 @@ fn name_part(rest: &str) -> &str {
 /// "Julien Aubertin et Inès Bakhti & Tom Fenwick" -> "Julien Aubertin, Inès Bakhti, Tom
 /// Fenwick"; a newsroom among them ("Thomas Delvaux et la rédaction") is left out.
 fn writers(name: &str) -> Option<String> {
+    let mut parts = split_names(name, JOINERS);
+    parts.retain(|p| !chrome::is_newsroom(p) && !is_desk(p));
+    people(&parts)
+}
+
+/// `name` cut at every one of `joiners` ("A et B & C" -> A, B, C), each part trimmed.
+pub(crate) fn split_names<'a>(name: &'a str, joiners: &[&str]) -> Vec<&'a str> {
     let mut parts = vec![name.trim()];
-    for j in JOINERS {
+    for j in joiners {
         parts = parts
             .iter()
             .flat_map(|p| p.split(j))
             .map(str::trim)
             .collect();
     }
-    parts.retain(|p| !chrome::is_newsroom(p) && !is_desk(p));
-    people(&parts)
+    parts
 }
 
 /// The names joined as "A, B" when each is a person's (not an agency's), at most four.
