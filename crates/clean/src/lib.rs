@@ -450,9 +450,13 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
             |n| !names_the_site(a, n),
         );
     }
-    if a.author.is_none() {
+    // On a translation the writer is the original's: "Article original de X, paru dans Y"
+    // names them where the page's own byline names its poster ("Publié par Admin …").
+    if a.author.is_none() || attribution.translated {
         if let Some(outlet) = attribution.original_outlet.as_deref() {
-            a.author = writers::with_outlet(&nonempty, outlet, |i| scraped_line(a, i));
+            if let Some(w) = writers::with_outlet(&nonempty, outlet, |i| scraped_line(a, i)) {
+                a.author = Some(w);
+            }
         }
     }
     // "29 novembre 2024 à 16 h 45", "Dodano: 19.05.2023" further down the head than the date

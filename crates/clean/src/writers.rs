@@ -256,15 +256,18 @@ pub(crate) fn with_outlet<'a>(
                 .trim_end()
                 .trim_end_matches([',', '(', '«', '„', '"', '“', '—', '–', '-', '|', '·'])
                 .trim_end();
+            // ("Traduit du portugais par X. Un article de Y paru dans Z": the last sentence.)
+            let before = before.rsplit(". ").next().unwrap_or(before);
             let before = before.trim_start_matches(|c: char| !c.is_alphanumeric());
             let names = before.replace(" :", ":");
-            let rest = after_label(&names)
-                .or_else(|| after_label_of(&names, ORIGINAL_LABELS))
-                .unwrap_or(&names);
+            let labelled = after_label(&names).or_else(|| after_label_of(&names, ORIGINAL_LABELS));
+            let rest = labelled.unwrap_or(&names);
             let rest = rest.trim_start_matches([':', ' ']).trim();
-            // The whole of what stands before the outlet is the name list.
-            (name_part(rest) == rest.trim_end_matches(['.', ':']))
-                .then(|| writers(rest))
+            // After a label the name ends where a name does ("Un article de Y paru dans Z");
+            // without one, the whole of what stands before the outlet is the name list.
+            let name = name_part(rest);
+            (labelled.is_some() || name == rest.trim_end_matches(['.', ':']))
+                .then(|| writers(name))
                 .flatten()
                 .filter(|w| !is_translator(w, &[l]))
         })
@@ -272,6 +275,12 @@ pub(crate) fn with_outlet<'a>(
 
 /// Labels of a translation's credit to its original ("Original: X, Outlet").
 const ORIGINAL_LABELS: &[&str] = &[
+    "article original de",
+    "l'article original de",
+    "original article by",
+    "originalartikel von",
+    "articolo originale di",
+    "artículo original de",
     "original:",
     "originale:",
     "oryginał:",
@@ -520,6 +529,13 @@ mod tests {
         ];
         let got = with_outlet(&idx, "The Western Ledger", |i| lines[i]);
         assert_eq!(got, None);
+        let lines = [
+            "Headline",
+            "Publié le 12 avril 2024 par Collectif Terres Partagées",
+            "Traduit du portugais par Hélène Gasquet. Un article de Luana Ferreira paru dans Jornal do Cerrado le 28 mars 2024.",
+        ];
+        let got = with_outlet(&idx, "Jornal do Cerrado", |i| lines[i]);
+        assert_eq!(got.as_deref(), Some("Luana Ferreira"));
     }
 
     #[test]
