@@ -472,7 +472,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
             // ("Dołączył: 14 sty 2011": a poster's panel dates the account; "— Name (@handle)
             // June 18, 2022" signs an embedded post.)
             .filter(|l| {
-                l.split_whitespace().count() <= 12
+                writers::words_up_to(l, 13) <= 12
                     && !is_sentence(l)
                     && !l.contains('@')
                     && !chrome::is_forum_panel(&patterns::normalize(l))

@@ -168,7 +168,7 @@ pub(crate) fn from_head<'a>(
     // A labelled byline anywhere in the top lines.
     let labelled = top
         .iter()
-        .filter(|l| l.split_whitespace().count() <= 25)
+        .filter(|l| words_up_to(l, 26) <= 25)
         .find_map(|l| labelled_writers(l).filter(|n| keep(n) && !is_translator(n, &top)));
     if labelled.is_some() {
         return labelled;
@@ -182,11 +182,11 @@ pub(crate) fn from_head<'a>(
     let prose_above = |k: usize| {
         top[k.saturating_sub(3)..k]
             .iter()
-            .any(|l| l.split_whitespace().count() >= 10)
+            .any(|l| words_up_to(l, 10) >= 10)
     };
     let dated = |k: usize| {
         top.get(k)
-            .is_some_and(|l| l.split_whitespace().count() <= 12 && dates::first_date(l).is_some())
+            .is_some_and(|l| words_up_to(l, 13) <= 12 && dates::first_date(l).is_some())
     };
     // (`top[k]` is `nonempty[k + 1]`.)
     (first..(first + 6).min(top.len())).find_map(|k| {
@@ -249,7 +249,7 @@ pub(crate) fn with_outlet<'a>(
             .skip(n.saturating_sub(30).max(TOP_LINES + 1)),
     );
     ends.map(|&i| line_at(i).trim())
-        .filter(|l| l.split_whitespace().count() <= 25)
+        .filter(|l| words_up_to(l, 26) <= 25)
         .find_map(|l| {
             let at = l.find(outlet)?;
             let before = l[..at]
@@ -302,6 +302,12 @@ fn after_label_of<'s>(seg: &'s str, labels: &[&str]) -> Option<&'s str> {
     })
 }
 
+/// How many words `line` has, counted up to `max` (a scraped page may hold one line of
+/// megabytes; counting all of its words for each look would be quadratic in effect).
+pub(crate) fn words_up_to(line: &str, max: usize) -> usize {
+    line.split_whitespace().take(max).count()
+}
+
 /// The writers a byline line names after its label, in any of the line's parts ("Par X | 12
 /// février 2024", "Reportage vidéo : X · Montage : Y" gives no one: its label is not a byline's).
 fn labelled_writers(line: &str) -> Option<String> {
@@ -324,7 +330,7 @@ fn labelled_writers(line: &str) -> Option<String> {
 /// the translator's post, and the writer is the original's.
 fn is_translator(names: &str, lines: &[&str]) -> bool {
     let first = names.split(", ").next().unwrap_or(names);
-    lines.iter().any(|l| {
+    lines.iter().filter(|l| words_up_to(l, 61) <= 60).any(|l| {
         l.match_indices(first).any(|(at, _)| {
             let before = &l[..at];
             let from = before.char_indices().rev().nth(40).map_or(0, |(i, _)| i);
