@@ -801,21 +801,9 @@ fn byline_near_top<'a>(
         .filter(|l| l.split_whitespace().count() <= 10)
         .find_map(|line| {
             chrome::byline_name(line)
-                .and_then(|n| writers(&n))
+                .and_then(|n| writers::strict_writers(&n))
                 .filter(|n| keep(n))
         })
-}
-
-/// "Julien Aubertin et Inès Bakhti" -> "Julien Aubertin, Inès Bakhti": each part a person's
-/// name (not a newsroom, not an agency: "Por: Agencia EFE"), else nothing.
-fn writers(name: &str) -> Option<String> {
-    const AND: &[&str] = &[" et ", " and ", " und ", " e ", " y ", " i ", " и ", " & "];
-    let parts = writers::split_names(name, AND);
-    let ok = parts.len() <= 3
-        && parts.iter().all(|p| {
-            chrome::is_person_name(p) && !chrome::is_newsroom(p) && !provenance::is_news_agency(p)
-        });
-    ok.then(|| parts.join(", "))
 }
 
 /// Line `i` as scraped: its text, or the text it had if it was removed.

@@ -260,7 +260,7 @@ pub(crate) fn with_outlet<'a>(
             let before = before.rsplit(". ").next().unwrap_or(before);
             let before = before.trim_start_matches(|c: char| !c.is_alphanumeric());
             let names = before.replace(" :", ":");
-            let labelled = after_label(&names).or_else(|| after_label_of(&names, ORIGINAL_LABELS));
+            let labelled = after_label(&names).or_else(|| after_label_in(&names, ORIGINAL_LABELS));
             let rest = labelled.unwrap_or(&names);
             let rest = rest.trim_start_matches([':', ' ']).trim();
             // After a label the name ends where a name does ("Un article de Y paru dans Z");
@@ -288,19 +288,6 @@ const ORIGINAL_LABELS: &[&str] = &[
     "оригінал:",
     "texte original:",
 ];
-
-/// The text after one of `labels` that opens `seg`, or nothing.
-fn after_label_of<'s>(seg: &'s str, labels: &[&str]) -> Option<&'s str> {
-    let lower = seg.to_lowercase();
-    labels.iter().find_map(|label| {
-        lower.strip_prefix(label)?;
-        let at = seg
-            .char_indices()
-            .nth(label.chars().count())
-            .map_or(seg.len(), |(i, _)| i);
-        Some(&seg[at..])
-    })
-}
 
 /// How many words `line` has, counted up to `max` (a scraped page may hold one line of
 /// megabytes; counting all of its words for each look would be quadratic in effect).
@@ -341,8 +328,13 @@ fn is_translator(names: &str, lines: &[&str]) -> bool {
 
 /// The text after a byline label that opens `seg`, or nothing.
 fn after_label(seg: &str) -> Option<&str> {
+    after_label_in(seg, LABELS)
+}
+
+/// The text after one of `labels` that opens `seg`, or nothing.
+fn after_label_in<'s>(seg: &'s str, labels: &[&str]) -> Option<&'s str> {
     let lower = seg.to_lowercase();
-    LABELS.iter().find_map(|label| {
+    labels.iter().find_map(|label| {
         let rest_lower = lower.strip_prefix(label)?;
         // A word label ends at a space or a colon ("Written By: X"); a colon label may run on
         // ("Texte:Céline").
@@ -404,8 +396,21 @@ fn writers(name: &str) -> Option<String> {
     people(&parts)
 }
 
+/// "Julien Aubertin et Inès Bakhti" -> "Julien Aubertin, Inès Bakhti" when every part is a
+/// person's name (not a newsroom, not an agency: "Por: Agencia EFE"), at most three, else
+/// nothing: the byline rules' reading, stricter than [`writers`], which leaves a newsroom out.
+pub(crate) fn strict_writers(name: &str) -> Option<String> {
+    const AND: &[&str] = &[" et ", " and ", " und ", " e ", " y ", " i ", " и ", " & "];
+    let parts = split_names(name, AND);
+    let ok = parts.len() <= 3
+        && parts.iter().all(|p| {
+            chrome::is_person_name(p) && !chrome::is_newsroom(p) && !provenance::is_news_agency(p)
+        });
+    ok.then(|| parts.join(", "))
+}
+
 /// `name` cut at every one of `joiners` ("A et B & C" -> A, B, C), each part trimmed.
-pub(crate) fn split_names<'a>(name: &'a str, joiners: &[&str]) -> Vec<&'a str> {
+fn split_names<'a>(name: &'a str, joiners: &[&str]) -> Vec<&'a str> {
     let mut parts = vec![name.trim()];
     for j in joiners {
         parts = parts
