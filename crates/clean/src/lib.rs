@@ -120,12 +120,49 @@ pub fn clean_batch(articles: &mut [Article], opts: &CleanOptions) {
 /// goes on: one odd line must not cost a user the other ten thousand articles. The panic's
 /// message still reaches stderr through the panic hook.
 fn clean_guarded(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
+    let long = clip_long_lines(a);
     let original = a.clone();
     let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         clean_one(a, opts, repeated)
     }));
     if run.is_err() {
         *a = original;
+    }
+    restore_long_lines(a, long);
+}
+
+/// Longest prefix of a line the rules read. Real paragraphs are far shorter (the longest line of
+/// the SemEval split is 7.4 KB, of the labelled dumps under 1 KB), but a scraped page may be one
+/// line of megabytes, and dozens of rules each read a line, lower-case it or search it: on such a
+/// page cleaning took a minute. A longer line is judged by its first 16 KB, the prefix the
+/// classifiers featurise too, and keeps or loses its whole text by that judgement.
+const MAX_RULE_LINE_BYTES: usize = 16 * 1024;
+
+/// Cuts every line longer than [`MAX_RULE_LINE_BYTES`] to that prefix for the rules, handing
+/// back the full texts (0-based line, text) for [`restore_long_lines`].
+fn clip_long_lines(a: &mut Article) -> Vec<(usize, String)> {
+    let mut long = Vec::new();
+    for (i, line) in a.lines.iter_mut().enumerate() {
+        if line.len() > MAX_RULE_LINE_BYTES {
+            let prefix = newsprism_core::text::clip(line, MAX_RULE_LINE_BYTES).to_string();
+            long.push((i, std::mem::replace(line, prefix)));
+        }
+    }
+    long
+}
+
+/// Puts the full texts back where the rules saw prefixes: in the line when it was kept, in its
+/// record in `removed` when it went (cleaning only ever blanks a line or restores it whole).
+fn restore_long_lines(a: &mut Article, long: Vec<(usize, String)>) {
+    for (i, full) in long {
+        if a.lines[i].is_empty() {
+            if let Some(r) = a.removed.iter_mut().find(|r| r.line as usize == i + 1) {
+                r.text = full;
+                continue;
+            }
+        }
+        // Kept, or (were a rule ever to blank a line without recording it) kept rather than lost.
+        a.lines[i] = full;
     }
 }
 

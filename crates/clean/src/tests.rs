@@ -2885,3 +2885,28 @@ Przepraszamy za utrudnienia.";
     assert_eq!(a.author, None);
     assert_eq!(a.published.as_deref(), Some("2025-02-03"));
 }
+
+#[test]
+fn a_line_of_megabytes_is_judged_by_its_prefix_and_kept_or_removed_whole() {
+    // Kept: the body line comes back whole, not as the prefix the rules read.
+    let body = "The regime's shameful lies will never silence the brave people of this city. "
+        .repeat(2_000);
+    assert!(body.len() > 8 * MAX_RULE_LINE_BYTES);
+    let text = format!("A city that will not be silenced\n\nPartager cet article\n{body}\n");
+    let a = &cleaned("en/huge.txt", &text);
+    assert_eq!(removed_lines(a), vec![3], "{:#?}", a.removed);
+    assert_eq!(a.lines[3], body);
+    // Removed: the record holds the whole text (cleaning blanks a line whole or keeps it).
+    let mut b = article("en/b.txt", &text);
+    let long = clip_long_lines(&mut b);
+    assert_eq!(long.len(), 1);
+    assert_eq!(
+        b.lines[3].len(),
+        MAX_RULE_LINE_BYTES,
+        "the rules read a prefix"
+    );
+    structure::blank(&mut b, 3, "test");
+    restore_long_lines(&mut b, long);
+    assert!(b.lines[3].is_empty());
+    assert_eq!(b.removed[0].text, body);
+}
