@@ -794,8 +794,8 @@ pub(crate) fn share_labels(norm: &str) -> Option<Vec<&str>> {
     let mut seen: Vec<&str> = Vec::new();
     let mut after_lead = false;
     // "Copier le lien", "Skopiuj link": a button of several words is read as one.
+    // Word by word, so that a line of prose is given up at its first word, not split whole.
     let mut rest = norm;
-    let mut words: Vec<&str> = Vec::new();
     while !rest.is_empty() {
         let rest_trim = rest.trim_start_matches(|c: char| {
             c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•' | ',')
@@ -818,10 +818,8 @@ pub(crate) fn share_labels(norm: &str) -> Option<Vec<&str>> {
             },
             |m| m.len(),
         );
-        words.push(&rest_trim[..len]);
+        let w = &rest_trim[..len];
         rest = &rest_trim[len..];
-    }
-    for w in words {
         // "Share Facebook Twitter 142 comments", "Поделиться: Facebook Telegram": counters and
         // the row's own label sit in the same row.
         let w = w.trim_end_matches(':');
@@ -3996,7 +3994,7 @@ fn is_price_offer(norm: &str) -> bool {
 /// "no commitment"): with a price per period it is an offer wherever it stands; a price rise
 /// reported in an article ("passera de 3 € à 4,50 € par mois") has none of it.
 fn is_promotion(norm: &str) -> bool {
-    const PROMO: &[&str] = &[
+    static PROMO: Phrases = Phrases::new(&[
         "premier mois",
         "puis",
         "sans engagement",
@@ -4019,19 +4017,41 @@ fn is_promotion(norm: &str) -> bool {
         "testen",
         "essai gratuit",
         "free trial",
-    ];
-    has_any_phrase(norm, PROMO)
+    ]);
+    has_any_phrase(norm, &PROMO)
 }
 
 /// Whether one of `phrases` stands in `norm` as whole words (not "puis" inside "depuis").
-fn has_any_phrase(norm: &str, phrases: &[&str]) -> bool {
-    phrases.iter().any(|p| {
-        norm.match_indices(p).any(|(i, _)| {
-            let before = norm[..i].chars().next_back();
-            let after = norm[i + p.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
+fn has_any_phrase(norm: &str, phrases: &Phrases) -> bool {
+    phrases.automaton().find_overlapping_iter(norm).any(|m| {
+        let before = norm[..m.start()].chars().next_back();
+        let after = norm[m.end()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
     })
+}
+
+/// A list of phrases looked for in one pass over a line (Aho-Corasick), the automaton built on
+/// first use: a line is asked for dozens of phrases, and searching for each in turn cost more
+/// than the rest of the rule.
+struct Phrases {
+    list: &'static [&'static str],
+    automaton: std::sync::OnceLock<aho_corasick::AhoCorasick>,
+}
+
+impl Phrases {
+    const fn new(list: &'static [&'static str]) -> Phrases {
+        Phrases {
+            list,
+            automaton: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn automaton(&self) -> &aho_corasick::AhoCorasick {
+        self.automaton.get_or_init(|| {
+            aho_corasick::AhoCorasick::new(self.list)
+                .expect("a short phrase list makes a small automaton")
+        })
+    }
 }
 
 /// Longest line read as a business's advertisement.
@@ -4043,7 +4063,7 @@ const MAX_AD_WORDS: usize = 30;
 /// simulate: an imperative news prose has outside quotes), and it is a business's line (its name
 /// before a spaced dash) or an offer (a price or a rate).
 fn is_business_ad(trimmed: &str) -> bool {
-    const CALLS: &[&str] = &[
+    static CALLS: Phrases = Phrases::new(&[
         // fr
         "simulez",
         "réservez",
@@ -4122,7 +4142,7 @@ fn is_business_ad(trimmed: &str) -> bool {
         "оформите",
         "доставка сегодня",
         "доставка сьогодні",
-    ];
+    ]);
     if is_trade_line(trimmed) {
         return true;
     }
@@ -4146,8 +4166,8 @@ fn is_business_ad(trimmed: &str) -> bool {
                     !n.is_empty() && n.len() <= 2 && n.chars().all(|c| c.is_ascii_digit())
                 })
         });
-    let deal = discount || has_any_phrase(&norm, DEALS);
-    let called = jetzt || has_any_phrase(&norm, CALLS);
+    let deal = discount || has_any_phrase(&norm, &DEALS);
+    let called = jetzt || has_any_phrase(&norm, &CALLS);
     if !called && !deal {
         return false;
     }
@@ -4184,7 +4204,7 @@ fn is_business_ad(trimmed: &str) -> bool {
 
 /// A shop's deal named in its ad ("in offerta", "offre spéciale", "-30%" is a figure, not
 /// this): with the shop's name before a spaced dash and a price or a rate, an ad.
-const DEALS: &[&str] = &[
+static DEALS: Phrases = Phrases::new(&[
     "offre spéciale",
     "offres spéciales",
     "en promotion",
@@ -4211,7 +4231,7 @@ const DEALS: &[&str] = &[
     "акция",
     "προσφορά",
     "έκπτωση",
-];
+]);
 
 /// "Garage Lambotte & Fils – Entretien toutes marques, pneus hiver/été – Rue …", "Almazara
 /// Virgen de la Cabeza – Venta directa de AOVE …", "Skład Budowlany „Bugbud” – pustaki, cement

@@ -211,10 +211,13 @@ pub fn is_language_name(word: &str) -> bool {
 
 /// Whether the lower-cased line contains a phrase of kind [`Kind::Rights`] anywhere.
 pub fn mentions_rights(lower: &str) -> bool {
-    static S: OnceLock<Vec<&'static str>> = OnceLock::new();
-    S.get_or_init(|| words_of(Kind::Rights).into_iter().collect())
-        .iter()
-        .any(|r| lower.contains(r))
+    // One pass over the line for all the rows (every short line of every page is asked).
+    static S: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    S.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(words_of(Kind::Rights))
+            .expect("the rights rows make a small automaton")
+    })
+    .is_match(lower)
 }
 
 /// Whether the (normalised) line contains a word of kind [`Kind::TranslationWord`].
@@ -294,10 +297,7 @@ pub fn matching(norm: &str, max_start_words: usize) -> Vec<(&'static Pattern, us
 /// Lower case, typographic apostrophes made plain, leading bullets/punctuation dropped, spaces
 /// collapsed. Colons stay (they tell "Source:" from "source").
 pub fn normalize(s: &str) -> String {
-    let s = s.trim_start_matches(|c: char| {
-        !c.is_alphanumeric() && !matches!(c, '©' | '@' | '#' | '(' | '[')
-    });
-    let s = s.trim_start_matches(['(', '[']);
+    let s = normalized_start(s);
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -315,6 +315,20 @@ pub fn normalize(s: &str) -> String {
         }
     }
     out
+}
+
+/// `s` from where [`normalize`] starts reading it (past leading marks and brackets).
+fn normalized_start(s: &str) -> &str {
+    let s = s.trim_start_matches(|c: char| {
+        !c.is_alphanumeric() && !matches!(c, '©' | '@' | '#' | '(' | '[')
+    });
+    s.trim_start_matches(['(', '['])
+}
+
+/// Whether [`normalize`]`(s)` would have more than `n` words, told without building it
+/// (lower-casing never makes or takes a space), for rules that give up on long lines.
+pub(crate) fn normalized_words_exceed(s: &str, n: usize) -> bool {
+    normalized_start(s).split_whitespace().nth(n).is_some()
 }
 
 pub(crate) fn fold_greek_accent(c: char) -> char {

@@ -1350,21 +1350,30 @@ fn first_url(s: &str) -> Option<String> {
 /// "MOSCOW (Reuters) - ..." / "(AFP) -" / "— AFP" / "© AFP 2024": a wire agency credited in the
 /// first words or at the very end of a line.
 fn byline_agency(line: &str) -> Option<LineAttribution> {
+    let found = wire_credit(line)?;
+    // A photo's credit names the agency that took the picture, not the text's.
     let lower = line.to_lowercase();
     if lower.contains("getty") || lower.contains("photo") || lower.contains("foto") {
         return None;
     }
-    let head: String = line.chars().take(80).collect();
+    Some(found)
+}
+
+/// The agency a line credits, in one of [`byline_agency`]'s forms.
+fn wire_credit(line: &str) -> Option<LineAttribution> {
+    let head = &line[..line.char_indices().nth(80).map_or(line.len(), |(i, _)| i)];
     let t = line.trim_end_matches(['.', ' ']);
     // Every line of every article comes here: the forms are looked for only where they can be
     // (a parenthesis or slash in the head; a line ending in the name or a bracket).
     let bracketed = head.contains(['(', '/']);
-    let words = line.split_whitespace().count();
+    // Only small counts are asked about (at most 8 words).
+    let words = line.split_whitespace().take(9).count();
     // "(Avec AFP)": the credit may stand in brackets.
     let last_word = t
         .split_whitespace()
         .next_back()
         .map(|w| w.trim_end_matches(')'));
+    let stamp_head = line.split_once(" · ").map(|(head, _)| head.trim());
     for (a, forms, tail_forms) in agency_forms() {
         let a = a.as_str();
         let in_head = bracketed && forms.iter().any(|f| head.contains(f.as_str()));
@@ -1373,9 +1382,7 @@ fn byline_agency(line: &str) -> Option<LineAttribution> {
         // "Avec AFP", "With Reuters", "Mit dpa": a short credit ending in the agency's name.
         let short_credit = words <= 4 && last_word == Some(a);
         // "Keystone-ATS · il y a 3 h": the agency and the story's age, under the headline.
-        let stamped = line
-            .split_once(" · ")
-            .is_some_and(|(head, _)| head.trim() == a && words <= 8);
+        let stamped = stamp_head == Some(a) && words <= 8;
         if in_head || at_end || short_credit || stamped || line.trim() == a {
             return Some(LineAttribution {
                 source: Some(a.to_string()),

@@ -61,7 +61,7 @@ fn story_signature(a: &Article, opts: &CleanOptions) -> u64 {
     let long = a
         .lines
         .iter()
-        .filter(|l| l.split_whitespace().count() > opts.max_repeat_words)
+        .filter(|l| l.split_whitespace().nth(opts.max_repeat_words).is_some())
         .map(|l| hash_of(&line_key(l)))
         .min();
     long.unwrap_or_else(|| {
@@ -78,32 +78,64 @@ fn story_signature(a: &Article, opts: &CleanOptions) -> u64 {
     })
 }
 
+/// What the count needs of one article: its story's signature and, for each line it counts
+/// (short, not blank, not the title), the hash of the line's key. Built on all cores before the
+/// count: keying each line was most of the pass, and the count itself runs on one.
+struct LineKeys {
+    story: u64,
+    lines: Vec<Option<u64>>,
+}
+
+fn line_keys(a: &Article, opts: &CleanOptions) -> LineKeys {
+    let lines = a
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(li, l)| {
+            let counted = !(l.trim().is_empty() || (a.title_is_line_1 && li == 0))
+                && l.split_whitespace().nth(opts.max_repeat_words).is_none();
+            counted.then(|| hash_of(&line_key(l)))
+        })
+        .collect();
+    LineKeys {
+        story: story_signature(a, opts),
+        lines,
+    }
+}
+
 /// For each article, the 0-based indices of its lines that are repeated boilerplate.
 pub fn repeated_lines(articles: &[Article], opts: &CleanOptions) -> Vec<Vec<usize>> {
+    use rayon::prelude::*;
     let mut out = vec![Vec::new(); articles.len()];
     let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, a) in articles.iter().enumerate() {
         groups.entry(source_key(a)).or_default().push(i);
     }
+    let mut in_large_group = vec![false; articles.len()];
+    for members in groups.values().filter(|m| m.len() >= opts.min_repeats) {
+        for &i in members {
+            in_large_group[i] = true;
+        }
+    }
+    let keys: Vec<Option<LineKeys>> = articles
+        .par_iter()
+        .zip(in_large_group)
+        .map(|(a, counted)| counted.then(|| line_keys(a, opts)))
+        .collect();
     for members in groups.values() {
         if members.len() < opts.min_repeats {
             continue;
         }
-        // Copies of one story count once.
         let mut seen_stories = std::collections::HashSet::new();
-        let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+        let mut counts: HashMap<u64, (usize, usize)> = HashMap::new();
         for &i in members {
-            if !seen_stories.insert(story_signature(&articles[i], opts)) {
+            let Some(k) = &keys[i] else { continue };
+            // Copies of one story (a wire piece reposted) count once.
+            if !seen_stories.insert(k.story) {
                 continue;
             }
-            for (li, l) in articles[i].lines.iter().enumerate() {
-                if l.trim().is_empty() || (articles[i].title_is_line_1 && li == 0) {
-                    continue;
-                }
-                if l.split_whitespace().count() > opts.max_repeat_words {
-                    continue;
-                }
-                let e = counts.entry(line_key(l)).or_insert((0, usize::MAX));
+            for &h in k.lines.iter().flatten() {
+                let e = counts.entry(h).or_insert((0, usize::MAX));
                 if e.1 != i {
                     e.0 += 1;
                     e.1 = i;
@@ -111,22 +143,16 @@ pub fn repeated_lines(articles: &[Article], opts: &CleanOptions) -> Vec<Vec<usiz
             }
         }
         for &i in members {
-            let a = &articles[i];
-            let rep: Vec<usize> = a
+            let Some(k) = &keys[i] else { continue };
+            out[i] = k
                 .lines
                 .iter()
                 .enumerate()
-                .filter(|(li, l)| {
-                    let is_title = a.title_is_line_1 && *li == 0;
-                    !(l.trim().is_empty() || is_title)
-                        && l.split_whitespace().count() <= opts.max_repeat_words
-                        && counts
-                            .get(&line_key(l))
-                            .is_some_and(|c| c.0 >= opts.min_repeats)
+                .filter(|(_, h)| {
+                    h.is_some_and(|h| counts.get(&h).is_some_and(|c| c.0 >= opts.min_repeats))
                 })
                 .map(|(li, _)| li)
                 .collect();
-            out[i] = rep;
         }
     }
     out

@@ -544,15 +544,11 @@ pub(crate) fn is_comment_header(line: &str) -> bool {
         "livre d'or",
         "kondolenzbuch",
     ];
-    let norm = patterns::normalize(line);
     // "4 réponses à « Le glacier … »": the quoted title does not count.
-    if patterns::normalize(&chrome::outside_quotes(line))
-        .split_whitespace()
-        .count()
-        > 15
-    {
+    if patterns::normalized_words_exceed(&chrome::outside_quotes(line), 15) {
         return false;
     }
+    let norm = patterns::normalize(line);
     // "Une réflexion sur « … »", "One thought on “…”": WordPress spells a count of one.
     const ONE: &[&str] = &[
         "une", "un", "one", "ein", "eine", "uno", "una", "jeden", "jedna", "ενα", "один",
@@ -1409,11 +1405,11 @@ pub(crate) fn remove_agenda_boxes(a: &mut Article, nonempty: &[usize]) {
     let mut found = Vec::new();
     for (k, &i) in nonempty.iter().enumerate() {
         let t = a.lines[i].trim();
+        if t.is_empty() || t.split_whitespace().nth(8).is_some() {
+            continue;
+        }
         let norm = patterns::normalize(t);
-        if t.is_empty()
-            || t.split_whitespace().count() > 8
-            || !AGENDA.iter().any(|w| contains_words(&norm, w))
-        {
+        if !AGENDA.iter().any(|w| contains_words(&norm, w)) {
             continue;
         }
         let items: Vec<usize> = nonempty[k + 1..]
