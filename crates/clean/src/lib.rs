@@ -196,6 +196,10 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
     // A source credited between two paragraphs, kept for when no credit outside the body names
     // the article's own source.
     let mut inside_source: Option<String> = None;
+    // Each "SOURCE :" line's credited name, and whether the line credits a document or data.
+    let mut credits: Vec<(String, bool)> = Vec::new();
+    // Whether something other than a data credit says the text is a repost.
+    let mut repost_elsewhere = attribution.republished;
     let mut found_attr = !attribution.evidence.is_empty() || attribution.republished;
     // Whether `published` came from a line that says it is the publication date.
     let mut published_labelled = false;
@@ -257,6 +261,14 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                     la.original_outlet = None;
                 }
             }
+            let data_credit = opens_with_source_label(&line) && is_data_credit(&line);
+            if let Some(src) = la
+                .source
+                .as_ref()
+                .filter(|_| opens_with_source_label(&line))
+            {
+                credits.push((src.clone(), data_credit));
+            }
             // "SOURCE : Institut statistique de X", "Źródło: APN" between two paragraphs credits
             // what the paragraph above reports (figures, agency copy); it does not make the
             // article a repost.
@@ -293,6 +305,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                     || la.source.is_some()
                     || la.original_outlet.is_some()
                     || la.original_url.is_some());
+            repost_elsewhere |= la.republished && !data_credit;
             provenance::merge(&mut attribution, la, &line);
             found_attr = true;
             // "Par Jonas Albrecht, traduit de l'allemand par Claire Vidal", "Source : X |
@@ -523,6 +536,37 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
     if attribution.source.is_none() {
         attribution.source = inside_source;
     }
+    // "SOURCE : Eurostat, rapport annuel 2024", "SOURCE : FAO ; calculs de l'auteur" under an
+    // opinion piece's figures: where a page has several credits, those that describe a document
+    // (a date, a title after a comma) credit what the paragraph above cites, not the text, and
+    // make no repost, even under the last paragraph. The text's own credit is a bare name
+    // ("SOURCE : RIH"); with none, the page names no source.
+    if credits.len() >= 2 && credits.iter().any(|(_, data)| *data) {
+        // ("SOURCE : Novapress / Horizon Monde" under "SOURCE : Novapress, d'après …" names
+        // Novapress bare.)
+        let credited =
+            |name: &str, data: bool| credits.iter().any(|(s, d)| *d == data && s.contains(name));
+        let only_data = |name: &str| credited(name, true) && !credited(name, false);
+        let last_bare = credits
+            .iter()
+            .rev()
+            .find(|(_, data)| !data)
+            .map(|(s, _)| s.clone());
+        if attribution.republished && !repost_elsewhere && !attribution.translated {
+            attribution.republished = false;
+            attribution.original_outlet = None;
+        }
+        if attribution
+            .original_outlet
+            .as_deref()
+            .is_some_and(only_data)
+        {
+            attribution.original_outlet = last_bare.clone().filter(|_| attribution.republished);
+        }
+        if attribution.source.as_deref().is_some_and(only_data) {
+            attribution.source = last_bare;
+        }
+    }
     // "Source : L'Écho de la Mauricie, 21 mai 2024" under an article pasted into a forum thread
     // (the page has posters' headers or panels): the paste is that outlet's text, a repost,
     // wherever the credit stands in the thread.
@@ -673,6 +717,24 @@ fn opens_with_source_label(line: &str) -> bool {
     let first = words.next().unwrap_or("");
     let colon = first.ends_with(':') || words.next() == Some(":");
     colon && LABELS.contains(&first.trim_end_matches(':').to_lowercase().as_str())
+}
+
+/// "SOURCE : Eurostat, rapport annuel 2024", "ИСТОЧНИК: данные биржевых торгов, февраль 2024":
+/// a credit that names a document, a date or a calculation after the credited name, as charts'
+/// and figures' credits do; an outlet's credit is its name ("SOURCE : RIH", with perhaps a
+/// time stamp after a bar or a dot, "SOURCE : HPTV | 2025-02-26 14:05", "Źródło: AIC · dodano
+/// 20.11.2024").
+fn is_data_credit(line: &str) -> bool {
+    let credit = line.split_once(':').map_or(line, |(_, c)| c);
+    let credit = credit.split(" | ").next().unwrap_or(credit);
+    let credit = credit.split(" · ").next().unwrap_or(credit).trim();
+    let described = credit
+        .split_once([',', ';'])
+        .is_some_and(|(_, rest)| rest.chars().any(char::is_alphanumeric));
+    // ("SOURCE : MWS calculations based on port authority data": a name is shorter.)
+    described
+        || credit.contains(|c: char| c.is_ascii_digit())
+        || credit.split_whitespace().nth(6).is_some()
 }
 
 /// "Updated …", "Mis à jour le …", "Aktualisiert am …": a dateline that gives the last change,

@@ -2910,3 +2910,41 @@ fn a_line_of_megabytes_is_judged_by_its_prefix_and_kept_or_removed_whole() {
     assert!(b.lines[3].is_empty());
     assert_eq!(b.removed[0].text, body);
 }
+
+#[test]
+fn several_data_credits_under_figures_are_not_the_articles_source() {
+    let body = "Le prix du gaz livré par méthanier a doublé en deux ans\n\
+\n\
+Par Gérard Lamotte\n\
+Deux ans après avoir tourné le dos aux gazoducs, l'Europe paie son gaz plus cher que jamais, et ce sont ses industriels qui en font les frais.\n\
+Les importations de gaz naturel liquéfié ont progressé de 65 % entre 2021 et 2023, selon les chiffres publiés par la Commission.\n\
+SOURCE : Commission européenne, rapport trimestriel sur les marchés du gaz, T4 2023\n\
+Dans le même temps, le prix moyen payé par les importateurs a été multiplié par deux, et les contrats à long terme se font rares.\n\
+SOURCE : Agence internationale de l'énergie, Gas Market Report, janvier 2024\n\
+Les chimistes allemands ont réduit leur production de près d'un cinquième, et plusieurs sites ont fermé leurs portes pour de bon.\n\
+Le choix a été politique avant d'être économique, et ce sont les ménages comme les usines qui en paient aujourd'hui le prix.\n\
+SOURCE : Cefic, Facts & Figures 2024\n";
+    let a = cleaned("fr/gnl.txt", body);
+    let source = a.attribution.as_ref().and_then(|t| t.source.clone());
+    assert_eq!(source, None, "{:#?}", a.attribution);
+    // The outlet's own bare credit under the text is its source.
+    let signed = format!("{body}SOURCE : RIH\n");
+    let a = cleaned("fr/gnl.txt", &signed);
+    let source = a.attribution.as_ref().and_then(|t| t.source.clone());
+    assert_eq!(source.as_deref(), Some("RIH"), "{:#?}", a.attribution);
+    let outlet = a
+        .attribution
+        .as_ref()
+        .and_then(|t| t.original_outlet.clone());
+    assert_ne!(
+        outlet.as_deref(),
+        Some("Cefic"),
+        "a data credit reposts nothing"
+    );
+    assert!(!is_data_credit(
+        "SOURCE : HPTV Français | 2025-02-26 14:05:31"
+    ));
+    assert!(is_data_credit(
+        "ИСТОЧНИК: данные биржевых торгов, февраль 2024 г."
+    ));
+}
