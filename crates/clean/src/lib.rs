@@ -232,6 +232,8 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         let line = a.lines[i].clone();
         let mut reason: Option<String> = None;
         if let Some(mut la) = provenance::line_attribution(&line) {
+            // "SOURCE : X", "Źródło: X": a credit under its label, not a note in a sentence.
+            let labelled = opens_with_source_label(&line);
             // Crediting the article's own outlet is not a republication.
             if let (Some(own), Some(src)) =
                 (&own, la.source.as_deref().or(la.original_outlet.as_deref()))
@@ -250,7 +252,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                     // "SOURCE :" label.
                     if !provenance::is_news_agency(src)
                         && !provenance::is_news_agency(own)
-                        && !opens_with_source_label(&line)
+                        && !labelled
                     {
                         la.source = None;
                     }
@@ -261,12 +263,8 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                     la.original_outlet = None;
                 }
             }
-            let data_credit = opens_with_source_label(&line) && is_data_credit(&line);
-            if let Some(src) = la
-                .source
-                .as_ref()
-                .filter(|_| opens_with_source_label(&line))
-            {
+            let data_credit = labelled && is_data_credit(&line);
+            if let Some(src) = la.source.as_ref().filter(|_| labelled) {
                 credits.push((src.clone(), data_credit));
             }
             // "SOURCE : Institut statistique de X", "Źródło: APN" between two paragraphs credits
@@ -274,7 +272,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
             // article a repost.
             // (Two lines or more of the body below it: an author's bio may follow the credit.)
             let inside = body.is_some_and(|(first, last)| first < rank && rank + 2 <= last);
-            if inside && !la.translated && opens_with_source_label(&line) {
+            if inside && !la.translated && labelled {
                 la.original_outlet = None;
                 la.republished = false;
                 // "SOURCE : Office statistique de X" mid-text credits figures; a "SOURCE : RIH"

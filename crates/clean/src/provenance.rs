@@ -1361,7 +1361,7 @@ fn byline_agency(line: &str) -> Option<LineAttribution> {
 
 /// The agency a line credits, in one of [`byline_agency`]'s forms.
 fn wire_credit(line: &str) -> Option<LineAttribution> {
-    let head = &line[..line.char_indices().nth(80).map_or(line.len(), |(i, _)| i)];
+    let head = newsprism_core::text::clip_chars(line, 80);
     let t = line.trim_end_matches(['.', ' ']);
     // Every line of every article comes here: the forms are looked for only where they can be
     // (a parenthesis or slash in the head; a line ending in the name or a bracket).

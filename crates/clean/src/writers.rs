@@ -341,9 +341,8 @@ fn after_label_in<'s>(seg: &'s str, labels: &[&str]) -> Option<&'s str> {
         if !label.ends_with(':') && !rest_lower.starts_with([' ', ':']) {
             return None;
         }
-        let skip = label.chars().count();
-        let at = seg.char_indices().nth(skip).map_or(seg.len(), |(i, _)| i);
-        Some(&seg[at..])
+        let skip = newsprism_core::text::clip_chars(seg, label.chars().count()).len();
+        Some(&seg[skip..])
     })
 }
 

@@ -13,6 +13,14 @@ pub fn clip(s: &str, max: usize) -> &str {
     &s[..end]
 }
 
+/// The start of `s`, at most `n` characters (not bytes): for limits a reader counts in letters.
+pub fn clip_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
 /// The words of `s` (runs of letters and digits), lower-cased and joined by single spaces: a key
 /// under which two lines that differ only in case, punctuation or spacing are the same text
 /// ("The council voted." and "THE COUNCIL voted!").
@@ -32,7 +40,7 @@ pub fn word_key(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{clip, word_key};
+    use super::{clip, clip_chars, word_key};
 
     #[test]
     fn word_keys_ignore_case_punctuation_and_spacing() {
@@ -50,5 +58,7 @@ mod tests {
         assert_eq!(clip("héllo", 3), "hé");
         assert_eq!(clip("abc", 10), "abc");
         assert_eq!(clip("ж", 0), "");
+        assert_eq!(clip_chars("Ωmega", 2), "Ωm");
+        assert_eq!(clip_chars("ab", 5), "ab");
     }
 }

@@ -12,6 +12,7 @@
 
 use std::collections::HashMap;
 
+use newsprism_core::text::clip_chars;
 use newsprism_core::{EmbedError, Embedder};
 
 /// Characters of an article's text that are embedded (title included).
@@ -95,14 +96,6 @@ pub fn dot(a: &[f32], b: &[f32]) -> f32 {
     }
     let tail: f32 = ra.iter().zip(rb).map(|(x, y)| x * y).sum();
     acc.iter().sum::<f32>() + tail
-}
-
-/// The start of `s`, at most `n` characters.
-pub fn clip_chars(s: &str, n: usize) -> &str {
-    match s.char_indices().nth(n) {
-        Some((i, _)) => &s[..i],
-        None => s,
-    }
 }
 
 impl Embeddings {
@@ -293,7 +286,5 @@ mod tests {
             "{err}"
         );
         assert!(Embeddings::from_rows("x", 3, vec![1.0; 4], vec![1.0; 4]).is_err());
-        assert_eq!(clip_chars("Ωmega", 2), "Ωm");
-        assert_eq!(clip_chars("ab", 5), "ab");
     }
 }

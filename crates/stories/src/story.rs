@@ -134,7 +134,7 @@ pub fn build_stories(
 /// What an article contributes to its embeddings: (title + text, title).
 fn embedding_input(a: &Article) -> (String, String) {
     let body = a.lines.join("\n");
-    let body = crate::embedding::clip_chars(&body, crate::embedding::EMBED_CHARS);
+    let body = newsprism_core::text::clip_chars(&body, crate::embedding::EMBED_CHARS);
     let title = a
         .title
         .clone()
