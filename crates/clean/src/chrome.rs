@@ -3,7 +3,8 @@
 
 use crate::dates;
 use crate::patterns::{
-    is_share_target, matching, mentions_rights, multiword_share_targets, normalize, patterns, Kind,
+    has_row, is_share_target, matching, mentions_rights, multiword_share_targets, normalize,
+    patterns, phrases_of, Kind,
 };
 use crate::CleanOptions;
 
@@ -781,6 +782,36 @@ fn is_share_buttons(norm: &str) -> bool {
             && head.count() <= 3
             && share_labels(tail).is_some_and(|labels| labels.len() >= 2)
     })
+}
+
+/// Whether [`share_labels`] of the line, normalised, can be `Some`, told from its first word:
+/// only that word is normalised, so that a paragraph of prose is given up without normalising it
+/// whole. `true` when the first word cannot tell (it holds no letters, is a row's label or a
+/// count, or may open a button of several words).
+pub(crate) fn may_be_share_row(line: &str) -> bool {
+    let Some(first) = line.split_whitespace().next() else {
+        return true;
+    };
+    // (`normalize` reads a line word by word, so its first word normalised is the start of the
+    // line normalised.)
+    let norm = normalize(first);
+    let is_gap = |c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•' | ',');
+    let t = norm.trim_start_matches(is_gap);
+    let token = &t[..t.find(is_gap).unwrap_or(t.len())];
+    if token.is_empty()
+        || multiword_share_targets()
+            .iter()
+            .any(|m| m.starts_with(token))
+    {
+        return true;
+    }
+    let w = token.trim_end_matches(':');
+    !w.chars().any(char::is_alphanumeric)
+        || SHARE_LEADS.contains(&w)
+        || COUNT_WORDS.contains(&w)
+        || w.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
+        || is_share_target(w)
 }
 
 /// The distinct share-button labels a (normalised) line is made of, or `None` when it holds
@@ -2905,9 +2936,11 @@ pub(crate) fn is_archive_banner(trimmed: &str) -> bool {
             return true;
         }
     }
-    matching(&norm, usize::MAX)
-        .into_iter()
-        .any(|(p, _, _)| p.kind == Kind::Chrome("archive banner"))
+    static ROWS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    has_row(
+        &norm,
+        ROWS.get_or_init(|| phrases_of(Kind::Chrome("archive banner"))),
+    )
 }
 
 /// Longest line read as an embed's notice: a sentence or two.
@@ -4889,6 +4922,13 @@ fn is_separator_line(s: &str) -> bool {
 /// table of contents or a form to fill in, its words joined by rows of dots (an ellipsis has
 /// three).
 fn is_dot_leader_line(trimmed: &str) -> bool {
+    // (More than ten words is never one: told before reading a paragraph's every character.)
+    let mut words = trimmed
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric));
+    if words.nth(10).is_some() {
+        return false;
+    }
     let mut run = 0;
     let mut longest = 0;
     for c in trimmed.chars() {
@@ -4899,11 +4939,7 @@ fn is_dot_leader_line(trimmed: &str) -> bool {
             run = 0;
         }
     }
-    let words = trimmed
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count();
-    if longest < 4 || words > 10 {
+    if longest < 4 {
         return false;
     }
     // A contents line ends with its page ("p. 4", "12"); a form's field is a label and a colon
@@ -6930,5 +6966,34 @@ mod tests {
         ] {
             assert_eq!(reason(line), None, "{line}");
         }
+    }
+
+    #[test]
+    fn a_line_given_up_by_its_first_word_is_no_share_row() {
+        let lines = [
+            "Partager sur Facebook",
+            "Copier le lien",
+            "• Facebook | Twitter | Email",
+            "FACEBOOK Twitter",
+            "142 comments Facebook Twitter",
+            "Share: Facebook WhatsApp",
+            "f 𝕏 ✉ Facebook",
+            "(Facebook) Telegram",
+            "Copier",
+            "The council voted on Facebook",
+            "Le conseil a voté",
+            "Поделиться: Telegram",
+            "Σχόλια 3 Facebook",
+            "| | |",
+            "",
+        ];
+        let mut given_up = 0;
+        for line in lines {
+            let some = share_labels(&normalize(line)).is_some();
+            assert!(may_be_share_row(line) || !some, "{line}");
+            given_up += usize::from(!may_be_share_row(line));
+        }
+        // The prose lines are given up without normalising them whole.
+        assert!(given_up >= 2, "{given_up}");
     }
 }

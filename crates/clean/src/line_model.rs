@@ -22,7 +22,7 @@
 //! `clean_eval --train-line-model FILE` retrains it and prints cross-validated figures
 //! (`docs/extraction.md`).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use newsprism_core::Article;
 
@@ -840,8 +840,8 @@ impl<'a> Page<'a> {
             removed,
             reasons,
             body: None,
-            chrome_words: HashSet::new(),
-            prose_words: HashMap::new(),
+            chrome_words: HashSet::default(),
+            prose_words: HashMap::default(),
         };
         let n = page.lines.len();
         page.body = (0..n)
@@ -858,7 +858,7 @@ impl<'a> Page<'a> {
     }
 
     fn index_words(&mut self) {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for k in 0..self.lines.len() {
             let prose = self.is_prose(k);
             if !self.removed[k] && !prose {

@@ -156,15 +156,11 @@ fn parse(table: &str) -> Vec<Pattern> {
     out
 }
 
-type WordSet = std::collections::HashSet<&'static str>;
+type WordSet = rustc_hash::FxHashSet<&'static str>;
 
 /// The phrases of one kind of single-word rows, as a set (built once per kind by its caller).
 fn words_of(kind: Kind) -> WordSet {
-    patterns()
-        .iter()
-        .filter(|p| p.kind == kind)
-        .map(|p| p.phrase.as_str())
-        .collect()
+    phrases_of(kind).into_iter().collect()
 }
 
 /// Whether `word` is a row of `kind`, the kind's set built once into `cell`.
@@ -230,13 +226,13 @@ pub fn mentions_translation(norm: &str) -> bool {
 /// Table rows indexed by their phrase's first word, so a line is checked only against the rows
 /// that can start at one of its words (the table has hundreds of rows; lines have tens of words).
 struct FirstWordIndex {
-    by_first: std::collections::HashMap<String, Vec<usize>>,
+    by_first: rustc_hash::FxHashMap<String, Vec<usize>>,
 }
 
 fn index() -> &'static FirstWordIndex {
     static I: OnceLock<FirstWordIndex> = OnceLock::new();
     I.get_or_init(|| {
-        let mut by_first: std::collections::HashMap<String, Vec<usize>> = Default::default();
+        let mut by_first: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
         for (i, p) in patterns().iter().enumerate() {
             // Looked up by word, not as phrases opening a match.
             if matches!(
@@ -294,6 +290,48 @@ pub fn matching(norm: &str, max_start_words: usize) -> Vec<(&'static Pattern, us
     hits.into_iter().map(|(r, s, e)| (&all[r], s, e)).collect()
 }
 
+/// The phrases of the rows of `kind`, for a rule that asks about one kind only (built once per
+/// kind by its caller).
+pub fn phrases_of(kind: Kind) -> Vec<&'static str> {
+    patterns()
+        .iter()
+        .filter(|p| p.kind == kind)
+        .map(|p| p.phrase.as_str())
+        .collect()
+}
+
+/// Whether one of `phrases` (rows of the table) occurs in the normalised line where
+/// [`matching`] would find it: from the start of a word whose whole text is the phrase's first
+/// word, and ending at a word's end. A rule that asks about one kind searches its few rows
+/// instead of looking up every word of the line in the whole table.
+pub fn has_row(norm: &str, phrases: &[&str]) -> bool {
+    phrases.iter().any(|phrase| {
+        let one_word = !phrase.contains(' ');
+        let mut from = 0;
+        while let Some(i) = norm[from..].find(phrase) {
+            let start = from + i;
+            let end = start + phrase.len();
+            let next = norm[end..].chars().next();
+            let starts_word = start == 0 || norm.as_bytes()[start - 1] == b' ';
+            let ends_word = if one_word {
+                // (The line's word is the phrase itself.)
+                next.is_none_or(|c| c == ' ')
+            } else {
+                phrase
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| !c.is_alphanumeric())
+                    || next.is_none_or(|c| !c.is_alphanumeric())
+            };
+            if starts_word && ends_word {
+                return true;
+            }
+            from = start + norm[start..].chars().next().map_or(1, char::len_utf8);
+        }
+        false
+    })
+}
+
 /// Lower case, typographic apostrophes made plain, leading bullets/punctuation dropped, spaces
 /// collapsed. Colons stay (they tell "Source:" from "source").
 pub fn normalize(s: &str) -> String {
@@ -304,14 +342,20 @@ pub fn normalize(s: &str) -> String {
             out.push(' ');
         }
         for c in w.chars() {
-            let c = if matches!(c, '’' | '`' | 'ʼ') {
-                '\''
-            } else {
-                c
-            };
-            // Greek capitals drop their accents ("ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ" is "Διαβάστε επίσης"):
-            // accents and the final sigma are folded away so that both spellings match one row.
-            out.extend(c.to_lowercase().map(fold_greek_accent));
+            // (Every line of every page passes here, often several times: the Latin and
+            // Cyrillic letters, most of the text, are lower-cased without the Unicode tables.)
+            match c {
+                '`' => out.push('\''),
+                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+                'а'..='џ' => out.push(c),
+                'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+                'Ѐ'..='Џ' => out.push(char::from_u32(c as u32 + 0x50).unwrap_or(c)),
+                '’' | 'ʼ' => out.push('\''),
+                // Greek capitals drop their accents ("ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ" is "Διαβάστε
+                // επίσης"): accents and the final sigma are folded away so that both spellings
+                // match one row.
+                c => out.extend(c.to_lowercase().map(fold_greek_accent)),
+            }
         }
     }
     out
@@ -402,6 +446,67 @@ mod tests {
             rows,
             "a row of patterns.tsv has an unknown kind"
         );
+    }
+
+    #[test]
+    fn a_rows_search_finds_what_the_table_lookup_finds() {
+        let rows: Vec<&Pattern> = patterns()
+            .iter()
+            .filter(|p| matches!(p.kind, Kind::Chrome(_) | Kind::Near(_) | Kind::AttrSource))
+            .collect();
+        for p in rows {
+            let ph = p.phrase.as_str();
+            for line in [
+                ph.to_string(),
+                format!("x {ph}"),
+                format!("x{ph}"),
+                format!("{ph}s y"),
+                format!("{ph} y"),
+                format!("y {ph}: z"),
+                format!("{ph}{ph}"),
+            ] {
+                let table = matching(&line, usize::MAX)
+                    .iter()
+                    .any(|(q, _, _)| q.phrase == ph);
+                assert_eq!(has_row(&line, &[ph]), table, "{ph:?} in {line:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn normalising_lower_cases_as_the_unicode_tables_do() {
+        // The reference: every character through the Unicode tables.
+        let slow = |s: &str| -> String {
+            let s = normalized_start(s);
+            let mut out = String::new();
+            for w in s.split_whitespace() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                for c in w.chars() {
+                    let c = if matches!(c, '’' | '`' | 'ʼ') {
+                        '\''
+                    } else {
+                        c
+                    };
+                    out.extend(c.to_lowercase().map(fold_greek_accent));
+                }
+            }
+            out
+        };
+        let all: String = (0x21..0x3000u32)
+            .filter_map(char::from_u32)
+            .flat_map(|c| [c, 'x', ' '])
+            .collect();
+        assert_eq!(normalize(&all), slow(&all));
+        for s in [
+            "ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ",
+            "Ёлка ЎЄЇІ Ѐ",
+            "L’Été `x` ʼn",
+            "  • ПОДЕЛИТЬСЯ: Ok",
+        ] {
+            assert_eq!(normalize(s), slow(s), "{s}");
+        }
     }
 
     #[test]

@@ -2037,7 +2037,11 @@ pub(crate) fn remove_split_share_rows(
             // A button another cue took already ("Telegram", repeated across the source's
             // pages) is still one of the row.
             let i = nonempty[k];
-            let norm = patterns::normalize(idx.scraped(a, i));
+            let text = idx.scraped(a, i);
+            if !chrome::may_be_share_row(text) {
+                break;
+            }
+            let norm = patterns::normalize(text);
             if chrome::share_labels(&norm).is_none_or(|l| l.is_empty()) {
                 break;
             }

@@ -78,7 +78,7 @@ impl Article {
         for (_, line) in self.paragraphs() {
             if title
                 .as_ref()
-                .is_some_and(|t| *t == crate::text::word_key(line))
+                .is_some_and(|t| crate::text::has_word_key(line, t))
             {
                 continue;
             }

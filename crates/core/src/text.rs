@@ -38,9 +38,71 @@ pub fn word_key(s: &str) -> String {
     key
 }
 
+/// Whether [`word_key`]`(s)` is `key`, told without building it: word by word, giving up at
+/// the first word that differs (every line of a page is compared with its title).
+pub fn has_word_key(s: &str, key: &str) -> bool {
+    let mut rest = key;
+    for (n, w) in s
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .enumerate()
+    {
+        if n > 0 {
+            match rest.strip_prefix(' ') {
+                Some(r) => rest = r,
+                None => return false,
+            }
+        }
+        let after = if w.is_ascii() {
+            // (ASCII lower-cases byte for byte.)
+            // (Bytes that match are ASCII, so the word's end is a character boundary.)
+            let b = rest.as_bytes();
+            (b.len() >= w.len()
+                && b.iter()
+                    .zip(w.bytes())
+                    .all(|(&k, c)| k == c.to_ascii_lowercase()))
+            .then(|| &rest[w.len()..])
+        } else {
+            // (A whole word: the final sigma lower-cases by its place in the word.)
+            rest.strip_prefix(w.to_lowercase().as_str())
+        };
+        match after {
+            Some(r) => rest = r,
+            None => return false,
+        }
+    }
+    rest.is_empty()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{clip, clip_chars, word_key};
+    use super::{clip, clip_chars, has_word_key, word_key};
+
+    #[test]
+    fn a_word_key_is_recognised_without_building_it() {
+        let lines = [
+            "  The COUNCIL, voted:  7–4!",
+            "the council voted 7 4",
+            "the council voted 7",
+            "the council voted 7 44",
+            "thecouncil voted 7 4",
+            "ΟΔΥΣΣΕΑΣ και Σ",
+            "Élu « maire »",
+            "?!",
+            "",
+            "the council voted 7 4 again",
+            "Жук ab",
+            "ж",
+            "a",
+            "ab жук",
+        ];
+        for a in lines {
+            for b in lines {
+                let key = word_key(b);
+                assert_eq!(has_word_key(a, &key), word_key(a) == key, "{a:?} vs {b:?}");
+            }
+        }
+    }
 
     #[test]
     fn word_keys_ignore_case_punctuation_and_spacing() {
