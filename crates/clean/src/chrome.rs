@@ -3,8 +3,8 @@
 
 use crate::dates;
 use crate::patterns::{
-    has_row, is_share_target, matching, mentions_rights, multiword_share_targets, normalize,
-    patterns, phrases_of, Kind,
+    is_share_target, matching, mentions_rights, multiword_share_targets, normalize, patterns, Kind,
+    Rows,
 };
 use crate::CleanOptions;
 
@@ -2219,10 +2219,13 @@ fn is_media_item(line: &str) -> bool {
 fn is_credited_caption(trimmed: &str) -> bool {
     // ("(fot. PAP/…)": the bracket is no part of the credit's first word.)
     let norm = normalize(trimmed).replace('(', "( ");
-    let Some((_, start, end)) = matching(&norm, usize::MAX)
+    static ROWS: std::sync::OnceLock<Rows> = std::sync::OnceLock::new();
+    let Some((start, end)) = ROWS
+        .get_or_init(|| Rows::of(Kind::Chrome("image credit")))
+        .spans_in(&norm)
         .into_iter()
-        .filter(|(p, start, _)| p.kind == Kind::Chrome("image credit") && *start > 0)
-        .max_by_key(|(_, start, _)| *start)
+        .filter(|&(start, _)| start > 0)
+        .max_by_key(|&(start, _)| start)
     else {
         return false;
     };
@@ -2936,11 +2939,9 @@ pub(crate) fn is_archive_banner(trimmed: &str) -> bool {
             return true;
         }
     }
-    static ROWS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
-    has_row(
-        &norm,
-        ROWS.get_or_init(|| phrases_of(Kind::Chrome("archive banner"))),
-    )
+    static ROWS: std::sync::OnceLock<Rows> = std::sync::OnceLock::new();
+    ROWS.get_or_init(|| Rows::of(Kind::Chrome("archive banner")))
+        .found_in(&norm)
 }
 
 /// Longest line read as an embed's notice: a sentence or two.
@@ -3097,11 +3098,10 @@ const MAX_COOKIE_WORDS: usize = 100;
 /// one or two).
 fn is_long_cookie_banner(line: &str) -> bool {
     let norm = normalize(&outside_quotes(line));
-    let mut spans: Vec<(usize, usize)> = matching(&norm, usize::MAX)
-        .into_iter()
-        .filter(|(p, _, _)| p.kind == Kind::Chrome("cookie notice"))
-        .map(|(_, s, e)| (s, e))
-        .collect();
+    static ROWS: std::sync::OnceLock<Rows> = std::sync::OnceLock::new();
+    let mut spans = ROWS
+        .get_or_init(|| Rows::of(Kind::Chrome("cookie notice")))
+        .spans_in(&norm);
     spans.sort_by_key(|&(s, e)| (s, std::cmp::Reverse(e)));
     outermost(spans, |&span| span).len() >= 3
 }

@@ -290,8 +290,7 @@ pub fn matching(norm: &str, max_start_words: usize) -> Vec<(&'static Pattern, us
     hits.into_iter().map(|(r, s, e)| (&all[r], s, e)).collect()
 }
 
-/// The phrases of the rows of `kind`, for a rule that asks about one kind only (built once per
-/// kind by its caller).
+/// The phrases of the rows of `kind` (built once per kind by its caller).
 pub fn phrases_of(kind: Kind) -> Vec<&'static str> {
     patterns()
         .iter()
@@ -300,36 +299,60 @@ pub fn phrases_of(kind: Kind) -> Vec<&'static str> {
         .collect()
 }
 
-/// Whether one of `phrases` (rows of the table) occurs in the normalised line where
-/// [`matching`] would find it: from the start of a word whose whole text is the phrase's first
-/// word, and ending at a word's end. A rule that asks about one kind searches its few rows
-/// instead of looking up every word of the line in the whole table.
-pub fn has_row(norm: &str, phrases: &[&str]) -> bool {
-    phrases.iter().any(|phrase| {
-        let one_word = !phrase.contains(' ');
-        let mut from = 0;
-        while let Some(i) = norm[from..].find(phrase) {
-            let start = from + i;
-            let end = start + phrase.len();
-            let next = norm[end..].chars().next();
-            let starts_word = start == 0 || norm.as_bytes()[start - 1] == b' ';
-            let ends_word = if one_word {
-                // (The line's word is the phrase itself.)
-                next.is_none_or(|c| c == ' ')
-            } else {
-                phrase
-                    .chars()
-                    .next_back()
-                    .is_some_and(|c| !c.is_alphanumeric())
-                    || next.is_none_or(|c| !c.is_alphanumeric())
-            };
-            if starts_word && ends_word {
-                return true;
+/// The rows of one kind, searched in one pass over a line, for a rule that asks about that kind
+/// only: it need not look up every word of a long line in the whole table.
+pub struct Rows {
+    phrases: Vec<&'static str>,
+    automaton: aho_corasick::AhoCorasick,
+}
+
+impl Rows {
+    pub fn of(kind: Kind) -> Rows {
+        let phrases = phrases_of(kind);
+        let automaton =
+            aho_corasick::AhoCorasick::new(&phrases).expect("a kind's rows make a small automaton");
+        Rows { phrases, automaton }
+    }
+
+    /// Whether one of the rows occurs in the normalised line where [`matching`] would find it.
+    pub fn found_in(&self, norm: &str) -> bool {
+        self.automaton
+            .find_overlapping_iter(norm)
+            .any(|m| self.at_words(norm, m.pattern().as_usize(), m.start(), m.end()))
+    }
+
+    /// The byte spans of the rows found in the normalised line, as [`matching`] gives them for
+    /// the rows of this kind: each row's first occurrence, in table order.
+    pub fn spans_in(&self, norm: &str) -> Vec<(usize, usize)> {
+        let mut first: Vec<Option<(usize, usize)>> = vec![None; self.phrases.len()];
+        // (Reported by where they end: a row's occurrences in the order they start.)
+        for m in self.automaton.find_overlapping_iter(norm) {
+            let r = m.pattern().as_usize();
+            if first[r].is_none() && self.at_words(norm, r, m.start(), m.end()) {
+                first[r] = Some((m.start(), m.end()));
             }
-            from = start + norm[start..].chars().next().map_or(1, char::len_utf8);
         }
-        false
-    })
+        first.into_iter().flatten().collect()
+    }
+
+    /// Whether row `r`, found at `start..end`, stands where [`matching`] reads phrases: from the
+    /// start of a word whose whole text is the phrase's first word, to a word's end.
+    fn at_words(&self, norm: &str, r: usize, start: usize, end: usize) -> bool {
+        let phrase = self.phrases[r];
+        let next = norm[end..].chars().next();
+        let starts_word = start == 0 || norm.as_bytes()[start - 1] == b' ';
+        let ends_word = if phrase.contains(' ') {
+            phrase
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_alphanumeric())
+                || next.is_none_or(|c| !c.is_alphanumeric())
+        } else {
+            // (The line's word is the phrase itself.)
+            next.is_none_or(|c| c == ' ')
+        };
+        starts_word && ends_word
+    }
 }
 
 /// Lower case, typographic apostrophes made plain, leading bullets/punctuation dropped, spaces
@@ -450,25 +473,40 @@ mod tests {
 
     #[test]
     fn a_rows_search_finds_what_the_table_lookup_finds() {
-        let rows: Vec<&Pattern> = patterns()
+        let mut kinds: Vec<Kind> = patterns()
             .iter()
-            .filter(|p| matches!(p.kind, Kind::Chrome(_) | Kind::Near(_) | Kind::AttrSource))
+            .map(|p| p.kind)
+            .filter(|k| matches!(k, Kind::Chrome(_) | Kind::Near(_) | Kind::AttrSource))
             .collect();
-        for p in rows {
-            let ph = p.phrase.as_str();
-            for line in [
-                ph.to_string(),
-                format!("x {ph}"),
-                format!("x{ph}"),
-                format!("{ph}s y"),
-                format!("{ph} y"),
-                format!("y {ph}: z"),
-                format!("{ph}{ph}"),
-            ] {
-                let table = matching(&line, usize::MAX)
-                    .iter()
-                    .any(|(q, _, _)| q.phrase == ph);
-                assert_eq!(has_row(&line, &[ph]), table, "{ph:?} in {line:?}");
+        kinds.dedup();
+        kinds.sort_by_key(|k| format!("{k:?}"));
+        kinds.dedup();
+        for kind in kinds {
+            let rows = Rows::of(kind);
+            for ph in phrases_of(kind) {
+                for line in [
+                    ph.to_string(),
+                    format!("x {ph}"),
+                    format!("x{ph}"),
+                    format!("{ph}s y"),
+                    format!("{ph} y"),
+                    format!("y {ph}: z"),
+                    format!("{ph}{ph}"),
+                    format!("{ph} {ph} x {ph}"),
+                    format!("x{ph} {ph}"),
+                ] {
+                    let table: Vec<(usize, usize)> = matching(&line, usize::MAX)
+                        .iter()
+                        .filter(|(q, _, _)| q.kind == kind)
+                        .map(|&(_, s, e)| (s, e))
+                        .collect();
+                    assert_eq!(
+                        rows.found_in(&line),
+                        !table.is_empty(),
+                        "{ph:?} in {line:?}"
+                    );
+                    assert_eq!(rows.spans_in(&line), table, "{ph:?} in {line:?}");
+                }
             }
         }
     }

@@ -88,9 +88,11 @@ pub struct Extracted {
 /// Extracts the main text and metadata of an HTML page. `url` is where it came from, if known.
 pub fn extract_html(html: &str, url: Option<&str>) -> Extracted {
     let html = cut(html, MAX_HTML_BYTES);
+    // (Categories, tags and licence are never read here: their page-wide queries are skipped.)
     let mut opts = trafilatura::Options::default()
         .with_exclude_comments(true)
-        .with_max_tree_size(MAX_TREE_SIZE);
+        .with_max_tree_size(MAX_TREE_SIZE)
+        .with_categories_tags_license(false);
     if let Some(u) = url.and_then(|u| url::Url::parse(u).ok()) {
         opts = opts.with_url(u);
     }
@@ -169,10 +171,18 @@ fn run_extractor(
     Result<trafilatura::ExtractResult, trafilatura::TrafilaturaError>,
     bool,
 ) {
+    // The page's metadata does not depend on the focus or the fallback extractors: read once,
+    // it serves a second run too.
+    let doc = trafilatura::dom::Document::from_html(parsed.clone());
+    let meta = trafilatura::metadata::extract_metadata(&doc, opts);
     let extract = |opts: &trafilatura::Options| {
-        trafilatura::extract_document(trafilatura::dom::Document::from_html(parsed.clone()), opts)
+        trafilatura::extract_document_with_metadata(
+            trafilatura::dom::Document::from_html(parsed.clone()),
+            opts,
+            Some(meta.clone()),
+        )
     };
-    let first = extract(opts);
+    let first = trafilatura::extract_document_with_metadata(doc, opts, Some(meta.clone()));
     // A short result often means the extractor settled on a teaser or a sidebar: then run
     // it again with its fallback extractors (readability, jusText) and keep the longer text.
     // Only these pages pay for the second pass.

@@ -142,6 +142,17 @@ pub fn extract(html: &str, opts: &Options) -> Result<ExtractResult, TrafilaturaE
 ///
 /// Port of `ExtractDocument`.
 pub fn extract_document(doc: Document, opts: &Options) -> Result<ExtractResult, TrafilaturaError> {
+    extract_document_with_metadata(doc, opts, None)
+}
+
+/// newsprism patch: [`extract_document`] with the page's metadata given when the caller has it
+/// from [`metadata::extract_metadata`] with the same options (a second run on the same page,
+/// with other focus or fallback settings, which the metadata does not depend on).
+pub fn extract_document_with_metadata(
+    doc: Document,
+    opts: &Options,
+    meta: Option<Metadata>,
+) -> Result<ExtractResult, TrafilaturaError> {
     // Clone opts so we can mutate original_url if needed.
     let mut opts = opts.clone();
 
@@ -157,7 +168,7 @@ pub fn extract_document(doc: Document, opts: &Options) -> Result<ExtractResult, 
     }
 
     // Extract metadata (happens before content extraction in the Go pipeline).
-    let mut meta = metadata::extract_metadata(&doc, &opts);
+    let mut meta = meta.unwrap_or_else(|| metadata::extract_metadata(&doc, &opts));
 
     // Check essential metadata requirements.
     if opts.has_essential_metadata {

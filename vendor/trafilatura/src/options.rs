@@ -165,6 +165,9 @@ pub struct Options {
     pub html_date_override: Option<chrono::NaiveDate>,
     /// User-provided fallback candidates for content extraction.
     pub fallback_candidates: Option<FallbackCandidates>,
+    /// newsprism patch: leave the metadata's categories, tags and license empty (DOM queries
+    /// over the whole page that a caller which never reads them need not pay for).
+    pub skip_categories_tags_license: bool,
 }
 
 // ---------------------------------------------------------------------------
@@ -172,6 +175,12 @@ pub struct Options {
 // ---------------------------------------------------------------------------
 
 impl Options {
+    /// newsprism patch: see [`Options::skip_categories_tags_license`].
+    pub fn with_categories_tags_license(mut self, extract: bool) -> Self {
+        self.skip_categories_tags_license = !extract;
+        self
+    }
+
     /// Enable or disable readability/baseline fallback extraction.
     pub fn with_fallback(mut self, enable: bool) -> Self {
         self.enable_fallback = enable;

@@ -385,6 +385,14 @@ pub fn extract_metadata(doc: &Document, opts: &Options) -> Metadata {
         }
     }
 
+    // newsprism patch: a caller that never reads them skips the categories, tags and license.
+    if opts.skip_categories_tags_license {
+        metadata.categories.clear();
+        metadata.tags.clear();
+        metadata.license.clear();
+        return metadata;
+    }
+
     // Categories fallback via DOM.
     if metadata.categories.is_empty() {
         metadata.categories = extract_dom_categories(doc);
