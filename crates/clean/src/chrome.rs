@@ -3151,11 +3151,10 @@ pub(crate) fn outside_quotes(line: &str) -> String {
 fn reserves_rights(line: &str) -> bool {
     // Folded like the table's rows (Greek accents), or "Απαγορεύεται η αναδημοσίευση" would
     // never meet its row.
-    let lower: String = line
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(crate::patterns::fold_greek_accent)
-        .collect();
+    let mut lower = String::with_capacity(line.len());
+    for c in line.chars() {
+        crate::patterns::push_lower_folded(&mut lower, c);
+    }
     mentions_rights(&lower)
         || lower.match_indices('©').any(|(i, _)| {
             lower[i + '©'.len_utf8()..]
@@ -5142,12 +5141,17 @@ fn is_menu(s: &str) -> bool {
     } else {
         s
     };
+    let mut seps = s.chars().filter(|c| MENU_SEPARATORS.contains(c)).count();
+    // (Three items at the least, so two separators or a run of spaces: most lines of prose are
+    // given up here.)
+    if seps == 1 || (seps == 0 && !s.contains("  ")) {
+        return false;
+    }
     let mut segments: Vec<&str> = s
         .split(MENU_SEPARATORS)
         .map(str::trim)
         .filter(|x| !x.is_empty())
         .collect();
-    let mut seps = s.chars().filter(|c| MENU_SEPARATORS.contains(c)).count();
     // "HOME   POLITICS   ECONOMY   VIDEO": items laid out by runs of spaces.
     if seps == 0 && s.contains("  ") {
         segments = s

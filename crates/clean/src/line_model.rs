@@ -738,8 +738,20 @@ fn line_features(page: &Page, k: usize, out: &mut Features, hashes: &mut Vec<(u3
     hashes.extend(words(t).map(|w| (hash_parts(&[w]), is_vocabulary_word(w))));
     let (mut n, mut in_chrome, mut in_prose) = (0usize, 0usize, 0usize);
     let own_prose = page.is_prose(k);
+    // Each vocabulary word counted once: a short line looks back over its words, a long one
+    // keeps a set (looking back would be quadratic in a paragraph's words).
+    let mut seen: HashSet<u32> = HashSet::default();
+    let long = hashes.len() > 32;
     for (i, &(h, vocabulary)) in hashes.iter().enumerate() {
-        if !vocabulary || hashes[..i].contains(&(h, true)) {
+        if !vocabulary {
+            continue;
+        }
+        let repeated = if long {
+            !seen.insert(h)
+        } else {
+            hashes[..i].contains(&(h, true))
+        };
+        if repeated {
             continue;
         }
         n += 1;

@@ -365,23 +365,28 @@ pub fn normalize(s: &str) -> String {
             out.push(' ');
         }
         for c in w.chars() {
-            // (Every line of every page passes here, often several times: the Latin and
-            // Cyrillic letters, most of the text, are lower-cased without the Unicode tables.)
             match c {
-                '`' => out.push('\''),
-                c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-                'а'..='џ' => out.push(c),
-                'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
-                'Ѐ'..='Џ' => out.push(char::from_u32(c as u32 + 0x50).unwrap_or(c)),
-                '’' | 'ʼ' => out.push('\''),
-                // Greek capitals drop their accents ("ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ" is "Διαβάστε
-                // επίσης"): accents and the final sigma are folded away so that both spellings
-                // match one row.
-                c => out.extend(c.to_lowercase().map(fold_greek_accent)),
+                '`' | '’' | 'ʼ' => out.push('\''),
+                c => push_lower_folded(&mut out, c),
             }
         }
     }
     out
+}
+
+/// `c` lower-cased and, in Greek, without its accents, as the table's rows are written: Greek
+/// capitals drop their accents ("ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ" is "Διαβάστε επίσης"), so accents and the
+/// final sigma are folded away for both spellings to match one row.
+pub(crate) fn push_lower_folded(out: &mut String, c: char) {
+    // (Every line of every page passes here, often several times: the Latin and Cyrillic
+    // letters, most of the text, are lower-cased without the Unicode tables.)
+    match c {
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        'а'..='џ' => out.push(c),
+        'А'..='Я' => out.push(char::from_u32(c as u32 + 0x20).unwrap_or(c)),
+        'Ѐ'..='Џ' => out.push(char::from_u32(c as u32 + 0x50).unwrap_or(c)),
+        c => out.extend(c.to_lowercase().map(fold_greek_accent)),
+    }
 }
 
 /// `s` from where [`normalize`] starts reading it (past leading marks and brackets).
