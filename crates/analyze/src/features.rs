@@ -17,6 +17,7 @@
 use newsprism_core::Lang;
 
 use crate::hash::{hash, hash_pair};
+use crate::linear::{prefetch_row, PREFETCH_AHEAD};
 use crate::text::{normalize_into, tokenize, Token};
 
 const NS_WORD: u8 = 1;
@@ -141,7 +142,11 @@ fn merge_duplicates(
         *slot = vec![u32::MAX; dim];
     }
     dst.clear();
-    for &(i, v, o) in src {
+    for (j, &(i, v, o)) in src.iter().enumerate() {
+        // (The slots are scattered over a megabyte: each is asked for a few features ahead.)
+        if let Some(&(ahead, _, _)) = src.get(j + PREFETCH_AHEAD) {
+            prefetch_row(slot, ahead as usize, 1);
+        }
         let s = &mut slot[i as usize];
         if *s == u32::MAX {
             *s = dst.len() as u32;
@@ -306,7 +311,11 @@ impl NgramFeaturizer {
         merge_duplicates(slot, self.dim(), raw, block);
         raw.clear();
         let mut norm = 0f32;
-        for e in block.iter_mut() {
+        for j in 0..block.len() {
+            if let Some(&(ahead, _, _)) = block.get(j + PREFETCH_AHEAD) {
+                prefetch_row(&self.idf, ahead as usize, 1);
+            }
+            let e = &mut block[j];
             e.1 = (1.0 + e.1.ln()) * self.idf[e.0 as usize];
             norm += e.1 * e.1;
         }

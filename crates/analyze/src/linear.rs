@@ -78,18 +78,18 @@ impl LinearHead {
 /// ~1,500 rows scattered over a table of tens of megabytes, so scoring waits on memory, not on
 /// arithmetic; asking for each row a few features before it is needed overlaps those waits
 /// (training, which scores every example before updating it, ran 95 s -> see docs/analysis.md).
-const PREFETCH_AHEAD: usize = 16;
+pub(crate) const PREFETCH_AHEAD: usize = 16;
 
-/// Hints the CPU to fetch the weight row starting at `start` (`len` floats) into cache. A hint
+/// Hints the CPU to fetch the weight row starting at `start` (`len` weights) into cache. A hint
 /// only: it cannot fault and does not change any result. No crate offers a portable prefetch,
 /// hence the intrinsic; on other architectures this does nothing.
 #[inline(always)]
-fn prefetch_row(w: &[f32], start: usize, len: usize) {
+pub(crate) fn prefetch_row<T>(w: &[T], start: usize, len: usize) {
     #[cfg(target_arch = "x86_64")]
     {
         use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
         let base = w.as_ptr().wrapping_add(start).cast::<i8>();
-        let bytes = len * std::mem::size_of::<f32>();
+        let bytes = len * std::mem::size_of::<T>();
         // Every cache line the row touches: its first byte, each 64 bytes on, and its last.
         for off in (0..bytes)
             .step_by(64)

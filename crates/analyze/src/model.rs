@@ -32,7 +32,7 @@ use crate::features::{
     SparseVec, BIGRAM_ORIGIN, NO_ORIGIN,
 };
 use crate::langid;
-use crate::linear::{activate, LinearHead, Loss};
+use crate::linear::{activate, prefetch_row, LinearHead, Loss, PREFETCH_AHEAD};
 use crate::repeats;
 use crate::stack::{genre_features, stack_features, GENRE_STACK_DIM, STACK_DIM};
 
@@ -219,7 +219,13 @@ impl QuantHead {
         let mut accd = [0f32; 32];
         let accd = &mut accd[..l];
         let q = self.qrows();
-        for (&i, &v) in x.idx.iter().zip(&x.val) {
+        for (j, (&i, &v)) in x.idx.iter().zip(&x.val).enumerate() {
+            // (Scoring waits on the scattered rows: each is asked for a few features ahead.)
+            if let Some(&ahead) = x.idx.get(j + PREFETCH_AHEAD) {
+                if (ahead as usize) < q {
+                    prefetch_row(&self.w, ahead as usize * l, l);
+                }
+            }
             let i = i as usize;
             if i < q {
                 let row = &self.w[i * l..(i + 1) * l];
@@ -259,6 +265,9 @@ impl QuantHead {
         let n = explain.words.len();
         let mut sums = vec![0f32; 2 * n];
         for (j, (&i, &v)) in x.idx.iter().zip(&x.val).enumerate() {
+            if let Some(&ahead) = x.idx.get(j + PREFETCH_AHEAD) {
+                prefetch_row(&self.w, ahead as usize * l + label, 1);
+            }
             let origin = explain.origins.get(j).copied().unwrap_or(NO_ORIGIN);
             if origin == NO_ORIGIN {
                 continue;
