@@ -27,21 +27,20 @@ pub fn first_date(line: &str) -> Option<String> {
             }
         }
         let next = |k: usize| tokens.get(i + k).map(String::as_str);
+        // (The month names, hundreds of them, are looked up last: only where a day and a year
+        // stand round the token, which in a paragraph of prose is almost nowhere.)
+        let year = next(2).and_then(year_number);
         // 2 décembre 2026, 7. Juli 2022, 3 декабря 2026
-        if let (Some(day), Some(m), Some(y)) = (
-            day_number(t),
-            next(1).and_then(month_number),
-            next(2).and_then(year_number),
-        ) {
-            return iso(y, m, day);
+        if let (Some(y), Some(day)) = (year, day_number(t)) {
+            if let Some(m) = next(1).and_then(month_number) {
+                return iso(y, m, day);
+            }
         }
         // December 3, 2026; Dec 2 2026
-        if let (Some(m), Some(day), Some(y)) = (
-            month_number(t),
-            next(1).and_then(day_number),
-            next(2).and_then(year_number),
-        ) {
-            return iso(y, m, day);
+        if let (Some(y), Some(day)) = (year, next(1).and_then(day_number)) {
+            if let Some(m) = month_number(t) {
+                return iso(y, m, day);
+            }
         }
     }
     None
