@@ -795,9 +795,8 @@ pub(crate) fn may_be_share_row(line: &str) -> bool {
     // (`normalize` reads a line word by word, so its first word normalised is the start of the
     // line normalised.)
     let norm = normalize(first);
-    let is_gap = |c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•' | ',');
-    let t = norm.trim_start_matches(is_gap);
-    let token = &t[..t.find(is_gap).unwrap_or(t.len())];
+    let t = norm.trim_start_matches(is_share_gap);
+    let token = &t[..t.find(is_share_gap).unwrap_or(t.len())];
     if token.is_empty()
         || multiword_share_targets()
             .iter()
@@ -808,10 +807,20 @@ pub(crate) fn may_be_share_row(line: &str) -> bool {
     let w = token.trim_end_matches(':');
     !w.chars().any(char::is_alphanumeric)
         || SHARE_LEADS.contains(&w)
-        || COUNT_WORDS.contains(&w)
+        || is_share_count(w)
+        || is_share_target(w)
+}
+
+/// What stands between the buttons of a share row: spaces, bars, slashes, dots, commas.
+fn is_share_gap(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•' | ',')
+}
+
+/// A row's counter ("142", "1,2", "comments"): read past, neither a button nor prose.
+fn is_share_count(w: &str) -> bool {
+    COUNT_WORDS.contains(&w)
         || w.chars()
             .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
-        || is_share_target(w)
 }
 
 /// The distinct share-button labels a (normalised) line is made of, or `None` when it holds
@@ -828,9 +837,7 @@ pub(crate) fn share_labels(norm: &str) -> Option<Vec<&str>> {
     // Word by word, so that a line of prose is given up at its first word, not split whole.
     let mut rest = norm;
     while !rest.is_empty() {
-        let rest_trim = rest.trim_start_matches(|c: char| {
-            c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•' | ',')
-        });
+        let rest_trim = rest.trim_start_matches(is_share_gap);
         if rest_trim.is_empty() {
             break;
         }
@@ -842,11 +849,7 @@ pub(crate) fn share_labels(norm: &str) -> Option<Vec<&str>> {
                     .is_none_or(|c| !c.is_alphanumeric())
         });
         let len = multi.map_or_else(
-            || {
-                rest_trim
-                    .find(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '·' | '•' | ','))
-                    .unwrap_or(rest_trim.len())
-            },
+            || rest_trim.find(is_share_gap).unwrap_or(rest_trim.len()),
             |m| m.len(),
         );
         let w = &rest_trim[..len];
@@ -861,12 +864,7 @@ pub(crate) fn share_labels(norm: &str) -> Option<Vec<&str>> {
         let lead = SHARE_LEADS.contains(&w);
         let link = after_lead && LEAD_LINKS.contains(&w);
         after_lead = lead;
-        if lead
-            || link
-            || COUNT_WORDS.contains(&w)
-            || w.chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.'))
-        {
+        if lead || link || is_share_count(w) {
             continue;
         }
         if !is_share_target(w) {

@@ -54,8 +54,8 @@ pub fn has_word_key(s: &str, key: &str) -> bool {
             }
         }
         let after = if w.is_ascii() {
-            // (ASCII lower-cases byte for byte.)
-            // (Bytes that match are ASCII, so the word's end is a character boundary.)
+            // (ASCII lower-cases byte for byte; bytes that match are ASCII, so the word's end
+            // is a character boundary.)
             let b = rest.as_bytes();
             (b.len() >= w.len()
                 && b.iter()

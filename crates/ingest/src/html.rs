@@ -175,14 +175,13 @@ fn run_extractor(
     // it serves a second run too.
     let doc = trafilatura::dom::Document::from_html(parsed.clone());
     let meta = trafilatura::metadata::extract_metadata(&doc, opts);
-    let extract = |opts: &trafilatura::Options| {
-        trafilatura::extract_document_with_metadata(
-            trafilatura::dom::Document::from_html(parsed.clone()),
-            opts,
-            Some(meta.clone()),
-        )
+    let run = |doc, opts: &trafilatura::Options| {
+        trafilatura::extract_document_with_metadata(doc, opts, Some(meta.clone()))
     };
-    let first = trafilatura::extract_document_with_metadata(doc, opts, Some(meta.clone()));
+    let extract = |opts: &trafilatura::Options| {
+        run(trafilatura::dom::Document::from_html(parsed.clone()), opts)
+    };
+    let first = run(doc, opts);
     // A short result often means the extractor settled on a teaser or a sidebar: then run
     // it again with its fallback extractors (readability, jusText) and keep the longer text.
     // Only these pages pay for the second pass.
