@@ -868,6 +868,33 @@ impl Document {
         result
     }
 
+    /// newsprism patch: whether the text [`Document::text_content`] would return holds at least
+    /// `n` printable ASCII characters, read only as far as needed. Each of them stays one
+    /// character through `utils::trim` (no canonical composition absorbs an ASCII character), so
+    /// a caller comparing a trimmed length with a bound can skip building the text of a large
+    /// subtree, which the link-density test did for every element holding a link.
+    pub fn ascii_graphic_at_least(&self, id: NodeId, n: usize) -> bool {
+        let mut count = 0;
+        self.count_ascii_graphic(id, n, &mut count, 0);
+        count >= n
+    }
+
+    fn count_ascii_graphic(&self, id: NodeId, n: usize, count: &mut usize, depth: usize) {
+        // The same walk as `collect_text`, depth limit included.
+        if depth >= MAX_TREE_DEPTH || *count >= n {
+            return;
+        }
+        let Some(node) = self.tree.get(id) else {
+            return;
+        };
+        if let Node::Text(t) = node.value() {
+            *count += t.bytes().filter(u8::is_ascii_graphic).count();
+        }
+        for child in node.children() {
+            self.count_ascii_graphic(child.id(), n, count, depth + 1);
+        }
+    }
+
     fn collect_text(&self, id: NodeId, out: &mut String, depth: usize) {
         if depth >= MAX_TREE_DEPTH {
             return;

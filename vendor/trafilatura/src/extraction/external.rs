@@ -10,7 +10,7 @@ use crate::settings::VALID_TAG_CATALOG;
 use crate::utils::trim;
 
 use super::baseline::basic_cleaning;
-use super::html_processing::{doc_cleaning, prune_unwanted_nodes};
+use super::html_processing::{doc_cleaning, prune_unwanted_nodes, prune_unwanted_nodes_owned};
 
 /// Tags removed from fallback extraction output during sanitization.
 ///
@@ -65,7 +65,7 @@ pub(crate) fn compare_external_extraction(
     // libreadability engine relies on its own, different heuristics. Apply the
     // unlikely-candidates rule to the readability input so fallback candidates
     // stay aligned with upstream (documented in DEVIATIONS.md).
-    let cleaned_doc = prune_unwanted_nodes(&cleaned_doc, UNLIKELY_CANDIDATES, false);
+    let cleaned_doc = prune_unwanted_nodes_owned(cleaned_doc, UNLIKELY_CANDIDATES);
 
     // Serialize to HTML for readability input. Readability needs a clean parse
     // (html5ever normalization) to produce correct results.
