@@ -294,10 +294,11 @@ impl QuantHead {
                 (o, c)
             })
             .collect();
-        by_origin.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
-        let pick = |filter: bool| {
+        // Strongest first; ties by origin, so the order never depends on the sort algorithm.
+        let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        let pick = |candidates: &[(u32, f32)], filter: bool| {
             let mut out: Vec<String> = Vec::with_capacity(k);
-            for &(o, _) in &by_origin {
+            for &(o, _) in candidates {
                 if out.len() == k {
                     break;
                 }
@@ -312,11 +313,26 @@ impl QuantHead {
             }
             out
         };
+        // An article has thousands of candidate tokens and the first few dozen nearly always
+        // give the k cues: those are selected and sorted first, the rest only when they do not.
+        // Picking stops at k, so the result is the one a full sort gives.
+        let head = (CUE_CANDIDATES_PER_CUE * k).min(by_origin.len());
+        if head < by_origin.len() {
+            by_origin.select_nth_unstable_by(head, order);
+            by_origin[..head].sort_unstable_by(order);
+            let out = pick(&by_origin[..head], true);
+            if out.len() == k {
+                return out;
+            }
+            by_origin[head..].sort_unstable_by(order);
+        } else {
+            by_origin.sort_unstable_by(order);
+        }
         // Informative words when there are any; otherwise the strongest terms, so that a
         // prediction never comes without evidence.
-        let out = pick(true);
+        let out = pick(&by_origin, true);
         if out.is_empty() {
-            pick(false)
+            pick(&by_origin, false)
         } else {
             out
         }
@@ -338,6 +354,10 @@ pub struct Model {
 
 /// Cue terms reported per prediction.
 const CUES: usize = 5;
+
+/// How many of a prediction's strongest tokens are ordered before the cues are read from them,
+/// per cue wanted (see `QuantHead::cues`).
+const CUE_CANDIDATES_PER_CUE: usize = 8;
 /// Words in more than about 2.7% of all training paragraphs (IDF below this) are not shown as
 /// cues. IDF is pooled over six languages, so this drops the function words of each language.
 const MIN_CUE_IDF: f32 = 4.6;
@@ -958,5 +978,126 @@ mod rules_tests {
         let json = r#"{"technique_thresholds":[],"frame_thresholds":[],"genre_offsets":[0,1,2]}"#;
         let old: Rules = serde_json::from_str(json).unwrap();
         assert!(old.genre_offsets_short.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod cue_tests {
+    use super::*;
+
+    /// The cues as a full sort of every token orders them: what `QuantHead::cues` must give.
+    fn reference(
+        head: &QuantHead,
+        x: &SparseVec,
+        explain: &Explain,
+        k: usize,
+        informative: &dyn Fn(&str) -> bool,
+    ) -> Vec<String> {
+        let n = explain.words.len();
+        let mut sums = vec![0f32; 2 * n];
+        for (j, (&i, &v)) in x.idx.iter().zip(&x.val).enumerate() {
+            let o = explain.origins[j];
+            if o == NO_ORIGIN {
+                continue;
+            }
+            let slot = if o & BIGRAM_ORIGIN != 0 {
+                n + (o & !BIGRAM_ORIGIN) as usize
+            } else {
+                o as usize
+            };
+            sums[slot] += v * head.w[i as usize] as f32;
+        }
+        let mut all: Vec<(u32, f32)> = (0..2 * n)
+            .filter(|&s| sums[s] > 0.0)
+            .map(|s| {
+                let o = if s >= n {
+                    (s - n) as u32 | BIGRAM_ORIGIN
+                } else {
+                    s as u32
+                };
+                (o, sums[s])
+            })
+            .collect();
+        all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let pick = |filter: bool| {
+            let mut out: Vec<String> = Vec::new();
+            for &(o, _) in &all {
+                if out.len() == k {
+                    break;
+                }
+                let t = explain.term(o).unwrap();
+                let ok = t
+                    .split(' ')
+                    .any(|w| w.chars().count() > 1 && (!filter || informative(w)));
+                if ok && !out.contains(&t) {
+                    out.push(t);
+                }
+            }
+            out
+        };
+        let out = pick(true);
+        if out.is_empty() {
+            pick(false)
+        } else {
+            out
+        }
+    }
+
+    #[test]
+    fn cues_match_a_full_sort() {
+        // A small deterministic generator (xorshift) stands in for random texts and weights.
+        let mut state = 0x9E37_79B9_7F4A_7C15u64;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let vocabulary = ["the", "war", "x", "traitors", "of", "shocking", "a", "regime"];
+        for case in 0..300 {
+            let words: Vec<String> = (0..1 + next() % 120)
+                .map(|_| vocabulary[(next() % vocabulary.len() as u64) as usize].to_string())
+                .collect();
+            let n = words.len() as u32;
+            let dim = 64;
+            // Few weight levels, so equal contributions (ties) are common.
+            let w: Vec<i8> = (0..dim).map(|_| (next() % 7) as i8 - 2).collect();
+            let head = QuantHead {
+                labels: 1,
+                dim,
+                loss: Loss::Binary,
+                scale: vec![1.0],
+                bias: vec![0.0],
+                w,
+                dense: Vec::new(),
+            };
+            let (mut idx, mut val, mut origins) = (Vec::new(), Vec::new(), Vec::new());
+            for _ in 0..next() % 400 {
+                idx.push((next() % dim as u64) as u32);
+                val.push([0.5f32, 1.0, 0.25][(next() % 3) as usize]);
+                origins.push(match next() % 5 {
+                    0 => NO_ORIGIN,
+                    1 if n > 1 => (next() % (n as u64 - 1)) as u32 | BIGRAM_ORIGIN,
+                    _ => (next() % n as u64) as u32,
+                });
+            }
+            let x = SparseVec { idx, val };
+            let explain = Explain { origins, words };
+            // Case by case, most tokens are uninformative, so the cues often lie past the
+            // first candidates ordered, or there are none and the fallback runs.
+            let strict = case % 3;
+            let informative = move |w: &str| match strict {
+                0 => w != "the" && w != "of",
+                1 => w == "regime",
+                _ => false,
+            };
+            for k in [1, 3, CUES] {
+                assert_eq!(
+                    head.cues(&x, &explain, 0, k, &informative),
+                    reference(&head, &x, &explain, k, &informative),
+                    "case {case}, k {k}"
+                );
+            }
+        }
     }
 }
