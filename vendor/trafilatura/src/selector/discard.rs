@@ -99,6 +99,13 @@ fn overall_discarded_content_rule1(doc: &Document, id: NodeId) -> bool {
     let elem_id = doc.id_attr(id);
     let role = doc.get_attribute(id, "role").unwrap_or_default();
     let data_component = doc.get_attribute(id, "data-component").unwrap_or_default();
+    // newsprism patch: most elements carry none of these attributes, and then no substring test
+    // below can match; only the attribute test can.
+    if class.is_empty() && elem_id.is_empty() && role.is_empty() && data_component.is_empty() {
+        return doc
+            .get_attribute(id, "data-lp-replacement-content")
+            .is_some();
+    }
     let id_class = format!("{elem_id}{class}");
     // Pre-compute lowercased strings to avoid repeated allocations in the conditions.
     let lower_id = lower(&elem_id);
@@ -194,6 +201,10 @@ fn overall_discarded_content_rule2(doc: &Document, id: NodeId) -> bool {
     let elem_id = doc.id_attr(id);
     let style = doc.get_attribute(id, "style").unwrap_or_default();
     let aria_hidden = doc.get_attribute(id, "aria-hidden").unwrap_or_default();
+    // newsprism patch: without a class, an id or a style no substring test below can match.
+    if class.is_empty() && elem_id.is_empty() && style.is_empty() {
+        return aria_hidden == "true";
+    }
     let id_class = format!("{elem_id}{class}");
     let id_style = format!("{elem_id}{style}");
 
