@@ -294,7 +294,8 @@ impl QuantHead {
                 (o, c)
             })
             .collect();
-        // Strongest first; ties by origin, so the order never depends on the sort algorithm.
+        // Strongest first; ties by origin (words before word pairs, each in text order), so the
+        // order never depends on the sort algorithm.
         let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         let pick = |candidates: &[(u32, f32)], filter: bool| {
             let mut out: Vec<String> = Vec::with_capacity(k);
