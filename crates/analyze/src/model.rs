@@ -1054,7 +1054,9 @@ mod cue_tests {
             state ^= state << 17;
             state
         };
-        let vocabulary = ["the", "war", "x", "traitors", "of", "shocking", "a", "regime"];
+        let vocabulary = [
+            "the", "war", "x", "traitors", "of", "shocking", "a", "regime",
+        ];
         for case in 0..300 {
             let words: Vec<String> = (0..1 + next() % 120)
                 .map(|_| vocabulary[(next() % vocabulary.len() as u64) as usize].to_string())
