@@ -1016,16 +1016,22 @@ fn train_article_heads(
         .filter(|&i| keep(i))
         .filter_map(|i| prep.articles[i].frames.map(|s| (&prep.art_x[i], s.bits())))
         .unzip();
-    let g = linear::train_weighted(
-        &gx,
-        &gy,
-        Some(&gw),
-        Genre::COUNT,
-        dim,
-        Loss::Softmax,
-        &opts.article,
+    // The two heads are independent: as two tasks they fill both cores where whole folds alone
+    // leave one idle (six fold tasks of unequal size on two cores).
+    let (g, f) = rayon::join(
+        || {
+            linear::train_weighted(
+                &gx,
+                &gy,
+                Some(&gw),
+                Genre::COUNT,
+                dim,
+                Loss::Softmax,
+                &opts.article,
+            )
+        },
+        || linear::train(&fx, &fy, Frame::COUNT, dim, Loss::Binary, &opts.article),
     );
-    let f = linear::train(&fx, &fy, Frame::COUNT, dim, Loss::Binary, &opts.article);
     (
         QuantHead::quantize_rows(&g, qrows),
         QuantHead::quantize_rows(&f, qrows),
