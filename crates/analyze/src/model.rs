@@ -260,6 +260,28 @@ impl QuantHead {
         k: usize,
         informative: &dyn Fn(&str) -> bool,
     ) -> Vec<String> {
+        let mut candidates = self.cue_candidates(x, explain, label);
+        // An article has thousands of candidate tokens and the first few dozen nearly always
+        // give the k cues: those are selected and sorted first, the rest only when they do not.
+        // Picking stops at k, so the result is the one a full sort gives.
+        let head = (CUE_CANDIDATES_PER_CUE * k).min(candidates.len());
+        if head < candidates.len() {
+            candidates.select_nth_unstable_by(head, strongest_first);
+            candidates[..head].sort_unstable_by(strongest_first);
+            let out = pick_cues(&candidates[..head], explain, k, Some(informative));
+            if out.len() == k {
+                return out;
+            }
+            candidates[head..].sort_unstable_by(strongest_first);
+        } else {
+            candidates.sort_unstable_by(strongest_first);
+        }
+        cues_of_sorted(&candidates, explain, k, informative)
+    }
+
+    /// Every token with a positive contribution to `label`, as (origin, summed contribution), in
+    /// no particular order.
+    fn cue_candidates(&self, x: &SparseVec, explain: &Explain, label: usize) -> Vec<(u32, f32)> {
         let l = self.labels;
         // Dense per-token sums: slots 0..n for words, n..2n for bigrams starting at a word.
         let n = explain.words.len();
@@ -281,8 +303,7 @@ impl QuantHead {
                 *s += v * q as f32;
             }
         }
-        let mut by_origin: Vec<(u32, f32)> = sums
-            .iter()
+        sums.iter()
             .enumerate()
             .filter(|(_, &c)| c > 0.0)
             .map(|(slot, &c)| {
@@ -293,50 +314,54 @@ impl QuantHead {
                 };
                 (o, c)
             })
-            .collect();
-        // Strongest first; ties by origin (words before word pairs, each in text order), so the
-        // order never depends on the sort algorithm.
-        let order = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        let pick = |candidates: &[(u32, f32)], filter: bool| {
-            let mut out: Vec<String> = Vec::with_capacity(k);
-            for &(o, _) in candidates {
-                if out.len() == k {
-                    break;
-                }
-                if let Some(t) = explain.term(o) {
-                    let ok = t
-                        .split(' ')
-                        .any(|w| w.chars().count() > 1 && (!filter || informative(w)));
-                    if ok && !out.contains(&t) {
-                        out.push(t);
-                    }
-                }
-            }
-            out
-        };
-        // An article has thousands of candidate tokens and the first few dozen nearly always
-        // give the k cues: those are selected and sorted first, the rest only when they do not.
-        // Picking stops at k, so the result is the one a full sort gives.
-        let head = (CUE_CANDIDATES_PER_CUE * k).min(by_origin.len());
-        if head < by_origin.len() {
-            by_origin.select_nth_unstable_by(head, order);
-            by_origin[..head].sort_unstable_by(order);
-            let out = pick(&by_origin[..head], true);
-            if out.len() == k {
-                return out;
-            }
-            by_origin[head..].sort_unstable_by(order);
-        } else {
-            by_origin.sort_unstable_by(order);
+            .collect()
+    }
+}
+
+/// Cue candidates strongest first; ties by origin (words before word pairs, each in text
+/// order), so the order never depends on the sort algorithm.
+fn strongest_first(a: &(u32, f32), b: &(u32, f32)) -> std::cmp::Ordering {
+    b.1.total_cmp(&a.1).then(a.0.cmp(&b.0))
+}
+
+/// The first `k` distinct terms of `candidates` (in their order) that have a word of two or
+/// more characters, informative by `informative` when it is given.
+fn pick_cues(
+    candidates: &[(u32, f32)],
+    explain: &Explain,
+    k: usize,
+    informative: Option<&dyn Fn(&str) -> bool>,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(k);
+    for &(o, _) in candidates {
+        if out.len() == k {
+            break;
         }
-        // Informative words when there are any; otherwise the strongest terms, so that a
-        // prediction never comes without evidence.
-        let out = pick(&by_origin, true);
-        if out.is_empty() {
-            pick(&by_origin, false)
-        } else {
-            out
+        if let Some(t) = explain.term(o) {
+            let ok = t
+                .split(' ')
+                .any(|w| w.chars().count() > 1 && informative.is_none_or(|f| f(w)));
+            if ok && !out.contains(&t) {
+                out.push(t);
+            }
         }
+    }
+    out
+}
+
+/// The cues from all candidates sorted by [`strongest_first`]: informative words when there are
+/// any; otherwise the strongest terms, so that a prediction never comes without evidence.
+fn cues_of_sorted(
+    sorted: &[(u32, f32)],
+    explain: &Explain,
+    k: usize,
+    informative: &dyn Fn(&str) -> bool,
+) -> Vec<String> {
+    let out = pick_cues(sorted, explain, k, Some(informative));
+    if out.is_empty() {
+        pick_cues(sorted, explain, k, None)
+    } else {
+        out
     }
 }
 
@@ -986,7 +1011,8 @@ mod rules_tests {
 mod cue_tests {
     use super::*;
 
-    /// The cues as a full sort of every token orders them: what `QuantHead::cues` must give.
+    /// The cues as a full sort of every candidate orders them: what `QuantHead::cues`, which
+    /// sorts only the strongest few when they suffice, must give.
     fn reference(
         head: &QuantHead,
         x: &SparseVec,
@@ -994,54 +1020,9 @@ mod cue_tests {
         k: usize,
         informative: &dyn Fn(&str) -> bool,
     ) -> Vec<String> {
-        let n = explain.words.len();
-        let mut sums = vec![0f32; 2 * n];
-        for (j, (&i, &v)) in x.idx.iter().zip(&x.val).enumerate() {
-            let o = explain.origins[j];
-            if o == NO_ORIGIN {
-                continue;
-            }
-            let slot = if o & BIGRAM_ORIGIN != 0 {
-                n + (o & !BIGRAM_ORIGIN) as usize
-            } else {
-                o as usize
-            };
-            sums[slot] += v * head.w[i as usize] as f32;
-        }
-        let mut all: Vec<(u32, f32)> = (0..2 * n)
-            .filter(|&s| sums[s] > 0.0)
-            .map(|s| {
-                let o = if s >= n {
-                    (s - n) as u32 | BIGRAM_ORIGIN
-                } else {
-                    s as u32
-                };
-                (o, sums[s])
-            })
-            .collect();
-        all.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let pick = |filter: bool| {
-            let mut out: Vec<String> = Vec::new();
-            for &(o, _) in &all {
-                if out.len() == k {
-                    break;
-                }
-                let t = explain.term(o).unwrap();
-                let ok = t
-                    .split(' ')
-                    .any(|w| w.chars().count() > 1 && (!filter || informative(w)));
-                if ok && !out.contains(&t) {
-                    out.push(t);
-                }
-            }
-            out
-        };
-        let out = pick(true);
-        if out.is_empty() {
-            pick(false)
-        } else {
-            out
-        }
+        let mut all = head.cue_candidates(x, explain, 0);
+        all.sort_by(strongest_first);
+        cues_of_sorted(&all, explain, k, informative)
     }
 
     #[test]

@@ -483,7 +483,6 @@ mod tests {
             .map(|p| p.kind)
             .filter(|k| matches!(k, Kind::Chrome(_) | Kind::Near(_) | Kind::AttrSource))
             .collect();
-        kinds.dedup();
         kinds.sort_by_key(|k| format!("{k:?}"));
         kinds.dedup();
         for kind in kinds {

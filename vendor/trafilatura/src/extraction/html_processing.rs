@@ -246,7 +246,7 @@ pub(crate) fn link_density_test(
     // and for text shorter than the limit below; a longer text is only ever compared with the
     // limit, which a bounded count of its ASCII characters settles without building it (this
     // runs for every element holding a link, the page's outer containers among them).
-    let text_length = || trim(&doc.text_content(element)).chars().count();
+    let trimmed_length = || trim(&doc.text_content(element)).chars().count();
 
     // Shortcut for single-link elements.
     if n_links == 1 {
@@ -257,7 +257,7 @@ pub(crate) fn link_density_test(
         };
         let link_text = trim(&doc.text_content(links[0]));
         let link_text_length = link_text.chars().count();
-        if link_text_length > threshold && link_text_length as f64 > text_length() as f64 * 0.9 {
+        if link_text_length > threshold && link_text_length as f64 > trimmed_length() as f64 * 0.9 {
             return (Vec::new(), true);
         }
     }
@@ -278,7 +278,7 @@ pub(crate) fn link_density_test(
     if doc.ascii_graphic_at_least(element, limit_length) {
         return (Vec::new(), false);
     }
-    let text_length = text_length();
+    let text_length = trimmed_length();
     if text_length < limit_length {
         let (link_length, n_short_links, non_empty_links) = collect_link_info(doc, &links);
         let n_non_empty = non_empty_links.len();
