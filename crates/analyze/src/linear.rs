@@ -184,45 +184,26 @@ pub fn train_weighted(
     let mut seen = vec![0f32; dim];
     let mut order: Vec<usize> = (0..xs.len()).collect();
     let mut rng = cfg.seed | 1;
-    let mut z = vec![0f32; labels];
-    let mut g = vec![0f32; labels];
-    let bias_lr = cfg.lr * 0.05;
     let avg_from = cfg.epochs / 2;
     let mut avg: Option<(Vec<f32>, Vec<f32>, f32)> = None;
+    let sgd = Sgd {
+        xs,
+        ys,
+        weights,
+        pos_w: &pos_w,
+        loss,
+        cfg,
+    };
     for epoch in 0..cfg.epochs {
         shuffle(&mut order, &mut rng);
-        for &i in &order {
-            let x = xs[i];
-            let y = ys[i];
-            let ew = weights.map_or(1.0, |w| w[i]);
-            head.scores(x, &mut z);
-            activate(loss, &mut z);
-            let mut any = false;
-            for l in 0..labels {
-                let target = if y & (1 << l) != 0 { 1.0 } else { 0.0 };
-                let wgt = if target > 0.0 { pos_w[l] } else { 1.0 };
-                g[l] = (z[l] - target) * wgt * ew;
-                any |= g[l].abs() > 1e-4;
-            }
-            if !any {
-                continue;
-            }
-            for (gl, bl) in g.iter().zip(head.b.iter_mut()) {
-                *bl -= bias_lr * gl;
-            }
-            for (k, (&fi, &v)) in x.idx.iter().zip(&x.val).enumerate() {
-                // The rows are in cache after scoring; the per-feature counts are not.
-                if let Some(&ahead) = x.idx.get(k + PREFETCH_AHEAD) {
-                    prefetch_row(&seen, ahead as usize, 1);
-                }
-                let f = fi as usize;
-                seen[f] += v * v;
-                let eta = cfg.lr / (1.0 + seen[f]).sqrt();
-                let row = &mut head.w[f * labels..(f + 1) * labels];
-                for (wv, &gl) in row.iter_mut().zip(&g) {
-                    *wv -= eta * (gl * v + cfg.l2 * *wv);
-                }
-            }
+        // With the label count a constant, the compiler unrolls the row loops that are nearly all
+        // of training's arithmetic; the operations and their order are the same.
+        use newsprism_core::{Frame, Genre, Technique};
+        match labels {
+            Technique::COUNT => sgd.epoch::<{ Technique::COUNT }>(&order, &mut head, &mut seen),
+            Frame::COUNT => sgd.epoch::<{ Frame::COUNT }>(&order, &mut head, &mut seen),
+            Genre::COUNT => sgd.epoch::<{ Genre::COUNT }>(&order, &mut head, &mut seen),
+            _ => sgd.epoch::<0>(&order, &mut head, &mut seen),
         }
         if cfg.average && epoch >= avg_from {
             let (aw, ab, n) =
@@ -239,6 +220,75 @@ pub fn train_weighted(
         head.b = ab;
     }
     head
+}
+
+/// What every SGD step of one training run reads.
+struct Sgd<'a> {
+    xs: &'a [&'a SparseVec],
+    ys: &'a [u32],
+    weights: Option<&'a [f32]>,
+    /// Each label's weight on its positive examples.
+    pos_w: &'a [f32],
+    loss: Loss,
+    cfg: &'a TrainConfig,
+}
+
+impl Sgd<'_> {
+    /// One pass over the examples in `order`. `L` is the head's label count where the caller
+    /// knows it at compile time, else 0 (`head.labels` is read instead).
+    fn epoch<const L: usize>(&self, order: &[usize], head: &mut LinearHead, seen: &mut [f32]) {
+        let labels = if L > 0 { L } else { head.labels };
+        debug_assert_eq!(labels, head.labels);
+        let cfg = self.cfg;
+        let bias_lr = cfg.lr * 0.05;
+        let mut z = vec![0f32; labels];
+        let mut g = vec![0f32; labels];
+        let (z, g) = (&mut z[..labels], &mut g[..labels]);
+        for &i in order {
+            let x = self.xs[i];
+            let y = self.ys[i];
+            let ew = self.weights.map_or(1.0, |w| w[i]);
+            // As `LinearHead::scores`, with rows of a known length.
+            z.copy_from_slice(&head.b[..labels]);
+            for (k, (&fi, &v)) in x.idx.iter().zip(&x.val).enumerate() {
+                if let Some(&ahead) = x.idx.get(k + PREFETCH_AHEAD) {
+                    prefetch_row(&head.w, ahead as usize * labels, labels);
+                }
+                let f = fi as usize;
+                let row = &head.w[f * labels..f * labels + labels];
+                for (o, &wv) in z.iter_mut().zip(row) {
+                    *o += v * wv;
+                }
+            }
+            activate(self.loss, z);
+            let mut any = false;
+            for l in 0..labels {
+                let target = if y & (1 << l) != 0 { 1.0 } else { 0.0 };
+                let wgt = if target > 0.0 { self.pos_w[l] } else { 1.0 };
+                g[l] = (z[l] - target) * wgt * ew;
+                any |= g[l].abs() > 1e-4;
+            }
+            if !any {
+                continue;
+            }
+            for (gl, bl) in g.iter().zip(head.b.iter_mut()) {
+                *bl -= bias_lr * gl;
+            }
+            for (k, (&fi, &v)) in x.idx.iter().zip(&x.val).enumerate() {
+                // The rows are in cache after scoring; the per-feature counts are not.
+                if let Some(&ahead) = x.idx.get(k + PREFETCH_AHEAD) {
+                    prefetch_row(seen, ahead as usize, 1);
+                }
+                let f = fi as usize;
+                seen[f] += v * v;
+                let eta = cfg.lr / (1.0 + seen[f]).sqrt();
+                let row = &mut head.w[f * labels..f * labels + labels];
+                for (wv, &gl) in row.iter_mut().zip(g.iter()) {
+                    *wv -= eta * (gl * v + cfg.l2 * *wv);
+                }
+            }
+        }
+    }
 }
 
 /// Asks Linux to back a large table with 2 MB pages. Rows are read at random over tens of
