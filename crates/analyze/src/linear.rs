@@ -322,7 +322,7 @@ const fn row_stride(labels: usize) -> usize {
 /// updates the rows of its ~1,500 features, scattered over a table of megabytes. Compact rows of
 /// 23 floats straddle three cache lines 40 % of the time, and each feature's count, in an array
 /// of its own, cost one more line; padded rows with the count inside cost two lines at most
-/// (training 16 % faster). The arithmetic is [`LinearHead`]'s, in the same order, so the trained
+/// (about a tenth less CPU time in training, docs/speed.md). The arithmetic is [`LinearHead`]'s, in the same order, so the trained
 /// head is bit for bit the one a compact table gives (test below).
 struct TrainRows {
     buf: Vec<f32>,
