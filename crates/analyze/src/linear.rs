@@ -60,16 +60,30 @@ pub struct LinearHead {
 impl LinearHead {
     /// Raw scores (logits) into `out` (length `labels`).
     pub fn scores(&self, x: &SparseVec, out: &mut [f32]) {
-        out.copy_from_slice(&self.b);
-        let l = self.labels;
-        for (k, (&i, &v)) in x.idx.iter().zip(&x.val).enumerate() {
-            if let Some(&ahead) = x.idx.get(k + PREFETCH_AHEAD) {
-                prefetch_row(&self.w, ahead as usize * l, l);
-            }
-            let row = &self.w[i as usize * l..(i as usize + 1) * l];
-            for (o, &wv) in out.iter_mut().zip(row) {
-                *o += v * wv;
-            }
+        scores_over(&self.w, self.labels, self.labels, &self.b, x, out);
+    }
+}
+
+/// Logits of `x` over a feature-major table whose rows are `stride` floats apart and begin
+/// with the `labels` weights: the compact table of [`LinearHead`] and the padded one training
+/// updates ([`TrainRows`]) score alike. Inlined so that constant `stride` and `labels` unroll.
+#[inline(always)]
+fn scores_over(
+    table: &[f32],
+    stride: usize,
+    labels: usize,
+    b: &[f32],
+    x: &SparseVec,
+    out: &mut [f32],
+) {
+    out.copy_from_slice(&b[..labels]);
+    for (k, (&i, &v)) in x.idx.iter().zip(&x.val).enumerate() {
+        if let Some(&ahead) = x.idx.get(k + PREFETCH_AHEAD) {
+            prefetch_row(table, ahead as usize * stride, stride);
+        }
+        let at = i as usize * stride;
+        for (o, &wv) in out.iter_mut().zip(&table[at..at + labels]) {
+            *o += v * wv;
         }
     }
 }
@@ -148,33 +162,7 @@ pub fn train_weighted(
     cfg: &TrainConfig,
 ) -> LinearHead {
     assert_eq!(xs.len(), ys.len());
-    let n = xs.len().max(1) as f32;
-    // Class weights and bias initialisation from label frequencies.
-    let mut pos = vec![0f32; labels];
-    for &y in ys {
-        for (l, p) in pos.iter_mut().enumerate() {
-            if y & (1 << l) != 0 {
-                *p += 1.0;
-            }
-        }
-    }
-    let pos_w: Vec<f32> = pos
-        .iter()
-        .map(|&p| match loss {
-            Loss::Binary if p > 0.0 => ((n - p) / p).sqrt().clamp(1.0, cfg.pos_weight_cap),
-            _ => 1.0,
-        })
-        .collect();
-    let mut b: Vec<f32> = pos
-        .iter()
-        .map(|&p| {
-            let p = ((p + 0.5) / (n + 1.0)).clamp(1e-4, 1.0 - 1e-4);
-            match loss {
-                Loss::Binary => (p / (1.0 - p)).ln(),
-                Loss::Softmax => p.ln(),
-            }
-        })
-        .collect();
+    let (pos_w, mut b) = label_priors(ys, labels, loss, cfg);
     let mut rows = TrainRows::new(labels, dim);
     let mut order: Vec<usize> = (0..xs.len()).collect();
     let mut rng = cfg.seed | 1;
@@ -231,6 +219,39 @@ pub fn train_weighted(
     }
 }
 
+/// From the label frequencies: each label's weight on its positive examples (rare labels of a
+/// binary head up-weighted, up to `pos_weight_cap`) and the initial biases (log-odds, or
+/// log-priors for softmax), so SGD starts from the base rates.
+fn label_priors(ys: &[u32], labels: usize, loss: Loss, cfg: &TrainConfig) -> (Vec<f32>, Vec<f32>) {
+    let n = ys.len().max(1) as f32;
+    let mut pos = vec![0f32; labels];
+    for &y in ys {
+        for (l, p) in pos.iter_mut().enumerate() {
+            if y & (1 << l) != 0 {
+                *p += 1.0;
+            }
+        }
+    }
+    let pos_w = pos
+        .iter()
+        .map(|&p| match loss {
+            Loss::Binary if p > 0.0 => ((n - p) / p).sqrt().clamp(1.0, cfg.pos_weight_cap),
+            _ => 1.0,
+        })
+        .collect();
+    let b = pos
+        .iter()
+        .map(|&p| {
+            let p = ((p + 0.5) / (n + 1.0)).clamp(1e-4, 1.0 - 1e-4);
+            match loss {
+                Loss::Binary => (p / (1.0 - p)).ln(),
+                Loss::Softmax => p.ln(),
+            }
+        })
+        .collect();
+    (pos_w, b)
+}
+
 /// What every SGD step of one training run reads.
 struct Sgd<'a> {
     xs: &'a [&'a SparseVec],
@@ -265,18 +286,7 @@ impl Sgd<'_> {
             let x = self.xs[i];
             let y = self.ys[i];
             let ew = self.weights.map_or(1.0, |w| w[i]);
-            // As `LinearHead::scores`, over the padded rows.
-            z.copy_from_slice(&b[..labels]);
-            for (k, (&fi, &v)) in x.idx.iter().zip(&x.val).enumerate() {
-                if let Some(&ahead) = x.idx.get(k + PREFETCH_AHEAD) {
-                    prefetch_row(table, ahead as usize * stride, labels + 1);
-                }
-                let f = fi as usize;
-                let row = &table[f * stride..f * stride + labels];
-                for (o, &wv) in z.iter_mut().zip(row) {
-                    *o += v * wv;
-                }
-            }
+            scores_over(table, stride, labels, b, x, z);
             activate(self.loss, z);
             let mut any = false;
             for l in 0..labels {
@@ -415,33 +425,24 @@ mod tests {
     }
 
     /// The old training loop over a compact table (`w[f * labels + l]`, counts in their own
-    /// array): the padded rows of [`TrainRows`] must give exactly its weights.
-    fn train_compact(
-        xs: &[&SparseVec],
-        ys: &[u32],
-        weights: Option<&[f32]>,
-        labels: usize,
-        dim: usize,
-        loss: Loss,
-        cfg: &TrainConfig,
-    ) -> (Vec<f32>, Vec<f32>) {
-        // The biases and class weights are set up as `train_weighted` does: take its zero-epoch
-        // head (no SGD step yet) for the initial biases.
-        let init = TrainConfig {
-            epochs: 0,
-            ..cfg.clone()
+    /// array), from the same examples, label weights and initial biases: the padded rows of
+    /// [`TrainRows`] must give exactly its weights.
+    fn train_compact(sgd: &Sgd, labels: usize, dim: usize, b: Vec<f32>) -> (Vec<f32>, Vec<f32>) {
+        let Sgd {
+            xs,
+            ys,
+            weights,
+            pos_w,
+            loss,
+            cfg,
+        } = *sgd;
+        let mut head = LinearHead {
+            labels,
+            dim,
+            loss,
+            w: vec![0.0; dim * labels],
+            b,
         };
-        let mut head = train_weighted(xs, ys, weights, labels, dim, loss, &init);
-        let n = xs.len() as f32;
-        let pos_w: Vec<f32> = (0..labels)
-            .map(|l| {
-                let p = ys.iter().filter(|&&y| y & (1 << l) != 0).count() as f32;
-                match loss {
-                    Loss::Binary if p > 0.0 => ((n - p) / p).sqrt().clamp(1.0, cfg.pos_weight_cap),
-                    _ => 1.0,
-                }
-            })
-            .collect();
         let mut seen = vec![0f32; dim];
         let mut order: Vec<usize> = (0..xs.len()).collect();
         let mut rng = cfg.seed | 1;
@@ -533,7 +534,16 @@ mod tests {
                     ..TrainConfig::default()
                 };
                 let head = train_weighted(&xr, &ys, Some(&ws), labels, 40, loss, &cfg);
-                let (w, b) = train_compact(&xr, &ys, Some(&ws), labels, 40, loss, &cfg);
+                let (pos_w, b0) = label_priors(&ys, labels, loss, &cfg);
+                let sgd = Sgd {
+                    xs: &xr,
+                    ys: &ys,
+                    weights: Some(&ws),
+                    pos_w: &pos_w,
+                    loss,
+                    cfg: &cfg,
+                };
+                let (w, b) = train_compact(&sgd, labels, 40, b0);
                 let bits = |v: &[f32]| v.iter().map(|x| (x + 0.0).to_bits()).collect::<Vec<_>>();
                 prop_assert_eq!(bits(&head.w), bits(&w));
                 prop_assert_eq!(bits(&head.b), bits(&b));
