@@ -2979,7 +2979,14 @@ pub(crate) fn remove_box_texts(a: &mut Article, nonempty: &[usize], body: Option
         });
         let form = reason_at(k).is_some_and(|r| BOX_FORM.contains(&r))
             && reason_at(k + 1).is_some_and(|r| BOX_FORM.contains(&r) || PLEAS.contains(&r));
-        let reason = plea.or_else(|| form.then_some("newsletter plea"));
+        // ("Lire aussi" / two headlines / "Abonnez-vous à notre newsletter …": lines right
+        // under a read-more label are its list, not the box's title, whatever box follows.)
+        let reason = plea.or_else(|| form.then_some("newsletter plea")).map(|r| {
+            match reason_at(start - 1) {
+                Some("read-more link") => "read-more link",
+                _ => r,
+            }
+        });
         if let Some(r) = reason.filter(|_| plain) {
             found.extend(nonempty[start..k].iter().map(|&i| (i, r.to_string())));
         }

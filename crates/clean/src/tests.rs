@@ -2948,3 +2948,31 @@ SOURCE : Cefic, Facts & Figures 2024\n";
         "ИСТОЧНИК: данные биржевых торгов, февраль 2024 г."
     ));
 }
+
+#[test]
+fn headlines_under_a_read_more_label_keep_its_reason_above_a_newsletter_box() {
+    // (Invented.) The two headlines sit between "Lire aussi" and a newsletter box: they go,
+    // and the audit trail must call them the label's list, not the box's title.
+    let text = "Grève des contrôleurs aériens : des centaines de vols annulés\n\
+\n\
+Plusieurs centaines de vols ont été annulés mardi dans les aéroports du sud du pays, au deuxième jour d'une grève des contrôleurs aériens.\n\
+La direction de l'aviation civile a demandé aux compagnies de réduire leurs programmes de vols de moitié jusqu'à jeudi au moins.\n\
+Les syndicats réclament des recrutements et une revalorisation des salaires, que le ministère juge incompatible avec le budget.\n\
+Lire aussi\n\
+Inondations : la vigilance rouge levée dans trois départements\n\
+Le prix du carburant atteint un nouveau record\n\
+Abonnez-vous à notre newsletter pour recevoir chaque matin l'essentiel de l'actualité.\n\
+Votre adresse e-mail\n\
+Je m'abonne";
+    let a = &cleaned("fr/greve.txt", text);
+    assert_eq!(
+        removed_lines(a),
+        vec![6, 7, 8, 9, 10, 11],
+        "{:#?}",
+        a.removed
+    );
+    assert_eq!(reason_of(a, 6), "read-more link");
+    assert_eq!(reason_of(a, 7), "read-more link", "{:#?}", a.removed);
+    assert_eq!(reason_of(a, 8), "read-more link", "{:#?}", a.removed);
+    assert_eq!(reason_of(a, 9), "newsletter plea");
+}
