@@ -497,16 +497,16 @@ fn phrase_reason(norm: &str, words: usize) -> Option<&'static str> {
     // "Soutenez la presse libre : faites un don !": after a colon the line starts again; so it
     // does after a spaced dash or bar, which a box's title and its button share a line with
     // ("Soutenez le journalisme local – Faites un don").
-    phrase_reason_at_start(norm, words).or_else(|| {
-        norm.match_indices([':', '–', '—', '|', '-'])
-            .filter(|&(i, m)| {
-                m == ":"
-                    || (norm[..i].ends_with(' ') && (m != "-" || norm[i + 1..].starts_with(' ')))
-            })
-            .map(|(i, m)| norm[i + m.len()..].trim_start())
-            .filter(|rest| !rest.is_empty())
-            .find_map(|rest| phrase_reason_at_start(rest, words))
-    })
+    if let Some(r) = phrase_reason_at_start(norm, words) {
+        return Some(plea_after_share_question(norm, r));
+    }
+    norm.match_indices([':', '–', '—', '|', '-'])
+        .filter(|&(i, m)| {
+            m == ":" || (norm[..i].ends_with(' ') && (m != "-" || norm[i + 1..].starts_with(' ')))
+        })
+        .map(|(i, m)| norm[i + m.len()..].trim_start())
+        .filter(|rest| !rest.is_empty())
+        .find_map(|rest| phrase_reason_at_start(rest, words))
 }
 
 /// "Faites un don, même petit : c'est la phrase qui termine chaque numéro.": a plea's words,
@@ -4495,8 +4495,35 @@ fn opening_phrase_reason(norm: &str, words: usize) -> Option<&'static str> {
         }
         // "VIDÉO | Le ministre ...": a bar closes a label as a colon does.
         let label = p.phrase.ends_with(':') || norm[end..].trim_start().starts_with([':', '|']);
-        (start == 0 && ((p.words > 1 && words <= MAX_OPENING_WORDS) || label)).then_some(reason)
+        (start == 0 && ((p.words > 1 && words <= MAX_OPENING_WORDS) || label))
+            .then(|| plea_after_share_question(norm, reason))
     })
+}
+
+/// "Vous avez aimé cet article ? Abonnez-vous à notre newsletter …", "Did you enjoy this
+/// article? Support us with a donation": the opening question belongs to share and plea boxes
+/// alike (the phrase table lists it under both), so the sentence after it says which box this
+/// is. Returns `reason` unless it is a share prompt followed by a sentence that opens with a
+/// newsletter or donation plea.
+fn plea_after_share_question(norm: &str, reason: &'static str) -> &'static str {
+    if reason != "share prompt" {
+        return reason;
+    }
+    norm.match_indices(['?', '!', '.'])
+        .map(|(i, m)| norm[i + m.len()..].trim_start())
+        .find_map(|rest| {
+            matching(rest, 1)
+                .into_iter()
+                .find_map(|(p, start, _)| match p.kind {
+                    Kind::Chrome(r @ ("newsletter plea" | "donation plea"))
+                        if start == 0 && p.words > 1 =>
+                    {
+                        Some(r)
+                    }
+                    _ => None,
+                })
+        })
+        .unwrap_or(reason)
 }
 
 /// "Accepter les cookies d'un site ne donne accès ni à votre téléphone …": a fact-check's
@@ -5475,6 +5502,32 @@ mod tests {
     fn reason(line: &str) -> Option<&'static str> {
         let mid = pos(5, 5, false);
         chrome_reason(line, mid, &CleanOptions::default())
+    }
+
+    #[test]
+    fn a_question_shared_by_share_and_plea_boxes_takes_the_next_sentences_kind() {
+        // Short (the phrase rule) and long (the opening-phrase rule) alike.
+        assert_eq!(
+            reason("Vous avez aimé cet article ? Abonnez-vous à notre newsletter"),
+            Some("newsletter plea")
+        );
+        assert_eq!(
+            reason(
+                "Vous avez aimé cet article ? Abonnez-vous à notre newsletter pour recevoir \
+                 chaque matin l'essentiel de l'actualité."
+            ),
+            Some("newsletter plea")
+        );
+        assert_eq!(
+            reason("Vous avez aimé cet article ? Faites un don pour soutenir notre rédaction."),
+            Some("donation plea")
+        );
+        // Alone, or followed by a share button's words, it stays a share prompt.
+        assert_eq!(reason("Vous avez aimé cet article ?"), Some("share prompt"));
+        assert_eq!(
+            reason("Vous avez aimé cet article ? Partagez-le !"),
+            Some("share prompt")
+        );
     }
 
     #[test]
