@@ -1087,7 +1087,27 @@ fn outlet_after_preposition(rest: &str) -> Option<String> {
         }
         outlet_name(after).map(|n| n.trim_end_matches(['"', '»', '”', '\'']).to_string())
     };
-    let lower: Vec<String> = words.iter().take(8).map(|w| w.to_lowercase()).collect();
+    // "… en inglés por The Daily Ledger. Traducción de Ana Ruiz.": a preposition in the next
+    // sentence belongs to that sentence (here the translator's credit), so only the first
+    // sentence's are read. A sentence ends with a word of three letters or more before its
+    // stop and a capital after it: "2024 r. w …", "am 14. August" and "St. Louis" go on.
+    // (The name itself is read past the stop either way.)
+    let ends_sentence = |i: usize| {
+        let w = words[i];
+        w.ends_with(['.', '!', '?'])
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && words
+                .get(i + 1)
+                .is_some_and(|n| n.starts_with(char::is_uppercase))
+    };
+    let first_sentence = (0..words.len())
+        .find(|&i| ends_sentence(i))
+        .map_or(words.len(), |i| i + 1);
+    let lower: Vec<String> = words
+        .iter()
+        .take(8.min(first_sentence))
+        .map(|w| w.to_lowercase())
+        .collect();
     // "published by Tyler Durden at Zero Hedge": a place preposition names the outlet, an agent
     // preposition may name a person, so places win.
     // "published in Polish by Gazeta X": a language after the place preposition is not the
@@ -1617,6 +1637,27 @@ mod tests {
 
     fn la(s: &str) -> LineAttribution {
         line_attribution(s).unwrap_or_else(|| panic!("no attribution in {s:?}"))
+    }
+
+    #[test]
+    fn the_outlet_is_read_in_its_own_sentence_not_the_translators() {
+        // (Invented.) The translator's "de" in the next sentence named the outlet before.
+        let o = la(
+            "Este artículo fue publicado originalmente en inglés por The Daily Ledger. \
+             Traducción de Ana Ruiz.",
+        );
+        assert_eq!(o.original_outlet.as_deref(), Some("The Daily Ledger"));
+        assert!(o.republished && o.translated);
+        // An abbreviation or a date's stop does not end the sentence.
+        let o = la(
+            "Tekst ukazał się pierwotnie 2 października 2024 r. w dzienniku \
+             „Lausitzer Abendblatt”.",
+        );
+        assert_eq!(o.original_outlet.as_deref(), Some("Lausitzer Abendblatt"));
+        let o = la("Zuerst erschienen am 14. August 2024 im „Kurier Nadodrzański“.");
+        assert_eq!(o.original_outlet.as_deref(), Some("Kurier Nadodrzański"));
+        // The reader's imperative (tú) form of the Spanish "read the original" link.
+        assert!(la("Lee el artículo original aquí").republished);
     }
 
     #[test]
