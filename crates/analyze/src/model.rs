@@ -748,7 +748,7 @@ impl Model {
                 text,
                 prev: k.checked_sub(1).map(|j| view.lines[j].1),
                 next: view.lines.get(k + 1).map(|l| l.1),
-                is_title: line == 1 && article.title_is_line_1,
+                is_title: Some(line) == view.title_line,
                 position: position(k, n),
                 lang: lang_code,
                 extra: &extra,
@@ -796,7 +796,7 @@ impl Model {
             let tp = match &self.stack {
                 Some(st) => {
                     let mut tp = [0f32; Technique::COUNT];
-                    stack_features(&p1, k, &gp, line == 1 && article.title_is_line_1, &mut sx);
+                    stack_features(&p1, k, &gp, Some(line) == view.title_line, &mut sx);
                     st.probs(&sx, &mut tp);
                     tp
                 }
@@ -907,6 +907,9 @@ pub fn decide_genre(gp: &[f32], offsets: &[f32]) -> usize {
 /// How the models see an article: the title, the body paragraphs, and the numbered lines.
 pub struct ArticleView<'a> {
     pub title: Option<&'a str>,
+    /// The line that holds the title, if the title is one of the lines
+    /// ([`Article::title_line`]): read as a headline, and left out of `body`.
+    pub title_line: Option<u32>,
     /// Body paragraphs (non-empty lines, title line excluded when it is line 1).
     pub body: Vec<&'a str>,
     /// Every non-empty line with its number, title line included (the task annotates it).
@@ -916,13 +919,15 @@ pub struct ArticleView<'a> {
 impl<'a> ArticleView<'a> {
     pub fn new(a: &'a Article) -> Self {
         let lines: Vec<(u32, &str)> = a.paragraphs().collect();
+        let title_line = a.title_line();
         let body = lines
             .iter()
-            .filter(|(n, _)| !(a.title_is_line_1 && *n == 1))
+            .filter(|(n, _)| Some(*n) != title_line)
             .map(|(_, t)| *t)
             .collect();
         ArticleView {
             title: a.title.as_deref(),
+            title_line,
             body,
             lines,
         }

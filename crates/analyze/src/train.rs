@@ -374,7 +374,7 @@ fn train_with(
             .map(|(j, &(ai, line, _))| {
                 let mut sx = SparseVec::default();
                 let r = para.art_range[ai].clone();
-                let is_title = line == 1 && prep.articles[ai].article.title_is_line_1;
+                let is_title = prep.articles[ai].article.title_line() == Some(line);
                 let g = &oof_genre[ai * 3..ai * 3 + 3];
                 match para.ann[j] {
                     Some(i) => stack_features(&p1[r.clone()], i - r.start, g, is_title, &mut sx),
@@ -895,7 +895,7 @@ fn paragraph_features(prep: &Prepared, genre_probs: &[f32]) -> ParagraphData {
                     text,
                     k.checked_sub(1).map(|j| view.lines[j].1),
                     view.lines.get(k + 1).map(|l| l.1),
-                    line == 1 && a.article.title_is_line_1,
+                    Some(line) == view.title_line,
                     position(k, view.lines.len()),
                     Some(a.lang),
                     &extra,
@@ -954,7 +954,7 @@ fn span_features(
             &e.text,
             k.checked_sub(1).map(|j| view.lines[j].1),
             view.lines.get(k + 1).map(|l| l.1),
-            e.line == 1 && a.article.title_is_line_1,
+            Some(e.line) == view.title_line,
             position(k, view.lines.len()),
             Some(a.lang),
             &extra,

@@ -28,6 +28,7 @@
 mod blocks;
 mod chrome;
 mod dates;
+mod headline;
 pub mod line_model;
 mod patterns;
 mod provenance;
@@ -599,6 +600,11 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         line_model::apply(a, line_model::LineModel::shipped());
     }
     a.attribution = found_attr.then_some(attribution).filter(has_content);
+    if opts.remove_chrome {
+        if let Some(h) = headline::headline(a) {
+            a.title = Some(h);
+        }
+    }
 }
 
 /// Second look at the lines that a narrower body leaves outside it: the per-line cues that hold

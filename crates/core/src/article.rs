@@ -58,6 +58,19 @@ impl Article {
             .map(|(i, l)| (i as u32 + 1, l.as_str()))
     }
 
+    /// The number (1-based) of the line that holds the title: line 1 in the task layout, else
+    /// the first non-empty line when its words are the title's (a scraped dump whose headline
+    /// follows the site's menu, removed as chrome; a page that repeats its headline). `None`
+    /// when the title is not one of the lines, so a reader that wants it must add it.
+    pub fn title_line(&self) -> Option<u32> {
+        if self.title_is_line_1 {
+            return (!self.lines.is_empty()).then_some(1);
+        }
+        let title = crate::text::word_key(self.title.as_deref()?);
+        let (n, first) = self.paragraphs().next()?;
+        (!title.is_empty() && crate::text::word_key(first) == title).then_some(n)
+    }
+
     /// The text of the body, title excluded when it is line 1.
     pub fn body_text(&self) -> String {
         let skip = usize::from(self.title_is_line_1);
@@ -141,6 +154,22 @@ pub struct Attribution {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_title_line_is_line_1_or_the_first_line_that_repeats_the_title() {
+        let mut a = Article::from_text("1", "x", "Title\n\nFirst.");
+        a.title_is_line_1 = true;
+        assert_eq!(a.title_line(), Some(1));
+        // A dump whose menu lines were blanked: the headline is the first line left.
+        let mut a = Article::from_text("1", "x", "\n\nPort strike ends\nThe strike ended.");
+        a.title = Some("Port strike ends".into());
+        assert_eq!(a.title_line(), Some(3));
+        // A title that is not the first line is not one of the lines.
+        a.title = Some("The strike ended".into());
+        assert_eq!(a.title_line(), None);
+        a.title = None;
+        assert_eq!(a.title_line(), None);
+    }
 
     #[test]
     fn numbering_keeps_empty_lines() {

@@ -489,7 +489,7 @@ fn quotes_in(text: &str, toks: &[Token], line: u32, out: &mut Vec<Quote>) {
 pub fn extract(article: &Article) -> ArticleClaims {
     let mut claims = ArticleClaims::default();
     let mut all_text = String::new();
-    if let (Some(t), false) = (&article.title, article.title_is_line_1) {
+    if let (Some(t), None) = (&article.title, article.title_line()) {
         all_text.push_str(t);
         all_text.push('\n');
     }

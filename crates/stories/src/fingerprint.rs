@@ -119,8 +119,8 @@ impl Fingerprint {
                 .filter(|l| l.chars().count() <= 200)
                 .cloned()
         });
-        let text = match (&a.title, a.title_is_line_1) {
-            (Some(t), false) => format!("{t}\n{body}"),
+        let text = match (&a.title, a.title_line()) {
+            (Some(t), None) => format!("{t}\n{body}"),
             _ => body,
         };
         let mut fp = Fingerprint::of_text(&text, title.as_deref());

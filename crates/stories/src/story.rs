@@ -90,7 +90,7 @@ struct Prepared {
 
 fn prepare(a: &Article) -> Prepared {
     let mut text = String::new();
-    if let (Some(t), false) = (&a.title, a.title_is_line_1) {
+    if let (Some(t), None) = (&a.title, a.title_line()) {
         text.push_str(t);
         text.push('\n');
     }
@@ -139,8 +139,8 @@ fn embedding_input(a: &Article) -> (String, String) {
         .title
         .clone()
         .unwrap_or_else(|| crate::fingerprint::implicit_title(body));
-    let text = match (&a.title, a.title_is_line_1) {
-        (Some(t), false) => format!("{t}\n{body}"),
+    let text = match (&a.title, a.title_line()) {
+        (Some(t), None) => format!("{t}\n{body}"),
         _ => body.to_string(),
     };
     (text, title)
