@@ -910,7 +910,7 @@ pub struct ArticleView<'a> {
     /// The line that holds the title, if the title is one of the lines
     /// ([`Article::title_line`]): read as a headline, and left out of `body`.
     pub title_line: Option<u32>,
-    /// Body paragraphs (non-empty lines, title line excluded when it is line 1).
+    /// Body paragraphs (non-empty lines, without the one that holds the title).
     pub body: Vec<&'a str>,
     /// Every non-empty line with its number, title line included (the task annotates it).
     pub lines: Vec<(u32, &'a str)>,
