@@ -36,6 +36,9 @@ pub enum Kind {
     OutletDescriptor,
     /// "translated", "traduit": the attribution line speaks of a translation.
     TranslationWord,
+    /// "in Spanish", "en anglais": the language an original was written in. A note that points
+    /// to the original and names its language says the text in hand is a translation.
+    OriginalLanguage,
     /// A page label that is chrome only as a whole line ("Suche", "Menü", "Share").
     Label,
     /// A rights notice ("all rights reserved"), chrome wherever it stands in a line.
@@ -123,6 +126,7 @@ fn parse(table: &str) -> Vec<Pattern> {
             "share-target" => Kind::ShareTarget,
             "outlet-descriptor" => Kind::OutletDescriptor,
             "translation-word" => Kind::TranslationWord,
+            "original-language" => Kind::OriginalLanguage,
             "label" => Kind::Label,
             "rights" => Kind::Rights,
             "section" => Kind::Section,
@@ -223,6 +227,24 @@ pub fn mentions_translation(norm: &str) -> bool {
         .any(|w| is_word_of(&S, Kind::TranslationWord, w))
 }
 
+/// Whether the (normalised) line names, as a phrase of kind [`Kind::OriginalLanguage`], the
+/// language an original was written in ("(en francés)", "auf Englisch", "w języku angielskim").
+pub fn names_original_language(norm: &str) -> bool {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    let words: Vec<&str> = norm
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    // Rows are one to three words; only attribution lines are asked, so the joins are cheap.
+    (0..words.len()).any(|i| {
+        (2..=3)
+            .filter(|n| i + n <= words.len())
+            .map(|n| words[i..i + n].join(" "))
+            .chain(std::iter::once(words[i].to_string()))
+            .any(|phrase| is_word_of(&S, Kind::OriginalLanguage, &phrase))
+    })
+}
+
 /// Table rows indexed by their phrase's first word, so a line is checked only against the rows
 /// that can start at one of its words (the table has hundreds of rows; lines have tens of words).
 struct FirstWordIndex {
@@ -240,6 +262,7 @@ fn index() -> &'static FirstWordIndex {
                 Kind::Agency
                     | Kind::ShareTarget
                     | Kind::TranslationWord
+                    | Kind::OriginalLanguage
                     | Kind::Rights
                     | Kind::Section
                     | Kind::LanguageName

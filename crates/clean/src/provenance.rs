@@ -7,7 +7,9 @@
 use newsprism_core::Attribution;
 
 use crate::chrome::{is_georgian, CREDIT_JOINERS};
-use crate::patterns::{matching, mentions_translation, normalize, patterns, Kind};
+use crate::patterns::{
+    matching, mentions_translation, names_original_language, normalize, patterns, Kind,
+};
 
 /// Lines longer than this are article prose, not attribution notes.
 const MAX_ATTR_WORDS: usize = 25;
@@ -151,6 +153,10 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
             }
             Kind::AttrOriginal | Kind::AttrRepublished => {
                 la.republished = true;
+                // "Read the original article in Spanish at El País", "Lee el artículo original
+                // (en francés) aquí": nobody names the original's language unless the text in
+                // hand is in another one.
+                la.translated |= names_original_language(&norm);
                 // "... from Zero Hedge" (the phrase ends in the preposition) or
                 // "... published on The Conversation".
                 // "Version originale : « Los pozos secos de San Abelardo », El Faro de Cuyo":
@@ -1637,6 +1643,47 @@ mod tests {
 
     fn la(s: &str) -> LineAttribution {
         line_attribution(s).unwrap_or_else(|| panic!("no attribution in {s:?}"))
+    }
+
+    #[test]
+    fn a_note_that_names_the_originals_language_flags_a_translation() {
+        // (Invented.) Notes that point to the original and name the language it was written in.
+        for (note, outlet) in [
+            (
+                "Read the original article in Spanish at El País.",
+                Some("El País"),
+            ),
+            ("Lee el artículo original (en francés) aquí.", None),
+            (
+                "Cet article a été publié initialement en anglais dans The Guardian.",
+                Some("The Guardian"),
+            ),
+            (
+                "Dieser Artikel erschien zuerst auf Englisch bei The Guardian.",
+                Some("The Guardian"),
+            ),
+            (
+                "Artykuł ukazał się pierwotnie w języku angielskim w The Guardian.",
+                Some("The Guardian"),
+            ),
+            (
+                "Статья впервые опубликована на английском языке в The Guardian.",
+                Some("The Guardian"),
+            ),
+        ] {
+            let o = la(note);
+            assert!(o.republished && o.translated, "{note}");
+            assert_eq!(o.original_outlet.as_deref(), outlet, "{note}");
+        }
+        // Greek and Georgian: a translator's credit after the source, the original's language.
+        assert!(la("Πηγή: The Harbour Times – Μετάφραση: Νέα των Νησιών").translated);
+        let o = la("ორიგინალი სტატია (ინგლისურად): The Harbour Times");
+        assert!(o.republished && o.translated);
+        // Without a language, a republication is not a translation; nor is a source credited
+        // "in English", which says nothing about an original.
+        let o = la("This article was originally published by The Guardian.");
+        assert!(o.republished && !o.translated);
+        assert!(!la("Source: RT in English").translated);
     }
 
     #[test]
