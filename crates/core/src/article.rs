@@ -71,12 +71,6 @@ impl Article {
         (!title.is_empty() && crate::text::word_key(first) == title).then_some(n)
     }
 
-    /// The text of the body, title excluded when it is line 1.
-    pub fn body_text(&self) -> String {
-        let skip = usize::from(self.title_is_line_1);
-        self.lines[skip.min(self.lines.len())..].join("\n")
-    }
-
     /// The body as one string, for tools that compare it with a reference text (extraction
     /// benchmarks, `newsprism extract`'s `text`): the non-empty lines joined by newlines,
     /// without the headline where the page repeats it as a line. The headline is in `title`;
