@@ -6,6 +6,7 @@
 //! learned from titled articles, read the headline as a body paragraph. It is read only after
 //! the chrome is gone, so the first line left is the page's own.
 
+use newsprism_core::article::MAX_RUBRIC_WORDS;
 use newsprism_core::Article;
 
 /// Most words of a headline; a longer first line is the body's first paragraph.
@@ -19,7 +20,10 @@ const MIN_BODY_WORDS: usize = 12;
 /// [`MAX_HEADLINE_WORDS`] words, opening with a capital, a digit or a quotation mark, not
 /// ending like a sentence or a clause (`.`, `,`, `;`, `:`, `…`; a question or an exclamation may
 /// be a headline), with a paragraph of prose of [`MIN_BODY_WORDS`] words or more right under it.
-/// `None` when the article has a title already.
+/// A rubric of up to [`MAX_RUBRIC_WORDS`] capitalised words may stand between the chrome and
+/// the headline ("FAUX" over a fact-check, "Hommage", "Entretien"); it is the article's own
+/// line and stays ([`Article::title_line`] reads the headline under it). `None` when the article
+/// has a title already.
 pub(crate) fn headline(a: &Article) -> Option<String> {
     if a.title.is_some() || a.title_is_line_1 {
         return None;
@@ -27,25 +31,39 @@ pub(crate) fn headline(a: &Article) -> Option<String> {
     let mut kept = a.paragraphs();
     let (n, first) = kept.next()?;
     let first = first.trim();
-    let next = kept.next()?.1.trim();
+    let second = kept.next()?.1.trim();
     // Only under removed chrome: a text whose first line is its own first line keeps the
     // input's convention (line 1 is the title when line 2 is blank), which is what the models
     // were trained with.
     if !a.removed.iter().any(|r| r.line < n) {
         return None;
     }
-    let words = first.split_whitespace().count();
-    let opens = first
+    if reads_as_headline(first, second) {
+        return Some(first.to_string());
+    }
+    let third = kept.next()?.1.trim();
+    let rubric = first.split_whitespace().count() <= MAX_RUBRIC_WORDS
+        && first.chars().next().is_some_and(char::is_uppercase)
+        && first
+            .chars()
+            .all(|c| c.is_alphabetic() || c == ' ' || c == '-' || c == '\'')
+        && second.split_whitespace().count() > MAX_RUBRIC_WORDS;
+    (rubric && reads_as_headline(second, third)).then(|| second.to_string())
+}
+
+/// Whether `line` reads as a headline over `next`, the body's first paragraph.
+fn reads_as_headline(line: &str, next: &str) -> bool {
+    let words = line.split_whitespace().count();
+    let opens = line
         .chars()
         .next()
         .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || "«\"“„'".contains(c));
-    let sentence_end = first.ends_with(['.', ',', ';', ':', '…']);
+    let sentence_end = line.ends_with(['.', ',', ';', ':', '…']);
     let body_words = next.split_whitespace().count();
     let prose = body_words >= MIN_BODY_WORDS
         && body_words > words
         && next.ends_with(['.', '!', '?', '"', '»', '”', ')']);
-    ((2..=MAX_HEADLINE_WORDS).contains(&words) && opens && !sentence_end && prose)
-        .then(|| first.to_string())
+    (2..=MAX_HEADLINE_WORDS).contains(&words) && opens && !sentence_end && prose
 }
 
 #[cfg(test)]
@@ -82,6 +100,22 @@ mod tests {
             headline(&article(&["Qui paiera la facture ?", BODY])).as_deref(),
             Some("Qui paiera la facture ?")
         );
+    }
+
+    #[test]
+    fn a_rubric_may_stand_over_the_headline() {
+        let a = article(&["", "Traductions", "La sécheresse vide les villages", BODY]);
+        assert_eq!(
+            headline(&a).as_deref(),
+            Some("La sécheresse vide les villages")
+        );
+        // Not a rubric: a longer line, a figure, a line over a short one.
+        for top in ["Sur le même sujet", "2 commentaires"] {
+            let a = article(&[top, "La sécheresse vide les villages", BODY]);
+            assert_eq!(headline(&a), None, "{top}");
+        }
+        let a = article(&["Traductions", "Trois morts", "Sécheresse", BODY]);
+        assert_eq!(headline(&a), None);
     }
 
     #[test]

@@ -4,6 +4,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::Lang;
 
+/// Most words of a rubric over a headline ("FAUX", "Hommage", "Politique intérieure"): a line
+/// that short above the title's line does not stop the title from being read as one of the lines.
+pub const MAX_RUBRIC_WORDS: usize = 2;
+
 /// A news article with its lines numbered as in its source.
 ///
 /// Lines, not sentences, are the unit because SemEval-2023 Task 3 annotates techniques per line of
@@ -60,15 +64,28 @@ impl Article {
 
     /// The number (1-based) of the line that holds the title: line 1 in the task layout, else
     /// the first non-empty line when its words are the title's (a scraped dump whose headline
-    /// follows the site's menu, removed as chrome; a page that repeats its headline). `None`
-    /// when the title is not one of the lines, so a reader that wants it must add it.
+    /// follows the site's menu, removed as chrome; a page that repeats its headline), or the
+    /// second when the first is a rubric of at most [`MAX_RUBRIC_WORDS`] words over it ("FAUX",
+    /// "Hommage", "Entretien": a fact-check's verdict or the section's label, which is the
+    /// article's own line). `None` when the title is not one of the lines, so a reader that
+    /// wants it must add it.
     pub fn title_line(&self) -> Option<u32> {
         if self.title_is_line_1 {
             return (!self.lines.is_empty()).then_some(1);
         }
         let title = crate::text::word_key(self.title.as_deref()?);
-        let (n, first) = self.paragraphs().next()?;
-        (!title.is_empty() && crate::text::word_key(first) == title).then_some(n)
+        if title.is_empty() {
+            return None;
+        }
+        let mut lines = self.paragraphs();
+        let (n, first) = lines.next()?;
+        if crate::text::word_key(first) == title {
+            return Some(n);
+        }
+        let (n2, second) = lines.next()?;
+        (first.split_whitespace().count() <= MAX_RUBRIC_WORDS
+            && crate::text::word_key(second) == title)
+            .then_some(n2)
     }
 
     /// The body as one string, for tools that compare it with a reference text (extraction
@@ -162,6 +179,13 @@ mod tests {
         a.title = Some("The strike ended".into());
         assert_eq!(a.title_line(), None);
         a.title = None;
+        assert_eq!(a.title_line(), None);
+        // Under a rubric of one or two words (a fact-check's verdict), the second line.
+        let mut a = Article::from_text("1", "x", "\nFAUX\nPort strike ends\nThe strike ended.");
+        a.title = Some("Port strike ends".into());
+        assert_eq!(a.title_line(), Some(3));
+        let mut a = Article::from_text("1", "x", "Not a rubric\nPort strike ends\nIt ended.");
+        a.title = Some("Port strike ends".into());
         assert_eq!(a.title_line(), None);
     }
 
