@@ -259,9 +259,11 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
             return Some("download link");
         }
         let near_edge = pos.from_start < 10 || pos.from_end < 3 || pos.near_body_start;
-        // Before the body a byline may sit below a long menu; inside it only near the top.
+        // Before the body a byline may sit below a long menu; inside it only near the top, and
+        // only a person's or a newsroom's ("di Redazione | 21 ottobre 2024").
         if (near_edge || pos.outside_body)
-            && byline_name(trimmed).is_some_and(|n| pos.outside_body || is_person_name(&n))
+            && byline_name(trimmed)
+                .is_some_and(|n| pos.outside_body || is_person_name(&n) || is_newsroom(&n))
         {
             return Some("byline");
         }
@@ -6589,6 +6591,13 @@ mod tests {
         assert_eq!(at_top("By Jane Holloway"), Some("byline"));
         assert_eq!(at_top("Par la rédaction"), Some("byline"));
         assert_eq!(at_top("By Monday the storm had passed"), None);
+        // Inside the body near its top, a newsroom's byline as well as a person's.
+        let body_top = pos(2, 9, false);
+        assert_eq!(
+            chrome_reason("di Redazione | 21 ottobre 2024", body_top, &opts),
+            Some("byline")
+        );
+        assert_eq!(chrome_reason("Di Maio risponde", body_top, &opts), None);
         assert_eq!(
             byline_name("Von Roland Brockmann und Sebastian Drescher").as_deref(),
             Some("Roland Brockmann und Sebastian Drescher")

@@ -1675,6 +1675,10 @@ mod tests {
             assert!(o.republished && o.translated, "{note}");
             assert_eq!(o.original_outlet.as_deref(), outlet, "{note}");
         }
+        // "Taken from X" (a repost's credit), after the translation's word.
+        let o = la("Articolo tradotto e ripreso da The Harbour Times.");
+        assert!(o.republished && o.translated);
+        assert_eq!(o.original_outlet.as_deref(), Some("The Harbour Times"));
         // Greek and Georgian: a translator's credit after the source, the original's language.
         assert!(la("Πηγή: The Harbour Times – Μετάφραση: Νέα των Νησιών").translated);
         let o = la("ორიგინალი სტატია (ინგლისურად): The Harbour Times");
