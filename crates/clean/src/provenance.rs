@@ -1354,6 +1354,36 @@ fn is_language_name(s: &str) -> bool {
         "англійській",
         "angielskim",
         "angielsku",
+        "hungarian",
+        "czech",
+        "slovak",
+        "romanian",
+        "bulgarian",
+        "serbian",
+        "croatian",
+        "slovenian",
+        "portuguese",
+        "greek",
+        "turkish",
+        "chinese",
+        "japanese",
+        "korean",
+        "hebrew",
+        "persian",
+        "farsi",
+        "georgian",
+        "armenian",
+        "swedish",
+        "norwegian",
+        "danish",
+        "finnish",
+        "lithuanian",
+        "latvian",
+        "estonian",
+        "belarusian",
+        "kazakh",
+        "azerbaijani",
+        "catalan",
         "the",
     ];
     LANGS.contains(&first.as_str())
@@ -1675,6 +1705,10 @@ mod tests {
             assert!(o.republished && o.translated, "{note}");
             assert_eq!(o.original_outlet.as_deref(), outlet, "{note}");
         }
+        // A language the lists did not hold before is not part of the outlet's name.
+        let o = la("This article was originally published in Hungarian by Alföldi Hírek.");
+        assert!(o.translated);
+        assert_eq!(o.original_outlet.as_deref(), Some("Alföldi Hírek"));
         // "Taken from X" (a repost's credit), after the translation's word.
         let o = la("Articolo tradotto e ripreso da The Harbour Times.");
         assert!(o.republished && o.translated);
