@@ -343,6 +343,20 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         {
             return Some("dateline");
         }
+        // "Madrid, 5 de diciembre de 2024 - 09:15 h", "Paris, le 12 mars 2025": the place the
+        // dispatch was filed from, then the date, alone on the line at the top.
+        if words <= 12
+            && (pos.outside_body || pos.from_start < 12 || pos.near_body_start)
+            && !trimmed.ends_with([',', ':'])
+            && trimmed.split_once(", ").is_some_and(|(place, date)| {
+                is_place_name(place) && {
+                    let date = normalize(date);
+                    has_year_or_time(&date) && is_bare_date(&date)
+                }
+            })
+        {
+            return Some("dateline");
+        }
         if words <= 9 && is_post_stamp(&norm) {
             return Some("embedded post");
         }
@@ -4585,6 +4599,19 @@ fn has_day_and_month(w: &str) -> bool {
     w.chars().filter(|c| matches!(c, '.' | '/')).count() >= 2
 }
 
+/// "Madrid", "Saint-Pierre-et-Miquelon", "Nueva York": one to three capitalised words (a name
+/// particle may join them), no digit, as a dateline gives the place it was filed from.
+fn is_place_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    (1..=3).contains(&words.len())
+        && words[0].starts_with(char::is_uppercase)
+        && words.iter().all(|w| {
+            w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'))
+                && (w.starts_with(char::is_uppercase) || matches!(*w, "de" | "del" | "am" | "sur"))
+        })
+}
+
 fn is_bare_date(norm: &str) -> bool {
     const GLUE: &[&str] = &[
         "uhr", "gmt", "utc", "cet", "cest", "msk", "мск", "am", "pm", "a.m", "p.m", "h", "г",
@@ -6614,6 +6641,16 @@ mod tests {
         assert_eq!(at_top("02.12.2026, 18:40"), Some("dateline"));
         assert_eq!(at_top("Wed 2 Dec 2026 18.12 GMT"), Some("dateline"));
         assert_eq!(at_top("03/12/2026 - 10:15"), Some("dateline"));
+        // The place it was filed from, then the date.
+        for l in [
+            "Madrid, 5 de diciembre de 2024 - 09:15 h",
+            "Paris, le 12 mars 2025",
+            "Berlin, 14. November 2024",
+        ] {
+            assert_eq!(at_top(l), Some("dateline"), "{l}");
+        }
+        assert_eq!(at_top("Madrid, el martes pasado llovió"), None);
+        assert_eq!(at_top("Our readers, 12 March 2025"), None);
         assert_eq!(
             at_top("Обновлено в 08:30: в микрорайоне начали подавать воду, давление пока низкое."),
             None

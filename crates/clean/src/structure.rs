@@ -1806,7 +1806,14 @@ pub(crate) fn remove_bare_bylines(
                     .is_some_and(|m| !chrome::is_person_name(m))
         });
         // ("Diario El Tallán" over the day's date on eltallan.pe: the masthead.)
+        // ("ΔΕΛΤΙΟ ΤΥΠΟΥ", "PRESS RELEASE" over the dateline: a rubric in capitals, not a
+        // writer's name.)
+        let shouted = t
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase);
         if (next_to_date || place_below.is_some() || date_two_below)
+            && !shouted
             && chrome::is_person_name(t)
             && !crate::names_the_site(a, t)
         {
