@@ -2976,3 +2976,22 @@ Je m'abonne";
     assert_eq!(reason_of(a, 8), "read-more link", "{:#?}", a.removed);
     assert_eq!(reason_of(a, 9), "newsletter plea");
 }
+
+#[test]
+fn a_place_and_a_date_under_a_rubric_are_a_dateline_and_nobody_is_the_writer() {
+    // (Invented.) A press release: the place and date go as its dateline (its date is the
+    // page's), and the rubric in capitals above them ("PRESS RELEASE") is not taken for the
+    // writer.
+    let text = "Αρχική · Ποιοι είμαστε · Δελτία Τύπου · Επικοινωνία\n\
+Αρχική / Νέα / Δελτία Τύπου\n\
+\n\
+ΔΕΛΤΙΟ ΤΥΠΟΥ\n\
+Πάτρα, 3 Μαΐου 2024\n\
+Λειψυδρία: ο σύλλογος ζητά σχέδιο έκτακτης ανάγκης για τα χωριά της ορεινής Αχαΐας\n\
+Για τρίτο συνεχόμενο καλοκαίρι, περίπου σαράντα χωριά της περιοχής υδροδοτούνται με υδροφόρες, με κόστος που έχει τριπλασιαστεί.\n\
+Ο σύλλογος ζητά από την περιφέρεια να συγκαλέσει σύσκεψη με τους δημάρχους πριν από το τέλος Ιουνίου.";
+    let a = &cleaned("el/deltio.txt", text);
+    assert_eq!(reason_of(a, 5), "dateline", "{:#?}", a.removed);
+    assert_eq!(a.author, None, "{:#?}", a.removed);
+    assert_eq!(a.published.as_deref(), Some("2024-05-03"));
+}
