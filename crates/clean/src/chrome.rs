@@ -1238,11 +1238,7 @@ pub(crate) fn is_person_name(name: &str) -> bool {
     ];
     let words: Vec<&str> = name.split_whitespace().collect();
     // "DERNIERS AVIS DE DÉCÈS": three words or more in capitals are a heading.
-    let shouting = words.len() >= 3
-        && name
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase);
+    let shouting = words.len() >= 3 && in_capitals(name);
     !shouting
         && (2..=4).contains(&words.len())
         && words.first().is_some_and(|w| {
@@ -2922,10 +2918,7 @@ pub(crate) fn archive_head(lines: &[String], nonempty: &[usize]) -> usize {
     while let Some(&i) = nonempty.get(end) {
         let t = lines[i].trim();
         let short = t.split_whitespace().count() <= 8;
-        let calendar = t.chars().any(|c| c.is_ascii_digit())
-            || t.chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase);
+        let calendar = t.chars().any(|c| c.is_ascii_digit()) || in_capitals(t);
         if !(short && calendar) {
             break;
         }
@@ -4599,16 +4592,24 @@ fn has_day_and_month(w: &str) -> bool {
     w.chars().filter(|c| matches!(c, '.' | '/')).count() >= 2
 }
 
+/// Whether every letter of `s` is a capital ("ΔΕΛΤΙΟ ΤΥΠΟΥ", "DERNIERS AVIS"): a heading or a
+/// label, not a name or prose. True for a text without letters.
+pub(crate) fn in_capitals(s: &str) -> bool {
+    s.chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+}
+
 /// "Madrid", "Saint-Pierre-et-Miquelon", "Nueva York": one to three capitalised words (a name
 /// particle may join them), no digit, as a dateline gives the place it was filed from.
+/// (Asked of every short line with a comma near the top: no allocation.)
 fn is_place_name(s: &str) -> bool {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    (1..=3).contains(&words.len())
-        && words[0].starts_with(char::is_uppercase)
-        && words.iter().all(|w| {
+    (1..=3).contains(&s.split_whitespace().count())
+        && s.starts_with(char::is_uppercase)
+        && s.split_whitespace().all(|w| {
             w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '.'))
-                && (w.starts_with(char::is_uppercase) || matches!(*w, "de" | "del" | "am" | "sur"))
+                && (w.starts_with(char::is_uppercase) || matches!(w, "de" | "del" | "am" | "sur"))
         })
 }
 

@@ -1808,12 +1808,8 @@ pub(crate) fn remove_bare_bylines(
         // ("Diario El Tallán" over the day's date on eltallan.pe: the masthead.)
         // ("ΔΕΛΤΙΟ ΤΥΠΟΥ", "PRESS RELEASE" over the dateline: a rubric in capitals, not a
         // writer's name.)
-        let shouted = t
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase);
         if (next_to_date || place_below.is_some() || date_two_below)
-            && !shouted
+            && !chrome::in_capitals(t)
             && chrome::is_person_name(t)
             && !crate::names_the_site(a, t)
         {
