@@ -5154,7 +5154,7 @@ fn is_short_breadcrumb(s: &str) -> bool {
     step(left) && step(right)
 }
 
-fn is_menu(s: &str) -> bool {
+pub(crate) fn is_menu(s: &str) -> bool {
     // Text that carries markup (`<div ...>`, `</style>`) is not a menu: its `/` and `>` belong to
     // tags, not to a list of sections. Whatever it is, it is shown (escaped), not silently dropped.
     let b = s.as_bytes();

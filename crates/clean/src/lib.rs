@@ -173,6 +173,18 @@ pub fn clean_article(article: &mut Article, opts: &CleanOptions) {
 }
 
 fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
+    // A scrape whose first line is the site's menu and whose second is blank has the task
+    // layout's shape (title, blank line, body), but its line 1 is no headline: it is judged
+    // like any other line, and the headline is looked for under it.
+    if opts.remove_chrome
+        && a.title_is_line_1
+        && a.lines.first().is_some_and(|l| chrome::is_menu(l.trim()))
+    {
+        a.title_is_line_1 = false;
+        if a.title.as_deref().map(str::trim) == a.lines.first().map(|l| l.trim()) {
+            a.title = None;
+        }
+    }
     let nonempty: Vec<usize> = a
         .lines
         .iter()

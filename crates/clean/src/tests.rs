@@ -2995,3 +2995,27 @@ fn a_place_and_a_date_under_a_rubric_are_a_dateline_and_nobody_is_the_writer() {
     assert_eq!(a.author, None, "{:#?}", a.removed);
     assert_eq!(a.published.as_deref(), Some("2024-05-03"));
 }
+
+#[test]
+fn a_menu_over_a_blank_line_is_no_title() {
+    // The task layout's shape (line 1, a blank line, the body), but line 1 is the site's menu.
+    let text = "Accueil  Politique  Monde  Économie  Culture  Nous soutenir\n\
+\n\
+Un tribunal de Lyon condamne un élu pour détournement de fonds\n\
+Le tribunal correctionnel de Lyon a condamné mardi un conseiller municipal à dix-huit mois de prison avec sursis pour avoir détourné plus de 40 000 euros de subventions destinées à des associations sportives.\n\
+L'élu, qui conteste les faits, a annoncé son intention de faire appel de cette décision dans les prochains jours.";
+    let a = &cleaned("fr/menu.txt", text);
+    assert!(!a.title_is_line_1);
+    assert_eq!(removed_lines(a), vec![1], "{:#?}", a.removed);
+    assert_eq!(a.removed[0].reason, "navigation menu");
+    assert_eq!(
+        a.title.as_deref(),
+        Some("Un tribunal de Lyon condamne un élu pour détournement de fonds")
+    );
+    // A headline over a blank line stays the title.
+    let a = &cleaned(
+        "fr/titre.txt",
+        "Un tribunal de Lyon condamne un élu\n\nLe tribunal correctionnel de Lyon a condamné mardi un conseiller municipal.",
+    );
+    assert!(a.title_is_line_1 && a.removed.is_empty());
+}
