@@ -78,6 +78,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
     if words <= 25 && has_bank_account(trimmed) {
         return Some("donation plea");
     }
+    if is_horoscope(trimmed) {
+        return Some("horoscope");
+    }
     if (9..=45).contains(&words) && is_gambling_warning(trimmed) {
         return Some("advertisement label");
     }
@@ -5496,6 +5499,147 @@ fn is_caps_label(s: &str) -> bool {
         && letters.iter().all(|c| !c.is_lowercase())
         && letters.iter().any(|c| c.is_uppercase())
         && !s.ends_with(['.', '!', '?', '"', '»'])
+}
+
+/// Zodiac signs in the languages newsprism reads (Aries, Taurus, Gemini, Cancer, Leo, Virgo,
+/// Libra, Scorpio, Sagittarius, Capricorn, Aquarius, Pisces), lower-cased.
+const ZODIAC_SIGNS: &[&str] = &[
+    "aries",
+    "taurus",
+    "gemini",
+    "cancer",
+    "leo",
+    "virgo",
+    "libra",
+    "scorpio",
+    "sagittarius",
+    "capricorn",
+    "aquarius",
+    "pisces",
+    "bélier",
+    "taureau",
+    "gémeaux",
+    "lion",
+    "vierge",
+    "balance",
+    "scorpion",
+    "sagittaire",
+    "capricorne",
+    "verseau",
+    "poissons",
+    "widder",
+    "stier",
+    "zwillinge",
+    "krebs",
+    "löwe",
+    "jungfrau",
+    "waage",
+    "skorpion",
+    "schütze",
+    "steinbock",
+    "wassermann",
+    "fische",
+    "ariete",
+    "toro",
+    "gemelli",
+    "cancro",
+    "leone",
+    "vergine",
+    "bilancia",
+    "scorpione",
+    "sagittario",
+    "capricorno",
+    "acquario",
+    "pesci",
+    "baran",
+    "byk",
+    "bliźnięta",
+    "rak",
+    "lew",
+    "panna",
+    "waga",
+    "strzelec",
+    "koziorożec",
+    "wodnik",
+    "ryby",
+    "овен",
+    "телец",
+    "близнецы",
+    "рак",
+    "лев",
+    "дева",
+    "весы",
+    "скорпион",
+    "стрелец",
+    "козерог",
+    "водолей",
+    "рыбы",
+    "телець",
+    "близнюки",
+    "терези",
+    "козоріг",
+    "водолій",
+    "риби",
+    "tauro",
+    "géminis",
+    "cáncer",
+    "virgo",
+    "escorpio",
+    "capricornio",
+    "acuario",
+    "piscis",
+    "κριός",
+    "ταύρος",
+    "δίδυμοι",
+    "καρκίνος",
+    "λέων",
+    "παρθένος",
+    "ζυγός",
+    "σκορπιός",
+    "τοξότης",
+    "αιγόκερως",
+    "υδροχόος",
+    "ιχθύες",
+    "ვერძი",
+    "კურო",
+    "ტყუპები",
+    "კირჩხიბი",
+    "ლომი",
+    "ქალწული",
+    "სასწორი",
+    "მორიელი",
+    "მშვილდოსანი",
+    "თხის რქა",
+    "მერწყული",
+    "თევზები",
+];
+
+/// "Horoscope du jour Bélier : une proposition inattendue… Taureau : ménagez votre dos…": a
+/// horoscope widget flattened into one line, told by three signs or more each opening a
+/// forecast with a colon. An article names a sign or two; a page's widget runs through them.
+fn is_horoscope(line: &str) -> bool {
+    if !line.contains(':') {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    let mut found = 0;
+    let mut rest = lower.as_str();
+    while let Some(colon) = rest.find(':') {
+        let before = rest[..colon].trim_end();
+        let sign = ZODIAC_SIGNS.iter().any(|z| {
+            before.ends_with(z)
+                && before[..before.len() - z.len()]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| !c.is_alphanumeric())
+        });
+        found += usize::from(sign);
+        if found >= 3 {
+            return true;
+        }
+        rest = &rest[colon + 1..];
+    }
+    false
 }
 
 #[cfg(test)]

@@ -258,7 +258,11 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                     .split(['/', ','])
                     .map(str::trim)
                     .any(|p| p.split_whitespace().count() >= 2 && own.contains(p));
-                if own.contains(&src_lower) || src_lower.contains(own.as_str()) || names_own {
+                if own.contains(&src_lower)
+                    || src_lower.contains(own.as_str())
+                    || names_own
+                    || abbreviates_own(src, own)
+                {
                     // "HARLAN FALLS (KVRT) - …" on KVRT's own site credits nobody else; an
                     // agency stays the source on its own site and where its name is in the
                     // copyright line ("© AFP" under wire copy), and so does an explicit
@@ -617,6 +621,56 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
             a.title = Some(h);
         }
     }
+}
+
+/// Whether a credited name is the page's own outlet (`own`, lower-cased) in short: its initials
+/// ("SOURCE : HMTV" on Horizon Mondial TV, "EA" on Eurasie Aujourd'hui; a word of one or two
+/// letters, such as "TV", may stand whole) or its web address ("TV NKN / nkn.pl" on NKN.pl).
+/// Only a credit written in capitals or as an address counts, so a word that happens to match
+/// does not.
+fn abbreviates_own(credit: &str, own: &str) -> bool {
+    let stem = |w: &str| -> String {
+        w.split('.')
+            .next()
+            .unwrap_or(w)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect::<String>()
+            .to_lowercase()
+    };
+    let own_words: Vec<&str> = own
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    let initials: String = own_words.iter().filter_map(|w| w.chars().next()).collect();
+    let short_whole: String = own_words
+        .iter()
+        .map(|w| {
+            if w.chars().count() <= 2 {
+                (*w).to_string()
+            } else {
+                w.chars().next().map(String::from).unwrap_or_default()
+            }
+        })
+        .collect();
+    let own_stems: Vec<String> = own_words
+        .iter()
+        .map(|w| stem(w))
+        .filter(|s| s.chars().count() >= 3)
+        .collect();
+    credit.split(['/', ',', ' ']).any(|part| {
+        let part = part.trim_matches(|c: char| !c.is_alphanumeric());
+        let letters = part.chars().filter(|c| c.is_alphabetic()).count();
+        let acronym = (2..=6).contains(&letters)
+            && part.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+        let address = part.contains('.') && part.chars().all(|c| !c.is_uppercase());
+        if !(acronym || address) {
+            return false;
+        }
+        let s = stem(part);
+        (acronym && own_words.len() >= 2 && (s == initials || s == short_whole))
+            || own_stems.contains(&s)
+    })
 }
 
 /// Second look at the lines that a narrower body leaves outside it: the per-line cues that hold

@@ -927,6 +927,22 @@ fn is_street_address(rest: &str) -> bool {
             .any(|p| p[0] == "a" && p[1].chars().next().is_some_and(char::is_uppercase))
 }
 
+/// Whether `rest`, opening with a dot, goes on with a web address's ending: ".com", ".fr",
+/// ".pl" and the like (two to six lower-case letters, then the end of the name).
+fn is_domain_dot(rest: &str) -> bool {
+    let Some(after) = rest.strip_prefix('.') else {
+        return false;
+    };
+    let tld = after
+        .find(|c: char| !c.is_ascii_lowercase())
+        .map_or(after, |e| &after[..e]);
+    (2..=6).contains(&tld.len())
+        && after[tld.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric() && c != '.')
+}
+
 fn outlet_name(s: &str) -> Option<String> {
     let s = s.trim().trim_start_matches([':', '-', '–', '—', ' ']);
     // "Санна Хейккинен, «Itä-Savon Viikko», 14 февраля 2025": the writer, then the outlet in
@@ -990,8 +1006,8 @@ fn outlet_name(s: &str) -> Option<String> {
     let cut = s
         .find(['.', ';', ',', '(', ')', '|', '·', '•', '\n'])
         .filter(|&i| {
-            // Keep dots inside names like "Sputnik.fr" or "S.A.".
-            !s[i..].starts_with(".com") && !s[i..].starts_with(".fr") && !s[i..].starts_with(".ru")
+            // Keep dots inside names like "Sputnik.fr", "nkn.pl" or "S.A.".
+            !is_domain_dot(&s[i..])
         })
         .unwrap_or(s.len());
     // Stop at a date ("Star Tribune, September 26, 2018").

@@ -27,7 +27,11 @@ pub(crate) fn copyright_holder(line: &str) -> Option<String> {
         let year_next = tail.split_whitespace().next().is_some_and(is_year);
         let words = head.split_whitespace().count();
         // ("Copyright © 2025 X": the word is no holder; the branch below reads the name.)
+        // ("Regulamin  Polityka prywatności  Kontakt  © 2024 NKN.pl": a footer's links before
+        // the sign, spaced apart, are no holder; the name after it is, below.)
+        let links = head.contains("  ") || head.contains(" | ");
         if year_next
+            && !links
             && !head.eq_ignore_ascii_case("copyright")
             && (1..=5).contains(&words)
             && head.starts_with(char::is_uppercase)
@@ -39,7 +43,11 @@ pub(crate) fn copyright_holder(line: &str) -> Option<String> {
     let rest = t
         .strip_prefix('©')
         .or_else(|| t.strip_prefix("Copyright"))
-        .or_else(|| t.strip_prefix("copyright"))?;
+        .or_else(|| t.strip_prefix("copyright"))
+        .or_else(|| {
+            let (head, tail) = t.split_once('©')?;
+            (head.contains("  ") || head.contains(" | ")).then_some(tail)
+        })?;
     // "© 2005-2024 X. Tous droits réservés. Toute reproduction …": the notice's first sentence.
     let first_sentence = t.split(". ").next().unwrap_or(t);
     if first_sentence.split_whitespace().count() > 15 {

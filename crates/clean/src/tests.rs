@@ -3019,3 +3019,53 @@ L'élu, qui conteste les faits, a annoncé son intention de faire appel de cette
     );
     assert!(a.title_is_line_1 && a.removed.is_empty());
 }
+
+#[test]
+fn a_credit_to_the_sites_own_initials_or_address_is_no_repost() {
+    let body = "Le commissaire européen au commerce a achevé sa tournée en Asie du Sud-Est sans obtenir les engagements qu'il était venu chercher auprès des gouvernements de la région.\n\
+Les capitales concernées ont préféré maintenir leurs accords existants avec d'autres partenaires, jugés plus avantageux pour leurs exportations agricoles.\n\
+Pour de nombreux observateurs, cet échec illustre la perte d'influence de l'Union dans une région où elle se voulait incontournable.";
+    // Initials of the name in the copyright line.
+    let text = format!("Horizon Atlantique TV\n{body}\nSOURCE : HATV\n© 2025 Horizon Atlantique TV – Tous droits réservés");
+    let a = cleaned("fr/hatv.txt", &text);
+    let att = a.attribution.as_ref().expect("attribution");
+    assert_eq!(att.source.as_deref(), Some("HATV"));
+    assert!(!att.republished && att.original_outlet.is_none(), "{att:?}");
+    // The site's address, in a footer whose links stand before the copyright sign.
+    let text = format!(
+        "{body}\nŹRÓDŁO: TV KPW / kpw.pl\nRegulamin  Polityka prywatności  Kontakt  © 2024 KPW.pl"
+    );
+    let a = cleaned("pl/kpw.txt", &text);
+    let att = a.attribution.as_ref().expect("attribution");
+    assert_eq!(att.source.as_deref(), Some("TV KPW / kpw.pl"));
+    assert!(!att.republished, "{att:?}");
+    // Another outlet's initials are a repost's credit.
+    let text = format!("{body}\nSOURCE : AGN\n© 2025 Horizon Atlantique TV – Tous droits réservés");
+    let a = cleaned("fr/agn.txt", &text);
+    let att = a.attribution.as_ref().expect("attribution");
+    assert_eq!(att.original_outlet.as_deref(), Some("AGN"));
+}
+
+#[test]
+fn a_horoscope_widget_goes_and_a_sign_in_a_sentence_stays() {
+    let text = "Le conseil municipal a voté mardi soir la rénovation complète de la halle du marché, fermée depuis deux ans pour des raisons de sécurité.\n\
+Horoscope du jour Bélier : une proposition inattendue bouscule vos plans. Taureau : ménagez votre dos. Gémeaux : une rentrée d'argent se profile. Voir tous les signes\n\
+Le maire, né sous le signe du Lion : « je ne crois pas aux astres, mais je crois à cette halle », a-t-il plaisanté devant les commerçants réunis.";
+    let a = cleaned("fr/horoscope.txt", text);
+    assert_eq!(removed_lines(&a), vec![2], "{:#?}", a.removed);
+    assert_eq!(a.removed[0].reason, "horoscope");
+    let it = "Oroscopo di oggi Ariete: giornata favorevole. Toro: prudenza nelle spese. Gemelli: un incontro vi sorprenderà.";
+    assert_eq!(
+        chrome::chrome_reason(
+            it,
+            chrome::Position {
+                from_start: 5,
+                from_end: 5,
+                outside_body: false,
+                near_body_start: false,
+            },
+            &CleanOptions::default()
+        ),
+        Some("horoscope")
+    );
+}
