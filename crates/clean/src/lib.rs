@@ -781,6 +781,8 @@ fn opens_with_source_label(line: &str) -> bool {
         "джерело",
         "quelle",
         "πηγή",
+        "წყარო",
+        "source(s)",
     ];
     // The label alone, then its colon: "Source originale :" names the original.
     let mut words = line.split_whitespace();

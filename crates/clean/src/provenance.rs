@@ -26,6 +26,23 @@ pub struct LineAttribution {
     pub note_only: bool,
 }
 
+/// How many words may stand before an attribution phrase ("This report was originally
+/// published ..."); two more when they end in a writer's name ([`after_writers_name`]).
+const MAX_PHRASE_START_WORDS: usize = 5;
+
+/// Whether the opening of a line (before its attribution phrase) names a writer: two
+/// capitalised words in a row after the first word, and no digit (a time stamp's "Updated May
+/// 14 2025" is no name).
+fn after_writers_name(head: &[&str]) -> bool {
+    if head.iter().any(|w| w.chars().any(|c| c.is_ascii_digit())) {
+        return false;
+    }
+    head.get(1..).unwrap_or_default().windows(2).any(|p| {
+        p.iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() >= 2)
+    })
+}
+
 /// Reads provenance from one line, if it states any.
 pub fn line_attribution(line: &str) -> Option<LineAttribution> {
     let trimmed = line.trim();
@@ -53,8 +70,17 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
     let url = first_url(trimmed);
     // At the start of the line; a longer phrase may follow a few words ("This report was
     // originally published ...").
-    for (p, start, end) in matching(&norm, 5) {
+    for (p, start, end) in matching(&norm, MAX_PHRASE_START_WORDS + 2) {
         if start > 0 && p.words < 2 {
+            continue;
+        }
+        // "Ein Beitrag von Claire Mounier, zuerst erschienen in …", "Το άρθρο του Oliver
+        // Pembridge δημοσιεύθηκε αρχικά …": a phrase further in follows a writer's name (and
+        // no figure: "Updated May 14 2025 - 4:12pm, first published 3:05pm" is a time stamp).
+        let before = norm[..start].matches(' ').count();
+        if before >= MAX_PHRASE_START_WORDS
+            && !after_writers_name(&trimmed.split_whitespace().take(before).collect::<Vec<_>>())
+        {
             continue;
         }
         // "Bel-Air et La Source : coupure de 8h à 16h": a label credits a source only where it
@@ -936,15 +962,37 @@ fn is_domain_dot(rest: &str) -> bool {
     let tld = after
         .find(|c: char| !c.is_ascii_lowercase())
         .map_or(after, |e| &after[..e]);
+    // (A full stop may end the sentence after it: "… from Consortiumnews.com.")
+    let next = &after[tld.len()..];
     (2..=6).contains(&tld.len())
-        && after[tld.len()..]
+        && next
             .chars()
             .next()
             .is_none_or(|c| !c.is_alphanumeric() && c != '.')
+        || next
+            .strip_prefix('.')
+            .is_some_and(|r| r.chars().next().is_none_or(char::is_whitespace))
+            && (2..=6).contains(&tld.len())
 }
 
 fn outlet_name(s: &str) -> Option<String> {
     let s = s.trim().trim_start_matches([':', '-', '–', '—', ' ']);
+    // "წყარო: „ახალი ჰორიზონტი“", "Źródło: „Kurier Wiejski”": a name in quotation marks and
+    // nothing after it.
+    let s = match s.strip_prefix(['„', '“', '«', '"']) {
+        Some(inner) => match inner.split_once(['“', '”', '»', '"']) {
+            Some((name, after))
+                if !name.trim().is_empty()
+                    && after
+                        .trim_matches(|c: char| !c.is_alphanumeric())
+                        .is_empty() =>
+            {
+                name.trim()
+            }
+            _ => s,
+        },
+        None => s,
+    };
     // "Санна Хейккинен, «Itä-Savon Viikko», 14 февраля 2025": the writer, then the outlet in
     // quotation marks.
     let s = match s.split_once(", ") {
@@ -1022,7 +1070,7 @@ fn outlet_name(s: &str) -> Option<String> {
     }
     // "The Harbour Ledger le 2 septembre 2024", "X am 3. März": the word before the date.
     const DATE_GLUE: &[&str] = &[
-        "le", "on", "am", "il", "el", "del", "в", "του", "dnia", "du", "vom", "of",
+        "le", "on", "am", "il", "el", "del", "в", "του", "στις", "dnia", "du", "vom", "of",
     ];
     while name.len() > 1 && name.last().is_some_and(|w| DATE_GLUE.contains(w)) {
         name.pop();
@@ -1065,6 +1113,7 @@ fn outlet_after_preposition(rest: &str) -> Option<String> {
     const PLACES: &[&str] = &[
         "on", "in", "at", "from", "sur", "dans", "de", "du", "auf", "bei", "im", "su", "da", "w",
         "na", "в", "у", "на", "из", "en", "del", "dal", "dalla", "sul", "sulla", "nel", "nella",
+        "στην", "στη", "στο", "στον", "σε",
     ];
     const AGENTS: &[&str] = &["by", "par", "von", "przez", "por", "di"];
     let words: Vec<&str> = rest.split_whitespace().collect();
@@ -1134,10 +1183,17 @@ fn outlet_after_preposition(rest: &str) -> Option<String> {
     // preposition may name a person, so places win.
     // "published in Polish by Gazeta X": a language after the place preposition is not the
     // outlet; the agent after it names it.
+    // ("publié en espagnol par La Voz del Litoral": a preposition after a capitalised word
+    // inside the text is part of a name, not where the text appeared.)
+    let inside_name = |i: usize| {
+        ["del", "de", "du", "da", "dal"].contains(&lower[i].as_str())
+            && i >= 2
+            && words[i - 1].starts_with(char::is_uppercase)
+    };
     let place = lower
         .iter()
         .enumerate()
-        .filter(|(_, w)| PLACES.contains(&w.as_str()))
+        .filter(|(i, w)| PLACES.contains(&w.as_str()) && !inside_name(*i))
         .find_map(|(i, _)| capital_after(i).filter(|n| !is_language(n)));
     place.or_else(|| {
         lower
@@ -1689,6 +1745,38 @@ mod tests {
 
     fn la(s: &str) -> LineAttribution {
         line_attribution(s).unwrap_or_else(|| panic!("no attribution in {s:?}"))
+    }
+
+    #[test]
+    fn where_a_named_writers_piece_first_appeared() {
+        // (Invented.) The phrase follows the writer's name, past the first five words.
+        let o = la("Ein Beitrag von Clara Morin, zuerst erschienen in „Le Veilleur du Poitou“");
+        assert_eq!(o.original_outlet.as_deref(), Some("Le Veilleur du Poitou"));
+        assert!(o.republished);
+        let o = la("Το άρθρο του Oliver Penrose δημοσιεύθηκε αρχικά στα αγγλικά στην εφημερίδα The Western Ledger στις 18 Ιουλίου 2024.");
+        assert_eq!(o.original_outlet.as_deref(), Some("The Western Ledger"));
+        assert!(o.republished && o.translated);
+        // A time stamp's words before "first published" are no writer.
+        assert!(
+            line_attribution("Updated May 14 2025 - 4:12pm, first published 3:05pm")
+                .is_none_or(|l| !l.republished)
+        );
+        // Italian: where the original appeared and the language it was translated from.
+        let o = la("Articolo originale pubblicato su El Mirador de Castilla il 3 marzo 2025. Traduzione dallo spagnolo a cura di Chiara Valsecchi.");
+        assert_eq!(o.original_outlet.as_deref(), Some("El Mirador de Castilla"));
+        assert!(o.republished && o.translated);
+        // A preposition inside a name ("del") is not where the text appeared.
+        let o = la(
+            "Cet article a été publié en espagnol par La Voz del Paraná (Santa Fe) le 14 mai 2024. Traduction : Élodie Vandamme.",
+        );
+        assert_eq!(o.original_outlet.as_deref(), Some("La Voz del Paraná"));
+        // A name in quotation marks, with nothing after it.
+        assert_eq!(
+            la("Źródło: „Kurier Wiejski”").source.as_deref(),
+            Some("Kurier Wiejski")
+        );
+        // A web address keeps its ending.
+        assert_eq!(la("Źródło: kpw.pl").source.as_deref(), Some("kpw.pl"));
     }
 
     #[test]

@@ -40,16 +40,24 @@ pub(crate) fn copyright_holder(line: &str) -> Option<String> {
             return Some(head.to_string());
         }
     }
-    let rest = t
+    // ("About Us | Privacy Policy | Copyright © 2024 GMN. All Rights Reserved.": a footer's
+    // links, then the notice, which is read from its sign.)
+    let (notice, rest) = match t
         .strip_prefix('©')
         .or_else(|| t.strip_prefix("Copyright"))
         .or_else(|| t.strip_prefix("copyright"))
-        .or_else(|| {
+    {
+        Some(rest) => (t, rest),
+        None => {
             let (head, tail) = t.split_once('©')?;
-            (head.contains("  ") || head.contains(" | ")).then_some(tail)
-        })?;
+            if !(head.contains("  ") || head.contains(" | ")) {
+                return None;
+            }
+            (tail, tail)
+        }
+    };
     // "© 2005-2024 X. Tous droits réservés. Toute reproduction …": the notice's first sentence.
-    let first_sentence = t.split(". ").next().unwrap_or(t);
+    let first_sentence = notice.split(". ").next().unwrap_or(notice);
     if first_sentence.split_whitespace().count() > 15 {
         return None;
     }
@@ -3494,6 +3502,18 @@ Der Eintritt ist frei, Zählkarten sind im Tourismusbüro erhältlich.";
             Some("Dépêche Orientale")
         );
         assert_eq!(copyright_holder("© Getty Images"), None);
+        // A footer's links before the sign are no holder; the name after it is.
+        assert_eq!(
+            copyright_holder("Regulamin  Polityka prywatności  Kontakt  © 2024 KPW.pl").as_deref(),
+            Some("KPW")
+        );
+        assert_eq!(
+            copyright_holder(
+                "About Us | Contact Us | Privacy Policy | Copyright © 2024 WNX. All Rights Reserved."
+            )
+            .as_deref(),
+            Some("WNX")
+        );
     }
 
     #[test]
