@@ -1247,6 +1247,8 @@ pub(crate) fn is_person_name(name: &str) -> bool {
         && words.first().is_some_and(|w| {
             starts_capitalised(w) && !ARTICLES.contains(&w.to_lowercase().as_str())
         })
+        // ("À Rosario": a one-letter word is an initial only with its dot.)
+        && words.first().is_some_and(|w| w.chars().count() >= 2)
         && words.last().is_some_and(|w| starts_capitalised(w))
         && words.iter().all(|w| {
             (starts_capitalised(w) && w.chars().all(|c| c.is_alphabetic() || "-'.".contains(c)))

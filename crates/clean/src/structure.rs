@@ -1866,7 +1866,24 @@ pub(crate) fn remove_taglines(a: &mut Article, nonempty: &[usize], body: Option<
         if k > MAX_TAGLINE_RANK && !(k <= MAX_LOW_TAGLINE_RANK && menu_below(k)) {
             continue;
         }
+        // ("Brèves du Sud" / tagline / "Accueil  Argentine  Bolivie …" / "Argentine" /
+        // headline: a one-word line taken for the site's name that is one of the menu's
+        // sections above it is the article's rubric, and the headline stands under it.)
+        // (Removed lines are blank: their words are in their records.)
+        let removed_text = |j: usize| idx.record(a, nonempty[j]).map(|r| r.text.trim());
         let prev_is_name = idx.reason(a, nonempty[k - 1]) == Some("site name");
+        let menu_section = prev_is_name
+            && removed_text(k - 1).is_some_and(|name| {
+                !name.contains(' ')
+                    && (0..k - 1).any(|j| {
+                        idx.reason(a, nonempty[j]) == Some("navigation menu")
+                            && removed_text(j).is_some_and(|menu| {
+                                menu.split_whitespace()
+                                    .any(|w| w.eq_ignore_ascii_case(name))
+                            })
+                    })
+            });
+        let prev_is_name = prev_is_name && !menu_section;
         // The title printed again under the site's name is the article's.
         // (A single word is a rubric or a topic, "Kirghizistan", not a tagline.)
         let tagline = short_unpunctuated(a, nonempty[k], 10)

@@ -3069,3 +3069,25 @@ Le maire, né sous le signe du Lion : « je ne crois pas aux astres, mais je cro
         Some("horoscope")
     );
 }
+
+#[test]
+fn a_headline_under_a_rubric_from_the_menu_is_no_tagline() {
+    let text = "Brèves d'Ailleurs\n\
+Le blog d'information sur l'Amérique latine · Namur\n\
+Accueil  Argentine  Bolivie  Chili  Colombie  Traductions  À propos\n\
+Argentine\n\
+À Córdoba, les universités publiques tiennent le siège\n\
+20 mai 2024 · Brèves d'Ailleurs\n\
+Budget gelé malgré une inflation à trois chiffres, salaires en chute libre, cours donnés sur les places publiques : la communauté universitaire ne désarme pas.\n\
+Sur la place centrale, une centaine d'étudiants en médecine prennent des notes assis sur des chaises pliantes pendant qu'une professeure commente des planches.\n\
+Le gouvernement a reconduit pour la deuxième année l'enveloppe de fonctionnement de l'an dernier, sans tenir compte de l'inflation.";
+    let a = cleaned("fr/rubrique.txt", text);
+    assert!(
+        a.lines[4].starts_with("À Córdoba"),
+        "headline kept: {:#?}",
+        a.removed
+    );
+    assert_eq!(removed_lines(&a)[..4], [1, 2, 3, 4]);
+    // "À Córdoba," is no writer's name.
+    assert_eq!(a.author, None);
+}
