@@ -544,6 +544,22 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
             })
             .find_map(dates::first_date);
     }
+    // "Source : Le Quotidien du Baol" above "… publié sur lequotidiendubaol.sn": the outlet's
+    // written name rather than its web address (or a name in lower case).
+    let weak = |n: &Option<String>| {
+        n.as_deref()
+            .is_some_and(|n| !n.starts_with(char::is_uppercase))
+    };
+    if weak(&attribution.original_outlet)
+        && inside_source
+            .as_deref()
+            .is_some_and(|s| s.starts_with(char::is_uppercase))
+    {
+        attribution.original_outlet = inside_source.clone();
+        if weak(&attribution.source) {
+            attribution.source = None;
+        }
+    }
     // A repost credits the outlet it reposts.
     if attribution.source.is_none() && attribution.republished {
         attribution.source = attribution.original_outlet.clone();

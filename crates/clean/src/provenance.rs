@@ -733,8 +733,18 @@ fn opens_with_note_label(line: &str) -> bool {
 
 /// Merges what the lines said into the article's attribution.
 pub fn merge(into: &mut Attribution, la: LineAttribution, evidence: &str) {
-    into.source = into.source.take().or(la.source);
-    into.original_outlet = into.original_outlet.take().or(la.original_outlet);
+    // A web address or a name in lower case ("lequotidiendubaol.sn", "taz") gives way to the
+    // outlet's written name from another line ("Le Quotidien du Baol").
+    let weak = |n: &Option<String>| {
+        n.as_deref()
+            .is_some_and(|n| !n.starts_with(char::is_uppercase))
+    };
+    let better = |have: Option<String>, new: Option<String>| match (have, new) {
+        (Some(h), Some(n)) if weak(&Some(h.clone())) && !weak(&Some(n.clone())) => Some(n),
+        (h, n) => h.or(n),
+    };
+    into.source = better(into.source.take(), la.source);
+    into.original_outlet = better(into.original_outlet.take(), la.original_outlet);
     into.original_url = into.original_url.take().or(la.original_url);
     into.republished |= la.republished;
     into.translated |= la.translated;
@@ -1154,7 +1164,7 @@ fn outlet_after_preposition(rest: &str) -> Option<String> {
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         {
-            return None;
+            return web_address(after).or_else(|| lower_case_name(after));
         }
         outlet_name(after).map(|n| n.trim_end_matches(['"', '»', '”', '\'']).to_string())
     };
@@ -1202,6 +1212,137 @@ fn outlet_after_preposition(rest: &str) -> Option<String> {
             .filter(|(_, w)| AGENTS.contains(&w.as_str()))
             .find_map(|(i, _)| capital_after(i))
     })
+}
+
+/// "zuerst auf netzpolitik.org", "na stronie oko.press": a web address, which is a name in
+/// lower case.
+fn web_address(s: &str) -> Option<String> {
+    let word = s.split_whitespace().next()?;
+    let word = word.trim_end_matches(['.', ',', ';', ':', ')', '»', '"', '“', '”']);
+    let word = word.strip_prefix("www.").unwrap_or(word);
+    let (host, tld) = word.rsplit_once('.')?;
+    let host_ok = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
+    let tld_ok = (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase());
+    (host_ok && tld_ok).then(|| word.to_string())
+}
+
+/// "erschien zuerst bei der taz.", "bei neckarufer – dem stadtteilmagazin …", "en el altavoz
+/// del jiloca y se reproduce …": an outlet whose name is written in lower case, read only as a
+/// short run of lower-case words that ends the clause (a stop, a comma, a dash, the end of the
+/// line, or "and"), and that is not a common phrase ("our website", "la presse locale", "la
+/// version papier").
+fn lower_case_name(s: &str) -> Option<String> {
+    const ENDS: &[&str] = &["y", "et", "und", "and", "e", "i", "и", "και"];
+    const NOT_NAMES: &[&str] = &[
+        "our",
+        "notre",
+        "nos",
+        "unserer",
+        "unserem",
+        "unseren",
+        "nuestro",
+        "nuestra",
+        "nostro",
+        "nostra",
+        "naszym",
+        "naszej",
+        "нашем",
+        "нашей",
+        "site",
+        "website",
+        "blog",
+        "page",
+        "pages",
+        "edition",
+        "édition",
+        "version",
+        "papier",
+        "paper",
+        "print",
+        "issue",
+        "presse",
+        "press",
+        "newsletter",
+        "web",
+        "internet",
+        "réseaux",
+        "social",
+        "sociaux",
+        "website",
+        "webseite",
+        "seite",
+        "ausgabe",
+        "zeitung",
+        "sito",
+        "pagina",
+        "edizione",
+        "stronie",
+        "portalu",
+        "сайте",
+        "sitio",
+        "página",
+        "edición",
+        "periódico",
+        "journal",
+        "magazine",
+        "quotidien",
+        "hebdomadaire",
+        "local",
+        "locale",
+        "regional",
+        "régional",
+        "régionale",
+        "partenaire",
+        "partenaires",
+        "partner",
+        "partners",
+        "confrères",
+        "collègues",
+        "colleagues",
+        "kollegen",
+        "colleghi",
+        "compañeros",
+        "colegas",
+        "feed",
+        "agence",
+        "agency",
+        "agenzia",
+        "agentur",
+        "agencia",
+        "agencji",
+        "агентства",
+        "агентство",
+    ];
+    let mut name: Vec<&str> = Vec::new();
+    let mut closed = false;
+    for w in s.split_whitespace() {
+        if ENDS.contains(&w) || matches!(w, "–" | "—" | "-") {
+            closed = true;
+            break;
+        }
+        let bare = w.trim_end_matches(['.', ',', ';', ':', ')']);
+        if bare.is_empty()
+            || !bare.chars().all(|c| c.is_lowercase() || c == '-')
+            || NOT_NAMES.contains(&bare)
+        {
+            return None;
+        }
+        name.push(bare);
+        if bare.len() < w.len() {
+            closed = true;
+            break;
+        }
+        if name.len() > 4 {
+            return None;
+        }
+    }
+    // (The end of the line closes the run too.)
+    let closed = closed || !name.is_empty();
+    let first = name.first()?;
+    (closed && first.chars().count() >= 2).then(|| name.join(" "))
 }
 
 /// `s` without a leading "the newspaper" / "le quotidien" (table kind `outlet-descriptor`). Only
@@ -1745,6 +1886,30 @@ mod tests {
 
     fn la(s: &str) -> LineAttribution {
         line_attribution(s).unwrap_or_else(|| panic!("no attribution in {s:?}"))
+    }
+
+    #[test]
+    fn outlets_named_in_lower_case_or_by_their_address() {
+        // (Invented.)
+        let o = la("Dieser Artikel erschien zuerst bei der kiez.");
+        assert_eq!(o.original_outlet.as_deref(), Some("kiez"));
+        let o = la("Dieser Text erschien zuerst auf netzwerkrecht.org.");
+        assert_eq!(o.original_outlet.as_deref(), Some("netzwerkrecht.org"));
+        let o = la("This article first appeared on harbourwatch.net.");
+        assert_eq!(o.original_outlet.as_deref(), Some("harbourwatch.net"));
+        let o = la("Dieser Beitrag erschien zuerst bei ufergeschichten – dem stadtteilmagazin für die altstadt.");
+        assert_eq!(o.original_outlet.as_deref(), Some("ufergeschichten"));
+        // Common words in lower case are no outlet.
+        for line in [
+            "This article first appeared on our website.",
+            "Cet article a d'abord été publié dans la presse locale.",
+            "Questo articolo è stato pubblicato sul feed dell'agenzia.",
+        ] {
+            assert!(
+                line_attribution(line).is_none_or(|l| l.original_outlet.is_none()),
+                "{line}"
+            );
+        }
     }
 
     #[test]
