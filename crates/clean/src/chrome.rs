@@ -5620,7 +5620,8 @@ const ZODIAC_SIGNS: &[&str] = &[
 /// horoscope widget flattened into one line, told by three signs or more each opening a
 /// forecast with a colon. An article names a sign or two; a page's widget runs through them.
 fn is_horoscope(line: &str) -> bool {
-    if !line.contains(':') {
+    // (Asked of every line: three signs need three colons, told before lower-casing the line.)
+    if line.matches(':').nth(2).is_none() {
         return false;
     }
     let lower = line.to_lowercase();

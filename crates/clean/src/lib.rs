@@ -546,14 +546,11 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
     }
     // "Source : Le Quotidien du Baol" above "… publié sur lequotidiendubaol.sn": the outlet's
     // written name rather than its web address (or a name in lower case).
-    let weak = |n: &Option<String>| {
-        n.as_deref()
-            .is_some_and(|n| !n.starts_with(char::is_uppercase))
-    };
+    let weak = |n: &Option<String>| n.as_deref().is_some_and(provenance::is_weak_name);
     if weak(&attribution.original_outlet)
         && inside_source
             .as_deref()
-            .is_some_and(|s| s.starts_with(char::is_uppercase))
+            .is_some_and(|s| !provenance::is_weak_name(s))
     {
         attribution.original_outlet = inside_source.clone();
         if weak(&attribution.source) {

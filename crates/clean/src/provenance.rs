@@ -731,16 +731,23 @@ fn opens_with_note_label(line: &str) -> bool {
     LABELS.iter().any(|l| lower.starts_with(l))
 }
 
+/// Whether an outlet's name is written as a web address or in lower case ("lequotidiendubaol.sn",
+/// "taz"): a name that gives way to the outlet's written name when another line has it.
+pub(crate) fn is_weak_name(name: &str) -> bool {
+    !name.starts_with(char::is_uppercase)
+}
+
+/// Whether `s` is a web address's ending: two to six lower-case ASCII letters ("fr", "press").
+fn is_tld(s: &str) -> bool {
+    (2..=6).contains(&s.len()) && s.chars().all(|c| c.is_ascii_lowercase())
+}
+
 /// Merges what the lines said into the article's attribution.
 pub fn merge(into: &mut Attribution, la: LineAttribution, evidence: &str) {
     // A web address or a name in lower case ("lequotidiendubaol.sn", "taz") gives way to the
     // outlet's written name from another line ("Le Quotidien du Baol").
-    let weak = |n: &Option<String>| {
-        n.as_deref()
-            .is_some_and(|n| !n.starts_with(char::is_uppercase))
-    };
     let better = |have: Option<String>, new: Option<String>| match (have, new) {
-        (Some(h), Some(n)) if weak(&Some(h.clone())) && !weak(&Some(n.clone())) => Some(n),
+        (Some(h), Some(n)) if is_weak_name(&h) && !is_weak_name(&n) => Some(n),
         (h, n) => h.or(n),
     };
     into.source = better(into.source.take(), la.source);
@@ -972,17 +979,16 @@ fn is_domain_dot(rest: &str) -> bool {
     let tld = after
         .find(|c: char| !c.is_ascii_lowercase())
         .map_or(after, |e| &after[..e]);
-    // (A full stop may end the sentence after it: "… from Consortiumnews.com.")
     let next = &after[tld.len()..];
-    (2..=6).contains(&tld.len())
-        && next
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric() && c != '.')
-        || next
-            .strip_prefix('.')
-            .is_some_and(|r| r.chars().next().is_none_or(char::is_whitespace))
-            && (2..=6).contains(&tld.len())
+    let name_ends = next
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric() && c != '.');
+    // (A full stop may end the sentence after it: "… from Consortiumnews.com.")
+    let sentence_ends = next
+        .strip_prefix('.')
+        .is_some_and(|r| r.chars().next().is_none_or(char::is_whitespace));
+    is_tld(tld) && (name_ends || sentence_ends)
 }
 
 fn outlet_name(s: &str) -> Option<String> {
@@ -1225,8 +1231,7 @@ fn web_address(s: &str) -> Option<String> {
         && host
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '.');
-    let tld_ok = (2..=6).contains(&tld.len()) && tld.chars().all(|c| c.is_ascii_lowercase());
-    (host_ok && tld_ok).then(|| word.to_string())
+    (host_ok && is_tld(tld)).then(|| word.to_string())
 }
 
 /// "erschien zuerst bei der taz.", "bei neckarufer – dem stadtteilmagazin …", "en el altavoz
@@ -1271,7 +1276,6 @@ fn lower_case_name(s: &str) -> Option<String> {
         "réseaux",
         "social",
         "sociaux",
-        "website",
         "webseite",
         "seite",
         "ausgabe",

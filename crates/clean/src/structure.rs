@@ -8,6 +8,12 @@ use newsprism_core::{Article, RemovedLine};
 
 use crate::{chrome, dates, patterns, CleanOptions};
 
+/// Whether the text before a copyright sign is a footer's links, spaced apart or barred
+/// ("Regulamin  Polityka prywatności  Kontakt", "About Us | Contact Us | Copyright").
+fn footer_links(head: &str) -> bool {
+    head.contains("  ") || head.contains(" | ")
+}
+
 /// "© 2024 Orion TV. Tous droits réservés.", "© Clarion Media Group Ltd 2024", "Copyright 2023
 /// El Heraldo de la Vega": the holder named in a short copyright line (a photo credit such as
 /// "© Getty Images" has no year and is not taken).
@@ -29,9 +35,8 @@ pub(crate) fn copyright_holder(line: &str) -> Option<String> {
         // ("Copyright © 2025 X": the word is no holder; the branch below reads the name.)
         // ("Regulamin  Polityka prywatności  Kontakt  © 2024 NKN.pl": a footer's links before
         // the sign, spaced apart, are no holder; the name after it is, below.)
-        let links = head.contains("  ") || head.contains(" | ");
         if year_next
-            && !links
+            && !footer_links(head)
             && !head.eq_ignore_ascii_case("copyright")
             && (1..=5).contains(&words)
             && head.starts_with(char::is_uppercase)
@@ -50,7 +55,7 @@ pub(crate) fn copyright_holder(line: &str) -> Option<String> {
         Some(rest) => (t, rest),
         None => {
             let (head, tail) = t.split_once('©')?;
-            if !(head.contains("  ") || head.contains(" | ")) {
+            if !footer_links(head) {
                 return None;
             }
             (tail, tail)
