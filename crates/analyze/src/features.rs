@@ -18,7 +18,7 @@ use newsprism_core::Lang;
 
 use crate::hash::{hash, hash_pair};
 use crate::linear::{prefetch_row, PREFETCH_AHEAD};
-use crate::text::{normalize_into, tokenize, Token};
+use crate::text::{normalize_append, normalize_into, tokenize, tokenize_append, Token};
 
 const NS_WORD: u8 = 1;
 const NS_BIGRAM: u8 = 2;
@@ -128,6 +128,53 @@ pub struct Scratch {
     /// Bucket → position in the vector being merged (`u32::MAX` = absent); always reset to
     /// all-absent after use, so merging is linear instead of a sort per family.
     slot: Vec<u32>,
+    /// A word between `<` and `>`, and its character starts, for its character n-grams.
+    padded: Vec<u8>,
+    starts: Vec<usize>,
+    /// Kept between articles so its buffers are reused (taken out while in use).
+    pub prepared: PreparedLines,
+}
+
+/// An article's lines normalised, cut into words and hashed once. Without it every line is read
+/// four times (its own features, the article's, and as context of the line before and the line
+/// after); with it those passes copy bucket numbers. [`NgramFeaturizer::prepare`] fills it,
+/// [`NgramFeaturizer::article_prepared`] and [`NgramFeaturizer::paragraph_prepared`] read it, and
+/// their vectors are the ones [`Featurizer::article`] and [`Featurizer::paragraph`] give.
+#[derive(Default)]
+pub struct PreparedLines {
+    /// Every line (clipped as [`Featurizer::paragraph`] clips it) normalised, one after another.
+    norm: String,
+    /// Tokens of `norm`, line after line.
+    tokens: Vec<Token>,
+    /// Per line: its first token and one past its last, and whether clipping cut it.
+    lines: Vec<(u32, u32, bool)>,
+    /// Per token: its word bucket, its context bucket, and the bucket of the bigram it starts
+    /// within its line ([`NO_BIGRAM`] for a line's last token).
+    word: Vec<u32>,
+    ctx: Vec<u32>,
+    bigram: Vec<u32>,
+    /// Character n-gram buckets of all tokens; token `t`'s are `chars[char_start[t]..char_start[t + 1]]`.
+    chars: Vec<u32>,
+    char_start: Vec<u32>,
+}
+
+/// No bigram starts at this token inside its line.
+const NO_BIGRAM: u32 = u32::MAX;
+
+impl PreparedLines {
+    fn line_tokens(&self, k: usize) -> std::ops::Range<usize> {
+        let (a, b, _) = self.lines[k];
+        a as usize..b as usize
+    }
+
+    fn token_bytes(&self, t: usize) -> &[u8] {
+        let t = self.tokens[t];
+        &self.norm.as_bytes()[t.start as usize..t.end as usize]
+    }
+
+    fn token_chars(&self, t: usize) -> &[u32] {
+        &self.chars[self.char_start[t] as usize..self.char_start[t + 1] as usize]
+    }
 }
 
 /// Sums entries with the same bucket (keeping the first origin) from `src` into `dst`, in order
@@ -261,37 +308,49 @@ impl NgramFeaturizer {
     /// suffixes are features of their own.
     fn chars(&self, s: &mut Scratch) {
         let Scratch {
-            norm, tokens, raw, ..
+            norm,
+            tokens,
+            raw,
+            padded,
+            starts,
+            ..
         } = s;
         let b = norm.as_bytes();
-        let mut padded: Vec<u8> = Vec::with_capacity(64);
-        let mut starts: Vec<usize> = Vec::with_capacity(64);
         for (i, t) in tokens.iter().enumerate() {
-            padded.clear();
-            padded.push(b'<');
-            padded.extend_from_slice(&b[t.start as usize..t.end as usize]);
-            padded.push(b'>');
-            starts.clear();
-            // Char boundaries: bytes that are not UTF-8 continuation bytes.
-            starts.extend((0..padded.len()).filter(|&k| (padded[k] & 0xC0) != 0x80));
-            let nchars = starts.len();
-            for n in self.config.char_min..=self.config.char_max {
-                if nchars < n {
-                    break;
-                }
-                let ns = NS_CHAR | ((n as u8) << 4);
-                for k in 0..=(nchars - n) {
-                    let end = if k + n < nchars {
-                        starts[k + n]
-                    } else {
-                        padded.len()
-                    };
-                    raw.push((
-                        self.bucket(hash(ns, &padded[starts[k]..end])),
-                        1.0,
-                        i as u32,
-                    ));
-                }
+            self.token_chars(&b[t.start as usize..t.end as usize], padded, starts, |c| {
+                raw.push((c, 1.0, i as u32))
+            });
+        }
+    }
+
+    /// The character n-gram buckets of one word, in the order [`Self::chars`] emits them.
+    fn token_chars(
+        &self,
+        word: &[u8],
+        padded: &mut Vec<u8>,
+        starts: &mut Vec<usize>,
+        mut emit: impl FnMut(u32),
+    ) {
+        padded.clear();
+        padded.push(b'<');
+        padded.extend_from_slice(word);
+        padded.push(b'>');
+        starts.clear();
+        // Char boundaries: bytes that are not UTF-8 continuation bytes.
+        starts.extend((0..padded.len()).filter(|&k| (padded[k] & 0xC0) != 0x80));
+        let nchars = starts.len();
+        for n in self.config.char_min..=self.config.char_max {
+            if nchars < n {
+                break;
+            }
+            let ns = NS_CHAR | ((n as u8) << 4);
+            for k in 0..=(nchars - n) {
+                let end = if k + n < nchars {
+                    starts[k + n]
+                } else {
+                    padded.len()
+                };
+                emit(self.bucket(hash(ns, &padded[starts[k]..end])));
             }
         }
     }
@@ -329,7 +388,14 @@ impl NgramFeaturizer {
         }
     }
 
-    fn shape(&self, text: &str, s: &mut Scratch, extra: &[(&str, f32)], lang: Option<Lang>) {
+    fn shape(
+        &self,
+        text: &str,
+        n_words: usize,
+        s: &mut Scratch,
+        extra: &[(&str, f32)],
+        lang: Option<Lang>,
+    ) {
         let w = self.config.shape_weight;
         let lang_tag = lang.filter(|_| self.config.shape_by_lang);
         let push = |s: &mut Scratch, name: &str, v: f32| {
@@ -342,7 +408,7 @@ impl NgramFeaturizer {
                 }
             }
         };
-        let n_words = s.tokens.len() as f32;
+        let n_words = n_words as f32;
         let excl = text.matches('!').count() as f32;
         let quest = text.matches('?').count() as f32;
         let quotes = text
@@ -399,6 +465,61 @@ impl NgramFeaturizer {
         }
     }
 
+    /// The title's words (their own family), for the article heads.
+    fn title(&self, title: Option<&str>, s: &mut Scratch) {
+        if let Some(t) = title {
+            normalize_into(clip(t, MAX_PARAGRAPH_BYTES), &mut s.norm);
+            tokenize(&s.norm, &mut s.tokens);
+            let b = s.norm.as_bytes();
+            for t in &s.tokens {
+                let h = hash(NS_TITLE, &b[t.start as usize..t.end as usize]);
+                s.raw.push((self.bucket(h), 1.0, NO_ORIGIN));
+            }
+            self.flush_block(s, self.config.title_weight);
+        }
+    }
+
+    /// Shape features of a paragraph of `n_words` words.
+    fn paragraph_shape(&self, p: &ParagraphInput, n_words: usize, s: &mut Scratch) {
+        let pos = if p.position < 0.15 {
+            "pos:start"
+        } else if p.position > 0.85 {
+            "pos:end"
+        } else {
+            "pos:mid"
+        };
+        let mut extra: Vec<(&str, f32)> = vec![(pos, 1.0), ("is_title", f32::from(p.is_title))];
+        extra.extend_from_slice(p.extra);
+        self.shape(
+            clip(p.text, MAX_PARAGRAPH_BYTES),
+            n_words,
+            s,
+            &extra,
+            p.lang,
+        );
+    }
+
+    /// Shape features of an article whose body (paragraphs joined by newlines, as read) is
+    /// `body`, of `n_words` words.
+    fn article_shape(&self, body: &str, n_words: usize, a: &ArticleInput, s: &mut Scratch) {
+        let n_par = a.paragraphs.len() as f32;
+        let avg_len = if n_par > 0.0 {
+            n_words as f32 / n_par
+        } else {
+            0.0
+        };
+        self.shape(
+            body,
+            n_words,
+            s,
+            &[
+                ("npar", (1.0 + n_par).ln() / 3.0),
+                ("avgparlen", (1.0 + avg_len).ln() / 4.0),
+            ],
+            a.lang,
+        );
+    }
+
     fn record_words(s: &Scratch, explain: &mut Option<&mut Explain>) {
         if let Some(e) = explain.as_deref_mut() {
             e.words = s
@@ -407,6 +528,165 @@ impl NgramFeaturizer {
                 .map(|t| t.as_str(&s.norm).to_string())
                 .collect();
         }
+    }
+}
+
+impl NgramFeaturizer {
+    /// Normalises, tokenises and hashes `lines` once into `prep`, for
+    /// [`Self::article_prepared`] and [`Self::paragraph_prepared`].
+    pub fn prepare(&self, lines: &[&str], s: &mut Scratch, prep: &mut PreparedLines) {
+        let p = prep;
+        p.norm.clear();
+        p.tokens.clear();
+        p.lines.clear();
+        p.word.clear();
+        p.ctx.clear();
+        p.bigram.clear();
+        p.chars.clear();
+        p.char_start.clear();
+        p.char_start.push(0);
+        for line in lines {
+            let text = clip(line, MAX_PARAGRAPH_BYTES);
+            let base = p.norm.len();
+            normalize_append(text, &mut p.norm);
+            let first = p.tokens.len();
+            tokenize_append(&p.norm[base..], base as u32, &mut p.tokens);
+            p.lines
+                .push((first as u32, p.tokens.len() as u32, text.len() < line.len()));
+            let b = p.norm.as_bytes();
+            for t in first..p.tokens.len() {
+                let tok = p.tokens[t];
+                let w = &b[tok.start as usize..tok.end as usize];
+                p.word.push(self.bucket(hash(NS_WORD, w)));
+                p.ctx.push(self.bucket(hash(NS_CTX, w)));
+                // (The tokens so far end with this line's: its last token has no next one.)
+                p.bigram.push(match p.tokens.get(t + 1) {
+                    Some(n) => {
+                        let w2 = &b[n.start as usize..n.end as usize];
+                        self.bucket(hash_pair(NS_BIGRAM, w, w2))
+                    }
+                    None => NO_BIGRAM,
+                });
+                let chars = &mut p.chars;
+                self.token_chars(w, &mut s.padded, &mut s.starts, |c| chars.push(c));
+                p.char_start.push(p.chars.len() as u32);
+            }
+        }
+    }
+
+    /// [`Featurizer::article`] over lines `body` of `prep` (in order), giving the same vector;
+    /// `a.paragraphs` must be those lines' texts. Falls back to reading the text when a line was
+    /// clipped or the body is longer than the article pass reads.
+    pub fn article_prepared(
+        &self,
+        a: &ArticleInput,
+        body: &[usize],
+        prep: &PreparedLines,
+        s: &mut Scratch,
+        out: &mut SparseVec,
+        mut explain: Option<&mut Explain>,
+    ) {
+        let total: usize = a.paragraphs.iter().map(|p| p.len() + 1).sum();
+        if total > MAX_ARTICLE_BYTES || body.iter().any(|&k| prep.lines[k].2) {
+            return self.article(a, s, out, explain);
+        }
+        s.out.clear();
+        s.raw.clear();
+        self.title(a.title, s);
+        // Words and bigrams, numbered through the body as one text; a bigram across two lines is
+        // hashed here (the prepared ones stay inside a line).
+        let mut g = 0u32;
+        let mut last: Option<usize> = None;
+        for &k in body {
+            for t in prep.line_tokens(k) {
+                if let Some(l) = last {
+                    if prep.bigram[l] == NO_BIGRAM {
+                        let h = hash_pair(NS_BIGRAM, prep.token_bytes(l), prep.token_bytes(t));
+                        s.raw.push((self.bucket(h), 1.0, (g - 1) | BIGRAM_ORIGIN));
+                    } else {
+                        s.raw.push((prep.bigram[l], 1.0, (g - 1) | BIGRAM_ORIGIN));
+                    }
+                }
+                s.raw.push((prep.word[t], 1.0, g));
+                last = Some(t);
+                g += 1;
+            }
+        }
+        self.flush_block(s, self.config.word_weight);
+        let mut g = 0u32;
+        for &k in body {
+            for t in prep.line_tokens(k) {
+                s.raw
+                    .extend(prep.token_chars(t).iter().map(|&c| (c, 1.0, g)));
+                g += 1;
+            }
+        }
+        self.flush_block(s, self.config.char_weight);
+        if let Some(e) = explain.as_deref_mut() {
+            e.words.clear();
+            for &k in body {
+                for t in prep.line_tokens(k) {
+                    let tok = prep.tokens[t];
+                    e.words.push(tok.as_str(&prep.norm).to_string());
+                }
+            }
+        }
+        let mut text = std::mem::take(&mut s.norm);
+        text.clear();
+        for para in a.paragraphs {
+            text.push_str(para);
+            text.push('\n');
+        }
+        self.article_shape(&text, g as usize, a, s);
+        s.norm = text;
+        self.finish(s, out, explain);
+    }
+
+    /// [`Featurizer::paragraph`] for line `k` of `prep` (whose neighbours in `prep` are
+    /// `p.prev` and `p.next`), giving the same vector.
+    pub fn paragraph_prepared(
+        &self,
+        p: &ParagraphInput,
+        k: usize,
+        prep: &PreparedLines,
+        s: &mut Scratch,
+        out: &mut SparseVec,
+        explain: Option<&mut Explain>,
+    ) {
+        s.out.clear();
+        s.raw.clear();
+        let neighbours = [
+            k.checked_sub(1).filter(|_| p.prev.is_some()),
+            Some(k + 1).filter(|_| p.next.is_some()),
+        ];
+        for j in neighbours.into_iter().flatten() {
+            s.raw
+                .extend(prep.line_tokens(j).map(|t| (prep.ctx[t], 1.0, NO_ORIGIN)));
+        }
+        self.flush_block(s, self.config.context_weight);
+        let own = prep.line_tokens(k);
+        for (i, t) in own.clone().enumerate() {
+            s.raw.push((prep.word[t], 1.0, i as u32));
+            if prep.bigram[t] != NO_BIGRAM {
+                s.raw.push((prep.bigram[t], 1.0, i as u32 | BIGRAM_ORIGIN));
+            }
+        }
+        self.flush_block(s, self.config.word_weight);
+        for (i, t) in own.clone().enumerate() {
+            s.raw
+                .extend(prep.token_chars(t).iter().map(|&c| (c, 1.0, i as u32)));
+        }
+        self.flush_block(s, self.config.char_weight);
+        let mut explain = explain;
+        if let Some(e) = explain.as_deref_mut() {
+            e.words.clear();
+            e.words.extend(
+                own.clone()
+                    .map(|t| prep.tokens[t].as_str(&prep.norm).to_string()),
+            );
+        }
+        self.paragraph_shape(p, own.len(), s);
+        self.finish(s, out, explain);
     }
 }
 
@@ -443,16 +723,7 @@ impl Featurizer for NgramFeaturizer {
         self.chars(s);
         self.flush_block(s, self.config.char_weight);
         Self::record_words(s, &mut explain);
-        let pos = if p.position < 0.15 {
-            "pos:start"
-        } else if p.position > 0.85 {
-            "pos:end"
-        } else {
-            "pos:mid"
-        };
-        let mut extra: Vec<(&str, f32)> = vec![(pos, 1.0), ("is_title", f32::from(p.is_title))];
-        extra.extend_from_slice(p.extra);
-        self.shape(text, s, &extra, p.lang);
+        self.paragraph_shape(p, s.tokens.len(), s);
         self.finish(s, out, explain);
     }
 
@@ -465,16 +736,7 @@ impl Featurizer for NgramFeaturizer {
     ) {
         s.out.clear();
         s.raw.clear();
-        if let Some(t) = a.title {
-            normalize_into(clip(t, MAX_PARAGRAPH_BYTES), &mut s.norm);
-            tokenize(&s.norm, &mut s.tokens);
-            let b = s.norm.as_bytes();
-            for t in &s.tokens {
-                let h = hash(NS_TITLE, &b[t.start as usize..t.end as usize]);
-                s.raw.push((self.bucket(h), 1.0, NO_ORIGIN));
-            }
-            self.flush_block(s, self.config.title_weight);
-        }
+        self.title(a.title, s);
         let mut body = String::new();
         for para in a.paragraphs {
             if body.len() >= MAX_ARTICLE_BYTES {
@@ -489,21 +751,85 @@ impl Featurizer for NgramFeaturizer {
         self.chars(s);
         self.flush_block(s, self.config.char_weight);
         Self::record_words(s, &mut explain);
-        let n_par = a.paragraphs.len() as f32;
-        let avg_len = if n_par > 0.0 {
-            s.tokens.len() as f32 / n_par
-        } else {
-            0.0
-        };
-        self.shape(
-            &body,
-            s,
-            &[
-                ("npar", (1.0 + n_par).ln() / 3.0),
-                ("avgparlen", (1.0 + avg_len).ln() / 4.0),
-            ],
-            a.lang,
-        );
+        self.article_shape(&body, s.tokens.len(), a, s);
         self.finish(s, out, explain);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The prepared passes must give exactly the vectors (and cue words) of the plain ones, for
+    /// any lines: apostrophes at a line's edge, lines without words, a title line among them,
+    /// lines longer than the paragraph clip, bodies longer than the article clip.
+    #[test]
+    fn prepared_passes_equal_plain_ones() {
+        let f = NgramFeaturizer::new(
+            FeatureConfig {
+                bits: 12,
+                ..FeatureConfig::default()
+            },
+            None,
+        );
+        let long_line = "Rząd «ogłosił» nowe podatki, l'état aussi. ".repeat(500);
+        let huge_body: Vec<String> = (0..40)
+            .map(|i| format!("paragraph {i} ") + &"word ".repeat(2000))
+            .collect();
+        let mut cases: Vec<Vec<String>> = vec![
+            vec![
+                "Title: the council's vote".into(),
+                "It said 'no' — and ЁЛКА stayed'".into(),
+                "*** ---".into(),
+                "'quoted' start and don't end".into(),
+                "Последний абзац: «всё»!".into(),
+            ],
+            vec!["only one line".into()],
+            vec![long_line.clone(), "short one".into(), long_line],
+            huge_body,
+        ];
+        cases.push(Vec::new());
+        let mut s = Scratch::default();
+        let mut prep = PreparedLines::default();
+        for lines in &cases {
+            let texts: Vec<&str> = lines.iter().map(String::as_str).collect();
+            f.prepare(&texts, &mut s, &mut prep);
+            for title_line in [None, Some(0usize), Some(1)] {
+                let body_idx: Vec<usize> = (0..texts.len())
+                    .filter(|&k| Some(k) != title_line)
+                    .collect();
+                let body: Vec<&str> = body_idx.iter().map(|&k| texts[k]).collect();
+                let a = ArticleInput {
+                    title: title_line.and_then(|k| texts.get(k).copied()),
+                    paragraphs: &body,
+                    lang: Some(Lang::EN),
+                };
+                let (mut x1, mut x2) = (SparseVec::default(), SparseVec::default());
+                let (mut e1, mut e2) = (Explain::default(), Explain::default());
+                f.article(&a, &mut s, &mut x1, Some(&mut e1));
+                f.article_prepared(&a, &body_idx, &prep, &mut s, &mut x2, Some(&mut e2));
+                assert_eq!(x1, x2);
+                assert_eq!((e1.origins, e1.words), (e2.origins, e2.words));
+            }
+            for k in 0..texts.len() {
+                let extra = [("genre:opinion", 0.5)];
+                let p = ParagraphInput {
+                    text: texts[k],
+                    prev: k.checked_sub(1).map(|j| texts[j]),
+                    next: texts.get(k + 1).copied(),
+                    is_title: k == 0,
+                    position: 0.5,
+                    lang: None,
+                    extra: &extra,
+                };
+                let (mut x1, mut x2) = (SparseVec::default(), SparseVec::default());
+                let (mut e1, mut e2) = (Explain::default(), Explain::default());
+                f.paragraph(&p, &mut s, &mut x1, Some(&mut e1));
+                f.paragraph_prepared(&p, k, &prep, &mut s, &mut x2, Some(&mut e2));
+                assert!(!x1.idx.is_empty());
+                assert_eq!(x1, x2);
+                assert_eq!((e1.origins, e1.words), (e2.origins, e2.words));
+            }
+        }
     }
 }

@@ -260,35 +260,60 @@ impl QuantHead {
         k: usize,
         informative: &dyn Fn(&str) -> bool,
     ) -> Vec<String> {
-        let mut candidates = self.cue_candidates(x, explain, label);
-        // An article has thousands of candidate tokens and the first few dozen nearly always
-        // give the k cues: those are selected and sorted first, the rest only when they do not.
-        // Picking stops at k, so the result is the one a full sort gives.
-        let head = (CUE_CANDIDATES_PER_CUE * k).min(candidates.len());
-        if head < candidates.len() {
-            candidates.select_nth_unstable_by(head, strongest_first);
-            candidates[..head].sort_unstable_by(strongest_first);
-            let out = pick_cues(&candidates[..head], explain, k, Some(informative));
-            if out.len() == k {
-                return out;
-            }
-            candidates[head..].sort_unstable_by(strongest_first);
-        } else {
-            candidates.sort_unstable_by(strongest_first);
-        }
-        cues_of_sorted(&candidates, explain, k, informative)
+        self.cues_many(x, explain, &[label], k, informative)
+            .pop()
+            .unwrap_or_default()
     }
 
-    /// Every token with a positive contribution to `label`, as (origin, summed contribution), in
-    /// no particular order.
-    fn cue_candidates(&self, x: &SparseVec, explain: &Explain, label: usize) -> Vec<(u32, f32)> {
-        let l = self.labels;
-        // Dense per-token sums: slots 0..n for words, n..2n for bigrams starting at a word.
+    /// [`Self::cues`] for several labels of the same vector (the frames of an article, the
+    /// techniques of a paragraph): one pass over the features reads each scattered weight row
+    /// once for all of them, where a pass per label read it once per label.
+    fn cues_many(
+        &self,
+        x: &SparseVec,
+        explain: &Explain,
+        labels: &[usize],
+        k: usize,
+        informative: &dyn Fn(&str) -> bool,
+    ) -> Vec<Vec<String>> {
         let n = explain.words.len();
-        let mut sums = vec![0f32; 2 * n];
+        if n == 0 || labels.is_empty() {
+            return vec![Vec::new(); labels.len()];
+        }
+        let sums = self.cue_sums(x, explain, labels);
+        sums.chunks_exact(2 * n)
+            .map(|sums| {
+                let mut candidates = positive_candidates(sums, n);
+                // An article has thousands of candidate tokens and the first few dozen nearly
+                // always give the k cues: those are selected and sorted first, the rest only
+                // when they do not. Picking stops at k, so the result is the one a full sort
+                // gives.
+                let head = (CUE_CANDIDATES_PER_CUE * k).min(candidates.len());
+                if head < candidates.len() {
+                    candidates.select_nth_unstable_by(head, strongest_first);
+                    candidates[..head].sort_unstable_by(strongest_first);
+                    let out = pick_cues(&candidates[..head], explain, k, Some(informative));
+                    if out.len() == k {
+                        return out;
+                    }
+                    candidates[head..].sort_unstable_by(strongest_first);
+                } else {
+                    candidates.sort_unstable_by(strongest_first);
+                }
+                cues_of_sorted(&candidates, explain, k, informative)
+            })
+            .collect()
+    }
+
+    /// Per label of `labels`, dense per-token contributions: slots 0..n for words, n..2n for
+    /// bigrams starting at a word (n = the explained words), the labels' blocks one after another.
+    fn cue_sums(&self, x: &SparseVec, explain: &Explain, labels: &[usize]) -> Vec<f32> {
+        let l = self.labels;
+        let n = explain.words.len();
+        let mut sums = vec![0f32; 2 * n * labels.len()];
         for (j, (&i, &v)) in x.idx.iter().zip(&x.val).enumerate() {
             if let Some(&ahead) = x.idx.get(j + PREFETCH_AHEAD) {
-                prefetch_row(&self.w, ahead as usize * l + label, 1);
+                prefetch_row(&self.w, ahead as usize * l, l);
             }
             let origin = explain.origins.get(j).copied().unwrap_or(NO_ORIGIN);
             if origin == NO_ORIGIN {
@@ -299,23 +324,37 @@ impl QuantHead {
             } else {
                 origin as usize
             };
-            if let (Some(s), Some(&q)) = (sums.get_mut(slot), self.w.get(i as usize * l + label)) {
-                *s += v * q as f32;
+            if slot >= 2 * n {
+                continue;
+            }
+            let Some(row) = self.w.get(i as usize * l..(i as usize + 1) * l) else {
+                continue;
+            };
+            for (b, &label) in labels.iter().enumerate() {
+                if let Some(&q) = row.get(label) {
+                    sums[b * 2 * n + slot] += v * q as f32;
+                }
             }
         }
-        sums.iter()
-            .enumerate()
-            .filter(|(_, &c)| c > 0.0)
-            .map(|(slot, &c)| {
-                let o = if slot >= n {
-                    (slot - n) as u32 | BIGRAM_ORIGIN
-                } else {
-                    slot as u32
-                };
-                (o, c)
-            })
-            .collect()
+        sums
     }
+}
+
+/// Every token with a positive contribution, as (origin, summed contribution), from one label's
+/// block of [`QuantHead::cue_sums`].
+fn positive_candidates(sums: &[f32], n: usize) -> Vec<(u32, f32)> {
+    sums.iter()
+        .enumerate()
+        .filter(|(_, &c)| c > 0.0)
+        .map(|(slot, &c)| {
+            let o = if slot >= n {
+                (slot - n) as u32 | BIGRAM_ORIGIN
+            } else {
+                slot as u32
+            };
+            (o, c)
+        })
+        .collect()
 }
 
 /// Cue candidates strongest first; ties by origin (words before word pairs, each in text
@@ -707,13 +746,23 @@ impl Model {
         let mut x = SparseVec::default();
         let mut explain = Explain::default();
 
+        // Every line is normalised and hashed once, for the article's features and each line's.
+        let mut prep = std::mem::take(&mut s.prepared);
+        let texts: Vec<&str> = view.lines.iter().map(|l| l.1).collect();
+        self.featurizer.prepare(&texts, s, &mut prep);
+        let body: Vec<usize> = (0..view.lines.len())
+            .filter(|&k| Some(view.lines[k].0) != view.title_line)
+            .collect();
+
         // Article level: genre and frames.
-        self.featurizer.article(
+        self.featurizer.article_prepared(
             &ArticleInput {
                 title: view.title,
                 paragraphs: &view.body,
                 lang: lang_code,
             },
+            &body,
+            &prep,
             s,
             &mut x,
             Some(&mut explain),
@@ -725,13 +774,22 @@ impl Model {
         self.genre.probs(&x, &mut gp);
         let mut fp = [0f32; Frame::COUNT];
         self.frame.probs(&x, &mut fp);
-        let mut frames: Vec<Prediction> = Frame::ALL
+        let chosen: Vec<Frame> = Frame::ALL
             .iter()
+            .copied()
             .filter(|f| fp[f.index()] >= rules.frame_thresholds[f.index()])
-            .map(|f| Prediction {
+            .collect();
+        let indices: Vec<usize> = chosen.iter().map(|f| f.index()).collect();
+        let frame_cues = self
+            .frame
+            .cues_many(&x, &explain, &indices, CUES, &informative);
+        let mut frames: Vec<Prediction> = chosen
+            .iter()
+            .zip(frame_cues)
+            .map(|(f, cues)| Prediction {
                 label: f.name().to_string(),
                 confidence: fp[f.index()],
-                cues: self.frame.cues(&x, &explain, f.index(), CUES, &informative),
+                cues,
             })
             .collect();
         frames.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
@@ -755,7 +813,8 @@ impl Model {
             };
             let mut x = SparseVec::default();
             let mut e = Explain::default();
-            self.featurizer.paragraph(&input, s, &mut x, Some(&mut e));
+            self.featurizer
+                .paragraph_prepared(&input, k, &prep, s, &mut x, Some(&mut e));
             if let Some((d, pv)) = deep {
                 paragraph_dense(d, base, pv, &mean, k, &mut x);
             }
@@ -763,6 +822,7 @@ impl Model {
             xs.push(x);
             explains.push(e);
         }
+        s.prepared = prep;
 
         // Genre: the second stage (when trained) also weighs how persuasive the paragraphs look.
         let gp_final = match &self.genre_stack {
@@ -802,15 +862,22 @@ impl Model {
                 }
                 None => p1[k],
             };
-            let mut techniques: Vec<Prediction> = Technique::ALL
+            let chosen: Vec<Technique> = Technique::ALL
                 .iter()
+                .copied()
                 .filter(|t| tp[t.index()] >= rules.technique_thresholds[t.index()])
-                .map(|t| Prediction {
+                .collect();
+            let indices: Vec<usize> = chosen.iter().map(|t| t.index()).collect();
+            let cues = self
+                .technique
+                .cues_many(&xs[k], &explains[k], &indices, CUES, &informative);
+            let mut techniques: Vec<Prediction> = chosen
+                .iter()
+                .zip(cues)
+                .map(|(t, cues)| Prediction {
                     label: t.name().to_string(),
                     confidence: tp[t.index()],
-                    cues: self
-                        .technique
-                        .cues(&xs[k], &explains[k], t.index(), CUES, &informative),
+                    cues,
                 })
                 .collect();
             techniques.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
@@ -1022,10 +1089,27 @@ mod cue_tests {
         head: &QuantHead,
         x: &SparseVec,
         explain: &Explain,
+        label: usize,
         k: usize,
         informative: &dyn Fn(&str) -> bool,
     ) -> Vec<String> {
-        let mut all = head.cue_candidates(x, explain, 0);
+        let l = head.labels;
+        let n = explain.words.len();
+        // Each token's contribution summed feature by feature, the plain way.
+        let mut sums = vec![0f32; 2 * n];
+        for (j, (&i, &v)) in x.idx.iter().zip(&x.val).enumerate() {
+            let o = explain.origins[j];
+            if o == NO_ORIGIN {
+                continue;
+            }
+            let slot = if o & BIGRAM_ORIGIN != 0 {
+                n + (o & !BIGRAM_ORIGIN) as usize
+            } else {
+                o as usize
+            };
+            sums[slot] += v * head.w[i as usize * l + label] as f32;
+        }
+        let mut all = positive_candidates(&sums, n);
         all.sort_by(strongest_first);
         cues_of_sorted(&all, explain, k, informative)
     }
@@ -1049,10 +1133,10 @@ mod cue_tests {
                 .collect();
             let n = words.len() as u32;
             let dim = 64;
-            // Few weight levels, so equal contributions (ties) are common.
-            let w: Vec<i8> = (0..dim).map(|_| (next() % 7) as i8 - 2).collect();
+            // Few weight levels, so equal contributions (ties) are common; three labels.
+            let w: Vec<i8> = (0..dim * 3).map(|_| (next() % 7) as i8 - 2).collect();
             let head = QuantHead {
-                labels: 1,
+                labels: 3,
                 dim,
                 loss: Loss::Binary,
                 scale: vec![1.0],
@@ -1081,9 +1165,18 @@ mod cue_tests {
                 _ => false,
             };
             for k in [1, 3, CUES] {
+                let want: Vec<Vec<String>> = (0..3)
+                    .map(|label| reference(&head, &x, &explain, label, k, &informative))
+                    .collect();
                 assert_eq!(
-                    head.cues(&x, &explain, 0, k, &informative),
-                    reference(&head, &x, &explain, k, &informative),
+                    head.cues(&x, &explain, 1, k, &informative),
+                    want[1],
+                    "case {case}, k {k}"
+                );
+                // Several labels in one pass: each as on its own, in the order asked.
+                assert_eq!(
+                    head.cues_many(&x, &explain, &[2, 0], k, &informative),
+                    vec![want[2].clone(), want[0].clone()],
                     "case {case}, k {k}"
                 );
             }

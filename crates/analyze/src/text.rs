@@ -17,6 +17,12 @@ impl Token {
 /// dashes, `ё`), writing into `out` so callers can reuse one buffer per thread.
 pub fn normalize_into(text: &str, out: &mut String) {
     out.clear();
+    normalize_append(text, out);
+}
+
+/// As [`normalize_into`], appending to `out`. Normalisation maps each character on its own, so
+/// normalising lines one after another gives the text normalising their concatenation gives.
+pub fn normalize_append(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
             '\u{2018}' | '\u{2019}' | '\u{201b}' | '`' | '\u{b4}' => out.push('\''),
@@ -34,6 +40,12 @@ pub fn normalize_into(text: &str, out: &mut String) {
 /// `l'état` stays one token and `don't` too).
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     out.clear();
+    tokenize_append(text, 0, out);
+}
+
+/// As [`tokenize`], appending the tokens of `text` to `out` with `base` added to their offsets
+/// (for a text that sits at `base` in a longer buffer).
+pub fn tokenize_append(text: &str, base: u32, out: &mut Vec<Token>) {
     let mut start: Option<usize> = None;
     let mut last_end = 0usize;
     let mut it = text.char_indices().peekable();
@@ -47,15 +59,15 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             last_end = i + c.len_utf8();
         } else if let Some(s) = start.take() {
             out.push(Token {
-                start: s as u32,
-                end: last_end as u32,
+                start: base + s as u32,
+                end: base + last_end as u32,
             });
         }
     }
     if let Some(s) = start {
         out.push(Token {
-            start: s as u32,
-            end: last_end as u32,
+            start: base + s as u32,
+            end: base + last_end as u32,
         });
     }
 }
