@@ -472,7 +472,9 @@ pub fn chrome_reason(line: &str, pos: Position, opts: &CleanOptions) -> Option<&
         // Only the opening words can hold the plea phrase: normalise just those.
         let head: Vec<&str> = trimmed.split_whitespace().take(14).collect();
         if let Some(reason) = plea_sentence_reason(&normalize(&head.join(" ")), words) {
-            return Some(reason);
+            if !has_speech_tag(&normalize(trimmed)) {
+                return Some(reason);
+            }
         }
     }
     if (MIN_APPEAL_WORDS..=MAX_APPEAL_WORDS).contains(&words) && !reported {
@@ -1607,27 +1609,157 @@ fn plea_sentence_reason(norm: &str, words: usize) -> Option<&'static str> {
                     _ => None,
                 })
         });
+    // (A plea reported with who makes it is the article's: "…, insiste la station.")
+    if opening.is_some() {
+        return opening.filter(|_| !has_speech_tag(norm));
+    }
     // A plea box often opens with a sentence about the outlet and ends with the ask: "The
     // Herald has covered Westmore for 127 years. If you value our reporting, please consider a
     // subscription." The ask, when it is the last sentence, says what the box is; a phrase of
     // three words or more, since an article's sentence can end on a short one.
     // ("… We rely on donations from people like you. Donate today": or the box's button, a
     // phrase of two words that is all of the last part, with no stop after it.)
-    opening.or_else(|| {
-        let last = last_sentence(norm)?;
-        let button = |end: usize| end == last.trim_end().len();
-        matching(last, 1)
-            .into_iter()
-            .find_map(|(p, start, end)| match p.kind {
-                Kind::Chrome(r)
-                    if start == 0
-                        && (p.words >= 3 || (p.words == 2 && button(end)))
-                        && PLEAS[..4].contains(&r) =>
-                {
-                    Some(r)
-                }
-                _ => None,
-            })
+    let last = last_sentence(norm)?;
+    let button = |end: usize| end == last.trim_end().len();
+    matching(last, 1)
+        .into_iter()
+        .find_map(|(p, start, end)| match p.kind {
+            Kind::Chrome(r)
+                if start == 0
+                    && (p.words >= 3 || (p.words == 2 && button(end)))
+                    && PLEAS[..4].contains(&r) =>
+            {
+                Some(r)
+            }
+            _ => None,
+        })
+}
+
+/// "Faire un don, même de 10 €, c'est permettre aux bénévoles de sortir en mer, insiste la
+/// station dans son appel.", "Donate what you can, the charity urged.": a plea's words with a
+/// speech tag, a verb of saying right after a comma (with the speaker after it, or before it in
+/// a clause of a few words that closes the sentence). The article reports somebody's appeal; a
+/// site's own box does not say who is speaking.
+pub(crate) fn has_speech_tag(norm: &str) -> bool {
+    const SAYING: &[&str] = &[
+        // fr
+        "insiste",
+        "explique",
+        "affirme",
+        "souligne",
+        "rappelle",
+        "précise",
+        "ajoute",
+        "indique",
+        "estime",
+        "martèle",
+        "plaide",
+        "assure",
+        "déclare",
+        "confie",
+        "résume",
+        "prévient",
+        "poursuit",
+        "avertit",
+        "conclut",
+        "détaille",
+        "exhorte",
+        "implore",
+        "supplie",
+        "lance",
+        "insistait",
+        "expliquait",
+        "affirmait",
+        "soulignait",
+        "rappelait",
+        "ajoutait",
+        // en
+        "says",
+        "said",
+        "urges",
+        "urged",
+        "insists",
+        "insisted",
+        "adds",
+        "added",
+        "explains",
+        "explained",
+        "argues",
+        "argued",
+        "warns",
+        "warned",
+        "pleads",
+        "pleaded",
+        // de
+        "sagt",
+        "sagte",
+        "betont",
+        "betonte",
+        "erklärt",
+        "erklärte",
+        "appelliert",
+        "mahnt",
+        "warnt",
+        "fordert",
+        // it
+        "dice",
+        "spiega",
+        "sottolinea",
+        "afferma",
+        "aggiunge",
+        "ribadisce",
+        "avverte",
+        // es
+        "explica",
+        "subraya",
+        "afirma",
+        "señala",
+        "añade",
+        "asegura",
+        "recuerda",
+        "advierte",
+        "pide",
+        // pl
+        "mówi",
+        "apeluje",
+        "podkreśla",
+        "dodaje",
+        "przekonuje",
+        "zaznacza",
+        "tłumaczy",
+        // ru, uk
+        "говорит",
+        "подчеркивает",
+        "призывает",
+        "отмечает",
+        "добавляет",
+        "поясняет",
+        "каже",
+        "наголошує",
+        "закликає",
+    ];
+    let verb = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        // "explique-t-il", "insiste-t-elle", "ajoute-elle".
+        let w = w.split("-t-").next().unwrap_or(w);
+        let w = w
+            .strip_suffix("-il")
+            .or(w.strip_suffix("-elle"))
+            .unwrap_or(w);
+        SAYING.contains(&w)
+    };
+    norm.split(", ").skip(1).any(|clause| {
+        let words: Vec<&str> = clause
+            .split(['.', '!', '?', ';'])
+            .next()
+            .unwrap_or("")
+            .split_whitespace()
+            .collect();
+        // ", insiste la station", ", says the charity" / ", the charity said".
+        (words.len() >= 2 && verb(words[0]))
+            || ((2..=5).contains(&words.len())
+                && verb(words[words.len() - 1])
+                && clause.trim_end().len() > words.join(" ").len())
     })
 }
 
@@ -2754,6 +2886,10 @@ fn appeal_reason(line: &str) -> Option<&'static str> {
     }
     let strong = distinct.iter().find(|h| h.1)?;
     if quoted && !matches!(strong.0, "opinion disclaimer" | "cookie notice") {
+        return None;
+    }
+    // (A plea reported with who makes it is the article's: "…, insiste la station.")
+    if has_speech_tag(&norm) {
         return None;
     }
     if strong.0 == "follow/subscribe prompt" && names_others_channel(&norm[strong.3..]) {

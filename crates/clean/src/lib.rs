@@ -328,8 +328,10 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
             if a.author.is_none() && rank < 12 {
                 // "Par Lucía Ferreyra, El Faro de Cuyo — traduit de l'espagnol par …": the
                 // byline is the part before the first comma or dash.
+                // ("… sous le titre « … ». Texte : Rocío Almansa.": or a sentence of its own.)
                 a.author = line
                     .split(" | ")
+                    .chain(line.split(". ").skip(1))
                     .find_map(|seg| {
                         chrome::byline_name(seg)
                             .or_else(|| chrome::byline_name(seg.split([',', '—', '–']).next()?))

@@ -498,7 +498,7 @@ fn has_phone_number(line: &str) -> bool {
 }
 
 /// "www.x.fr", "https://…", "t.me/x", "pole-kapital.ua": a web address in the line.
-fn has_web_address(line: &str) -> bool {
+pub(crate) fn has_web_address(line: &str) -> bool {
     if line.contains("http://") || line.contains("https://") || line.contains("www.") {
         return true;
     }

@@ -403,6 +403,7 @@ fn appeared_in(sentence: &str) -> Option<String> {
         "uscito",
         "veröffentlicht",
         "erschienen",
+        "erschien",
         "opublikowany",
         "opublikowana",
         "опубликован",
@@ -770,6 +771,9 @@ pub fn written_by(line: &str) -> Option<String> {
         "a story by ",
         "un articolo di ",
         "ein artikel von ",
+        "der folgende text von ",
+        "der folgende beitrag von ",
+        "der folgende artikel von ",
         "un artículo de ",
         "artykuł autorstwa ",
     ];
@@ -1059,6 +1063,7 @@ fn outlet_name(s: &str) -> Option<String> {
         _ => skipped,
     };
     let s = cut_at_clause(s);
+    let s = cut_at_title(s);
     // "Die Küstenpost – Το πρωτότυπο κείμενο …": a spaced dash ends the name.
     let s = [" – ", " — "]
         .iter()
@@ -1170,7 +1175,10 @@ fn outlet_after_preposition(rest: &str) -> Option<String> {
             .next()
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
         {
-            return web_address(after).or_else(|| lower_case_name(after));
+            // ("publiée initialement en anglais, s'appuie sur des données de suivi
+            // satellitaire des navires": a name in lower case is read only right after the
+            // phrase, "erschien zuerst bei der taz"; further on, lower-case words are prose.)
+            return web_address(after).or_else(|| lower_case_name(after).filter(|_| i <= 1));
         }
         outlet_name(after).map(|n| n.trim_end_matches(['"', '»', '”', '\'']).to_string())
     };
@@ -1477,6 +1485,47 @@ fn cut_at_clause(s: &str) -> &str {
         }
     }
     s
+}
+
+/// "El Diario del Guadalquivir sous le titre « La fresa … »": the article's title after the
+/// outlet's name, with its lead-in, is no part of the name. (A quotation mark alone does not
+/// end it: "საინფორმაციო სააგენტო „მერიდიანი“", "пресс-служба МУП «…»" are names.)
+fn cut_at_title(s: &str) -> &str {
+    const LEADS: &[&str] = &[
+        " sous le titre",
+        " intitulé",
+        " under the title",
+        " under the headline",
+        " with the headline",
+        " headlined",
+        " titled",
+        " unter dem titel",
+        " mit dem titel",
+        " con il titolo",
+        " col titolo",
+        " dal titolo",
+        " bajo el título",
+        " con el título",
+        " titulado",
+        " pod tytułem",
+        " под заголовком",
+        " под названием",
+        " під заголовком",
+        " με τίτλο",
+        " με τον τίτλο",
+    ];
+    let lower = s.to_lowercase();
+    let at_lead = LEADS
+        .iter()
+        .filter_map(|l| lower.find(l))
+        .min()
+        // (Lower-casing keeps these texts' byte lengths but for a few letters: cut only at a
+        // boundary of the original.)
+        .filter(|&i| s.is_char_boundary(i));
+    match at_lead {
+        Some(i) if i > 0 => s[..i].trim_end(),
+        _ => s,
+    }
 }
 
 /// "Marie Dupont ...": two capitalised words in a row open the text.

@@ -2313,6 +2313,12 @@ pub(crate) fn remove_related_headlines(
             if !(words <= 5 || (words <= 8 && (colon || bare))) {
                 return None;
             }
+            // "Lire l'article sur gazette.fr" in a press review: a link to one article, at the
+            // address it names; the press review's next subheading comes under it, no list.
+            if r.reason == "read-more link" && !colon && crate::line_model::has_web_address(&r.text)
+            {
+                return None;
+            }
             let needs_two = words > 5 && !colon;
             let max_words = match r.reason.as_str() {
                 "read-more link" => MAX_HEADLINE_WORDS,

@@ -3091,3 +3091,83 @@ Le gouvernement a reconduit pour la deuxième année l'enveloppe de fonctionneme
     // "À Córdoba," is no writer's name.
     assert_eq!(a.author, None);
 }
+
+#[test]
+fn a_press_review_link_to_one_article_heads_no_list() {
+    let text = "La revue de presse du lundi\n\
+\n\
+Ce matin, pas un journal n'y échappe : le budget de l'État revient dans l'hémicycle et, avec lui, la menace d'une chute du gouvernement, que chacun commente.\n\
+Le Matin du Centre : « Un gouvernement en sursis »\n\
+Dans son éditorial, le directeur de la rédaction estime que l'exécutif paie aujourd'hui trois ans de méthode à la hussarde et appelle les oppositions à la prudence.\n\
+Lire l'article sur lematinducentre.fr\n\
+La Voix du Plateau compte les voix\n\
+Plus factuelle, La Voix du Plateau publie un long décompte, groupe par groupe, des députés susceptibles de voter une motion de censure cette semaine.\n\
+Dans L'Écho syndical, un appel aux syndicats\n\
+Le quotidien regarde au-delà de l'hémicycle et appelle les confédérations syndicales à une journée d'action commune avant le vote du budget.";
+    let a = cleaned("fr/revue.txt", text);
+    assert_eq!(reason_of(&a, 6), "read-more link", "{:#?}", a.removed);
+    assert_eq!(reason_of(&a, 7), "(kept)", "{:#?}", a.removed);
+    // A label with no address still heads its list of headlines.
+    let text = text.replace("Lire l'article sur lematinducentre.fr", "Lire aussi");
+    let a = cleaned("fr/revue.txt", &text);
+    assert_eq!(reason_of(&a, 7), "read-more link", "{:#?}", a.removed);
+}
+
+#[test]
+fn a_plea_reported_with_its_speaker_is_the_articles() {
+    let text = "La station de sauvetage lance une collecte pour son nouveau canot\n\
+\n\
+Le canot tous temps de la station a quarante ans et doit être remplacé d'ici deux ans ; il coûtera 1,8 million d'euros, dont un tiers à la charge de la station.\n\
+C'est le message que martèle le président de la station depuis le lancement de la collecte, qui a déjà rassemblé 120 000 euros en trois semaines.\n\
+Faire un don, même de 10 €, c'est permettre aux bénévoles de continuer à sortir en mer par tous les temps, insiste la station dans son appel. Les dons ouvrent droit à une réduction d'impôt de 66 % pour les particuliers.\n\
+Des urnes ont été déposées dans les commerces de la presqu'île, des boulangeries aux offices de tourisme, et une soirée de soutien est prévue en juillet.";
+    let a = cleaned("fr/snsm.txt", text);
+    assert_eq!(reason_of(&a, 5), "(kept)", "{:#?}", a.removed);
+    // The site's own plea, with no speaker, goes.
+    let own = text.replace(", insiste la station dans son appel", "");
+    let a = cleaned("fr/snsm.txt", &own);
+    assert_eq!(reason_of(&a, 5), "donation plea", "{:#?}", a.removed);
+    assert!(chrome::has_speech_tag(
+        "donate what you can to keep the lifeboat at sea, the charity urged."
+    ));
+    assert!(!chrome::has_speech_tag(
+        "donate what you can, every pound keeps the lifeboat at sea."
+    ));
+}
+
+#[test]
+fn a_translation_mentioned_inside_a_paragraph_names_no_outlet() {
+    let text = "Au large de Joal, des chalutiers éteignent leur balise\n\
+\n\
+Une enquête d'un collectif de journalistes montre que des chalutiers étrangers coupent leur balise de suivi à proximité des côtes sénégalaises.\n\
+L'enquête, publiée initialement en anglais, s'appuie sur des données de suivi satellitaire des navires. Sur les trente jours étudiés, au moins quatre chalutiers ont éteint leur balise AIS à proximité des côtes pendant plusieurs heures, une pratique qui complique le contrôle des autorités.\n\
+Les pêcheurs artisanaux de Joal dénoncent depuis des années la raréfaction du poisson et demandent des contrôles renforcés en mer.";
+    let a = cleaned("fr/joal.txt", text);
+    assert_eq!(reason_of(&a, 4), "(kept)", "{:#?}", a.removed);
+    assert!(a
+        .attribution
+        .as_ref()
+        .is_none_or(|t| t.source.is_none() && t.original_outlet.is_none()));
+}
+
+#[test]
+fn republication_notes_with_a_date_or_a_title_before_the_outlet() {
+    let text = "Doñana : la fraise qui boit le parc\n\
+\n\
+Dans les serres de Huelva, la récolte de fraises bat des records pendant que les lagunes du parc national de Doñana s'assèchent une à une depuis dix ans.\n\
+Les agriculteurs assurent respecter les quotas, mais les écologistes recensent plus d'un millier de puits illégaux autour du parc.\n\
+Cet article a été publié le 3 juin 2025 par le quotidien sévillan El Diario del Guadalquivir sous le titre « La fresa que se bebe Doñana ». Texte : Rocío Almansa.";
+    let a = cleaned("fr/donana.txt", text);
+    let att = a.attribution.as_ref().expect("attribution");
+    assert_eq!(
+        att.original_outlet.as_deref(),
+        Some("El Diario del Guadalquivir")
+    );
+    assert!(att.republished);
+    assert_eq!(a.author.as_deref(), Some("Rocío Almansa"));
+    let de = provenance::line_attribution(
+        "Der folgende Text von Paweł Kurek erschien am 1. August 2025 im Tygodnik Nadodrzański (Zielona Góra).",
+    )
+    .expect("attribution");
+    assert_eq!(de.source.as_deref(), Some("Tygodnik Nadodrzański"));
+}
