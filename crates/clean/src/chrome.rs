@@ -1191,7 +1191,18 @@ pub fn byline_name(line: &str) -> Option<String> {
             let lw = lw.trim_end_matches(',');
             starts_capitalised(w) || PARTICLES.contains(&lw) || NEWSROOM.contains(&lw)
         });
-    let name = name.join(" ");
+    // "Της Κατερίνας Παππά" ("by Katerina Pappa"): a Greek byline puts the name in the
+    // genitive; a woman's first name ends in -ας or -ης there, -α or -η in the nominative (her
+    // surname keeps one form). A man's forms are too irregular to undo ("Του Νίκου Παππά").
+    let feminine = t.starts_with("Της ") || t.starts_with("της ") || t.starts_with("ΤΗΣ ");
+    let name = name
+        .iter()
+        .map(|w| match w.strip_suffix('ς') {
+            Some(stem) if feminine && stem.ends_with(['α', 'η', 'ά', 'ή']) => stem,
+            _ => w,
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
     (ok && (!long_role || is_person_name(&name))).then_some(name)
 }
 
@@ -6685,6 +6696,15 @@ mod tests {
         assert_eq!(
             byline_name("ავტორი: ნინო ბერიძე").as_deref(),
             Some("ნინო ბერიძე")
+        );
+        // A Greek woman's name in the genitive of a byline, in the nominative.
+        assert_eq!(
+            byline_name("Της Ελένης Γεωργίου").as_deref(),
+            Some("Ελένη Γεωργίου")
+        );
+        assert_eq!(
+            byline_name("Της Κατερίνας Παππά").as_deref(),
+            Some("Κατερίνα Παππά")
         );
         assert!(!is_person_name("le maire de la ville"));
     }

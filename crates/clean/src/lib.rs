@@ -335,6 +335,12 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                     .find_map(|seg| {
                         chrome::byline_name(seg)
                             .or_else(|| chrome::byline_name(seg.split([',', '—', '–']).next()?))
+                            // ("By Rachel Ostrowski and Atlantic Press Wire": the writer.)
+                            .or_else(|| {
+                                let and = [" and ", " et ", " und ", " e ", " y ", " i "];
+                                and.iter()
+                                    .find_map(|a| chrome::byline_name(seg.split_once(a)?.0))
+                            })
                     })
                     .filter(|n| chrome::is_person_name(n) && !chrome::is_newsroom(n));
             }

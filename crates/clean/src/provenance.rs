@@ -46,6 +46,11 @@ fn after_writers_name(head: &[&str]) -> bool {
 /// Reads provenance from one line, if it states any.
 pub fn line_attribution(line: &str) -> Option<LineAttribution> {
     let trimmed = line.trim();
+    // "Bild: Mit freundlicher Genehmigung von gettyimages/…": a picture's credit says where
+    // the picture came from, not the text.
+    if is_picture_credit(trimmed) {
+        return None;
+    }
     let words = trimmed.split_whitespace().count();
     // "Editor's note: This report first appeared in ... It was translated for ...": a note
     // that says what it is may run longer.
@@ -232,6 +237,15 @@ pub fn line_attribution(line: &str) -> Option<LineAttribution> {
                             | "da"
                             | "depuis"
                             | "de"
+                            // ("repris du Journal du Haut-Plateau", "concessione della X".)
+                            | "du"
+                            | "des"
+                            | "di"
+                            | "del"
+                            | "della"
+                            | "dal"
+                            | "dalla"
+                            | "der"
                             | "from"
                             | "von"
                             | "od"
@@ -1513,6 +1527,16 @@ fn cut_at_title(s: &str) -> &str {
         " під заголовком",
         " με τίτλο",
         " με τον τίτλο",
+        // "… du Journal du Haut-Plateau avec son aimable autorisation": the permission too.
+        " avec son aimable autorisation",
+        " avec l'aimable autorisation",
+        " avec leur aimable autorisation",
+        " with permission",
+        " with kind permission",
+        " with their permission",
+        " mit freundlicher genehmigung",
+        " per gentile concessione",
+        " con autorización",
     ];
     let lower = s.to_lowercase();
     let at_lead = LEADS
@@ -1672,13 +1696,64 @@ fn first_url(s: &str) -> Option<String> {
 /// "MOSCOW (Reuters) - ..." / "(AFP) -" / "— AFP" / "© AFP 2024": a wire agency credited in the
 /// first words or at the very end of a line.
 fn byline_agency(line: &str) -> Option<LineAttribution> {
-    let found = wire_credit(line)?;
+    let found = wire_credit(line).or_else(|| writer_and_agency(line))?;
     // A photo's credit names the agency that took the picture, not the text's.
     let lower = line.to_lowercase();
     if lower.contains("getty") || lower.contains("photo") || lower.contains("foto") {
         return None;
     }
     Some(found)
+}
+
+/// Whether a line opens with a picture's label ("Bild:", "Foto :", "Photo:", "Zdjęcie:").
+fn is_picture_credit(line: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "bild",
+        "bilder",
+        "foto",
+        "fotos",
+        "photo",
+        "photos",
+        "image",
+        "images",
+        "picture",
+        "zdjęcie",
+        "фото",
+        "φωτογραφία",
+        "imagen",
+        "immagine",
+    ];
+    line.split_once(':').is_some_and(|(label, _)| {
+        let label = label.trim().to_lowercase();
+        LABELS.contains(&label.as_str())
+    })
+}
+
+/// "By Rachel Ostrowski and Atlantic Press Wire", "Par Claire Dumas et l'Agence Sahel Presse": a
+/// byline that names a writer and an agency the table need not know (its name says it is one).
+fn writer_and_agency(line: &str) -> Option<LineAttribution> {
+    const BY: &[&str] = &["by ", "par ", "von ", "di ", "por ", "de "];
+    const AND: &[&str] = &[" and ", " et ", " und ", " e ", " y ", " i "];
+    let t = line.trim();
+    if t.split_whitespace().nth(10).is_some() {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    let by = BY.iter().find(|b| lower.starts_with(*b))?;
+    let rest = &t[by.len()..];
+    let (writer, agency) = AND.iter().find_map(|a| rest.split_once(a))?;
+    let agency = agency.trim().trim_end_matches('.');
+    let agency = ["the ", "l'", "l’"]
+        .iter()
+        .find_map(|a| agency.strip_prefix(a))
+        .unwrap_or(agency);
+    (crate::chrome::is_person_name(writer.trim())
+        && agency.starts_with(char::is_uppercase)
+        && is_news_agency(agency))
+    .then(|| LineAttribution {
+        source: Some(agency.to_string()),
+        ..LineAttribution::default()
+    })
 }
 
 /// The agency a line credits, in one of [`byline_agency`]'s forms.
@@ -2512,5 +2587,34 @@ mod tests {
         let w = la("МОСКВА, 14 фев — Вестник-Пресс. Урожай гречихи в России в 2024 году может превысить 1,6 миллиона тонн, что станет рекордом за десять лет и позволит увеличить экспорт.");
         assert_eq!(w.source.as_deref(), Some("Вестник-Пресс"));
         assert!(!w.republished);
+    }
+
+    #[test]
+    fn a_writer_and_an_agency_and_reprints_by_permission() {
+        assert_eq!(
+            la("By Rachel Ostrowski and Atlantic Press Wire")
+                .source
+                .as_deref(),
+            Some("Atlantic Press Wire")
+        );
+        // Two writers credit no agency.
+        assert!(line_attribution("By Rachel Ostrowski and Tom Hale").is_none());
+        let r = la("Article repris du Journal du Haut-Plateau avec son aimable autorisation.");
+        assert_eq!(
+            r.original_outlet.as_deref(),
+            Some("Journal du Haut-Plateau")
+        );
+        assert!(r.republished);
+        assert_eq!(
+            la("Mit freundlicher Genehmigung der Lausitzer Rundschau.")
+                .original_outlet
+                .as_deref(),
+            Some("Lausitzer Rundschau")
+        );
+        // A picture's permission is no text's.
+        assert!(line_attribution(
+            "Bild: Mit freundlicher Genehmigung von gettyimages/tolga tezcan"
+        )
+        .is_none());
     }
 }

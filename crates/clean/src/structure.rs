@@ -1397,12 +1397,14 @@ fn row_cells(line: &str) -> std::str::Split<'_, &'static str> {
 
 /// An events box ("AGENDA – Ce week-end dans votre région" / "Sam 18/01 – Acoz : souper …" /
 /// "Dim 19/01 – Gerpinnes : bourse aux jouets …"): a short line naming an agenda, over two or
-/// more lines that each open with a weekday and a date and a dash.
+/// more lines that each open with a weekday and a date and a dash (or a bar).
 pub(crate) fn remove_agenda_boxes(a: &mut Article, nonempty: &[usize]) {
     const AGENDA: &[&str] = &[
         "agenda",
         "termine",
         "veranstaltungen",
+        "veranstaltungstipps",
+        "veranstaltungskalender",
         "eventi",
         "appuntamenti",
         "wydarzenia",
@@ -1412,7 +1414,12 @@ pub(crate) fn remove_agenda_boxes(a: &mut Article, nonempty: &[usize]) {
     ];
     let dated_item = |t: &str| {
         let t = t.trim_start_matches(|c: char| !c.is_alphanumeric());
-        let Some((head, _)) = t.split_once(" – ").or_else(|| t.split_once(" - ")) else {
+        // ("Sa, 17.05. | Ettenbach | Maibaumfest …": or a bar.)
+        let Some((head, _)) = t
+            .split_once(" – ")
+            .or_else(|| t.split_once(" - "))
+            .or_else(|| t.split_once(" | "))
+        else {
             return false;
         };
         let mut w = head.split_whitespace();

@@ -3171,3 +3171,26 @@ Cet article a été publié le 3 juin 2025 par le quotidien sévillan El Diario 
     .expect("attribution");
     assert_eq!(de.source.as_deref(), Some("Tygodnik Nadodrzański"));
 }
+
+#[test]
+fn an_agenda_with_bars_and_a_byline_with_an_agency() {
+    let text = "Freibad Ettenbach wird für 2,4 Millionen Euro saniert\n\
+\n\
+Der Gemeinderat hat am Dienstagabend einstimmig beschlossen, das Freibad in Ettenbach für 2,4 Millionen Euro zu sanieren; die Arbeiten beginnen im September.\n\
+Veranstaltungstipps\n\
+Sa, 17.05. | Ettenbach | Maibaumfest der Freiwilligen Feuerwehr, Festplatz, ab 14 Uhr\n\
+So, 18.05. | Kirchzell | Konzert des Musikvereins, Bürgerhaus, 17 Uhr\n\
+Während der Bauzeit können Vereine und Schulen auf das Hallenbad in Kirchzell ausweichen, die Gemeinde übernimmt die Fahrtkosten.";
+    let a = &cleaned("de/freibad.txt", text);
+    assert_eq!(removed_lines(a), vec![4, 5, 6], "{:#?}", a.removed);
+    let text = "Ferry workers vote to strike over summer rosters\n\
+\n\
+By Rachel Ostrowski and Atlantic Press Wire\n\
+Crews on the island ferry service voted by a large majority on Tuesday to strike for three days in July over new summer rosters.\n\
+The operator said it was disappointed and would keep talking to the union, while island businesses warned of lost bookings in the busiest weeks.";
+    let a = &cleaned("en/ferry.txt", text);
+    assert_eq!(a.author.as_deref(), Some("Rachel Ostrowski"));
+    let att = a.attribution.as_ref().expect("attribution");
+    assert_eq!(att.source.as_deref(), Some("Atlantic Press Wire"));
+    assert!(!att.republished);
+}
