@@ -442,6 +442,7 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
         remove_fenced_comments(a, &nonempty);
         remove_stamped_lists(a, &nonempty);
         remove_agenda_boxes(a, &nonempty);
+        structure::remove_bare_count_runs(a, &nonempty);
         blocks::remove_score_widgets(a, &nonempty);
         blocks::remove_archive_toolbar(a, &nonempty);
         blocks::remove_mail_headers(a, &nonempty);

@@ -1395,6 +1395,41 @@ fn row_cells(line: &str) -> std::str::Split<'_, &'static str> {
     line.split(sep)
 }
 
+/// "142" / "27": a post's like and comment counts, each on its own line once their icons are
+/// gone. Two bare counts running (lines removed already may stand between) are no article's:
+/// an article's figure comes with its words, and the labelled pages hold nine such runs, all
+/// chrome. Years ("2023" / "2024", a timeline's) are left alone.
+pub(crate) fn remove_bare_count_runs(a: &mut Article, nonempty: &[usize]) {
+    let count = |t: &str| {
+        let t = t.trim();
+        (1..=5).contains(&t.len())
+            && t.chars().all(|c| c.is_ascii_digit())
+            && !(t.len() == 4 && (t.starts_with("19") || t.starts_with("20")))
+    };
+    let mut run: Vec<usize> = Vec::new();
+    let mut found = Vec::new();
+    for &i in nonempty {
+        let t = a.lines[i].trim();
+        if t.is_empty() {
+            continue;
+        }
+        if count(t) {
+            run.push(i);
+            continue;
+        }
+        if run.len() >= 2 {
+            found.append(&mut run);
+        }
+        run.clear();
+    }
+    if run.len() >= 2 {
+        found.append(&mut run);
+    }
+    for i in found {
+        blank(a, i, "counter or timestamp");
+    }
+}
+
 /// An events box ("AGENDA – Ce week-end dans votre région" / "Sam 18/01 – Acoz : souper …" /
 /// "Dim 19/01 – Gerpinnes : bourse aux jouets …"): a short line naming an agenda, over two or
 /// more lines that each open with a weekday and a date and a dash (or a bar).

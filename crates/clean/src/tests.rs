@@ -3194,3 +3194,23 @@ The operator said it was disappointed and would keep talking to the union, while
     assert_eq!(att.source.as_deref(), Some("Atlantic Press Wire"));
     assert!(!att.republished);
 }
+
+#[test]
+fn a_posts_bare_like_and_comment_counts_go_a_timelines_years_stay() {
+    let text = "The library budget, line by line\n\
+\n\
+Councillors will vote next week on a budget that cuts the library's opening hours by a third and closes the mobile library for good.\n\
+142\n\
+27\n\
+The finance officer's report, which this newsletter obtained, shows the savings amount to less than one per cent of the council's spending.\n\
+2023\n\
+2024\n\
+In both years the mobile library served more than four thousand readers in villages without a branch of their own.";
+    let a = &cleaned("en/post.txt", text);
+    assert_eq!(removed_lines(a), vec![4, 5], "{:#?}", a.removed);
+    assert_eq!(reason_of(a, 4), "counter or timestamp");
+    // One figure alone is left to the other rules.
+    let one = text.replace("27\n", "");
+    let a = &cleaned("en/post.txt", &one);
+    assert_eq!(reason_of(a, 4), "(kept)", "{:#?}", a.removed);
+}
