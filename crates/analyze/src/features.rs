@@ -465,16 +465,22 @@ impl NgramFeaturizer {
         }
     }
 
+    /// The words of `text` under namespace `ns` into `s.raw`, with no origin (a neighbour's
+    /// context, the title): normalised and tokenised into `s.norm` and `s.tokens`.
+    fn push_words(&self, text: &str, ns: u8, s: &mut Scratch) {
+        normalize_into(clip(text, MAX_PARAGRAPH_BYTES), &mut s.norm);
+        tokenize(&s.norm, &mut s.tokens);
+        let b = s.norm.as_bytes();
+        for t in &s.tokens {
+            let h = hash(ns, &b[t.start as usize..t.end as usize]);
+            s.raw.push((self.bucket(h), 1.0, NO_ORIGIN));
+        }
+    }
+
     /// The title's words (their own family), for the article heads.
     fn title(&self, title: Option<&str>, s: &mut Scratch) {
         if let Some(t) = title {
-            normalize_into(clip(t, MAX_PARAGRAPH_BYTES), &mut s.norm);
-            tokenize(&s.norm, &mut s.tokens);
-            let b = s.norm.as_bytes();
-            for t in &s.tokens {
-                let h = hash(NS_TITLE, &b[t.start as usize..t.end as usize]);
-                s.raw.push((self.bucket(h), 1.0, NO_ORIGIN));
-            }
+            self.push_words(t, NS_TITLE, s);
             self.flush_block(s, self.config.title_weight);
         }
     }
@@ -529,9 +535,7 @@ impl NgramFeaturizer {
                 .collect();
         }
     }
-}
 
-impl NgramFeaturizer {
     /// Normalises, tokenises and hashes `lines` once into `prep`, for
     /// [`Self::article_prepared`] and [`Self::paragraph_prepared`].
     pub fn prepare(&self, lines: &[&str], s: &mut Scratch, prep: &mut PreparedLines) {
@@ -593,43 +597,41 @@ impl NgramFeaturizer {
         s.out.clear();
         s.raw.clear();
         self.title(a.title, s);
-        // Words and bigrams, numbered through the body as one text; a bigram across two lines is
-        // hashed here (the prepared ones stay inside a line).
-        let mut g = 0u32;
+        // The body's tokens, numbered through it as one text (`g`, their origin).
+        let body_tokens = || {
+            body.iter()
+                .flat_map(|&k| prep.line_tokens(k))
+                .enumerate()
+                .map(|(g, t)| (g as u32, t))
+        };
+        // A bigram across two lines is hashed here (the prepared ones stay inside a line).
         let mut last: Option<usize> = None;
-        for &k in body {
-            for t in prep.line_tokens(k) {
-                if let Some(l) = last {
-                    if prep.bigram[l] == NO_BIGRAM {
-                        let h = hash_pair(NS_BIGRAM, prep.token_bytes(l), prep.token_bytes(t));
-                        s.raw.push((self.bucket(h), 1.0, (g - 1) | BIGRAM_ORIGIN));
-                    } else {
-                        s.raw.push((prep.bigram[l], 1.0, (g - 1) | BIGRAM_ORIGIN));
-                    }
-                }
-                s.raw.push((prep.word[t], 1.0, g));
-                last = Some(t);
-                g += 1;
+        for (g, t) in body_tokens() {
+            if let Some(l) = last {
+                let b = match prep.bigram[l] {
+                    NO_BIGRAM => self.bucket(hash_pair(
+                        NS_BIGRAM,
+                        prep.token_bytes(l),
+                        prep.token_bytes(t),
+                    )),
+                    b => b,
+                };
+                s.raw.push((b, 1.0, (g - 1) | BIGRAM_ORIGIN));
             }
+            s.raw.push((prep.word[t], 1.0, g));
+            last = Some(t);
         }
         self.flush_block(s, self.config.word_weight);
-        let mut g = 0u32;
-        for &k in body {
-            for t in prep.line_tokens(k) {
-                s.raw
-                    .extend(prep.token_chars(t).iter().map(|&c| (c, 1.0, g)));
-                g += 1;
-            }
+        for (g, t) in body_tokens() {
+            s.raw
+                .extend(prep.token_chars(t).iter().map(|&c| (c, 1.0, g)));
         }
         self.flush_block(s, self.config.char_weight);
+        let n_words = body.iter().map(|&k| prep.line_tokens(k).len()).sum();
         if let Some(e) = explain.as_deref_mut() {
             e.words.clear();
-            for &k in body {
-                for t in prep.line_tokens(k) {
-                    let tok = prep.tokens[t];
-                    e.words.push(tok.as_str(&prep.norm).to_string());
-                }
-            }
+            e.words
+                .extend(body_tokens().map(|(_, t)| prep.tokens[t].as_str(&prep.norm).to_string()));
         }
         let mut text = std::mem::take(&mut s.norm);
         text.clear();
@@ -637,7 +639,7 @@ impl NgramFeaturizer {
             text.push_str(para);
             text.push('\n');
         }
-        self.article_shape(&text, g as usize, a, s);
+        self.article_shape(&text, n_words, a, s);
         s.norm = text;
         self.finish(s, out, explain);
     }
@@ -651,7 +653,7 @@ impl NgramFeaturizer {
         prep: &PreparedLines,
         s: &mut Scratch,
         out: &mut SparseVec,
-        explain: Option<&mut Explain>,
+        mut explain: Option<&mut Explain>,
     ) {
         s.out.clear();
         s.raw.clear();
@@ -677,7 +679,6 @@ impl NgramFeaturizer {
                 .extend(prep.token_chars(t).iter().map(|&c| (c, 1.0, i as u32)));
         }
         self.flush_block(s, self.config.char_weight);
-        let mut explain = explain;
         if let Some(e) = explain.as_deref_mut() {
             e.words.clear();
             e.words.extend(
@@ -706,13 +707,7 @@ impl Featurizer for NgramFeaturizer {
         s.raw.clear();
         // Context first, so that `s.tokens` ends up holding the paragraph's own tokens.
         for ctx in [p.prev, p.next].into_iter().flatten() {
-            normalize_into(clip(ctx, MAX_PARAGRAPH_BYTES), &mut s.norm);
-            tokenize(&s.norm, &mut s.tokens);
-            let b = s.norm.as_bytes();
-            for t in &s.tokens {
-                let h = hash(NS_CTX, &b[t.start as usize..t.end as usize]);
-                s.raw.push((self.bucket(h), 1.0, NO_ORIGIN));
-            }
+            self.push_words(ctx, NS_CTX, s);
         }
         self.flush_block(s, self.config.context_weight);
 

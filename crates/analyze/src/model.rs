@@ -265,6 +265,36 @@ impl QuantHead {
             .unwrap_or_default()
     }
 
+    /// The labels of `L` whose probability in `probs` reaches their threshold, most confident
+    /// first, each with its cues (summed for all of them in one pass, [`Self::cues_many`]).
+    fn predictions<L: Label>(
+        &self,
+        x: &SparseVec,
+        explain: &Explain,
+        probs: &[f32],
+        thresholds: &[f32],
+        informative: &dyn Fn(&str) -> bool,
+    ) -> Vec<Prediction> {
+        let chosen: Vec<L> = L::ALL
+            .iter()
+            .copied()
+            .filter(|l| probs[l.index()] >= thresholds[l.index()])
+            .collect();
+        let indices: Vec<usize> = chosen.iter().map(|l| l.index()).collect();
+        let cues = self.cues_many(x, explain, &indices, CUES, informative);
+        let mut out: Vec<Prediction> = chosen
+            .iter()
+            .zip(cues)
+            .map(|(l, cues)| Prediction {
+                label: l.name().to_string(),
+                confidence: probs[l.index()],
+                cues,
+            })
+            .collect();
+        out.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+        out
+    }
+
     /// [`Self::cues`] for several labels of the same vector (the frames of an article, the
     /// techniques of a paragraph): one pass over the features reads each scattered weight row
     /// once for all of them, where a pass per label read it once per label.
@@ -774,25 +804,13 @@ impl Model {
         self.genre.probs(&x, &mut gp);
         let mut fp = [0f32; Frame::COUNT];
         self.frame.probs(&x, &mut fp);
-        let chosen: Vec<Frame> = Frame::ALL
-            .iter()
-            .copied()
-            .filter(|f| fp[f.index()] >= rules.frame_thresholds[f.index()])
-            .collect();
-        let indices: Vec<usize> = chosen.iter().map(|f| f.index()).collect();
-        let frame_cues = self
-            .frame
-            .cues_many(&x, &explain, &indices, CUES, &informative);
-        let mut frames: Vec<Prediction> = chosen
-            .iter()
-            .zip(frame_cues)
-            .map(|(f, cues)| Prediction {
-                label: f.name().to_string(),
-                confidence: fp[f.index()],
-                cues,
-            })
-            .collect();
-        frames.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+        let frames = self.frame.predictions::<Frame>(
+            &x,
+            &explain,
+            &fp,
+            &rules.frame_thresholds,
+            &informative,
+        );
 
         // Paragraph level: techniques, with the genre as context.
         let reps = line_repeats(&self.featurizer, &view);
@@ -862,25 +880,13 @@ impl Model {
                 }
                 None => p1[k],
             };
-            let chosen: Vec<Technique> = Technique::ALL
-                .iter()
-                .copied()
-                .filter(|t| tp[t.index()] >= rules.technique_thresholds[t.index()])
-                .collect();
-            let indices: Vec<usize> = chosen.iter().map(|t| t.index()).collect();
-            let cues = self
-                .technique
-                .cues_many(&xs[k], &explains[k], &indices, CUES, &informative);
-            let mut techniques: Vec<Prediction> = chosen
-                .iter()
-                .zip(cues)
-                .map(|(t, cues)| Prediction {
-                    label: t.name().to_string(),
-                    confidence: tp[t.index()],
-                    cues,
-                })
-                .collect();
-            techniques.sort_by(|a, b| b.confidence.total_cmp(&a.confidence));
+            let techniques = self.technique.predictions::<Technique>(
+                &xs[k],
+                &explains[k],
+                &tp,
+                &rules.technique_thresholds,
+                &informative,
+            );
             paragraphs.push(ParagraphAnalysis {
                 line,
                 text: text.to_string(),
@@ -1139,8 +1145,8 @@ mod cue_tests {
                 labels: 3,
                 dim,
                 loss: Loss::Binary,
-                scale: vec![1.0],
-                bias: vec![0.0],
+                scale: vec![1.0; 3],
+                bias: vec![0.0; 3],
                 w,
                 dense: Vec::new(),
             };

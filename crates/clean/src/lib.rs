@@ -337,8 +337,8 @@ fn clean_one(a: &mut Article, opts: &CleanOptions, repeated: &[usize]) {
                             .or_else(|| chrome::byline_name(seg.split([',', '—', '–']).next()?))
                             // ("By Rachel Ostrowski and Atlantic Press Wire": the writer.)
                             .or_else(|| {
-                                let and = [" and ", " et ", " und ", " e ", " y ", " i "];
-                                and.iter()
+                                provenance::WRITER_JOINERS
+                                    .iter()
                                     .find_map(|a| chrome::byline_name(seg.split_once(a)?.0))
                             })
                     })

@@ -1729,11 +1729,13 @@ fn is_picture_credit(line: &str) -> bool {
     })
 }
 
+/// The words that join a byline's writer to a second name ("By X and Atlantic Press Wire").
+pub(crate) const WRITER_JOINERS: &[&str] = &[" and ", " et ", " und ", " e ", " y ", " i "];
+
 /// "By Rachel Ostrowski and Atlantic Press Wire", "Par Claire Dumas et l'Agence Sahel Presse": a
 /// byline that names a writer and an agency the table need not know (its name says it is one).
 fn writer_and_agency(line: &str) -> Option<LineAttribution> {
     const BY: &[&str] = &["by ", "par ", "von ", "di ", "por ", "de "];
-    const AND: &[&str] = &[" and ", " et ", " und ", " e ", " y ", " i "];
     let t = line.trim();
     if t.split_whitespace().nth(10).is_some() {
         return None;
@@ -1741,7 +1743,7 @@ fn writer_and_agency(line: &str) -> Option<LineAttribution> {
     let lower = t.to_lowercase();
     let by = BY.iter().find(|b| lower.starts_with(*b))?;
     let rest = &t[by.len()..];
-    let (writer, agency) = AND.iter().find_map(|a| rest.split_once(a))?;
+    let (writer, agency) = WRITER_JOINERS.iter().find_map(|a| rest.split_once(a))?;
     let agency = agency.trim().trim_end_matches('.');
     let agency = ["the ", "l'", "l’"]
         .iter()
